@@ -1,0 +1,121 @@
+"""The public Python API. The CLI only wraps it; it never prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import pandas as pd
+import pyoxigraph as ox
+
+from bilateral.graph import rdf
+from bilateral.graph.store import OxigraphStore, Rows
+from bilateral.graph.validate import Violation, validate_store
+from bilateral.loaders.detect import read_inputs
+from bilateral.ontology.vocab import BI
+from bilateral.settings import default_store_path
+
+__all__ = ["KnowledgeGraph", "LoadReport"]
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    files: list[Path]
+    records: int
+    quads: int  # quads in the input (duplicates and facts already in the store included)
+    added: int  # how many the store grew by
+    sources: list[str]  # the source graphs written
+
+
+class KnowledgeGraph:
+    """A bilateral knowledge graph in an on-disk store.
+
+    >>> with KnowledgeGraph.open("bilateral-data") as kg:   # doctest: +SKIP
+    ...     kg.load(["examples/us-japan-2025"])
+    ...     kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    """
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> KnowledgeGraph:
+        return cls(OxigraphStore(Path(path) if path else default_store_path(), read_only=read_only))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def source_ids(self) -> list[str]:
+        rows = self.store.select(
+            "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?g a ?source ; ?name ?id } }",
+            {"source": ox.NamedNode(BI.Source), "name": ox.NamedNode(BI.name)})
+        return sorted(str(row[0]) for row in rows.rows)
+
+    def load(self, paths: Iterable[str | Path], *, format: str | None = None,
+             replace: bool = False, progress: Progress | None = None) -> LoadReport:
+        """Check every input, then write all of it in one transaction (or nothing).
+
+        With `replace`, the graph of every source the input asserts is emptied first (in the
+        same transaction), so facts a source no longer asserts are gone.
+        """
+        inputs = read_inputs([Path(p) for p in paths], format, self.source_ids())
+        if progress:
+            progress("checked", len(inputs.files), len(inputs.files))
+        quads = list(rdf.to_quads(inputs.records)) + inputs.quads
+        graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
+        before = len(self.store)
+        self.store.add(quads, replace_graphs=[ox.NamedNode(g) for g in graphs] if replace else ())
+        if progress:
+            progress("written", len(quads), len(quads))
+        return LoadReport(files=inputs.files, records=len(inputs.records), quads=len(quads),
+                          added=len(self.store) - before, sources=graphs)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def select(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Rows:
+        """A SPARQL SELECT as rows of Python values (the default graph is the union of all)."""
+        return self.store.select(sparql, bindings)
+
+    def sparql(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> pd.DataFrame:
+        """A SPARQL SELECT as a DataFrame, for notebooks."""
+        rows = self.select(sparql, bindings)
+        return pd.DataFrame(rows.rows, columns=rows.columns)
+
+    def stats(self) -> Rows:
+        """Counts: quads in all, entities by class, facts by source, entities by dyad."""
+        total = [("total", "quads", len(self.store))]
+        by_class = self.store.select(
+            "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
+            "GROUP BY ?class ORDER BY ?class")
+        by_source = self.store.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+        by_dyad = self.store.select(
+            "SELECT ?name (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?dyadp ?d . ?d ?namep ?name } "
+            "GROUP BY ?name ORDER BY ?name",
+            {"dyadp": ox.NamedNode(BI.dyad), "namep": ox.NamedNode(BI.name)})
+        rows: list[tuple[object, ...]] = list(total)
+        rows += [("class", _local(str(c)), n) for c, n in by_class.rows]
+        rows += [("source", str(g), n) for g, n in by_source.rows]
+        rows += [("dyad", str(d), n) for d, n in by_dyad.rows]
+        return Rows(["kind", "key", "count"], rows)  # type: ignore[arg-type]
+
+    def validate(self) -> list[Violation]:
+        """SHACL shapes and integrity checks; an empty list means the store is valid."""
+        return validate_store(self.store)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1] if iri.startswith(BI.Country.rsplit("#", 1)[0]) else iri

@@ -1,0 +1,179 @@
+"""The `bilateral` command: a thin layer over `bilateral.KnowledgeGraph`.
+
+Library errors become `Error: ...` on stderr with exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from bilateral import output
+from bilateral.api import KnowledgeGraph
+from bilateral.errors import BilateralError, QueryError
+from bilateral.settings import default_store_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+err_console = Console(stderr=True)
+
+
+class _Group(click.Group):
+    """Turns every BilateralError into `Error: ...` and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BilateralError as err:
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+def store_option(func: F) -> F:
+    return click.option(
+        "--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="The store folder (default: $BILATERAL_STORE or ./bilateral-data).",
+    )(func)
+
+
+def format_option(func: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(output.FORMATS), default="table", show_default=True,
+        help="How rows are printed; json is an array of objects keyed by column.",
+    )(func)
+
+
+def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
+              title: str | None = None) -> None:
+    console = Console() if sys.stdout.isatty() else None
+    click.echo(output.render(columns, rows, fmt, title=title, console=console))
+
+
+def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
+    return KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+
+
+def with_progress(func: F) -> F:
+    """Passes a `progress` callback that draws a bar on stderr (only on a terminal)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not err_console.is_terminal:
+            return func(*args, progress=None, **kwargs)
+        columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"))
+        with Progress(*columns, console=err_console, transient=True) as bar:
+            tasks: dict[str, Any] = {}
+
+            def progress(what: str, done: int, total: int) -> None:
+                if what not in tasks:
+                    tasks[what] = bar.add_task(what, total=total)
+                bar.update(tasks[what], completed=done, total=total)
+
+            return func(*args, progress=progress, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bilateral")
+def main() -> None:
+    """A knowledge graph of bilateral relations between countries.
+
+    Facts (leaders, meetings, statements, trade flows, treaties...) are kept in an embedded
+    on-disk RDF store, each in the named graph of the source that asserts it.
+
+    Example: bilateral demo
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tables", "dossier", "rdf"]), default=None,
+              help="The input format, when it cannot be told from the file name.")
+@click.option("--replace", is_flag=True,
+              help="Empty the graph of every source the input asserts before writing it.")
+@store_option
+@with_progress
+def load(paths: tuple[Path, ...], fmt: str | None, replace: bool, store: Path | None,
+         progress: Any) -> None:
+    """Load files or folders (curated tables, dossiers, RDF) into the store.
+
+    All inputs are checked first; any problem refuses the whole load and lists every bad row.
+
+    Example: bilateral load examples/us-japan-2025
+    """
+    with _open(store) as kg:
+        report = kg.load(paths, format=fmt, replace=replace, progress=progress)
+        total = len(kg.store)
+    click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
+               f"{report.quads} quads in {len(report.sources)} source graph(s); "
+               f"{report.added:+d} quads, {total} in the store.")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a file.")
+@store_option
+@format_option
+def sparql(query: str | None, file: Path | None, store: Path | None, fmt: str) -> None:
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT) against the store.
+
+    The default graph is the union of all source graphs; GRAPH ?g names the source.
+
+    Example: bilateral sparql "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    """
+    if (query is None) == (file is None):
+        raise QueryError("give a query, or -f FILE (not both)")
+    text = file.read_text(encoding="utf-8") if file else str(query)
+    with _open(store) as kg:
+        rows = kg.store.run(text)
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
+@main.command()
+@store_option
+@format_option
+def stats(store: Path | None, fmt: str) -> None:
+    """Counts: quads, entities by class, facts by source, entities by dyad.
+
+    Example: bilateral stats --format json
+    """
+    with _open(store) as kg:
+        rows = kg.stats()
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
+@main.command()
+@store_option
+@format_option
+def validate(store: Path | None, fmt: str) -> None:
+    """Check the store against the SHACL shapes and integrity rules; exit 1 on violations.
+
+    Example: bilateral validate
+    """
+    with _open(store) as kg:
+        violations = kg.validate()
+    if violations:
+        from bilateral.graph.validate import Violation
+
+        echo_rows(Violation.COLUMNS, [v.row() for v in violations], fmt)
+        click.echo(f"{len(violations)} violation(s).", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        click.echo("[]")
+    click.echo("The store is valid: no violations.", err=True)
+
+
+if __name__ == "__main__":
+    main()

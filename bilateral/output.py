@@ -1,0 +1,64 @@
+"""Rows to the terminal: a table, CSV or JSON (an array of objects keyed by column)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["FORMATS", "render", "plain"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def plain(value: object) -> object:
+    """A JSON-ready value: exact integers stay integers, dates become ISO text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, list | tuple):
+        return "; ".join(_text(v) for v in value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
+           title: str | None = None, console: Console | None = None) -> str:
+    """The rows in `fmt`; a table is rendered for the given console (or a wide plain one)."""
+    if fmt == "json":
+        data = [{c: plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_text(v) for v in row])
+        return buf.getvalue().rstrip("\n")
+    table = Table(title=title, show_lines=False, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_text(v) for v in row))
+    target = console or Console(width=160, force_terminal=False, color_system=None)
+    with target.capture() as capture:
+        target.print(table)
+    return capture.get().rstrip("\n")

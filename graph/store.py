@@ -1,0 +1,234 @@
+"""The store: the system of record, behind one small interface.
+
+`OxigraphStore` is the embedded default (Oxigraph on disk). A remote SPARQL 1.1 store (Fuseki,
+GraphDB) would be a second implementation of `GraphStore`, not a rewrite of its callers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Protocol
+
+import pyoxigraph as ox
+
+from bilateral.errors import QueryError, StoreError, StoreInUseError
+
+__all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "python_value", "open_store"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+PyValue = str | int | float | bool | Decimal | dt.date | dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result: column names and rows of plain Python values."""
+
+    columns: list[str]
+    rows: list[tuple[PyValue, ...]]
+
+    def dicts(self) -> list[dict[str, PyValue]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def python_value(term: Term | ox.DefaultGraph | None) -> PyValue:
+    """IRIs as strings, typed literals as the matching Python value."""
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    datatype = term.datatype.value
+    text = term.value
+    try:
+        if datatype in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+            return int(text)
+        if datatype == XSD + "decimal":
+            return Decimal(text)
+        if datatype in (XSD + "double", XSD + "float"):
+            return float(text)
+        if datatype == XSD + "boolean":
+            return text in ("true", "1")
+        if datatype == XSD + "date":
+            return dt.date.fromisoformat(text)
+        if datatype == XSD + "dateTime":
+            return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return text
+
+
+class GraphStore(Protocol):
+    """What the rest of the project needs from a quad store."""
+
+    def __len__(self) -> int: ...
+    def add(self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = ()) -> None: ...
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None: ...
+    def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Rows: ...
+    def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool: ...
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]: ...
+    def graphs(self) -> list[ox.NamedNode]: ...
+    def remove_graph(self, graph: ox.NamedNode) -> None: ...
+    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> None: ...
+    def close(self) -> None: ...
+
+
+class OxigraphStore:
+    """Oxigraph on disk. One process writes at a time; a second one gets StoreInUseError."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreInUseError(
+                    f"the store {str(self.path)!r} is in use by another process; wait for it to "
+                    "finish, or use another --store"
+                ) from err
+            raise StoreError(f"cannot open the store {str(self.path)!r}: {err}") from err
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def add(self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = ()) -> None:
+        """Add quads in one transaction; first empty `replace_graphs`, in the same transaction."""
+        replace = list(replace_graphs)
+        try:
+            if not replace:
+                self._store.extend(quads)
+                return
+            # One SPARQL update is one transaction: the drops and the inserts land together.
+            data = "\n".join(str(q) + " ." for q in quads)
+            drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in replace)
+            self._store.update(f"{drops}INSERT DATA {{\n{_as_graph_blocks(data)}\n}}")
+        except OSError as err:
+            raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
+
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
+        self._store.bulk_extend(quads)
+
+    def _query(self, sparql: str, bindings: Mapping[str, Term] | None) -> object:
+        try:
+            return self._store.query(with_values(sparql, bindings or {}),
+                                     use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {err}") from err
+        except (OSError, ValueError) as err:
+            raise QueryError(f"SPARQL query failed: {err}") from err
+
+    def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Rows:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        columns = [v.value for v in result.variables]
+        return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
+
+    def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def run(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Rows:
+        """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples."""
+        result = self._query(sparql, bindings)
+        if isinstance(result, ox.QuerySolutions):
+            columns = [v.value for v in result.variables]
+            return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
+        if isinstance(result, ox.QueryBoolean):
+            return Rows(["answer"], [(bool(result),)])
+        triples = [(python_value(t.subject), python_value(t.predicate), python_value(t.object))
+                   for t in result]  # type: ignore[attr-defined]
+        return Rows(["subject", "predicate", "object"], triples)
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)),
+                      key=lambda g: g.value)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> None:
+        self._store.dump(output, format=format)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        # pyoxigraph releases the RocksDB lock when the object is collected.
+        self._store.flush() if hasattr(self._store, "flush") else None
+        del self._store
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the `{` that opens the query's WHERE group (skipping IRIs, strings, comments)."""
+    i, n = 0, len(sparql)
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+        elif ch == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
+            i = sparql.index(">", i) + 1
+            continue
+        elif ch in "\"'":
+            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else ch
+            end = i + len(quote)
+            while end < n and not sparql.startswith(quote, end):
+                end += 2 if sparql[end] == "\\" else 1
+            i = end + len(quote)
+            continue
+        elif ch == "{":
+            return i
+        i += 1
+    raise QueryError("the query has no WHERE group { ... } to bind parameters in")
+
+
+def with_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """Bind parameters with a VALUES block at the start of the WHERE group.
+
+    The values are RDF terms serialised by pyoxigraph (escaped), never user text pasted into
+    the query; a VALUES block at the start of the group binds before any aggregation.
+    """
+    if not bindings:
+        return sparql
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    at = _where_brace(sparql) + 1
+    return f"{sparql[:at]} VALUES ({names}) {{ ({terms}) }} {sparql[at:]}"
+
+
+def _as_graph_blocks(nquads: str) -> str:
+    """N-Quads lines as `GRAPH <g> { s p o . }` blocks, which INSERT DATA accepts."""
+    blocks: dict[str, list[str]] = {}
+    for line in nquads.splitlines():
+        body = line[:-2].rstrip()  # drop " ."
+        # The graph is the last term of an N-Quads line; ours are always IRIs.
+        head, _, graph = body.rpartition(" <")
+        blocks.setdefault("<" + graph, []).append(head + " .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
+
+
+def open_store(path: Path, *, read_only: bool = False) -> OxigraphStore:
+    return OxigraphStore(path, read_only=read_only)

@@ -1,0 +1,91 @@
+"""Which loader reads a path: detected from the file (or named with --format)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from bilateral.errors import InputError, Problem
+from bilateral.loaders import records as r
+from bilateral.loaders.dossier import is_dossier_file, read_dossier
+from bilateral.loaders.rdf_files import is_rdf_file, read_rdf
+from bilateral.loaders.tables import is_table_file, read_tables
+
+__all__ = ["FORMATS", "Inputs", "detect", "expand", "read_inputs"]
+
+FORMATS = ("tables", "dossier", "rdf")
+
+
+@dataclass
+class Inputs:
+    """What a set of paths holds: records from curated files, quads from RDF files."""
+
+    files: list[Path] = field(default_factory=list)
+    records: list[r.Record] = field(default_factory=list)
+    quads: list[ox.Quad] = field(default_factory=list)
+
+
+def detect(path: Path) -> str | None:
+    if is_table_file(path):
+        return "tables"
+    if is_dossier_file(path):
+        return "dossier"
+    if is_rdf_file(path):
+        return "rdf"
+    return None
+
+
+def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, str]]:
+    """Files to read, with their format; folders give the files they hold that a loader reads."""
+    out: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                kind = fmt or detect(child)
+                if child.is_file() and kind:
+                    out.append((child, kind))
+            continue
+        if not path.exists():
+            problems.append(Problem(str(path), None, None, str(path), "no such file or folder"))
+            continue
+        kind = fmt or detect(path)
+        if kind is None:
+            problems.append(Problem(
+                str(path), None, None, path.name,
+                "unknown format: expected a table named sources.csv, people.csv, ... "
+                "(docs/tables.md), a .yaml dossier, or RDF (.trig .nq .nt .ttl .jsonld); "
+                "or name it with --format"))
+            continue
+        out.append((path, kind))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def read_inputs(paths: Iterable[Path], fmt: str | None = None,
+                known_sources: Iterable[str] = ()) -> Inputs:
+    """Read and check every input; raises one InputError listing the problems of every file."""
+    files = expand(paths, fmt)
+    known = set(known_sources)
+    inputs = Inputs(files=[p for p, _ in files])
+    problems: list[Problem] = []
+    tables = [p for p, kind in files if kind == "tables"]
+    try:
+        inputs.records.extend(read_tables(tables, known))
+    except InputError as err:
+        problems.extend(err.problems)
+    for path, kind in files:
+        try:
+            if kind == "dossier":
+                inputs.records.extend(read_dossier(path, known))
+            elif kind == "rdf":
+                inputs.quads.extend(read_rdf(path))
+        except InputError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise InputError(problems)
+    return inputs

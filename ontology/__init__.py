@@ -1,0 +1,28 @@
+"""The ontology: the one declaration of the vocabulary, its SHACL shapes and JSON-LD context."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import rdflib
+
+__all__ = ["ONTOLOGY_FILE", "SHAPES_FILE", "CONTEXT_FILE", "ontology_graph", "shapes_graph"]
+
+_HERE = Path(str(resources.files(__name__)))
+ONTOLOGY_FILE = _HERE / "bilateral.ttl"
+SHAPES_FILE = _HERE / "shapes.ttl"
+CONTEXT_FILE = _HERE / "context.jsonld"
+
+
+@cache
+def ontology_graph() -> rdflib.Graph:
+    """The parsed ontology (cached: it is read once per process)."""
+    return rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+@cache
+def shapes_graph() -> rdflib.Graph:
+    """The parsed SHACL shapes."""
+    return rdflib.Graph().parse(SHAPES_FILE, format="turtle")
