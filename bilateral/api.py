@@ -10,7 +10,10 @@ from types import TracebackType
 import pandas as pd
 import pyoxigraph as ox
 
+from bilateral import queries
+from bilateral.errors import QueryError
 from bilateral.graph import rdf
+from bilateral.graph.resolve import resolve
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.detect import read_inputs
@@ -112,9 +115,43 @@ class KnowledgeGraph:
         rows += [("dyad", str(d), n) for d, n in by_dyad.rows]
         return Rows(["kind", "key", "count"], rows)  # type: ignore[arg-type]
 
+    def resolve(self, name: str, kind: str = "entity") -> str:
+        """The IRI an analyst's name stands for (`JPN`, `Japan`, `Ishiba`, an IRI)."""
+        return resolve(self.store, name, kind)
+
+    def query_rows(self, name: str, params: dict[str, str] | None = None,
+                   backend: str = "rdf") -> Rows:
+        """Run a catalog query; parameters are given as text, as on the command line."""
+        query = queries.get(name)
+        values = query.bind(params or {}, lambda text, kind: self.resolve(text, kind))
+        if backend == "rdf":
+            bindings = {k: queries.sparql_term(v) for k, v in values.items()}
+            return _in_columns(query, self.store.select(query.sparql, bindings))
+        if backend == "neo4j":
+            return self._neo4j_query(query, values)
+        raise QueryError(f"unknown backend {backend!r}: expected rdf or neo4j")
+
+    def _neo4j_query(self, query: queries.CatalogQuery, values: dict[str, object]) -> Rows:
+        raise QueryError("the neo4j backend is not wired yet")
+
+    def query(self, name: str, backend: str = "rdf", **params: object) -> pd.DataFrame:
+        """A catalog query as a DataFrame: `kg.query("leader-on", country="JPN", date="2025-02-07")`."""
+        rows = self.query_rows(name, {k: str(v) for k, v in params.items()}, backend)
+        return pd.DataFrame(rows.rows, columns=rows.columns)
+
     def validate(self) -> list[Violation]:
         """SHACL shapes and integrity checks; an empty list means the store is valid."""
         return validate_store(self.store)
+
+
+def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
+    """Rows in the order of the columns the query's header promises."""
+    missing = [c for c in query.columns if c not in rows.columns]
+    if missing:
+        raise QueryError(f"{query.name}: the query gives no column(s) {', '.join(missing)} "
+                         "that its header promises")
+    at = [rows.columns.index(c) for c in query.columns]
+    return Rows(list(query.columns), [tuple(row[i] for i in at) for row in rows.rows])
 
 
 def _local(iri: str) -> str:

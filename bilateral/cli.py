@@ -175,5 +175,89 @@ def validate(store: Path | None, fmt: str) -> None:
     click.echo("The store is valid: no violations.", err=True)
 
 
+def _params(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"-p takes key=value, not {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+@main.command(name="queries")
+@format_option
+def list_queries(fmt: str) -> None:
+    """List the query catalog: each query's name, parameters and what it answers.
+
+    Example: bilateral queries
+    """
+    from bilateral import queries as catalog
+
+    rows = [(q.name, " ".join(f"{p.name}={p.type}{'?' if p.optional else ''}" for p in q.params),
+             "yes" if q.cypher else "no", q.answers) for q in catalog.catalog().values()]
+    echo_rows(["name", "parameters", "cypher", "answers"], rows, fmt)
+
+
+@main.command()
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter (repeat for several); see `bilateral queries`.")
+@click.option("--backend", type=click.Choice(["rdf", "neo4j"]), default="rdf", show_default=True)
+@store_option
+@format_option
+def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, fmt: str) -> None:
+    """Run a catalog query by name, with parameters as analysts write them.
+
+    Example: bilateral query leader-on -p country=JPN -p date=2025-02-07
+    """
+    with _open(store) as kg:
+        rows = kg.query_rows(name, _params(params), backend=backend)
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
+@main.command()
+@store_option
+def demo(store: Path | None) -> None:
+    """Build the US-Japan 2025 example graph and answer a few questions about it.
+
+    Loads the sourced example (the 7 February 2025 Trump-Ishiba summit, both sides' trade
+    figures, the 1960 security treaty) into the store, then asks it: who met and in what office,
+    the 2024 goods balance by each source, what Trump said, which treaty was in force.
+
+    Example: bilateral demo --store /tmp/demo
+    """
+    from bilateral.examples import example_path
+
+    with _open(store) as kg:
+        report = kg.load([example_path()])
+        where = kg.store.path
+        click.echo(f"Loaded the US-Japan 2025 example into {where}: {report.records} records, "
+                   f"{len(kg.store)} quads in {len(report.sources)} source graphs.\n")
+        counts = [(k, n) for kind, k, n in kg.stats().rows if kind == "class" and "#" not in str(k)]
+        echo_rows(["class", "entities"], counts, "table", title="What the graph holds")
+        answers = [
+            ("Who met on 2025-02-07, and in what office",
+             "meeting-participants", {"meeting": "2025-02-07"}, ("name", "country", "office", "source")),
+            ("The 2024 US goods balance with Japan, by source (reported beside computed from flows)",
+             "trade-balance", {"a": "USA", "b": "JPN", "years": "2024"},
+             ("source", "reporter", "currency", "exports", "imports", "balance_computed",
+              "balance_reported")),
+            ("What Trump said at the summit",
+             "statements-by", {"person": "Donald Trump", "meeting": "2025-02-07"},
+             ("text", "source")),
+            ("Which US-Japan treaty was in force that day (each source's in-force date)",
+             "alliances-in-force", {"a": "USA", "b": "JPN", "date": "2025-02-07"},
+             ("name", "in_force", "source")),
+        ]
+        for title, name, params, columns in answers:
+            rows = kg.query_rows(name, params)
+            at = [rows.columns.index(c) for c in columns]
+            click.echo("")
+            echo_rows(columns, [tuple(r[i] for i in at) for r in rows.rows], "table",
+                      title=f"{title}  (bilateral query {name})")
+    click.echo("\nTry: bilateral queries | bilateral sparql \"SELECT ...\" | bilateral validate")
+
+
 if __name__ == "__main__":
     main()

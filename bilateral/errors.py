@@ -8,12 +8,12 @@ from dataclasses import dataclass
 __all__ = [
     "BilateralError",
     "InputError",
-    "Problem",
-    "StoreError",
-    "StoreInUseError",
-    "QueryError",
     "NameResolutionError",
     "Neo4jError",
+    "Problem",
+    "QueryError",
+    "StoreError",
+    "StoreInUseError",
 ]
 
 
@@ -37,7 +37,8 @@ class Problem:
             where += f", row {self.row}"
         if self.column:
             where += f", column {self.column!r}"
-        return f"{where}: {self.message} (value {self.value!r})"
+        value = self.value if isinstance(self.value, str) else str(self.value)
+        return f"{where}: {self.message} (value {value!r})"
 
 
 class InputError(BilateralError):
@@ -46,7 +47,7 @@ class InputError(BilateralError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         files = sorted({p.file for p in problems})
-        head = f"{len(problems)} problem(s) in {', '.join(files)}; nothing was loaded from it"
+        head = f"{len(problems)} problem(s) in {', '.join(files)}; nothing was loaded"
         super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
 
 

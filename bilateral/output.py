@@ -12,7 +12,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["FORMATS", "render", "plain"]
+__all__ = ["FORMATS", "plain", "render"]
 
 FORMATS = ("table", "csv", "json")
 
@@ -28,11 +28,13 @@ def plain(value: object) -> object:
     return value
 
 
-def _text(value: object) -> str:
+def _text(value: object, human: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(value, ",f" if human else "f")
+    if human and isinstance(value, float):
+        return format(value, ",.15g") if abs(value) < 1e15 else repr(value)
     if isinstance(value, list | tuple):
         return "; ".join(_text(v) for v in value)
     if isinstance(value, dt.date | dt.datetime):
@@ -57,7 +59,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_text(v) for v in row))
+        table.add_row(*(_text(v, human=True) for v in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
     with target.capture() as capture:
         target.print(table)

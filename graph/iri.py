@@ -16,23 +16,23 @@ from collections.abc import Iterable
 from bilateral.settings import base_iri
 
 __all__ = [
-    "normalise_key",
-    "segment",
-    "mint",
-    "country_iri",
-    "dyad_iri",
-    "dyad_codes",
-    "person_iri",
-    "tenure_iri",
-    "meeting_iri",
-    "statement_iri",
     "commitment_iri",
+    "country_iri",
+    "dyad_codes",
+    "dyad_iri",
+    "indicator_iri",
+    "meeting_iri",
+    "mint",
+    "normalise_key",
+    "person_iri",
+    "segment",
+    "source_iri",
+    "statement_iri",
+    "tenure_iri",
+    "text_hash",
     "topic_iri",
     "trade_flow_iri",
-    "indicator_iri",
     "treaty_iri",
-    "source_iri",
-    "text_hash",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -118,7 +118,7 @@ def tenure_iri(person: str, country: str, office: str, start: str) -> str:
 def meeting_iri(date: str, countries: Iterable[str], kind: str) -> str:
     a, b = list(countries)
     x, y = dyad_codes(a, b)
-    return mint("meeting", date, f"{x}-{y}", kind)
+    return f"{base_iri()}meeting/{segment(date)}/{x}-{y}/{segment(kind)}"
 
 
 def statement_iri(person: str, date: str, text: str) -> str:

@@ -17,7 +17,7 @@ from bilateral.loaders import records as r
 from bilateral.ontology.countries import ISO_SOURCE, ISO_SOURCE_ID, iso_country
 from bilateral.ontology.vocab import BI
 
-__all__ = ["to_quads", "literal", "person_node", "meeting_node", "topic_node", "RDF_TYPE"]
+__all__ = ["RDF_TYPE", "literal", "meeting_node", "person_node", "to_quads", "topic_node"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

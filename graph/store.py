@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from bilateral.errors import QueryError, StoreError, StoreInUseError
 
-__all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "python_value", "open_store"]
+__all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "open_store", "python_value"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -70,8 +70,8 @@ class GraphStore(Protocol):
     def __len__(self) -> int: ...
     def add(self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = ()) -> None: ...
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None: ...
-    def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Rows: ...
-    def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool: ...
+    def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows: ...
+    def ask(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> bool: ...
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]: ...
     def graphs(self) -> list[ox.NamedNode]: ...
     def remove_graph(self, graph: ox.NamedNode) -> None: ...
@@ -119,7 +119,7 @@ class OxigraphStore:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
         self._store.bulk_extend(quads)
 
-    def _query(self, sparql: str, bindings: Mapping[str, Term] | None) -> object:
+    def _query(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> object:
         try:
             return self._store.query(with_values(sparql, bindings or {}),
                                      use_default_graph_as_union=True)
@@ -128,26 +128,26 @@ class OxigraphStore:
         except (OSError, ValueError) as err:
             raise QueryError(f"SPARQL query failed: {err}") from err
 
-    def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Rows:
+    def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         columns = [v.value for v in result.variables]
         return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
 
-    def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
+    def ask(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> bool:
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QueryBoolean):
             raise QueryError("expected an ASK query")
         return bool(result)
 
-    def construct(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+    def construct(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> list[ox.Triple]:
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return list(result)
 
-    def run(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Rows:
+    def run(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
         """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples."""
         result = self._query(sparql, bindings)
         if isinstance(result, ox.QuerySolutions):
@@ -205,7 +205,7 @@ def _where_brace(sparql: str) -> int:
     raise QueryError("the query has no WHERE group { ... } to bind parameters in")
 
 
-def with_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+def with_values(sparql: str, bindings: Mapping[str, Term | None]) -> str:
     """Bind parameters with a VALUES block at the start of the WHERE group.
 
     The values are RDF terms serialised by pyoxigraph (escaped), never user text pasted into
@@ -214,7 +214,7 @@ def with_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     if not bindings:
         return sparql
     names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(term) for term in bindings.values())
+    terms = " ".join("UNDEF" if term is None else str(term) for term in bindings.values())
     at = _where_brace(sparql) + 1
     return f"{sparql[:at]} VALUES ({names}) {{ ({terms}) }} {sparql[at:]}"
 

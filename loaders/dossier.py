@@ -13,7 +13,7 @@ from bilateral.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.loaders.tables import Context, folder_context, parse_rows
 
-__all__ = ["parse_dossier", "read_dossier", "is_dossier_file"]
+__all__ = ["is_dossier_file", "parse_dossier", "read_dossier"]
 
 _LINE = "__line__"
 # dossier key -> table, in the order ids must be known
@@ -28,6 +28,13 @@ class _LineLoader(yaml.SafeLoader):
         mapping = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
+
+
+# Dates stay text, to be checked by the table specs (PyYAML would crash on 2025-13-01).
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _cell(value: object) -> str:
@@ -49,7 +56,7 @@ def is_dossier_file(path: Path) -> bool:
 def parse_dossier(text: str, file: str, ctx: Context) -> list[r.Record]:
     """Records of a dossier's text; pure. Raises InputError with every problem found."""
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -11,22 +11,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
-    "PersonRef",
-    "MeetingRef",
-    "TopicRef",
-    "Source",
-    "Country",
-    "Person",
-    "Tenure",
-    "Meeting",
-    "Participation",
-    "Statement",
     "Commitment",
-    "Topic",
-    "TradeFlow",
+    "Country",
     "Indicator",
-    "Treaty",
+    "Meeting",
+    "MeetingRef",
+    "Participation",
+    "Person",
+    "PersonRef",
     "Record",
+    "Source",
+    "Statement",
+    "Tenure",
+    "Topic",
+    "TopicRef",
+    "TradeFlow",
+    "Treaty",
 ]
 
 

@@ -23,14 +23,14 @@ from bilateral.ontology.countries import iso_country
 
 __all__ = [
     "TABLE_ORDER",
-    "Context",
     "Column",
+    "Context",
     "RowParser",
+    "folder_context",
+    "is_table_file",
     "parse_rows",
     "read_csv_rows",
     "read_tables",
-    "is_table_file",
-    "folder_context",
 ]
 
 ROLES = ("head_of_state", "head_of_government", "deputy_head_of_state", "foreign_minister",

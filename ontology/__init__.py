@@ -8,7 +8,7 @@ from pathlib import Path
 
 import rdflib
 
-__all__ = ["ONTOLOGY_FILE", "SHAPES_FILE", "CONTEXT_FILE", "ontology_graph", "shapes_graph"]
+__all__ = ["CONTEXT_FILE", "ONTOLOGY_FILE", "SHAPES_FILE", "ontology_graph", "shapes_graph"]
 
 _HERE = Path(str(resources.files(__name__)))
 ONTOLOGY_FILE = _HERE / "bilateral.ttl"

@@ -8,7 +8,7 @@ from functools import cache
 
 import pycountry
 
-__all__ = ["ISO_SOURCE_ID", "IsoCountry", "iso_country", "find_countries"]
+__all__ = ["ISO_SOURCE_ID", "IsoCountry", "find_countries", "iso_country"]
 
 ISO_SOURCE_ID = "iso-3166-1"
 ISO_SOURCE = {

@@ -1,0 +1,104 @@
+"""Curated tables: typed from text, and bad rows refused with file, row, column and value."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bilateral.api import KnowledgeGraph
+from bilateral.errors import InputError
+from bilateral.loaders import records as r
+from bilateral.loaders.detect import read_inputs
+
+from .conftest import DATA, EXAMPLE, run_cli
+
+BAD = DATA / "bad-tables"
+
+# (file, row, column, value) of every bad cell in tests/data/bad-tables
+EXPECTED = {
+    ("tenures.csv", 2, "start", "07/02/2025"),
+    ("tenures.csv", 3, "end", "2025-01-01"),
+    ("statements.csv", 2, "person", "bob"),
+    ("trade_flows.csv", 3, "exporter", "XXX"),
+    ("trade_flows.csv", 4, "importer", "USA"),
+    ("trade_flows.csv", 5, "value", "-5"),
+    ("trade_flows.csv", 6, "value", "lots"),
+    ("trade_flows.csv", 7, "currency", ""),
+    ("trade_flows.csv", 8, "unit", ""),
+    ("trade_flows.csv", 9, "source", "no-such-source"),
+}
+
+
+def test_every_bad_row_is_named() -> None:
+    with pytest.raises(InputError) as caught:
+        read_inputs([BAD])
+    found = {(Path(p.file).name, p.row, p.column, str(p.value)) for p in caught.value.problems}
+    assert found == EXPECTED
+
+
+def test_the_cli_refuses_bad_tables_and_writes_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with KnowledgeGraph.open(store) as kg:
+        kg.load([EXAMPLE])
+        before = len(kg.store)
+    result = run_cli("load", str(BAD), "--store", str(store))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: 10 problem(s)")
+    for file, row, column, value in EXPECTED:
+        assert f"{file}, row {row}, column {column!r}" in result.stderr
+        assert repr(value) in result.stderr
+    with KnowledgeGraph.open(store) as kg:
+        assert len(kg.store) == before
+
+
+def test_codes_keep_their_leading_zeros(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    shutil.copy(BAD / "sources.csv", folder)
+    (folder / "sectors.csv").write_text(
+        "id,name,scheme,notation,broader,maps_to,source\n"
+        "hs-01,Live animals,HS,01,,,src-a\nhs-0101,\"Live horses, asses, mules\",HS,0101,hs-01,,src-a\n",
+        encoding="utf-8")
+    records = read_inputs([folder]).records
+    topics = {rec.notation: rec for rec in records if isinstance(rec, r.Topic)}
+    assert set(topics) == {"01", "0101"}
+    assert topics["0101"].broader == r.TopicRef("HS", "01")
+
+
+def test_unknown_columns_and_missing_required_columns_are_named(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    shutil.copy(BAD / "sources.csv", folder)
+    (folder / "people.csv").write_text("id,nome,source\nx,Someone,src-a\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_inputs([folder / "people.csv"])
+    messages = {(p.column, p.message.split(";")[0]) for p in caught.value.problems}
+    assert ("nome", "unknown column") in messages
+    assert ("name", "required column is missing") in messages
+
+
+def test_a_file_of_unknown_format_is_refused(tmp_path: Path) -> None:
+    odd = tmp_path / "notes.txt"
+    odd.write_text("hello", encoding="utf-8")
+    result = run_cli("load", str(odd), "--store", str(tmp_path / "s"))
+    assert result.returncode == 1
+    assert "unknown format" in result.stderr and "notes.txt" in result.stderr
+
+
+def test_dossier_rows_are_checked_like_tables(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "bad.yaml").write_text(
+        "source: tribune-2025-02-10\n"
+        "meeting:\n  id: m1\n  date: 2025-02-07\n  kind: summit\n  countries: [USA, JPN]\n"
+        "participants: [trump, nobody]\n"
+        "statements:\n  - {id: s1, person: trump, text: \"Hello.\", date: 2025-13-01}\n",
+        encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_inputs([folder / "bad.yaml"])
+    found = {(p.row, p.column, str(p.value)) for p in caught.value.problems}
+    assert (None, "person", "nobody") in {(None, c, v) for _, c, v in found}
+    assert any(c == "date" and v == "2025-13-01" and row == 9 for row, c, v in found)
