@@ -180,6 +180,8 @@ class _Emitter:
                     yield from q(node, BI.topic, topic_node(topic))
                 yield from q(node, BI.textStart, rec.text_start)
                 yield from q(node, BI.textEnd, rec.text_end)
+                if rec.confidence is not None:
+                    yield from q(node, BI.confidence, Decimal(str(rec.confidence)))
 
             case r.Commitment():
                 node = NamedNode(iri.commitment_iri(rec.party, rec.date.isoformat(),
@@ -254,6 +256,12 @@ class _Emitter:
                 yield from self.dyad(graph, rec.country, rec.partner)
                 yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner)))
 
+            case r.Claim():
+                yield from self.claim(rec, graph)
+
+            case r.Mention():
+                yield from self.mention(rec, graph)
+
             case r.Treaty():
                 node = NamedNode(iri.treaty_iri(rec.name))
                 yield from typed(node, BI.Treaty)
@@ -272,6 +280,36 @@ class _Emitter:
                 if len(rec.parties) == 2:
                     yield from self.dyad(graph, *rec.parties)
                     yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(*rec.parties)))
+
+    def claim(self, rec: r.Claim, graph: NamedNode) -> Iterator[Quad]:
+        node = NamedNode(iri.mint("claim", rec.source, str(rec.text_start), str(rec.text_end)))
+        for cls in (BI.Claim, BI.IndicatorObservation):
+            yield Quad(node, RDF_TYPE, NamedNode(cls), graph)
+        values: list[tuple[str, NamedNode | Value | None]] = [
+            (BI.indicator, rec.indicator), (BI.country, self.country(rec.country)),
+            (BI.partner, self.country(rec.partner)), (BI.year, rec.year), (BI.value, rec.value),
+            (BI.currency, rec.currency), (BI.unit, rec.unit), (BI.exactText, rec.exact),
+            (BI.textStart, rec.text_start), (BI.textEnd, rec.text_end), (BI.verdict, rec.verdict),
+            (BI.confidence, None if rec.confidence is None else Decimal(str(rec.confidence))),
+            (BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner))),
+        ]
+        for target in rec.checked_against:
+            values.append((BI.checkedAgainst, NamedNode(target)))
+        for p, o in values:
+            if o is not None:
+                yield Quad(node, NamedNode(p), o if isinstance(o, NamedNode) else literal(o), graph)
+        yield from self.dyad(graph, rec.country, rec.partner)
+
+    def mention(self, rec: r.Mention, graph: NamedNode) -> Iterator[Quad]:
+        if rec.country:
+            target = self.country(rec.country)
+        elif rec.person:
+            target = person_node(rec.person)
+        elif rec.topic:
+            target = topic_node(rec.topic)
+        else:
+            return
+        yield Quad(graph, NamedNode(BI.mentions), target, graph)
 
     def iso_countries(self) -> Iterator[Quad]:
         """ISO 3166-1 names and codes of every country referred to, in the ISO source's graph."""

@@ -133,6 +133,7 @@ class Statement:
     topics: tuple[TopicRef, ...] = ()
     text_start: int | None = None
     text_end: int | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,41 @@ class Treaty:
     citation: str | None = None
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A figure a text states (extracted from an article), with where it stands in the text."""
+
+    indicator: str
+    country: str
+    partner: str
+    year: int
+    value: Decimal
+    unit: str
+    source: str
+    exact: str
+    text_start: int
+    text_end: int
+    currency: str | None = None
+    confidence: float | None = None
+    verdict: str | None = None
+    checked_against: tuple[str, ...] = ()  # IRIs of the observations it was compared with
+    speaker: PersonRef | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A source's text names an entity (a country, person or topic) at these offsets."""
+
+    source: str
+    exact: str
+    text_start: int
+    text_end: int
+    country: str | None = None
+    person: PersonRef | None = None
+    topic: TopicRef | None = None
+
+
 Record = (
     Source | Country | Person | Tenure | Meeting | Participation | Statement | Commitment
-    | Topic | TradeFlow | Indicator | Treaty
+    | Topic | TradeFlow | Indicator | Treaty | Claim | Mention
 )

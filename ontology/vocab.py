@@ -11,6 +11,7 @@ class BI:
     """Every class and property of the ontology, as full IRIs."""
 
     Alliance: Final = "https://w3id.org/bilateral/ontology#Alliance"
+    Claim: Final = "https://w3id.org/bilateral/ontology#Claim"
     Commitment: Final = "https://w3id.org/bilateral/ontology#Commitment"
     Country: Final = "https://w3id.org/bilateral/ontology#Country"
     Dyad: Final = "https://w3id.org/bilateral/ontology#Dyad"
@@ -26,6 +27,7 @@ class BI:
     Treaty: Final = "https://w3id.org/bilateral/ontology#Treaty"
     announcedBy: Final = "https://w3id.org/bilateral/ontology#announcedBy"
     broader: Final = "https://w3id.org/bilateral/ontology#broader"
+    checkedAgainst: Final = "https://w3id.org/bilateral/ontology#checkedAgainst"
     country: Final = "https://w3id.org/bilateral/ontology#country"
     dyad: Final = "https://w3id.org/bilateral/ontology#dyad"
     exporter: Final = "https://w3id.org/bilateral/ontology#exporter"
@@ -34,6 +36,7 @@ class BI:
     importer: Final = "https://w3id.org/bilateral/ontology#importer"
     mapsTo: Final = "https://w3id.org/bilateral/ontology#mapsTo"
     member: Final = "https://w3id.org/bilateral/ontology#member"
+    mentions: Final = "https://w3id.org/bilateral/ontology#mentions"
     occasion: Final = "https://w3id.org/bilateral/ontology#occasion"
     participatedIn: Final = "https://w3id.org/bilateral/ontology#participatedIn"
     partner: Final = "https://w3id.org/bilateral/ontology#partner"
@@ -48,6 +51,7 @@ class BI:
     attestedDate: Final = "https://w3id.org/bilateral/ontology#attestedDate"
     birthYear: Final = "https://w3id.org/bilateral/ontology#birthYear"
     citation: Final = "https://w3id.org/bilateral/ontology#citation"
+    confidence: Final = "https://w3id.org/bilateral/ontology#confidence"
     cowCode: Final = "https://w3id.org/bilateral/ontology#cowCode"
     currency: Final = "https://w3id.org/bilateral/ontology#currency"
     date: Final = "https://w3id.org/bilateral/ontology#date"
@@ -55,6 +59,7 @@ class BI:
     description: Final = "https://w3id.org/bilateral/ontology#description"
     durationMinutes: Final = "https://w3id.org/bilateral/ontology#durationMinutes"
     endDate: Final = "https://w3id.org/bilateral/ontology#endDate"
+    exactText: Final = "https://w3id.org/bilateral/ontology#exactText"
     inForceDate: Final = "https://w3id.org/bilateral/ontology#inForceDate"
     indicator: Final = "https://w3id.org/bilateral/ontology#indicator"
     iso3: Final = "https://w3id.org/bilateral/ontology#iso3"
@@ -84,12 +89,14 @@ class BI:
     unit: Final = "https://w3id.org/bilateral/ontology#unit"
     url: Final = "https://w3id.org/bilateral/ontology#url"
     value: Final = "https://w3id.org/bilateral/ontology#value"
+    verdict: Final = "https://w3id.org/bilateral/ontology#verdict"
     wikidata: Final = "https://w3id.org/bilateral/ontology#wikidata"
     year: Final = "https://w3id.org/bilateral/ontology#year"
 
 
 CLASSES: Final = frozenset({
     BI.Alliance,
+    BI.Claim,
     BI.Commitment,
     BI.Country,
     BI.Dyad,
@@ -108,6 +115,7 @@ CLASSES: Final = frozenset({
 OBJECT_PROPERTIES: Final = frozenset({
     BI.announcedBy,
     BI.broader,
+    BI.checkedAgainst,
     BI.country,
     BI.dyad,
     BI.exporter,
@@ -116,6 +124,7 @@ OBJECT_PROPERTIES: Final = frozenset({
     BI.importer,
     BI.mapsTo,
     BI.member,
+    BI.mentions,
     BI.occasion,
     BI.participatedIn,
     BI.partner,
@@ -134,6 +143,7 @@ DATATYPE_RANGES: Final = {
     BI.attestedDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.birthYear: "http://www.w3.org/2001/XMLSchema#integer",
     BI.citation: "http://www.w3.org/2001/XMLSchema#string",
+    BI.confidence: "http://www.w3.org/2001/XMLSchema#decimal",
     BI.cowCode: "http://www.w3.org/2001/XMLSchema#string",
     BI.currency: "http://www.w3.org/2001/XMLSchema#string",
     BI.date: "http://www.w3.org/2001/XMLSchema#date",
@@ -141,6 +151,7 @@ DATATYPE_RANGES: Final = {
     BI.description: "http://www.w3.org/2001/XMLSchema#string",
     BI.durationMinutes: "http://www.w3.org/2001/XMLSchema#integer",
     BI.endDate: "http://www.w3.org/2001/XMLSchema#date",
+    BI.exactText: "http://www.w3.org/2001/XMLSchema#string",
     BI.inForceDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.indicator: "http://www.w3.org/2001/XMLSchema#string",
     BI.iso3: "http://www.w3.org/2001/XMLSchema#string",
@@ -170,6 +181,7 @@ DATATYPE_RANGES: Final = {
     BI.unit: "http://www.w3.org/2001/XMLSchema#string",
     BI.url: "http://www.w3.org/2001/XMLSchema#anyURI",
     BI.value: "http://www.w3.org/2001/XMLSchema#decimal",
+    BI.verdict: "http://www.w3.org/2001/XMLSchema#string",
     BI.wikidata: "http://www.w3.org/2001/XMLSchema#string",
     BI.year: "http://www.w3.org/2001/XMLSchema#integer",
 }
