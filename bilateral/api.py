@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -13,12 +14,14 @@ import pyoxigraph as ox
 from bilateral import queries
 from bilateral.errors import QueryError
 from bilateral.graph import rdf
+from bilateral.graph.neo4j import Neo4jProjector, SyncReport
 from bilateral.graph.resolve import resolve
 from bilateral.graph.store import OxigraphStore, Rows
+from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.detect import read_inputs
 from bilateral.ontology.vocab import BI
-from bilateral.settings import default_store_path
+from bilateral.settings import Neo4jSettings, default_store_path
 
 __all__ = ["KnowledgeGraph", "LoadReport"]
 
@@ -132,16 +135,77 @@ class KnowledgeGraph:
         raise QueryError(f"unknown backend {backend!r}: expected rdf or neo4j")
 
     def _neo4j_query(self, query: queries.CatalogQuery, values: dict[str, object]) -> Rows:
-        raise QueryError("the neo4j backend is not wired yet")
+        if query.cypher is None:
+            raise QueryError(f"{query.name} has no Cypher twin ({query.name}.cypher)")
+        with self.neo4j() as neo:
+            return _in_columns(query, neo.run(query.cypher, values))
+
+    # -- Neo4j -----------------------------------------------------------------------------
+
+    def neo4j(self, settings: Neo4jSettings | None = None) -> Neo4jProjector:
+        """A connection to Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD unless `settings`)."""
+        return Neo4jProjector(settings)
+
+    def neo4j_sync(self, *, full: bool = False, progress: Progress | None = None) -> SyncReport:
+        """Project the store into Neo4j: idempotent, and incremental by source."""
+        with self.neo4j() as neo:
+            return neo.sync(self.store, progress, full=full)
+
+    def neo4j_status(self) -> Rows:
+        """Counts by label and relationship type on both sides, and whether they agree."""
+        with self.neo4j() as neo:
+            return neo.status(self.store)
+
+    def cypher_rows(self, cypher: str, params: dict[str, object] | None = None, *,
+                    write: bool = False) -> Rows:
+        """Cypher against Neo4j, read-only unless `write`."""
+        with self.neo4j() as neo:
+            return neo.run(cypher, params or {}, write=write)
+
+    def cypher(self, cypher: str, params: dict[str, object] | None = None, *,
+               write: bool = False) -> pd.DataFrame:
+        """Cypher against Neo4j as a DataFrame, for notebooks."""
+        rows = self.cypher_rows(cypher, params, write=write)
+        return pd.DataFrame(rows.rows, columns=rows.columns)
 
     def query(self, name: str, backend: str = "rdf", **params: object) -> pd.DataFrame:
         """A catalog query as a DataFrame: `kg.query("leader-on", country="JPN", date="2025-02-07")`."""
         rows = self.query_rows(name, {k: str(v) for k, v in params.items()}, backend)
         return pd.DataFrame(rows.rows, columns=rows.columns)
 
+    def trace(self, a: str, b: str, *, k: int = 3, max_hops: int = 6,
+              as_of: str | dt.date | None = None, via: Iterable[str] = ()) -> list[dict[str, object]]:
+        """The k shortest paths between two entities (named as analysts name them), as data.
+
+        Each path is `{"text": ..., "hops": n, "steps": [{"start", "relationship", "words",
+        "forward", "end", "start_name", "end_name", "sources"}, ...]}`.
+        """
+        paths, names = trace(self.store, self.resolve(a), self.resolve(b), k=k, max_hops=max_hops,
+                             as_of=_day(as_of), via=via)
+        return [{
+            "text": path.text(names), "hops": len(path.steps),
+            "steps": [{**asdict(step), "start_name": names[step.start], "end_name": names[step.end]}
+                      for step in path.steps],
+        } for path in paths]
+
+    def neighbors(self, x: str, depth: int = 1, *, as_of: str | dt.date | None = None,
+                  via: Iterable[str] = ()) -> Rows:
+        """Everything within `depth` steps of an entity: distance, node, name, labels, via, sources."""
+        rows = neighbors(self.store, self.resolve(x), depth, as_of=_day(as_of), via=via)
+        return Rows(["distance", "node", "name", "labels", "via", "sources"], rows)  # type: ignore[arg-type]
+
     def validate(self) -> list[Violation]:
         """SHACL shapes and integrity checks; an empty list means the store is valid."""
         return validate_store(self.store)
+
+
+def _day(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{value!r} is not an ISO date (2025-02-07)") from None
 
 
 def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:

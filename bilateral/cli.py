@@ -6,6 +6,7 @@ Library errors become `Error: ...` on stderr with exit code 1, never a traceback
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -102,9 +103,11 @@ def main() -> None:
               help="The input format, when it cannot be told from the file name.")
 @click.option("--replace", is_flag=True,
               help="Empty the graph of every source the input asserts before writing it.")
+@click.option("--neo4j", "to_neo4j", is_flag=True,
+              help="Then project what changed into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
 @store_option
 @with_progress
-def load(paths: tuple[Path, ...], fmt: str | None, replace: bool, store: Path | None,
+def load(paths: tuple[Path, ...], fmt: str | None, replace: bool, to_neo4j: bool, store: Path | None,
          progress: Any) -> None:
     """Load files or folders (curated tables, dossiers, RDF) into the store.
 
@@ -115,9 +118,12 @@ def load(paths: tuple[Path, ...], fmt: str | None, replace: bool, store: Path | 
     with _open(store) as kg:
         report = kg.load(paths, format=fmt, replace=replace, progress=progress)
         total = len(kg.store)
-    click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
-               f"{report.quads} quads in {len(report.sources)} source graph(s); "
-               f"{report.added:+d} quads, {total} in the store.")
+        click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
+                   f"{report.quads} quads in {len(report.sources)} source graph(s); "
+                   f"{report.added:+d} quads, {total} in the store.")
+        if to_neo4j:
+            synced = kg.neo4j_sync(progress=progress)
+            click.echo(f"Neo4j: {_sync_summary(synced)}")
 
 
 @main.command()
@@ -175,6 +181,91 @@ def validate(store: Path | None, fmt: str) -> None:
     click.echo("The store is valid: no violations.", err=True)
 
 
+@main.group()
+def neo4j() -> None:
+    """The Neo4j projection: sync the store into Neo4j, compare counts.
+
+    The server is named by NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD (scripts/neo4j-local start
+    prints them for a local server; a cluster or Aura works the same way).
+    """
+
+
+@neo4j.command(name="sync")
+@click.option("--full", is_flag=True, help="Project everything again, not only changed sources.")
+@store_option
+@with_progress
+def neo4j_sync(full: bool, store: Path | None, progress: Any) -> None:
+    """Project the store into Neo4j, idempotently and incrementally by source.
+
+    Example: bilateral neo4j sync
+    """
+    with _open(store) as kg:
+        report = kg.neo4j_sync(full=full, progress=progress)
+    click.echo(_sync_summary(report))
+
+
+@neo4j.command(name="status")
+@store_option
+@format_option
+def neo4j_status(store: Path | None, fmt: str) -> None:
+    """Counts on both sides by label and relationship type, and whether they agree.
+
+    Example: bilateral neo4j status
+    """
+    with _open(store) as kg:
+        rows = kg.neo4j_status()
+    echo_rows(rows.columns, rows.rows, fmt)
+    if not all(row[-1] for row in rows.rows):
+        click.echo("Neo4j is not in step with the store: run bilateral neo4j sync.", err=True)
+        sys.exit(1)
+
+
+def _sync_summary(report: Any) -> str:
+    if not report.changed:
+        return f"nothing to do: Neo4j already holds the {report.sources_unchanged} source(s) as they are."
+    return (f"{'full' if report.full else 'incremental'} sync: nodes +{report.nodes_created} "
+            f"~{report.nodes_updated} -{report.nodes_deleted}, relationships +{report.relationships_created} "
+            f"~{report.relationships_updated} -{report.relationships_deleted}; "
+            f"{len(report.sources_changed)} source(s) changed, {len(report.sources_removed)} removed, "
+            f"{report.sources_unchanged} unchanged.")
+
+
+def _cypher_params(pairs: Sequence[str]) -> dict[str, object]:
+    """-p key=value; a value that reads as JSON (a number, true, a list) is passed as such."""
+    out: dict[str, object] = {}
+    for key, text in _params(pairs).items():
+        try:
+            out[key] = json.loads(text)
+        except ValueError:
+            out[key] = text
+    return out
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a file.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter, $KEY in the query (numbers and lists as JSON).")
+@click.option("--write", is_flag=True, help="Allow the query to write (read-only by default).")
+@store_option
+@format_option
+def cypher(query: str | None, file: Path | None, params: tuple[str, ...], write: bool,
+           store: Path | None, fmt: str) -> None:
+    """Run Cypher against Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).
+
+    Example: bilateral cypher "MATCH (m:Meeting)<-[:PARTICIPATED_IN]-(p) RETURN p.name"
+    """
+    if (query is None) == (file is None):
+        raise QueryError("give a query, or -f FILE (not both)")
+    text = file.read_text(encoding="utf-8") if file else str(query)
+    from bilateral.graph.neo4j import Neo4jProjector
+
+    with Neo4jProjector() as neo:
+        rows = neo.run(text, _cypher_params(params), write=write)
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
 def _params(pairs: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for pair in pairs:
@@ -213,6 +304,56 @@ def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, 
     """
     with _open(store) as kg:
         rows = kg.query_rows(name, _params(params), backend=backend)
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
+def _as_of_option(func: F) -> F:
+    func = click.option("--via", multiple=True, metavar="TYPE",
+                        help="Only follow these relationship types (PARTICIPATED_IN, TOPIC, ...).")(func)
+    return click.option("--as-of", "as_of", metavar="DATE",
+                        help="Ignore facts not valid that day (later events, tenures out of office).")(func)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("-k", "k", type=click.IntRange(1, 50), default=3, show_default=True, help="How many paths.")
+@click.option("--max-hops", type=click.IntRange(1, 20), default=6, show_default=True)
+@_as_of_option
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def trace(a: str, b: str, k: int, max_hops: int, as_of: str | None, via: tuple[str, ...],
+          store: Path | None, fmt: str) -> None:
+    """How two entities connect: the k shortest paths, each step in words with its sources.
+
+    Example: bilateral trace "Shigeru Ishiba" "United States"
+    """
+    with _open(store) as kg:
+        paths = kg.trace(a, b, k=k, max_hops=max_hops, as_of=as_of, via=via)
+    if fmt == "json":
+        click.echo(json.dumps(paths, ensure_ascii=False, indent=2, default=output.plain))
+        return
+    if not paths:
+        click.echo(f"No path of at most {max_hops} steps between {a} and {b}.")
+        return
+    for number, path in enumerate(paths, 1):
+        click.echo(f"{number}. ({path['hops']} steps) {path['text']}")
+
+
+@main.command()
+@click.argument("x")
+@click.option("--depth", type=click.IntRange(1, 6), default=1, show_default=True)
+@_as_of_option
+@store_option
+@format_option
+def neighbors(x: str, depth: int, as_of: str | None, via: tuple[str, ...], store: Path | None,
+              fmt: str) -> None:
+    """An entity's surroundings: everything within --depth steps, and how it is reached.
+
+    Example: bilateral neighbors JPN --depth 2
+    """
+    with _open(store) as kg:
+        rows = kg.neighbors(x, depth, as_of=as_of, via=via)
     echo_rows(rows.columns, rows.rows, fmt)
 
 

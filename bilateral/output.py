@@ -25,6 +25,8 @@ def plain(value: object) -> object:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
     return value
 
 

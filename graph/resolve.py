@@ -17,9 +17,9 @@ from bilateral.ontology.vocab import BI
 __all__ = ["KINDS", "resolve"]
 
 KINDS = ("country", "person", "meeting", "topic", "treaty", "source", "entity")
-_CLASS = {
-    "person": BI.Person, "meeting": BI.Meeting, "topic": BI.Topic, "treaty": BI.Treaty,
-    "source": BI.Source, "country": BI.Country,
+_CLASSES = {
+    "person": (BI.Person,), "meeting": (BI.Meeting,), "topic": (BI.Topic, BI.Sector),
+    "treaty": (BI.Treaty,), "source": (BI.Source,), "country": (BI.Country,),
 }
 _NAMES = """
 SELECT DISTINCT ?s ?label WHERE {
@@ -34,7 +34,7 @@ def _exists(store: OxigraphStore, node: str) -> bool:
 
 
 def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str]]:
-    classes = [_CLASS[kind]] if kind in _CLASS else list(_CLASS.values())
+    classes = _CLASSES[kind] if kind in _CLASSES else sorted({c for cs in _CLASSES.values() for c in cs})
     wanted = iri.normalise_key(text)
     hits: dict[str, str] = {}
     for cls in classes:
@@ -47,10 +47,10 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
                 hits.setdefault(str(node), str(label))
     # Topics are also known by the id they were loaded with (the IRI's last segment).
     if kind in ("topic", "entity") and not hits:
-        for node in store.select("SELECT DISTINCT ?s WHERE { ?s a ?c }",
-                                 {"c": ox.NamedNode(BI.Topic)}).rows:
-            if str(node[0]).rsplit("/", 1)[-1] == iri.segment(text):
-                hits[str(node[0])] = text
+        for cls in _CLASSES["topic"]:
+            for node in store.select("SELECT DISTINCT ?s WHERE { ?s a ?c }", {"c": ox.NamedNode(cls)}).rows:
+                if str(node[0]).rsplit("/", 1)[-1] == iri.segment(text):
+                    hits[str(node[0])] = text
     return sorted(hits.items())
 
 
@@ -85,6 +85,9 @@ def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
             raise NameResolutionError(
                 f"{text!r} is not a country: give an ISO alpha-3 code (JPN) or a name (Japan)")
     hits = _by_label(store, text, kind)
+    hs = re.fullmatch(r"hs[-\s]?([0-9]{2,6}|TOTAL)", text, re.I)
+    if not hits and hs and kind in ("topic", "entity"):
+        hits = _by_label(store, hs.group(1), "topic")  # "HS 87", "hs-87": the HS code
     if not hits and kind in ("person", "entity"):
         hits = _by_surname(store, text)
     if not hits:

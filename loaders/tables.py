@@ -575,6 +575,7 @@ def read_tables(paths: Iterable[Path], known_sources: Iterable[str] = ()) -> lis
         by_folder.setdefault(path.parent, set()).add(path.stem)
     for folder, wanted in sorted(by_folder.items()):
         ctx = Context(sources=set(known_sources))
+        described: list[r.Source] = []
         for table in TABLE_ORDER:
             path = folder / f"{table}.csv"
             if not path.exists():
@@ -591,6 +592,12 @@ def read_tables(paths: Iterable[Path], known_sources: Iterable[str] = ()) -> lis
             parsed = parse_rows(table, rows, str(path), ctx, sink, header=header)
             if loading:
                 records.extend(parsed)
+            elif table == "sources":
+                described = [rec for rec in parsed if isinstance(rec, r.Source)]
+        # A table loaded without its sources.csv still describes the sources its rows cite.
+        if "sources" not in wanted:
+            cited = {getattr(rec, "source", None) for rec in records}
+            records.extend(rec for rec in described if rec.id in cited)
     if problems:
         raise InputError(problems)
     return records

@@ -1,0 +1,543 @@
+"""The Neo4j projection: the store, mapped by `graph.mapping`, written into Neo4j over Bolt.
+
+Nothing else writes to Neo4j, so Cypher answers from the same facts as SPARQL. `sync` is
+idempotent and incremental by source: a content hash of every source graph is kept in Neo4j
+(one `:_SyncState` node per graph), and only the entities a changed, new or removed graph touches
+are projected again. A sync cut short (server killed, Ctrl-C) is completed by the next one:
+writes MERGE on `uri`, and a graph's hash is recorded only once everything it touches is written.
+
+Values reach Cypher only as parameters (`UNWIND $rows AS row`). Labels and relationship types
+cannot be parameters; they are written into the query text only from the ontology-derived names
+of `graph.mapping`, each checked against a strict pattern there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from types import TracebackType
+from typing import Any, LiteralString
+
+import neo4j
+import neo4j.exceptions as neo4j_exc
+import neo4j.graph
+import neo4j.spatial
+import neo4j.time
+import pyoxigraph as ox
+
+from bilateral.errors import Neo4jError, QueryError
+from bilateral.graph.mapping import (
+    LABELS,
+    PROPERTY_NAMES,
+    REL_TYPES,
+    Projection,
+    check_label,
+    check_rel_type,
+    project_entities,
+    project_store,
+    source_id,
+)
+from bilateral.graph.store import GraphStore, Rows
+from bilateral.ontology.vocab import BI
+from bilateral.settings import Neo4jSettings, neo4j_settings
+
+__all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "source_hashes"]
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+GENERIC_LABEL = check_label("Resource")
+"""Every projected node has it (unique `uri`), so MERGE by uri works whatever its other labels."""
+_STATE = "`_SyncState`"  # bookkeeping, not a projected node: no Resource label, never counted
+_FULL_PENDING = "bilateral:full-sync-pending"  # a state key no graph IRI can equal
+_ALL_LABELS = tuple(sorted(LABELS.values()))
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+# Indexes for the catalog queries' lookups: (class, datatype property) from the ontology terms.
+_INDEXED = (
+    (BI.Person, BI.name), (BI.Country, BI.iso3), (BI.Country, BI.name), (BI.Meeting, BI.date),
+    (BI.Statement, BI.date), (BI.Tenure, BI.startDate), (BI.TradeFlow, BI.year),
+    (BI.IndicatorObservation, BI.indicator), (BI.IndicatorObservation, BI.year),
+    (BI.Treaty, BI.name), (BI.Sector, BI.notation), (BI.Source, BI.name),
+)
+
+# The driver logs every retry of a managed transaction as a warning; our errors say enough.
+logging.getLogger("neo4j").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync changed in Neo4j (the `_SyncState` bookkeeping excluded)."""
+
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_updated: int = 0
+    relationships_deleted: int = 0
+    sources_changed: tuple[str, ...] = ()  # graph IRIs whose content changed or appeared
+    sources_removed: tuple[str, ...] = ()  # graph IRIs no longer in the store
+    sources_unchanged: int = 0
+    entities: int = 0  # IRIs projected again
+    full: bool = False  # everything was projected again (first sync, or asked for)
+
+    @property
+    def changed(self) -> bool:
+        """Whether Neo4j was changed at all (a second sync in a row says False)."""
+        return any((self.nodes_created, self.nodes_updated, self.nodes_deleted,
+                    self.relationships_created, self.relationships_updated,
+                    self.relationships_deleted))
+
+    def rows(self) -> Rows:
+        """The report as (what, count) rows, for `bilateral neo4j sync --format ...`."""
+        items: list[tuple[Any, ...]] = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            items.append((f.name, len(value) if isinstance(value, tuple) else value))
+        return Rows(["what", "count"], items)
+
+
+@dataclass
+class _Tally:
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, prefix: str, records: Iterable[Mapping[str, Any]]) -> None:
+        for record in records:
+            self.counts[f"{prefix}_{record['change']}"] += int(record["n"])
+
+
+def source_hashes(store: GraphStore) -> dict[str, str]:
+    """SHA-256 of each named graph's content (its sorted N-Quads lines), by graph IRI."""
+    out: dict[str, str] = {}
+    for graph in store.graphs():
+        lines = sorted(str(q) for q in store.quads(graph))
+        digest = hashlib.sha256()
+        for line in lines:
+            digest.update(line.encode("utf-8"))
+            digest.update(b"\n")
+        out[graph.value] = digest.hexdigest()
+    return out
+
+
+def plain_value(value: Any) -> Any:
+    """A driver value as plain Python: Date -> date, DateTime -> datetime, Node -> dict of its
+    properties, Relationship -> its properties plus `_type`, `_start`, `_end` (node uris),
+    Path -> a list of those, Duration -> ISO 8601 text."""
+    if isinstance(value, neo4j.graph.Node):
+        return {k: plain_value(v) for k, v in value.items()}
+    if isinstance(value, neo4j.graph.Relationship):
+        out = {k: plain_value(v) for k, v in value.items()}
+        out["_type"] = value.type
+        for key, node in (("_start", value.start_node), ("_end", value.end_node)):
+            out[key] = node.get("uri", node.element_id) if node is not None else None
+        return out
+    if isinstance(value, neo4j.graph.Path):
+        steps: list[Any] = [plain_value(value.start_node)]
+        for rel in value.relationships:
+            steps += [plain_value(rel), plain_value(rel.end_node)]
+        return steps
+    if isinstance(value, neo4j.time.DateTime | neo4j.time.Time):
+        native = value.to_native()
+        return native.replace(tzinfo=_plain_tz(native)) if native.tzinfo is not None else native
+    if isinstance(value, neo4j.time.Date):
+        return value.to_native()
+    if isinstance(value, neo4j.time.Duration):
+        return value.iso_format()
+    if isinstance(value, neo4j.spatial.Point):
+        return list(value)
+    if isinstance(value, list | tuple):
+        return [plain_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain_value(v) for k, v in value.items()}
+    return value
+
+
+def _plain_tz(value: dt.datetime | dt.time) -> dt.tzinfo:
+    """The standard library's tzinfo for the driver's (pytz) one: a zone by name, else the offset."""
+    name = getattr(value.tzinfo, "zone", None)
+    if name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    offset = value.utcoffset()
+    return dt.timezone(offset) if offset is not None else dt.UTC
+
+
+def _q(text: str) -> LiteralString:
+    """Query text built from checked ontology names only (the driver asks for a LiteralString:
+    our texts are literals plus names from `graph.mapping`, each checked by pattern)."""
+    return text  # type: ignore[return-value,unused-ignore]
+
+
+def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for at in range(0, len(rows), size):
+        yield rows[at: at + size]
+
+
+class Neo4jProjector:
+    """A connection to Neo4j that projects the store into it.
+
+    >>> with Neo4jProjector() as neo:            # doctest: +SKIP
+    ...     report = neo.sync(kg.store)
+    """
+
+    def __init__(self, settings: Neo4jSettings | None = None, *, batch_size: int = 1000,
+                 max_retry_time: float = 30.0, connection_timeout: float = 10.0) -> None:
+        """Connect and check the server answers with these credentials (Neo4jError if not)."""
+        self.settings = settings or neo4j_settings()
+        self.batch_size = batch_size
+        self._schema_done = False
+        uri = self.settings.uri
+        if uri.split("://", 1)[0].lower() not in _SCHEMES:
+            raise Neo4jError(f"cannot use the Neo4j URI {uri!r} (NEO4J_URI): expected a Bolt URI, "
+                             "bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS)")
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(self.settings.user, self.settings.password),
+                max_transaction_retry_time=max_retry_time, connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout + 5)
+        except (neo4j_exc.ConfigurationError, ValueError) as err:
+            raise Neo4jError(f"cannot use the Neo4j URI {uri!r} (NEO4J_URI): {err}") from err
+        try:
+            with self._errors("connecting"):
+                self._driver.verify_connectivity()
+                with self._session() as session:  # the database exists and is usable
+                    session.run("RETURN 1").consume()
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # -- connection -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jProjector:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def _session(self, read: bool = False) -> neo4j.Session:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.settings.database, default_access_mode=mode)
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Driver and server failures as Neo4jError naming the server and what failed."""
+        uri = self.settings.uri
+        try:
+            yield
+        except neo4j_exc.AuthError as err:
+            raise Neo4jError(
+                f"Neo4j at {uri} refused the credentials of user {self.settings.user!r} "
+                f"({err.message or err}); check NEO4J_USER and NEO4J_PASSWORD") from err
+        except (neo4j_exc.ServiceUnavailable, neo4j_exc.SessionExpired) as err:
+            raise Neo4jError(
+                f"Neo4j at {uri} is unreachable while {doing}: {err}; is the server running "
+                "(scripts/neo4j-local start) and NEO4J_URI right?") from err
+        except neo4j_exc.Neo4jError as err:
+            raise Neo4jError(f"Neo4j at {uri} failed while {doing}: "
+                             f"{err.code or ''} {err.message or err}".strip()) from err
+        except neo4j_exc.DriverError as err:
+            raise Neo4jError(f"Neo4j at {uri}: the driver failed while {doing}: {err}") from err
+
+    def _write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """One managed write transaction (retried by the driver on transient errors)."""
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, params)]
+
+        with self._session() as session:
+            return session.execute_write(work)
+
+    def _read(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, params)]
+
+        with self._session(read=True) as session:
+            return session.execute_read(work)
+
+    # -- schema ---------------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Unique `uri` on every ontology label and on Resource, catalog lookup indexes."""
+        statements = [
+            f"CREATE CONSTRAINT bilateral_{label.lower()}_uri IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.uri IS UNIQUE"
+            for label in (GENERIC_LABEL, *_ALL_LABELS)]
+        statements.append("CREATE CONSTRAINT bilateral_syncstate_source IF NOT EXISTS "
+                          f"FOR (n:{_STATE}) REQUIRE n.source IS UNIQUE")
+        for cls, prop in _INDEXED:
+            label, name = LABELS[cls], PROPERTY_NAMES[prop]
+            statements.append(f"CREATE INDEX bilateral_{label.lower()}_{name.lower()} IF NOT EXISTS "
+                              f"FOR (n:{label}) ON (n.{name})")
+        with self._errors("creating the schema"):
+            for statement in statements:
+                self._write(_q(statement))
+            with self._session() as session:
+                session.run("CALL db.awaitIndexes(300)").consume()
+        self._schema_done = True
+
+    # -- sync -----------------------------------------------------------------------------------
+
+    def _state(self) -> dict[str, str | None]:
+        rows = self._read(_q(f"MATCH (s:{_STATE}) RETURN s.source AS source, s.hash AS hash"))
+        return {row["source"]: row["hash"] for row in rows}
+
+    def _touched(self, ids: list[str]) -> set[str]:
+        """Uris of the nodes and relationship ends whose `sources` name one of `ids`."""
+        if not ids:
+            return set()
+        nodes = self._read(
+            _q(f"MATCH (n:{GENERIC_LABEL}) WHERE any(s IN n.sources WHERE s IN $ids) "
+               "RETURN n.uri AS uri"), ids=ids)
+        rels = self._read(
+            _q(f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) "
+               "WHERE any(s IN r.sources WHERE s IN $ids) RETURN a.uri AS a, b.uri AS b"), ids=ids)
+        return {r["uri"] for r in nodes} | {r["a"] for r in rels} | {r["b"] for r in rels}
+
+    def _all_uris(self) -> set[str]:
+        return {r["uri"] for r in self._read(_q(f"MATCH (n:{GENERIC_LABEL}) RETURN n.uri AS uri"))}
+
+    def sync(self, store: GraphStore, progress: Progress | None = None, *,
+             full: bool = False) -> SyncReport:
+        """Make Neo4j hold exactly the projection of `store`; report what changed.
+
+        Only the entities of sources whose content hash changed, appeared or disappeared are
+        projected again, unless `full` (or on the first sync, or after a full sync was cut short).
+        """
+        with self._errors("syncing"):
+            if not self._schema_done:
+                self.ensure_schema()
+            hashes = source_hashes(store)
+            state = self._state()
+            full = full or not state or _FULL_PENDING in state
+            changed = sorted(g for g, h in hashes.items() if state.get(g) != h)
+            removed = sorted(g for g in state if g not in hashes and g != _FULL_PENDING)
+            unchanged = len(hashes) - len(changed)
+            if not full and not changed and not removed:
+                return SyncReport(sources_unchanged=unchanged)
+
+            # Record the intent first: until the end, these graphs do not count as in sync.
+            if full:
+                self._set_state({_FULL_PENDING: None})
+            self._set_state(dict.fromkeys(changed))
+
+            if full:
+                projection = project_store(store)
+                affected = set(projection.nodes) | self._all_uris()
+            else:
+                affected = self._touched(sorted({source_id(g) for g in changed + removed}))
+                for graph in changed:
+                    affected |= _entities_of(store, graph)
+                projection = project_entities(store, affected)
+            tally = self._apply(projection, affected, progress)
+
+            self._set_state({g: hashes[g] for g in (hashes if full else changed)})
+            self._drop_state(removed + ([_FULL_PENDING] if full else []))
+            if full:  # graphs recorded once but no longer in the store
+                self._drop_state([g for g in state if g not in hashes])
+        c = tally.counts
+        return SyncReport(
+            nodes_created=c["nodes_created"], nodes_updated=c["nodes_updated"],
+            nodes_deleted=c["nodes_deleted"], relationships_created=c["rels_created"],
+            relationships_updated=c["rels_updated"], relationships_deleted=c["rels_deleted"],
+            sources_changed=tuple(changed), sources_removed=tuple(removed),
+            sources_unchanged=unchanged, entities=len(affected), full=full)
+
+    def _set_state(self, hashes: Mapping[str, str | None]) -> None:
+        if hashes:
+            rows = [{"source": g, "hash": h} for g, h in hashes.items()]
+            self._write(_q(f"UNWIND $rows AS row MERGE (s:{_STATE} {{source: row.source}}) "
+                           "SET s.hash = row.hash"), rows=rows)
+
+    def _drop_state(self, graphs: list[str]) -> None:
+        if graphs:
+            self._write(_q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs DELETE s"),
+                        graphs=graphs)
+
+    def _apply(self, projection: Projection, affected: set[str],
+               progress: Progress | None) -> _Tally:
+        """Write `projection` (complete for `affected`); delete what of `affected` it lacks."""
+        tally = _Tally()
+        size = self.batch_size
+
+        def step(what: str, done: int, total: int) -> None:
+            if progress:
+                progress(what, done, total)
+
+        # 1. Nodes, grouped by label set (labels cannot be parameters).
+        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for uri, node in projection.nodes.items():
+            labels = (GENERIC_LABEL, *node.labels)
+            by_labels[labels].append({"uri": uri, "labels": list(labels),
+                                      "props": node.as_properties(uri)})
+        total, done = len(projection.nodes), 0
+        step("nodes", 0, total)
+        for labels, rows in sorted(by_labels.items()):
+            query = _node_query(labels)
+            for batch in _batches(rows, size):
+                tally.add("nodes", self._write(query, rows=batch))
+                done += len(batch)
+                step("nodes", done, total)
+
+        # 2. Relationships: first those of the affected nodes no longer asserted, then the rest.
+        keep: dict[str, list[str]] = {uri: [] for uri in sorted(affected)}
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for (start, kind, end), rel in projection.relationships.items():
+            keep[start].append(f"{kind} {end}")
+            by_type[kind].append({"start": start, "end": end, "props": {"sources": list(rel.sources)}})
+        stale = [{"uri": uri, "keep": kinds} for uri, kinds in keep.items()]
+        total, done = len(stale), 0
+        step("stale relationships", 0, total)
+        for batch in _batches(stale, size):
+            tally.add("rels", self._write(_q(
+                f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.uri}})-[r]->"
+                f"(b:{GENERIC_LABEL}) WHERE NOT (type(r) + ' ' + b.uri) IN row.keep "
+                "DELETE r RETURN 'deleted' AS change, count(*) AS n"), rows=batch))
+            done += len(batch)
+            step("stale relationships", done, total)
+        total, done = len(projection.relationships), 0
+        step("relationships", 0, total)
+        for kind, rows in sorted(by_type.items()):
+            query = _rel_query(kind)
+            for batch in _batches(rows, size):
+                tally.add("rels", self._write(query, rows=batch))
+                done += len(batch)
+                step("relationships", done, total)
+
+        # 3. Nodes no longer asserted at all.
+        gone = sorted(affected - set(projection.nodes))
+        total, done = len(gone), 0
+        step("deleted nodes", 0, total)
+        for batch in _batches(gone, size):
+            for row in self._write(_q(
+                    f"UNWIND $uris AS uri MATCH (n:{GENERIC_LABEL} {{uri: uri}}) "
+                    "WITH n, COUNT { (n)-[]-() } AS degree DETACH DELETE n "
+                    "RETURN count(n) AS nodes, sum(degree) AS rels"), uris=batch):
+                tally.counts["nodes_deleted"] += row["nodes"]
+                tally.counts["rels_deleted"] += row["rels"] or 0
+            done += len(batch)
+            step("deleted nodes", done, total)
+        return tally
+
+    # -- status, queries, clear -----------------------------------------------------------------
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Projected nodes by label (Resource = all) and relationships by type, in Neo4j."""
+        with self._errors("counting"):
+            labels = self._read(_q(f"MATCH (n:{GENERIC_LABEL}) UNWIND labels(n) AS label "
+                                   "RETURN label, count(*) AS n"))
+            types = self._read(_q(f"MATCH (:{GENERIC_LABEL})-[r]->(:{GENERIC_LABEL}) "
+                                  "RETURN type(r) AS type, count(*) AS n"))
+        return ({r["label"]: r["n"] for r in labels}, {r["type"]: r["n"] for r in types})
+
+    def status(self, store: GraphStore) -> Rows:
+        """Counts on both sides by label and type, and whether they agree; and how many source
+        graphs Neo4j holds at their current content (`sources in sync`)."""
+        projection = project_store(store)
+        neo_labels, neo_types = self.counts()
+        rdf_labels = {GENERIC_LABEL: len(projection.nodes), **projection.label_counts()}
+        rdf_types = projection.type_counts()
+        rows: list[tuple[Any, ...]] = [
+            ("nodes", "all", len(projection.nodes), neo_labels.get(GENERIC_LABEL, 0)),
+            ("relationships", "all", len(projection.relationships), sum(neo_types.values()))]
+        for name in sorted((set(rdf_labels) | set(neo_labels)) - {GENERIC_LABEL}):
+            rows.append(("label", name, rdf_labels.get(name, 0), neo_labels.get(name, 0)))
+        for name in sorted(set(rdf_types) | set(neo_types)):
+            rows.append(("type", name, rdf_types.get(name, 0), neo_types.get(name, 0)))
+        table = [(*row, row[2] == row[3]) for row in rows]
+        # Equal counts can hide different content: say how many graphs are synced as they are.
+        hashes = source_hashes(store)
+        with self._errors("reading the sync state"):
+            state = self._state()
+        in_sync = sum(1 for g, h in hashes.items() if state.get(g) == h)
+        agree = in_sync == len(hashes) and set(state) <= set(hashes)
+        table.append(("sources", "in sync", len(hashes), in_sync, agree))
+        return Rows(["kind", "name", "rdf", "neo4j", "agree"], table)
+
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
+            write: bool = False) -> Rows:
+        """Run Cypher; read-only unless `write` (the server refuses writes in a read transaction).
+
+        Returns `Rows(columns, rows)` of plain Python values (see `plain_value`).
+        """
+        parameters = dict(params or {})
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[tuple[Any, ...]]]:
+            result = tx.run(_q(cypher), parameters)
+            rows = [tuple(plain_value(v) for v in record.values()) for record in result]
+            return list(result.keys()), rows
+
+        with self._errors("running the query"), self._session(read=not write) as session:
+            try:
+                columns, rows = (session.execute_write(work) if write
+                                 else session.execute_read(work))
+            except neo4j_exc.ClientError as err:
+                if not write and _is_read_only_refusal(err):
+                    raise Neo4jError(
+                        "the query writes to the graph, but Cypher runs read-only by default "
+                        f"({err.message}); pass --write (write=True) to allow writes") from err
+                if (err.code or "").startswith("Neo.ClientError.Statement."):
+                    raise QueryError(f"Cypher query failed: {err.message or err}") from err
+                raise
+        return Rows(columns, rows)
+
+    def clear(self) -> None:
+        """Delete every projected node and the sync state (the schema stays)."""
+        with self._errors("clearing"):
+            while self._write(_q(f"MATCH (n:{GENERIC_LABEL}) WITH n LIMIT 5000 DETACH DELETE n "
+                                 "RETURN count(*) AS n"))[0]["n"]:
+                pass
+            self._write(_q(f"MATCH (s:{_STATE}) DELETE s"))
+
+
+def _entities_of(store: GraphStore, graph: str) -> set[str]:
+    """IRIs a graph says something about: its subjects and the objects of its object properties."""
+
+
+    out: set[str] = set()
+    for quad in store.quads(ox.NamedNode(graph)):
+        if isinstance(quad.subject, ox.NamedNode):
+            out.add(quad.subject.value)
+        if quad.predicate.value in REL_TYPES and isinstance(quad.object, ox.NamedNode):
+            out.add(quad.object.value)
+    return out
+
+
+def _node_query(labels: tuple[str, ...]) -> LiteralString:
+    """Upsert nodes with exactly these labels; skip the unchanged, count the rest."""
+    wanted = [check_label(label) for label in labels]
+    others = [label for label in _ALL_LABELS if label not in wanted]
+    remove = f" REMOVE n:{':'.join(others)}" if others else ""
+    return _q(
+        f"UNWIND $rows AS row OPTIONAL MATCH (old:{GENERIC_LABEL} {{uri: row.uri}}) "
+        "WITH row, old, CASE WHEN old IS NULL THEN 'created' "
+        "WHEN properties(old) = row.props AND size(labels(old)) = size(row.labels) "
+        "AND all(l IN labels(old) WHERE l IN row.labels) THEN 'same' ELSE 'updated' END AS change "
+        "WHERE change <> 'same' "
+        f"MERGE (n:{GENERIC_LABEL} {{uri: row.uri}}) SET n = row.props SET n:{':'.join(wanted)}"
+        f"{remove} RETURN change, count(*) AS n")
+
+
+def _rel_query(kind: str) -> LiteralString:
+    """Upsert relationships of one type between existing nodes; skip the unchanged."""
+    kind = check_rel_type(kind)
+    return _q(
+        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
+        f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) OPTIONAL MATCH (a)-[old:{kind}]->(b) "
+        "WITH a, b, row, CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props "
+        "THEN 'same' ELSE 'updated' END AS change WHERE change <> 'same' "
+        f"MERGE (a)-[r:{kind}]->(b) SET r = row.props RETURN change, count(*) AS n")
+
+
+def _is_read_only_refusal(err: neo4j_exc.Neo4jError) -> bool:
+    code = err.code or ""
+    return code.endswith(("AccessMode", "ForbiddenOnReadOnlyDatabase")) or (
+        "read access mode" in (err.message or "").lower())
