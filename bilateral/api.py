@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import TracebackType
 
@@ -12,14 +13,17 @@ import pandas as pd
 import pyoxigraph as ox
 
 from bilateral import queries
-from bilateral.errors import QueryError
-from bilateral.graph import rdf
+from bilateral.errors import InputError, Problem, QueryError
+from bilateral.graph import iri, rdf
+from bilateral.graph.bulk import bulk_load_nquads
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
 from bilateral.graph.resolve import resolve
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
-from bilateral.loaders.detect import read_inputs
+from bilateral.loaders.baci import BulkStats, bulk_nquads
+from bilateral.loaders.detect import expand, read_inputs
+from bilateral.loaders.public import Skipped
 from bilateral.ontology.vocab import BI
 from bilateral.settings import Neo4jSettings, default_store_path
 
@@ -35,6 +39,8 @@ class LoadReport:
     quads: int  # quads in the input (duplicates and facts already in the store included)
     added: int  # how many the store grew by
     sources: list[str]  # the source graphs written
+    skipped: list[Skipped] = field(default_factory=list)  # rows with unknown codes (skip_unknown)
+    omitted: dict[str, int] = field(default_factory=dict)  # rows left out by design (aggregates)
 
 
 class KnowledgeGraph:
@@ -71,23 +77,67 @@ class KnowledgeGraph:
         return sorted(str(row[0]) for row in rows.rows)
 
     def load(self, paths: Iterable[str | Path], *, format: str | None = None,
-             replace: bool = False, progress: Progress | None = None) -> LoadReport:
+             replace: bool = False, skip_unknown: bool = False, graph: str | None = None,
+             progress: Progress | None = None) -> LoadReport:
         """Check every input, then write all of it in one transaction (or nothing).
 
         With `replace`, the graph of every source the input asserts is emptied first (in the
-        same transaction), so facts a source no longer asserts are gone.
+        same transaction), so facts a source no longer asserts are gone. With `skip_unknown`,
+        rows of public data sets naming unknown country codes are left out and reported.
+        `graph` names the graph for RDF triples outside any (Turtle, N-Triples).
+
+        BACI files (millions of rows) take the bulk path: streamed in chunks into N-Quads, every
+        row checked first, then the store's bulk loader; if that fails, their graphs are dropped.
         """
-        inputs = read_inputs([Path(p) for p in paths], format, self.source_ids())
+        found = expand([Path(p) for p in paths], format)
+        bulk = [p for p, kind in found if kind == "baci"]
+        rest = [p for p, kind in found if kind != "baci"]
+        problems: list[Problem] = []
+        try:
+            inputs = read_inputs(rest, format, self.source_ids(), graph=graph, skip_unknown=skip_unknown)
+        except InputError as err:
+            problems.extend(err.problems)
         if progress:
-            progress("checked", len(inputs.files), len(inputs.files))
-        quads = list(rdf.to_quads(inputs.records)) + inputs.quads
-        graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
-        before = len(self.store)
-        self.store.add(quads, replace_graphs=[ox.NamedNode(g) for g in graphs] if replace else ())
-        if progress:
-            progress("written", len(quads), len(quads))
-        return LoadReport(files=inputs.files, records=len(inputs.records), quads=len(quads),
-                          added=len(self.store) - before, sources=graphs)
+            progress("checked", len(rest), len(rest))
+        with tempfile.TemporaryDirectory(prefix="bilateral-bulk-") as tmp:
+            staged = []
+            for path in bulk:  # checked (and staged) before anything is written
+                try:
+                    staged.append(self._stage_baci(path, Path(tmp), skip_unknown, progress))
+                except InputError as err:
+                    problems.extend(err.problems)
+            if problems:
+                raise InputError(problems)
+            quads = list(rdf.to_quads(inputs.records)) + inputs.quads
+            graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
+            before = len(self.store)
+            if quads:
+                self.store.add(quads, replace_graphs=[ox.NamedNode(g) for g in graphs] if replace else ())
+            if progress:
+                progress("written", len(quads), len(quads))
+            skipped = list(inputs.skipped)
+            for nquads, stats in staged:
+                if replace:
+                    self.store.remove_graph(ox.NamedNode(iri.source_iri(stats.source)))
+                bulk_load_nquads(self.store, nquads, stats.graphs)
+                graphs = sorted({*graphs, *stats.graphs})
+                skipped.extend(stats.skipped)
+        return LoadReport(files=inputs.files + bulk,
+                          records=len(inputs.records) + sum(s.flows for _, s in staged),
+                          quads=len(quads) + sum(s.quads for _, s in staged),
+                          added=len(self.store) - before, sources=graphs, skipped=skipped,
+                          omitted=dict(inputs.omitted))
+
+    @staticmethod
+    def _stage_baci(path: Path, tmp: Path, skip_unknown: bool,
+                    progress: Progress | None) -> tuple[Path, BulkStats]:
+        """A BACI file checked and written as N-Quads in `tmp` (raises InputError, writing nothing)."""
+        target = tmp / (path.name + ".nq")
+        with target.open("wb") as out:
+            stats = bulk_nquads(path, out, skip_unknown=skip_unknown,
+                                progress=(lambda rows: progress(f"reading {path.name}", rows, rows))
+                                if progress else None)
+        return target, stats
 
     # -- reading ---------------------------------------------------------------------------
 

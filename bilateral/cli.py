@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from bilateral import output
 from bilateral.api import KnowledgeGraph
 from bilateral.errors import BilateralError, QueryError
+from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 from bilateral.settings import default_store_path
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,16 +100,20 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["tables", "dossier", "rdf"]), default=None,
-              help="The input format, when it cannot be told from the file name.")
+@click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default=None,
+              help="The input format, when it cannot be told from the file.")
+@click.option("--skip-unknown", is_flag=True,
+              help="Leave out (and report) rows of public data sets with unknown country codes.")
+@click.option("--graph", "graph", metavar="IRI",
+              help="The named graph for RDF triples outside any graph (Turtle, N-Triples).")
 @click.option("--replace", is_flag=True,
               help="Empty the graph of every source the input asserts before writing it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Then project what changed into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
 @store_option
 @with_progress
-def load(paths: tuple[Path, ...], fmt: str | None, replace: bool, to_neo4j: bool, store: Path | None,
-         progress: Any) -> None:
+def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: str | None, replace: bool,
+         to_neo4j: bool, store: Path | None, progress: Any) -> None:
     """Load files or folders (curated tables, dossiers, RDF) into the store.
 
     All inputs are checked first; any problem refuses the whole load and lists every bad row.
@@ -116,8 +121,13 @@ def load(paths: tuple[Path, ...], fmt: str | None, replace: bool, to_neo4j: bool
     Example: bilateral load examples/us-japan-2025
     """
     with _open(store) as kg:
-        report = kg.load(paths, format=fmt, replace=replace, progress=progress)
+        report = kg.load(paths, format=fmt, replace=replace, skip_unknown=skip_unknown, graph=graph,
+                         progress=progress)
         total = len(kg.store)
+        for skip in report.skipped:
+            click.echo(f"Skipped: {skip}", err=True)
+        for reason, count in sorted(report.omitted.items()):
+            click.echo(f"Left out {count} row(s): {reason}", err=True)
         click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
                    f"{report.quads} quads in {len(report.sources)} source graph(s); "
                    f"{report.added:+d} quads, {total} in the store.")

@@ -155,6 +155,8 @@ class _Emitter:
                 yield from q(node, BI.place, rec.place)
                 yield from q(node, BI.startTime, rec.start_time)
                 yield from q(node, BI.durationMinutes, rec.duration_minutes)
+                yield from q(node, BI.goldsteinScale, rec.goldstein)
+                yield from q(node, BI.eventCode, rec.event_code)
                 if rec.host:
                     yield from q(node, BI.host, self.country(rec.host))
                 for title in rec.outcome_documents:

@@ -11,12 +11,14 @@ import pyoxigraph as ox
 from bilateral.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.loaders.dossier import is_dossier_file, read_dossier
-from bilateral.loaders.rdf_files import is_rdf_file, read_rdf
+from bilateral.loaders.public import Skipped  # public data sets (Comtrade, BACI, Census, COW, ATOP, GDELT)
+from bilateral.loaders.public_formats import PUBLIC_FORMATS, detect_public, read_public
+from bilateral.loaders.rdf_files import is_rdf_file, is_snapshot_dir, read_rdf, read_snapshot
 from bilateral.loaders.tables import is_table_file, read_tables
 
 __all__ = ["FORMATS", "Inputs", "detect", "expand", "read_inputs"]
 
-FORMATS = ("tables", "dossier", "rdf")
+FORMATS = ("tables", "dossier", "rdf", *PUBLIC_FORMATS)
 
 
 @dataclass
@@ -26,6 +28,9 @@ class Inputs:
     files: list[Path] = field(default_factory=list)
     records: list[r.Record] = field(default_factory=list)
     quads: list[ox.Quad] = field(default_factory=list)
+    # public data sets: rows left out for unknown codes (skip_unknown), and by design (aggregates)
+    skipped: list[Skipped] = field(default_factory=list)
+    omitted: dict[str, int] = field(default_factory=dict)
 
 
 def detect(path: Path) -> str | None:
@@ -35,7 +40,7 @@ def detect(path: Path) -> str | None:
         return "dossier"
     if is_rdf_file(path):
         return "rdf"
-    return None
+    return detect_public(path)
 
 
 def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, str]]:
@@ -43,6 +48,9 @@ def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, st
     out: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     for path in paths:
+        if fmt in (None, "rdf") and is_snapshot_dir(path):
+            out.append((path, "snapshot"))  # a snapshot folder: its data.nq, hash-checked
+            continue
         if path.is_dir():
             for child in sorted(path.iterdir()):
                 kind = fmt or detect(child)
@@ -57,8 +65,9 @@ def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, st
             problems.append(Problem(
                 str(path), None, None, path.name,
                 "unknown format: expected a table named sources.csv, people.csv, ... "
-                "(docs/tables.md), a .yaml dossier, or RDF (.trig .nq .nt .ttl .jsonld); "
-                "or name it with --format"))
+                "(docs/tables.md), a .yaml dossier, RDF (.trig .nq .nt .ttl .jsonld, or .gz of "
+                "one) or a snapshot folder, or a public data set (Comtrade, BACI, Census, COW, "
+                "ATOP, GDELT); or name it with --format"))
             continue
         out.append((path, kind))
     if problems:
@@ -67,8 +76,16 @@ def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, st
 
 
 def read_inputs(paths: Iterable[Path], fmt: str | None = None,
-                known_sources: Iterable[str] = ()) -> Inputs:
-    """Read and check every input; raises one InputError listing the problems of every file."""
+                known_sources: Iterable[str] = (), graph: str | None = None,
+                skip_unknown: bool = False) -> Inputs:
+    """Read and check every input; raises one InputError listing the problems of every file.
+
+    `skip_unknown`: rows of public data sets naming unknown country codes are left out and
+    reported in `Inputs.skipped`, instead of refusing the file.
+
+    `graph` names the graph that RDF triples outside any named graph go into (Turtle and
+    N-Triples have no graphs of their own); without it they are refused.
+    """
     files = expand(paths, fmt)
     known = set(known_sources)
     inputs = Inputs(files=[p for p, _ in files])
@@ -83,7 +100,15 @@ def read_inputs(paths: Iterable[Path], fmt: str | None = None,
             if kind == "dossier":
                 inputs.records.extend(read_dossier(path, known))
             elif kind == "rdf":
-                inputs.quads.extend(read_rdf(path))
+                inputs.quads.extend(read_rdf(path, graph))
+            elif kind == "snapshot":
+                inputs.quads.extend(read_snapshot(path))
+            elif kind in PUBLIC_FORMATS:
+                loaded = read_public(path, kind, skip_unknown)
+                inputs.records.extend(loaded.records)
+                inputs.skipped.extend(loaded.skipped)
+                for reason, count in loaded.omitted.items():
+                    inputs.omitted[reason] = inputs.omitted.get(reason, 0) + count
         except InputError as err:
             problems.extend(err.problems)
     if problems:

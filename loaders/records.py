@@ -110,6 +110,8 @@ class Meeting:
     duration_minutes: int | None = None
     outcome_documents: tuple[str, ...] = ()
     topics: tuple[TopicRef, ...] = ()
+    goldstein: Decimal | None = None  # GDELT's Goldstein score, for coded news events
+    event_code: str | None = None  # the CAMEO event code, likewise
 
     @property
     def ref(self) -> MeetingRef:

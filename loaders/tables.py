@@ -42,7 +42,7 @@ STATUSES = ("announced", "in progress", "fulfilled", "abandoned")
 UNITS = ("current prices", "persons", "percent", "tonnes")
 INDICATORS = ("goods_balance", "goods_exports", "goods_imports", "services_exports",
               "trade_exports", "trade_imports", "fdi_stock", "affiliate_employment", "tariff_rate")
-ALLIANCE_TYPES = ("defence", "neutrality", "nonaggression", "entente", "consultation")
+ALLIANCE_TYPES = ("defence", "offence", "neutrality", "nonaggression", "entente", "consultation")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _HS = re.compile(r"^([0-9]{2}|[0-9]{4}|[0-9]{6}|TOTAL|[IVXL]+)$")
 

@@ -59,7 +59,9 @@ class BI:
     description: Final = "https://w3id.org/bilateral/ontology#description"
     durationMinutes: Final = "https://w3id.org/bilateral/ontology#durationMinutes"
     endDate: Final = "https://w3id.org/bilateral/ontology#endDate"
+    eventCode: Final = "https://w3id.org/bilateral/ontology#eventCode"
     exactText: Final = "https://w3id.org/bilateral/ontology#exactText"
+    goldsteinScale: Final = "https://w3id.org/bilateral/ontology#goldsteinScale"
     inForceDate: Final = "https://w3id.org/bilateral/ontology#inForceDate"
     indicator: Final = "https://w3id.org/bilateral/ontology#indicator"
     iso3: Final = "https://w3id.org/bilateral/ontology#iso3"
@@ -151,7 +153,9 @@ DATATYPE_RANGES: Final = {
     BI.description: "http://www.w3.org/2001/XMLSchema#string",
     BI.durationMinutes: "http://www.w3.org/2001/XMLSchema#integer",
     BI.endDate: "http://www.w3.org/2001/XMLSchema#date",
+    BI.eventCode: "http://www.w3.org/2001/XMLSchema#string",
     BI.exactText: "http://www.w3.org/2001/XMLSchema#string",
+    BI.goldsteinScale: "http://www.w3.org/2001/XMLSchema#decimal",
     BI.inForceDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.indicator: "http://www.w3.org/2001/XMLSchema#string",
     BI.iso3: "http://www.w3.org/2001/XMLSchema#string",

@@ -15,5 +15,8 @@ OPTIONAL MATCH (o:TradeFlow)-[:EXPORTER]->(:Country {uri: $exporter}), (o)-[:IMP
     AND coalesce(s2.notation, '') <> 'TOTAL' AND o.value > f.value
 WITH f, s, r, source, count(DISTINCT o) + 1 AS rank
 WHERE rank <= $n
-RETURN DISTINCT rank, s.uri AS sector, s.name AS name, f.value AS value, f.currency AS currency, r.iso3 AS reporter, source
+RETURN DISTINCT rank, s.uri AS sector,
+       CASE WHEN valueType(s.name) STARTS WITH 'LIST'
+            THEN reduce(first = null, x IN s.name | CASE WHEN first IS NULL OR x < first THEN x ELSE first END)
+            ELSE s.name END AS name, f.value AS value, f.currency AS currency, r.iso3 AS reporter, source
 ORDER BY source, currency, rank, sector
