@@ -40,7 +40,6 @@ __all__ = ["EXTRACTION_NOTE", "ROW_COLUMNS", "ExtractionReport", "extract", "ext
 ROW_COLUMNS = ("kind", "text", "value", "speaker", "start", "end", "confidence", "verdict", "detail")
 EXTRACTION_NOTE = "drafted by bilateral extract"
 UNIT = "current prices"
-_KIND_ORDER = {"country": 0, "person": 1, "meeting": 2, "statement": 3, "figure": 4, "topic": 5}
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class ExtractionReport:
                 value = p.ref.name + (f" ({p.ref.birth_year})" if p.ref.birth_year else "")
                 detail = f"known to the graph; {where}; {p.mentions} mention(s)"
             else:
-                value = "new candidate"
+                value = f"new candidate: {p.ref.name}"
                 detail = f"not in the graph: a new candidate; {where}; {p.mentions} mention(s)"
             row("person", p.written, value, p.start, p.end, p.confidence, detail=detail)
         if ex.meeting:
@@ -269,7 +268,8 @@ def extract(kg: KnowledgeGraph, path: str | Path, *, published: dt.date | None =
 
 
 def _quads(records: Iterable[r.Record]) -> list[ox.Quad]:
-    return list(to_quads(records))
+    """The records' quads, each once (every mention of a country asserts the same quad)."""
+    return list(dict.fromkeys(to_quads(records)))
 
 
 def to_rdf(records: Iterable[r.Record], path: str | Path) -> int:

@@ -312,6 +312,13 @@ class _Emitter:
         else:
             return
         yield Quad(graph, NamedNode(BI.mentions), target, graph)
+        # The words themselves, where they stand in the text (Web Annotation TextPositionSelector)
+        node = NamedNode(iri.mint("mention", rec.source, str(rec.text_start), str(rec.text_end)))
+        yield Quad(node, RDF_TYPE, NamedNode(BI.Mention), graph)
+        yield Quad(node, NamedNode(BI.refersTo), target, graph)
+        yield Quad(node, NamedNode(BI.exactText), literal(rec.exact), graph)
+        yield Quad(node, NamedNode(BI.textStart), literal(rec.text_start), graph)
+        yield Quad(node, NamedNode(BI.textEnd), literal(rec.text_end), graph)
 
     def iso_countries(self) -> Iterator[Quad]:
         """ISO 3166-1 names and codes of every country referred to, in the ISO source's graph."""

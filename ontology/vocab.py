@@ -17,6 +17,7 @@ class BI:
     Dyad: Final = "https://w3id.org/bilateral/ontology#Dyad"
     IndicatorObservation: Final = "https://w3id.org/bilateral/ontology#IndicatorObservation"
     Meeting: Final = "https://w3id.org/bilateral/ontology#Meeting"
+    Mention: Final = "https://w3id.org/bilateral/ontology#Mention"
     Person: Final = "https://w3id.org/bilateral/ontology#Person"
     Sector: Final = "https://w3id.org/bilateral/ontology#Sector"
     Source: Final = "https://w3id.org/bilateral/ontology#Source"
@@ -41,6 +42,7 @@ class BI:
     participatedIn: Final = "https://w3id.org/bilateral/ontology#participatedIn"
     partner: Final = "https://w3id.org/bilateral/ontology#partner"
     party: Final = "https://w3id.org/bilateral/ontology#party"
+    refersTo: Final = "https://w3id.org/bilateral/ontology#refersTo"
     reporter: Final = "https://w3id.org/bilateral/ontology#reporter"
     sector: Final = "https://w3id.org/bilateral/ontology#sector"
     speaker: Final = "https://w3id.org/bilateral/ontology#speaker"
@@ -104,6 +106,7 @@ CLASSES: Final = frozenset({
     BI.Dyad,
     BI.IndicatorObservation,
     BI.Meeting,
+    BI.Mention,
     BI.Person,
     BI.Sector,
     BI.Source,
@@ -131,6 +134,7 @@ OBJECT_PROPERTIES: Final = frozenset({
     BI.participatedIn,
     BI.partner,
     BI.party,
+    BI.refersTo,
     BI.reporter,
     BI.sector,
     BI.speaker,

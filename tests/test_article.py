@@ -1,0 +1,357 @@
+"""The article loader: news text to facts with offsets, claims checked against the example graph.
+
+Real files, a real on-disk store holding the US-Japan example; no mocks. The gold annotations
+are in tests/gold (the seed article and synthetic articles written for these tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bilateral.api import KnowledgeGraph
+from bilateral.errors import BilateralError
+from bilateral.extract import ROW_COLUMNS, extract, extract_text, load_report, to_rdf
+from bilateral.graph import iri
+from bilateral.graph.claims import AGREES, NO_DATA, check_figure
+from bilateral.graph.gazetteer import build_gazetteer
+from bilateral.loaders import records as r
+from bilateral.loaders.article import (
+    Gazetteer,
+    KnownPerson,
+    KnownTenure,
+    parse_amounts,
+    parse_article,
+    parse_dates,
+    read_article,
+)
+
+from .conftest import ROOT
+from .score_extraction import KINDS, gold_files, load_gold, published_of, run
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+SEED = ARTICLES / "seed-trump-ishiba-article.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seed" / "trump-ishiba-article.txt"
+PREFIX = "PREFIX bi: <https://w3id.org/bilateral/ontology#>\n"
+TRUMP = r.PersonRef("Donald Trump")
+ISHIBA = r.PersonRef("Shigeru Ishiba")
+
+
+@pytest.fixture
+def seed_report(example_kg: KnowledgeGraph):  # type: ignore[no-untyped-def]
+    return extract(example_kg, SEED, published=dt.date(2025, 2, 8))
+
+
+def test_the_seed_copy_is_the_shared_seed() -> None:
+    if not SHARED_SEED.exists():
+        pytest.skip("the shared seed folder is not next to the repository")
+    assert SEED.read_text(encoding="utf-8") == SHARED_SEED.read_text(encoding="utf-8")
+
+
+def test_seed_people_countries_and_meeting(example_kg: KnowledgeGraph, seed_report) -> None:  # type: ignore[no-untyped-def]
+    ex = seed_report.extraction
+    assert {(p.ref, p.known) for p in ex.people} == {(TRUMP, True), (ISHIBA, True)}
+    assert {c.country for c in ex.countries} == {"USA", "JPN"}
+    m = ex.meeting
+    assert m is not None
+    assert (m.kind, m.date, m.countries, m.place) == ("summit", dt.date(2025, 2, 7), ("JPN", "USA"), "White House")
+    assert set(m.participants) == {TRUMP, ISHIBA}
+    # the same meeting as the graph's: the same IRI, minted from date, dyad and kind
+    node = ox.NamedNode(iri.meeting_iri("2025-02-07", ("USA", "JPN"), "summit"))
+    assert example_kg.store.ask(PREFIX + "ASK { ?m a bi:Meeting }", {"m": node})
+
+
+def test_every_seed_quote_has_the_right_speaker(seed_report) -> None:  # type: ignore[no-untyped-def]
+    gold = load_gold(Path(__file__).parent / "gold" / "seed-trump-ishiba-article.json")
+    found = {(q.start, q.end): q for q in seed_report.extraction.quotes}
+    text = seed_report.extraction.text
+    for q in gold["quotes"]:  # type: ignore[union-attr]
+        hit = found[(q["start"], q["end"])]
+        assert hit.exact == q["text"] == text[hit.start:hit.end]
+        assert hit.speaker is not None and hit.speaker.name == q["speaker"], q
+    assert len(found) == len(gold["quotes"])  # type: ignore[arg-type]
+
+
+def test_the_2024_deficit_is_found_and_checked_against_the_example(seed_report) -> None:  # type: ignore[no-untyped-def]
+    pairs = list(zip(seed_report.extraction.figures, seed_report.checks, strict=True))
+    [(figure, check)] = [(f, c) for f, c in pairs if f.exact == "$68 billion"]
+    assert (figure.indicator, figure.country, figure.partner, figure.year) == ("goods_balance", "USA", "JPN", 2024)
+    assert figure.value == Decimal("-68000000000") and figure.currency == "USD"
+    assert check is not None and check.verdict == AGREES
+    japan_times = iri.indicator_iri("goods_balance", "USA", "JPN", 2024, "USD", "japantimes-2025-04-08")
+    japan_mof = iri.indicator_iri("goods_balance", "JPN", "USA", 2024, "USD", "usfijitimes-zero-balance")
+    assert japan_times in check.checked_against  # the US figure, -68.5 bn
+    assert japan_mof in check.checked_against  # Japan's surplus, its sign turned
+    claims = [rec for rec in seed_report.records() if isinstance(rec, r.Claim)]
+    assert [(c.exact, c.verdict) for c in claims] == [("$68 billion", AGREES)]
+    assert seed_report.extraction.text[claims[0].text_start:claims[0].text_end] == "$68 billion"
+
+
+def test_review_rows_show_everything_the_issue_asks_for(seed_report) -> None:  # type: ignore[no-untyped-def]
+    rows = seed_report.rows()
+    assert all(set(ROW_COLUMNS) == set(row) for row in rows)
+    text = seed_report.extraction.text
+    for row in rows:
+        assert text[int(row["start"]):int(row["end"])] == row["text"], row  # type: ignore[call-overload]
+        assert 0 < float(row["confidence"]) <= 1  # type: ignore[arg-type]
+    kinds = [row["kind"] for row in rows]
+    assert kinds.count("person") == 2 and kinds.count("country") == 2 and kinds.count("meeting") == 1
+    assert kinds.count("statement") == 3
+    [figure] = [row for row in rows if row["kind"] == "figure"]
+    assert figure["verdict"] == AGREES and figure["value"] == "-68000000000 USD"
+    assert '"TextPositionSelector"' in seed_report.as_json()
+
+
+def test_gold_articles_score_perfectly(example_kg: KnowledgeGraph) -> None:
+    results = run(gold_files(), example_kg)
+    assert len(results) >= 5
+    assert any(load_gold(p).get("synthetic") for p in gold_files())
+    failures = [(name, kind, s.misses) for name, scores in results.items() for kind in KINDS
+                for s in [scores[kind]] if s.precision < 1 or s.recall < 1]
+    assert failures == []
+
+
+def test_every_offset_points_at_its_exact_text(example_kg: KnowledgeGraph) -> None:
+    for path in gold_files():
+        gold = load_gold(path)
+        report = extract(example_kg, ROOT / str(gold["article"]))
+        ex = report.extraction
+        items = [*ex.mentions, *ex.quotes, *ex.figures, *ex.topics, *ex.people, *ex.countries]
+        assert items
+        for row in report.rows():
+            assert ex.text[int(row["start"]):int(row["end"])] == row["text"], row  # type: ignore[call-overload]
+        for item in items:
+            assert ex.text[item.start:item.end] == item.exact, (path.name, item)
+
+
+def test_relative_and_absolute_dates() -> None:
+    saturday = dt.date(2025, 2, 8)
+
+    def day(text: str, published: dt.date = saturday) -> dt.date:
+        hits = parse_dates(text, published)
+        assert len(hits) == 1, hits
+        assert text[hits[0].start:hits[0].end] == hits[0].exact
+        return hits[0].date
+
+    assert day("The leaders met on Thursday.") == dt.date(2025, 2, 6)
+    assert day("They met on Saturday.") == saturday  # the publication day itself
+    assert day("They met last Saturday.") == dt.date(2025, 2, 1)
+    assert day("Trump said Friday that") == dt.date(2025, 2, 7)
+    assert day("They will meet on Monday.") == dt.date(2025, 2, 10)
+    assert day("It happened yesterday.") == dt.date(2025, 2, 7)
+    assert day("It happened last week.") == dt.date(2025, 2, 1)
+    assert day("They met on February 7 in Washington.") == dt.date(2025, 2, 7)
+    assert day("They met on 7 February 2025.") == dt.date(2025, 2, 7)
+    assert day("They met on Feb. 7.") == dt.date(2025, 2, 7)
+    assert day("They met on Dec. 30.", dt.date(2025, 1, 3)) == dt.date(2024, 12, 30)
+    assert parse_dates("They met on Thursday.", None) == []  # nothing to count back from
+
+
+def test_amounts_with_currency_and_scale() -> None:
+    def one(text: str) -> tuple[str, Decimal, str]:
+        [(s, e, value, currency)] = parse_amounts(text)
+        return text[s:e], value, currency
+
+    assert one("a deficit of $68 billion") == ("$68 billion", Decimal("68000000000"), "USD")
+    assert one("exports of ¥21.3 trillion") == ("¥21.3 trillion", Decimal("21300000000000"), "JPY")
+    assert one("a $102.9 million program") == ("$102.9 million", Decimal("102900000"), "USD")
+    assert one("investment of $1 trillion") == ("$1 trillion", Decimal("1000000000000"), "USD")
+    assert one("worth US$5bn") == ("US$5bn", Decimal("5000000000"), "USD")
+    assert one("a €3.5 bn surplus") == ("€3.5 bn", Decimal("3500000000"), "EUR")
+    assert one("a £2m grant") == ("£2m", Decimal("2000000"), "GBP")
+    assert one("worth C$594.5 billion") == ("C$594.5 billion", Decimal("594500000000"), "CAD")
+    assert one("some 8.6 trillion yen") == ("8.6 trillion yen", Decimal("8600000000000"), "JPY")
+    assert one("one trillion dollars of investment") == ("one trillion dollars", Decimal("1000000000000"), "USD")
+    assert one("68.5 billion U.S. dollars")[1:] == (Decimal("68500000000"), "USD")
+    assert parse_amounts("In 2024, 25% of cars; he won the election by 5 points.") == []
+
+
+def test_html_is_read_as_text_with_its_own_metadata() -> None:
+    article = read_article(ARTICLES / "synthetic-germany-call.html")
+    assert article.html and article.published == dt.date(2025, 3, 14)
+    assert article.title and "Albrecht" in article.title and article.publisher == "Synthetic Daily"
+    for hidden in ("ignore this", "menu text", "newsdesk", "color: black", "&ldquo;"):
+        assert hidden not in article.text
+    assert "“We had a long and open conversation" in article.text  # entities decoded
+
+
+def test_unknown_people_are_new_candidates_never_merged(example_kg: KnowledgeGraph) -> None:
+    report = extract(example_kg, ARTICLES / "synthetic-canada-white-house.txt", published=dt.date(2025, 5, 8))
+    people = {p.ref: p for p in report.extraction.people}
+    pm = people[r.PersonRef("Jean-Luc Tremblay")]
+    assert not pm.known and (pm.office, pm.country) == ("Prime Minister", "CAN")
+    assert pm.mentions >= 3  # "Mr. Tremblay", "the prime minister", "Tremblay"
+    records = report.records()
+    assert r.Person("Jean-Luc Tremblay", report.source.id) in records
+    assert any(isinstance(t, r.Tenure) and t.person == pm.ref and t.country == "CAN"
+               and t.roles == ("head_of_government",) and t.attested == dt.date(2025, 5, 8) for t in records)
+    assert not any(isinstance(p, r.Person) and p.name == "Donald Trump" for p in records)
+    # a known surname in a new full name is a new person, not the known one
+    gaz = build_gazetteer(example_kg.store)
+    ex = parse_article('Lara Trump, a television host, said: "The talks went well."', published=None, gazetteer=gaz)
+    assert [(p.ref.name, p.known) for p in ex.people] == [("Lara Trump", False)]
+    assert ex.quotes[0].speaker == r.PersonRef("Lara Trump")
+
+
+def test_parse_article_is_pure_and_resolves_roles_through_tenures() -> None:
+    gaz = Gazetteer(people=(
+        KnownPerson("Ana Ruiz", 1970, tenures=(KnownTenure("ESP", "Prime Minister", ("head_of_government",),
+                                                           start=dt.date(2020, 1, 1)),)),
+        KnownPerson("Old Leader", tenures=(KnownTenure("ESP", "Prime Minister", ("head_of_government",),
+                                                       start=dt.date(2010, 1, 1), end=dt.date(2019, 12, 31)),)),
+    ))
+    text = ("The Spanish prime minister spoke with Portugal's Prime Minister Rui Costa in Lisbon on Tuesday. "
+            "“We agreed on energy,” the Spanish prime minister said. Mr. Costa thanked her. “It was useful,” he said.")
+    ex = parse_article(text, published=dt.date(2025, 3, 6), gazetteer=gaz)
+    assert [q.speaker for q in ex.quotes] == [r.PersonRef("Ana Ruiz", 1970), r.PersonRef("Rui Costa")]
+    assert ex.meeting is not None and ex.meeting.date == dt.date(2025, 3, 4)
+    assert ex.meeting.countries == ("ESP", "PRT") and ex.meeting.place == "Lisbon" and ex.meeting.host == "PRT"
+    # in 2015 the prime minister was someone else
+    ex = parse_article(text, published=dt.date(2015, 3, 6), gazetteer=gaz)
+    assert ex.quotes[0].speaker == r.PersonRef("Old Leader")
+
+
+def test_pronouns_skip_people_of_the_other_gender() -> None:
+    text = ("Ms. Keiko Tanaka met Mr. Paul Novak in Tokyo. Mr. Novak thanked Ms. Tanaka for the talks. "
+            "“We made progress,” she said. “So did we,” he said.")
+    ex = parse_article(text, published=None, gazetteer=Gazetteer())
+    assert [q.speaker.name for q in ex.quotes if q.speaker] == ["Keiko Tanaka", "Paul Novak"]
+
+
+def test_claims_compare_with_the_mirror_and_ignore_their_own_source(example_kg: KnowledgeGraph) -> None:
+    store = example_kg.store
+    # Japan's 2024 surplus by Japan's figures (60.5 bn USD) is the US deficit seen from Japan
+    check = check_figure(store, indicator="goods_balance", country="USA", partner="JPN", year=2024,
+                         value=Decimal("-60500000000"), currency="USD")
+    assert check.verdict == AGREES and check.closest is not None and check.closest.kind == "mirror indicator"
+    far = check_figure(store, indicator="goods_balance", country="USA", partner="JPN", year=2024,
+                       value=Decimal("-80000000000"), currency="USD")
+    assert far.verdict == "differs by 16.8%"  # against -68.5 bn, the closest
+    seed_source = iri.source_iri("seed-article")
+    without_seed = check_figure(store, indicator="goods_balance", country="USA", partner="JPN", year=2024,
+                                value=Decimal("-68000000000"), currency="USD", exclude_graphs=[seed_source])
+    assert all(o.source != seed_source for o in without_seed.compared)
+    assert check_figure(store, indicator="goods_balance", country="USA", partner="CAN", year=2024,
+                        value=Decimal("-63300000000"), currency="USD").verdict == NO_DATA
+    assert check_figure(store, indicator="goods_balance", country="USA", partner="JPN", year=2024,
+                        value=Decimal("-68000000000"), currency="EUR").verdict == NO_DATA
+
+
+def test_load_writes_the_article_in_its_graph_once(example_kg: KnowledgeGraph, seed_report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    records = seed_report.records()
+    source = records[0]
+    assert isinstance(source, r.Source) and source.reliability == "secondary"
+    out = tmp_path / "seed.trig"
+    count = to_rdf(records, out)
+    parsed = list(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
+    assert count == len(parsed) > 0
+    added = load_report(example_kg, seed_report)
+    assert added > 0 and load_report(example_kg, seed_report) == 0
+    assert example_kg.validate() == []
+    graph = ox.NamedNode(iri.source_iri(source.id))
+    rows = example_kg.select(PREFIX + """
+        SELECT ?name ?text ?start ?conf ?m WHERE { GRAPH ?g {
+          ?s a bi:Statement ; bi:speaker ?p ; bi:text ?text ; bi:textStart ?start ; bi:confidence ?conf ;
+             bi:occasion ?m } ?p bi:name ?name }""", {"g": graph}).rows
+    assert sorted((n, s) for n, _, s, _, _ in rows) == [("Donald Trump", 838), ("Donald Trump", 2304),
+                                                        ("Shigeru Ishiba", 1424)]
+    assert {str(m) for *_, m in rows} == {iri.meeting_iri("2025-02-07", ("USA", "JPN"), "summit")}
+    # the same statements as the example's seed-article rows: one node each, two sources
+    both = example_kg.select(PREFIX + """
+        SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a bi:Statement }
+          GRAPH ?h { ?s a bi:Statement } FILTER(?g != ?h) }""").rows
+    assert both[0][0] == 3
+    claim = example_kg.select(PREFIX + """
+        SELECT ?verdict (COUNT(?o) AS ?n) WHERE { GRAPH ?g { ?c a bi:Claim ; bi:verdict ?verdict ;
+          bi:checkedAgainst ?o ; bi:exactText "$68 billion" } } GROUP BY ?verdict""", {"g": graph}).rows
+    assert claim == [(AGREES, 3)]
+
+
+def test_every_gold_article_loads_into_a_valid_graph(example_kg: KnowledgeGraph) -> None:
+    for path in gold_files():
+        gold = load_gold(path)
+        report = extract(example_kg, ROOT / str(gold["article"]), published=published_of(gold))
+        assert load_report(example_kg, report) > 0
+    assert example_kg.validate() == []
+    # the candidates the articles name are people of the graph now, in their articles' graphs
+    rows = example_kg.select(PREFIX + """
+        SELECT ?name ?office WHERE { ?t a bi:Tenure ; bi:holder ?p ; bi:office ?office . ?p bi:name ?name }""").rows
+    assert ("Jean-Luc Tremblay", "Prime Minister") in rows and ("Markus Albrecht", "Chancellor") in rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "President", "Donald Trump", "Mr.", "Ishiba", "said", "“", "”", '"', ",", ".", " ", "\n", "$68 billion",
+    "¥21.3 trillion", "deficit", "with Japan", "in 2024", "on Thursday", "the president", "he said", "met",
+    "at the White House", "Japanese", "U.S.", "exports to", "told reporters", "Ms. Jane Roe", "she added:"]),
+    max_size=40))
+def test_offsets_hold_for_any_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    gaz = Gazetteer(people=(KnownPerson("Donald Trump", tenures=(
+        KnownTenure("USA", "President", ("head_of_state",), start=dt.date(2025, 1, 20)),)),))
+    ex = parse_article(text, published=dt.date(2025, 2, 8), gazetteer=gaz)
+    for item in [*ex.mentions, *ex.quotes, *ex.figures, *ex.topics]:
+        assert text[item.start:item.end] == item.exact
+    if ex.meeting:
+        assert text[ex.meeting.start:ex.meeting.end] == ex.meeting.exact
+
+
+def test_load_refuses_to_overwrite_a_curated_source(example_kg: KnowledgeGraph) -> None:
+    report = extract(example_kg, SEED, published=dt.date(2025, 2, 8), source_id="seed-article")
+    with pytest.raises(BilateralError, match="seed-article"):
+        load_report(example_kg, report)
+
+
+def test_extract_text_without_a_store_match(kg: KnowledgeGraph) -> None:
+    # an empty store: no one is known, so everyone is a new candidate and no figure has data
+    report = extract_text(kg, SEED.read_text(encoding="utf-8"), published=dt.date(2025, 2, 8))
+    assert {(p.ref.name, p.known) for p in report.extraction.people} == {("Donald Trump", False),
+                                                                        ("Shigeru Ishiba", False)}
+    assert [c.verdict for c in report.checks if c] == [NO_DATA]
+
+
+def test_the_scorer_runs_as_a_module() -> None:
+    done = subprocess.run([sys.executable, "-m", "tests.score_extraction", str(gold_files()[0])], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "attribution" in done.stdout and "precision" in done.stdout
+
+
+def test_loaded_mentions_keep_their_exact_words_and_offsets(example_kg: KnowledgeGraph, seed_report) -> None:  # type: ignore[no-untyped-def]
+    load_report(example_kg, seed_report)
+    text = SEED.read_text(encoding="utf-8")
+    rows = example_kg.select(
+        "PREFIX bi: <https://w3id.org/bilateral/ontology#> "
+        "SELECT ?exact ?start ?end ?who WHERE { GRAPH ?g { ?m a bi:Mention ; bi:exactText ?exact ; "
+        "bi:textStart ?start ; bi:textEnd ?end ; bi:refersTo ?who } }").rows
+    assert rows
+    for exact, start, end, _ in rows:
+        assert text[start:end] == exact
+    who = {str(w).rsplit("/", 1)[-1] for *_, w in rows}
+    assert {"shigeru_ishiba", "donald_trump", "JPN", "USA"} <= who
+
+
+def test_extract_cli_lists_the_seed_facts(tmp_path: Path) -> None:
+    from .conftest import EXAMPLE, run_cli
+
+    store = str(tmp_path / "s")
+    run_cli("load", str(EXAMPLE), "--store", store)
+    result = run_cli("extract", str(SEED), "--published", "2025-02-08", "--format", "json", "--store", store)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    data = json.loads(result.stdout)
+    kinds = {row["kind"] for row in data["rows"]}
+    assert {"country", "person", "meeting", "statement", "figure"} <= kinds
+    speakers = {row["speaker"] for row in data["rows"] if row["kind"] == "statement"}
+    assert speakers == {"Donald Trump", "Shigeru Ishiba"}
+    figure = next(row for row in data["rows"] if row["kind"] == "figure")
+    assert figure["verdict"].startswith("agrees")
