@@ -20,6 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from bilateral import output
 from bilateral.api import KnowledgeGraph
 from bilateral.errors import BilateralError, QueryError
+from bilateral.graph.export import FORMATS as EXPORT_FORMATS
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 from bilateral.settings import default_store_path
 
@@ -342,6 +343,113 @@ def _iso_day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise QueryError(f"--published {text!r} is not an ISO date (2025-02-08)") from None
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="trig, nquads, turtle, jsonld: RDF; graphml, gexf: for Gephi and yEd; csv: neo4j-admin "
+                   "import files (a folder); cypher: a script for an empty Neo4j.")
+@click.option("-o", "--output", "out", required=True, metavar="PATH",
+              help="Where to write: a file (.gz compresses it), a folder for csv, or - for stdout.")
+@click.option("--source", metavar="ID", help="Only what this source asserts.")
+@click.option("--dyad", metavar="A-B", help="Only the facts about this pair of countries (JPN-USA).")
+@store_option
+@with_progress
+def export_command(fmt: str, out: str, source: str | None, dyad: str | None, store: Path | None,
+                   progress: Any) -> None:
+    """Export the graph (or one source's or one dyad's part of it) for other tools.
+
+    RDF formats stream from the store; graphml, gexf, csv and cypher are built from the same
+    projection Neo4j gets (docs/neo4j-mapping.md).
+
+    Example: bilateral export --format trig -o graph.trig.gz
+    """
+    from bilateral.graph.export import export
+
+    with _open(store, read_only=True) as kg:
+        report = export(kg.store, fmt, out, source=source, dyad=dyad, progress=progress)
+    # With -o -, the export is on stdout: the report goes to stderr.
+    what = (f"{report.quads} quads" if report.quads is not None
+            else f"{report.nodes} nodes and {report.relationships} relationships")
+    files = f" in {len(report.files)} files" if len(report.files) > 1 else ""
+    click.echo(f"Exported {what} as {report.format} to {report.output}{files}.", err=True)
+
+
+@main.group()
+def snapshot() -> None:
+    """Citable, content-hashed snapshots of the graph, and what changed between two.
+
+    Snapshots live in a `snapshots/` folder beside the store (or --snapshots DIR, or
+    $BILATERAL_SNAPSHOTS). `bilateral load SNAPSHOT` adds one back (its hash is checked).
+    """
+
+
+def snapshots_option(func: F) -> F:
+    return click.option("--snapshots", "snapshots", type=click.Path(file_okay=False, path_type=Path),
+                        envvar="BILATERAL_SNAPSHOTS", default=None,
+                        help="The snapshots folder (default: snapshots/ beside the store).")(func)
+
+
+def _snapshot_dir(snapshots: Path | None, store: Path | None) -> Path:
+    from bilateral.graph.snapshot import default_snapshot_dir
+
+    return snapshots or default_snapshot_dir(store or default_store_path())
+
+
+@snapshot.command(name="create")
+@click.option("--label", help="A label to remember it by (also part of its id).")
+@store_option
+@snapshots_option
+def snapshot_create(label: str | None, store: Path | None, snapshots: Path | None) -> None:
+    """Write canonical, sorted N-Quads of the store and a manifest with its sha256.
+
+    Example: bilateral snapshot create --label before-summit
+    """
+    from bilateral.graph.snapshot import create_snapshot
+
+    with _open(store, read_only=True) as kg:
+        made = create_snapshot(kg.store, _snapshot_dir(snapshots, store), label=label)
+    click.echo(f"Snapshot {made.id}: {made.quads} quads, sha256 {made.sha256} ({made.path})")
+
+
+@snapshot.command(name="list")
+@store_option
+@snapshots_option
+@format_option
+def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
+    """List the snapshots, oldest first.
+
+    Example: bilateral snapshot list
+    """
+    from bilateral.graph.snapshot import list_snapshots, snapshot_rows
+
+    rows = snapshot_rows(list_snapshots(_snapshot_dir(snapshots, store)))
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
+@snapshot.command(name="diff")
+@click.argument("a")
+@click.argument("b")
+@click.option("--by", type=click.Choice(["entity", "source"]), default="entity", show_default=True)
+@click.option("--summary", is_flag=True, help="Counts per entity or source instead of every fact.")
+@store_option
+@snapshots_option
+@format_option
+def snapshot_diff(a: str, b: str, by: str, summary: bool, store: Path | None, snapshots: Path | None,
+                  fmt: str) -> None:
+    """Facts added and removed between snapshots A and B (ids, labels, paths or `latest`).
+
+    Example: bilateral snapshot diff before-summit latest --by source
+    """
+    from bilateral.graph.snapshot import diff_snapshots
+
+    diff = diff_snapshots(a, b, _snapshot_dir(snapshots, store))
+    if fmt == "json" and not summary:
+        click.echo(json.dumps(diff.as_json(), ensure_ascii=False, indent=2, default=output.plain))
+        return
+    rows = diff.summary_rows(by) if summary else diff.rows(by)
+    echo_rows(rows.columns, rows.rows, fmt)
+    click.echo(f"{len(diff.added)} fact(s) added, {len(diff.removed)} removed.", err=True)
 
 
 @main.command(name="queries")

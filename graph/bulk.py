@@ -45,7 +45,7 @@ def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[s
     """
     before = len(store)
     try:
-        store._store.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load_file(nquads_path, ox.RdfFormat.N_QUADS)
     except (SyntaxError, OSError, ValueError) as err:
         shared = iri.source_iri(ISO_SOURCE_ID)
         for graph in sorted(set(graphs) if graphs is not None else graphs_in(nquads_path)):

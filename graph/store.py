@@ -84,6 +84,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         try:
             if read_only:
                 self._store = ox.Store.read_only(str(self.path))
@@ -162,6 +163,21 @@ class OxigraphStore:
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
 
+    def pattern(self, subject: ox.NamedNode | ox.BlankNode | None = None,
+                predicate: ox.NamedNode | None = None, obj: Term | None = None,
+                graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
+        """Quads matching a pattern (None matches anything; DefaultGraph() the default graph)."""
+        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
+
+    def subjects(self) -> list[ox.NamedNode | ox.BlankNode]:
+        """Every distinct subject of every graph (the default one included), as terms."""
+        found = self._store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        return [row[0] for row in found]  # type: ignore[union-attr]
+
+    def bulk_load_file(self, path: Path, format: ox.RdfFormat) -> None:
+        """Oxigraph's bulk loader on a file: fast, flat in memory, not transactional."""
+        self._store.bulk_load(path=str(path), format=format)
+
     def graphs(self) -> list[ox.NamedNode]:
         return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)),
                       key=lambda g: g.value)
@@ -169,15 +185,17 @@ class OxigraphStore:
     def remove_graph(self, graph: ox.NamedNode) -> None:
         self._store.update(f"DROP SILENT GRAPH {graph}")
 
-    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> None:
-        self._store.dump(output, format=format)
+    def dump(self, output: IO[bytes], format: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> None:
+        """Oxigraph's own streaming serialiser over the whole store."""
+        self._store.dump(output, format=format, prefixes=prefixes)
 
     def flush(self) -> None:
         self._store.flush()
 
     def close(self) -> None:
         # pyoxigraph releases the RocksDB lock when the object is collected.
-        self._store.flush() if hasattr(self._store, "flush") else None
+        if not self.read_only:
+            self._store.flush()
         del self._store
 
 
