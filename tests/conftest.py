@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -30,6 +32,21 @@ def example_kg(tmp_path: Path) -> Iterator[KnowledgeGraph]:
     with KnowledgeGraph.open(tmp_path / "store") as graph:
         graph.load([EXAMPLE])
         yield graph
+
+
+def test_neo4j_uri() -> str | None:
+    """NEO4J_URI when the tests may use that server. They empty its database, so a server that is
+    not on this machine is only used when BILATERAL_TEST_ANY_NEO4J=1 says it is a scratch one."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    host = urlsplit(uri).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get("BILATERAL_TEST_ANY_NEO4J") == "1":
+        return uri
+    return None
+
+
+test_neo4j_uri.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,

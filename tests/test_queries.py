@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from bilateral import queries
 from bilateral.api import KnowledgeGraph
 from bilateral.errors import NameResolutionError, QueryError
 
-from .conftest import EXAMPLE, run_cli
+from .conftest import EXAMPLE, run_cli, test_neo4j_uri
 from .queries.normalise import CASES, HERE, rows
 
 NAMES = sorted(queries.catalog())
@@ -112,7 +111,7 @@ def test_query_cli_formats(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "its parameters are" in bad.stderr and "Traceback" not in bad.stderr
 
 
-neo4j = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI is not set")
+neo4j = pytest.mark.skipif(not test_neo4j_uri(), reason="no NEO4J_URI of a local server (the tests empty it)")
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,7 @@ from bilateral.graph.export import cypher_literal, export, run_cypher_script
 from bilateral.graph.mapping import check_label, check_rel_type, project_store
 from bilateral.graph.neo4j import GENERIC_LABEL, Neo4jProjector, plain_value
 from bilateral.settings import Neo4jSettings
+from tests.integration.conftest import neo4j_settings_or_skip
 from tests.test_export import expected_property_graph, read_admin_csv
 
 pytestmark = pytest.mark.neo4j
@@ -40,28 +41,6 @@ EXAMPLE = ROOT / "examples" / "us-japan-2025"
 EXTRA = ROOT / "tests" / "data" / "rdf" / "extra-source.trig"
 
 Content = tuple[dict[str, tuple[tuple[str, ...], dict[str, Any]]], dict[tuple[str, str, str], dict[str, Any]]]
-
-
-def _settings() -> Neo4jSettings:
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("NEO4J_URI is not set (start a server with: eval \"$(scripts/neo4j-local start)\")")
-    return Neo4jSettings(uri=uri, user=os.environ.get("NEO4J_USER", "neo4j"),
-                         password=os.environ.get("NEO4J_PASSWORD", ""),
-                         database=os.environ.get("NEO4J_DATABASE") or None)
-
-
-@pytest.fixture()
-def settings() -> Neo4jSettings:
-    return _settings()
-
-
-@pytest.fixture()
-def neo(settings: Neo4jSettings) -> Iterator[Neo4jProjector]:
-    with Neo4jProjector(settings, max_retry_time=5) as projector:
-        projector.clear()
-        yield projector
-        projector.clear()
 
 
 @pytest.fixture()
@@ -179,7 +158,7 @@ def _free_port() -> int:
 @pytest.fixture()
 def throwaway_root(tmp_path: Path) -> Iterator[Path]:
     """A copy of the repo's scripts/neo4j-local with its own .neo4j state (the jars linked)."""
-    _settings()  # like every neo4j test: only when a server is meant to be available
+    neo4j_settings_or_skip()  # like every neo4j test: only when a server is meant to be available
     lib = ROOT / ".neo4j" / "lib"
     if not (lib.is_dir() and (ROOT / ".neo4j" / "lib.stamp").is_file() and shutil.which("java")):
         pytest.skip("no Neo4j jars in .neo4j/lib (run scripts/neo4j-local start once) or no java")

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.conftest import test_neo4j_uri
+
 pytestmark = pytest.mark.neo4j
 
 neo4j = pytest.importorskip("neo4j")
 
 
 def _settings() -> tuple[str, str, str]:
-    uri = os.environ.get("NEO4J_URI")
+    uri = test_neo4j_uri()
     if not uri:
         pytest.skip('NEO4J_URI is not set (start a server with: eval "$(scripts/neo4j-local start)")')
     return uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "")

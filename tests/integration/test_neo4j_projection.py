@@ -41,28 +41,6 @@ JAPANTIMES = iri.source_iri("japantimes-2025-04-08")
 PARTICIPANTS = ["Donald Trump", "JD Vance", "Shigeru Ishiba", "Takeshi Iwaya"]
 
 
-def _settings() -> Neo4jSettings:
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("NEO4J_URI is not set (start a server with: eval \"$(scripts/neo4j-local start)\")")
-    return Neo4jSettings(uri=uri, user=os.environ.get("NEO4J_USER", "neo4j"),
-                         password=os.environ.get("NEO4J_PASSWORD", ""),
-                         database=os.environ.get("NEO4J_DATABASE") or None)
-
-
-@pytest.fixture()
-def settings() -> Neo4jSettings:
-    return _settings()
-
-
-@pytest.fixture()
-def neo(settings: Neo4jSettings) -> Iterator[Neo4jProjector]:
-    with Neo4jProjector(settings, max_retry_time=5) as projector:
-        projector.clear()
-        yield projector
-        projector.clear()
-
-
 @pytest.fixture()
 def example(tmp_path: Path) -> Path:
     """A copy of the example that a test may edit."""
