@@ -24,7 +24,7 @@ from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.baci import BulkStats, bulk_nquads
 from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
-from bilateral.ontology.vocab import BI
+from bilateral.ontology.vocab import BI, NS
 from bilateral.settings import Neo4jSettings, default_store_path
 
 __all__ = ["KnowledgeGraph", "LoadReport"]
@@ -268,5 +268,6 @@ def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
     return Rows(list(query.columns), [tuple(row[i] for i in at) for row in rows.rows])
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1] if iri.startswith(BI.Country.rsplit("#", 1)[0]) else iri
+def _local(term: str) -> str:
+    """A class of the ontology by its local name (Meeting); any other class by its full IRI."""
+    return term.removeprefix(NS) if term.startswith(NS) else term

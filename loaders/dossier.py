@@ -11,7 +11,7 @@ import yaml
 
 from bilateral.errors import InputError, Problem
 from bilateral.loaders import records as r
-from bilateral.loaders.tables import Context, folder_context, parse_rows
+from bilateral.loaders.tables import TABLES, Context, folder_context, parse_rows
 
 __all__ = ["is_dossier_file", "parse_dossier", "read_dossier"]
 
@@ -92,7 +92,12 @@ def parse_dossier(text: str, file: str, ctx: Context) -> list[r.Record]:
                 entry.setdefault("meeting", meeting_id)
             if section in ("statements", "commitments"):
                 entry.setdefault("date", meeting.get("date"))
-            rows.append((line, {k: _cell(v) for k, v in entry.items()}))
+            table = "meetings" if section == "meeting" else section
+            known = {c.name for c in TABLES[table].columns}
+            for key in sorted(set(entry) - known):
+                problems.append(Problem(file, line, key, entry[key], f"unknown field of {section}; expected "
+                                        + ", ".join(sorted(known))))
+            rows.append((line, {k: _cell(v) for k, v in entry.items() if k in known}))
         table = "meetings" if section == "meeting" else section
         records.extend(parse_rows(table, rows, file, ctx, problems))
     if problems:

@@ -95,10 +95,25 @@ def test_dossier_rows_are_checked_like_tables(tmp_path: Path) -> None:
         "source: tribune-2025-02-10\n"
         "meeting:\n  id: m1\n  date: 2025-02-07\n  kind: summit\n  countries: [USA, JPN]\n"
         "participants: [trump, nobody]\n"
+        "commitments:\n  - {id: c1, party: JPN, counterpart: USA, description: x, status: announced, colour: red}\n"
         "statements:\n  - {id: s1, person: trump, text: \"Hello.\", date: 2025-13-01}\n",
         encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read_inputs([folder / "bad.yaml"])
     found = {(p.row, p.column, str(p.value)) for p in caught.value.problems}
     assert (None, "person", "nobody") in {(None, c, v) for _, c, v in found}
-    assert any(c == "date" and v == "2025-13-01" and row == 9 for row, c, v in found)
+    assert any(c == "date" and v == "2025-13-01" and row == 11 for row, c, v in found)
+    assert any(c == "colour" and v == "red" for _, c, v in found)
+
+
+def test_a_dossier_loads_with_the_ids_of_its_folder(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    shutil.copytree(EXAMPLE, folder)
+    shutil.copy(DATA / "dossier" / "synthetic-call.yaml", folder)
+    kg.load([folder])
+    assert kg.validate() == []
+    rows = kg.query_rows("statements-by", {"person": "Ishiba", "meeting": "2025-03-01"}).rows
+    assert [(row[1], row[-1]) for row in rows] == [("A made-up sentence for a loader test.",
+                                                    "synthetic-dossier-note")]
+    people = kg.query_rows("meeting-participants", {"meeting": "2025-03-01"}).rows
+    assert {row[1] for row in people} == {"Donald Trump", "Shigeru Ishiba"}
