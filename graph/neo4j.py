@@ -378,14 +378,17 @@ class Neo4jProjector:
             labels = (GENERIC_LABEL, *node.labels)
             by_labels[labels].append({"uri": uri, "labels": list(labels),
                                       "props": node.as_properties(uri)})
-        total, done = len(projection.nodes), 0
-        step("nodes", 0, total)
-        for labels, rows in sorted(by_labels.items()):
-            query = _node_query(labels)
-            for batch in _batches(rows, size):
-                tally.add("nodes", self._write(query, rows=batch))
-                done += len(batch)
-                step("nodes", done, total)
+        def write_all(what: str, kind: str, groups: list[tuple[LiteralString, list[Any]]]) -> None:
+            """Every group's rows in batches, one query per group, counting progress as `what`."""
+            total, done = sum(len(rows) for _, rows in groups), 0
+            step(what, 0, total)
+            for query, rows in groups:
+                for batch in _batches(rows, size):
+                    tally.add(kind, self._write(query, rows=batch))
+                    done += len(batch)
+                    step(what, done, total)
+
+        write_all("nodes", "nodes", [(_node_query(labels), rows) for labels, rows in sorted(by_labels.items())])
 
         # 2. Relationships: first those of the affected nodes no longer asserted, then the rest.
         keep: dict[str, list[str]] = {uri: [] for uri in sorted(affected)}
@@ -403,14 +406,7 @@ class Neo4jProjector:
                 "DELETE r RETURN 'deleted' AS change, count(*) AS n"), rows=batch))
             done += len(batch)
             step("stale relationships", done, total)
-        total, done = len(projection.relationships), 0
-        step("relationships", 0, total)
-        for kind, rows in sorted(by_type.items()):
-            query = _rel_query(kind)
-            for batch in _batches(rows, size):
-                tally.add("rels", self._write(query, rows=batch))
-                done += len(batch)
-                step("relationships", done, total)
+        write_all("relationships", "rels", [(_rel_query(kind), rows) for kind, rows in sorted(by_type.items())])
 
         # 3. Nodes no longer asserted at all.
         gone = sorted(affected - set(projection.nodes))
