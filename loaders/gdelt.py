@@ -6,8 +6,8 @@ telephone -> "call"; 042 make a visit, 043 host a visit -> "official visit" (GDE
 whether it was a state, official or working visit), with the host: Actor2 for 042 (Actor1 travels to
 it), Actor1 for 043. The day is `Day` (BigQuery's SQLDATE), the place ActionGeo_FullName.
 
-A state actor: Actor*CountryCode set (CAMEO's country code, read through the crosswalk: mostly the
-ISO alpha-3 code, but ROM is Romania, TMP Timor-Leste, MTN Montenegro, IMY the Isle of Man) and a
+A state actor: Actor*CountryCode set (CAMEO's country code, read through the crosswalk: the ISO
+alpha-3 code, but ROM is Romania, TMP Timor-Leste, MTN Montenegro, IMY the Isle of Man) and a
 type of none (the state itself) or GOV; media, business, rebels and the like are not the state.
 Other rows are left out and counted, and so are rows whose CAMEO code is a region or a territory
 (AFR, MEA, WSB: GDELT's CAMEO country lookup lists them, they are no ISO 3166-1 country). A code

@@ -106,6 +106,10 @@ def _index(scheme: str) -> dict[str, str]:
         for code, isos in _cow_isos(scheme).items():
             if len(isos) == 1 and "" not in isos:
                 index.setdefault(code, isos.pop())
+    if scheme == "cameo":  # CAMEO codes are ISO alpha-3 codes; GDELT's lookup predates some (SSD, 2011)
+        for row in crosswalk_rows():
+            if row.iso3 not in _other("cameo"):
+                index.setdefault(row.iso3, row.iso3)
     return index
 
 

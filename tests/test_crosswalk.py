@@ -54,6 +54,7 @@ def test_every_scheme_reads_its_codes() -> None:
     assert [to_iso3("fips", c) for c in ("GM", "JA", "UK", "RS", "EZ")] == ["DEU", "JPN", "GBR", "RUS", "CZE"]
     assert [to_iso3("cameo", c) for c in ("ROM", "TMP", "MTN", "IMY", "usa")] == ["ROU", "TLS", "MNE", "IMN", "USA"]
     assert to_iso3("cameo", "EUR") is None and other_code("cameo", "EUR") == "Europe"
+    assert to_iso3("cameo", "SSD") == "SSD"  # an ISO code newer than GDELT's lookup (South Sudan, 2011)
     assert to_iso3("m49", "56") == "BEL" and to_iso3("census", "5700") == "CHN"
     with pytest.raises(ValueError):
         to_iso3("gw", "740")
