@@ -41,6 +41,7 @@ class LoadReport:
     sources: list[str]  # the source graphs written
     skipped: list[Skipped] = field(default_factory=list)  # rows with unknown codes (skip_unknown)
     omitted: dict[str, int] = field(default_factory=dict)  # rows left out by design (aggregates)
+    summaries: list[str] = field(default_factory=list)  # per public file: rows to facts, left out, unknown
 
 
 class KnowledgeGraph:
@@ -126,7 +127,7 @@ class KnowledgeGraph:
                           records=len(inputs.records) + sum(s.flows for _, s in staged),
                           quads=len(quads) + sum(s.quads for _, s in staged),
                           added=len(self.store) - before, sources=graphs, skipped=skipped,
-                          omitted=dict(inputs.omitted))
+                          omitted=dict(inputs.omitted), summaries=list(inputs.summaries))
 
     @staticmethod
     def _stage_baci(path: Path, tmp: Path, skip_unknown: bool,

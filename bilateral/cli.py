@@ -130,6 +130,8 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
             click.echo(f"Skipped: {skip}", err=True)
         for reason, count in sorted(report.omitted.items()):
             click.echo(f"Left out {count} row(s): {reason}", err=True)
+        for summary in report.summaries:
+            click.echo(summary, err=True)
         click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
                    f"{report.quads} quads in {len(report.sources)} source graph(s); "
                    f"{report.added:+d} quads, {total} in the store.")

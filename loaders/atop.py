@@ -15,7 +15,9 @@ which a dyad has the same set of obligations, named by the dyad, the obligations
 - Obligations: defense, offense, neutral, nonagg, consul -> defence, offence, neutrality,
   nonaggression, consultation. A year with none is no alliance (counted as omitted).
 
-States are COW codes, read through the crosswalk (only the codes formats.md E5 sources).
+States are COW codes, read through the crosswalk as the states of that year (COW's state list with
+its membership spells). A dyad-year naming a state that is no ISO 3166-1 country (265, the GDR) is
+left out and counted.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from bilateral.loaders import records as r
 from bilateral.loaders.public import (
+    NO_COUNTRY,
     Collector,
     PublicLoad,
     RawRow,
@@ -78,22 +81,29 @@ def parse_atop(header: Sequence[str], rows: Iterable[RawRow], file: str, source:
     codes: dict[str, str] = {}
     last: int | None = None
     for line, raw in rows:
+        col.rows += 1
         if bad_width(line, raw, len(header), col):
             continue
         cell = {c: (raw.get(c) or "").strip() for c in ATOP_COLUMNS}
         bad = len(col.problems)
-        if not (cell["year"].isdigit() and len(cell["year"]) == 4):
+        if not (cell["year"].isdigit() and len(cell["year"]) == 4 and int(cell["year"]) > 0):
             col.problem(line, "year", cell["year"], "not a four-digit year")
         for column in TYPES:
             if cell[column] not in ("0", "1"):
                 col.problem(line, column, cell[column], "not 0 or 1")
-        a = col.country(line, "stateA", "cow", cell["stateA"])
-        b = col.country(line, "stateB", "cow", cell["stateB"])
-        if a is not None and a == b:
+        if len(col.problems) > bad:
+            continue
+        year = int(cell["year"])
+        # each state as it was in that year (COW's state list with its membership spells)
+        a = col.country(line, "stateA", "cow", cell["stateA"], dt.date(year, 1, 1), dt.date(year, 12, 31))
+        b = col.country(line, "stateB", "cow", cell["stateB"], dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if a and a == b:
             col.problem(line, "stateB", cell["stateB"], "the dyad is one state twice")
         if len(col.problems) > bad or a is None or b is None:
             continue
-        year = int(cell["year"])
+        if not (a and b):
+            col.omit(NO_COUNTRY["cow"])
+            continue
         last = max(last or year, year)
         kinds = {kind for column, kind in TYPES.items() if cell[column] == "1"}
         if not kinds:

@@ -62,6 +62,7 @@ def parse_census(header: Sequence[str], rows: Iterable[RawRow], file: str, sourc
     flows: list[r.Record] = []
     first: dict[tuple[str, str], int] = {}
     for line, raw in rows:
+        col.rows += 1
         if bad_width(line, raw, len(header), col):
             continue
         cell = {c: (raw.get(c) or "").strip() for c in CENSUS_COLUMNS}

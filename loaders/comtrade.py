@@ -7,10 +7,11 @@ reporter (the flow's IRI includes it), never merged.
 
 Countries are Comtrade's own area codes (India 699, France 251, USA 842) read through the
 crosswalk; the file's reporterISO/partnerISO must agree with it. Left out by design, and counted:
-partner World (code 0, an aggregate), flows other than M and X (re-exports, re-imports), rows
-broken down by second partner, customs procedure or mode of transport (they would double count
-the totals), and goods returned to the reporter itself. Refused: services, monthly data and
-non-HS classifications, which this model does not hold.
+partner World (code 0, an aggregate), other areas Comtrade lists that are no ISO 3166-1 country
+(aggregates such as EU27 or "Areas, nes", former areas such as 810 "Fmr USSR"), flows other
+than M and X (re-exports, re-imports), rows broken down by second partner, customs procedure or
+mode of transport (they would double count the totals), and goods returned to the reporter
+itself. Refused: services, monthly data and non-HS classifications, which this model does not hold.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from bilateral.loaders import records as r
 from bilateral.loaders.public import (
+    NO_COUNTRY,
     Collector,
     PublicLoad,
     RawRow,
@@ -93,6 +95,7 @@ def parse_comtrade(header: Sequence[str], rows: Iterable[RawRow], file: str, sou
     names: dict[str, str] = {}
     first: dict[tuple[str, str, int, str, str], int] = {}
     for line, raw in rows:
+        col.rows += 1
         if bad_width(line, raw, len(header), col):
             continue
         cell = {c: (raw.get(c) or "").strip() for c in _USED}
@@ -133,6 +136,9 @@ def parse_comtrade(header: Sequence[str], rows: Iterable[RawRow], file: str, sou
             ends[side] = iso3
         reporter, partner = ends["reporter"], ends["partner"]
         if len(col.problems) > bad or reporter is None or partner is None or hs is None or value is None:
+            continue
+        if not (reporter and partner):
+            col.omit(NO_COUNTRY["comtrade"])
             continue
         if reporter == partner:
             col.omit("partner is the reporter itself (goods returned)")

@@ -12,7 +12,9 @@ and a dyad's later spells, stay separate facts with their own dates:
 - types: defense, neutrality, nonaggression and entente flags -> defence, neutrality, nonaggression,
   entente.
 
-States are COW codes, read through the crosswalk (only the codes formats.md E5 sources).
+States are COW codes, read through the crosswalk as the state of the dyad's start day (COW's state
+list with its membership spells: 260 in 1960 is the German Federal Republic, DEU). A row naming a
+state that is no ISO 3166-1 country (265, the GDR; 315, Czechoslovakia) is left out and counted.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from bilateral.loaders import records as r
 from bilateral.loaders.public import (
+    NO_COUNTRY,
     Collector,
     PublicLoad,
     RawRow,
@@ -75,6 +78,7 @@ def parse_cow_alliances(header: Sequence[str], rows: Iterable[RawRow], file: str
     countries: dict[str, str] = {}
     first: dict[str, int] = {}
     for line, raw in rows:
+        col.rows += 1
         if bad_width(line, raw, len(header), col):
             continue
         cell = {c: (raw.get(c) or "").strip() for c in COW_COLUMNS}
@@ -93,11 +97,17 @@ def parse_cow_alliances(header: Sequence[str], rows: Iterable[RawRow], file: str
             col.problem(line, "dyad_end_year", end, "the dyad's end is not a valid day/month/year")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
             col.problem(line, "dyad_end_year", end.isoformat(), f"the dyad's spell ends before it starts ({start})")
-        a = col.country(line, "ccode1", "cow", cell["ccode1"])
-        b = col.country(line, "ccode2", "cow", cell["ccode2"])
-        if a is not None and a == b:
+        if not isinstance(start, dt.date):
+            continue
+        # each state as it was on the dyad's start: 260 in 1960 is the German Federal Republic
+        a = col.country(line, "ccode1", "cow", cell["ccode1"], start)
+        b = col.country(line, "ccode2", "cow", cell["ccode2"], start)
+        if a and a == b:
             col.problem(line, "ccode2", cell["ccode2"], "the dyad is one state twice")
-        if len(col.problems) > bad or a is None or b is None or not isinstance(start, dt.date):
+        if len(col.problems) > bad or a is None or b is None:
+            continue
+        if not (a and b):
+            col.omit(NO_COUNTRY["cow"])
             continue
         x, y = sorted((a, b))
         name = f"COW alliance {cell['version4id']}: {x}-{y} from {start.isoformat()}"

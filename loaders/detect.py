@@ -31,6 +31,7 @@ class Inputs:
     # public data sets: rows left out for unknown codes (skip_unknown), and by design (aggregates)
     skipped: list[Skipped] = field(default_factory=list)
     omitted: dict[str, int] = field(default_factory=dict)
+    summaries: list[str] = field(default_factory=list)  # per public file: rows to facts, left out, unknown
 
 
 def detect(path: Path) -> str | None:
@@ -107,6 +108,7 @@ def read_inputs(paths: Iterable[Path], fmt: str | None = None,
                 loaded = read_public(path, kind, skip_unknown)
                 inputs.records.extend(loaded.records)
                 inputs.skipped.extend(loaded.skipped)
+                inputs.summaries.append(loaded.summary())
                 for reason, count in loaded.omitted.items():
                     inputs.omitted[reason] = inputs.omitted.get(reason, 0) + count
         except InputError as err:

@@ -6,10 +6,12 @@ telephone -> "call"; 042 make a visit, 043 host a visit -> "official visit" (GDE
 whether it was a state, official or working visit), with the host: Actor2 for 042 (Actor1 travels to
 it), Actor1 for 043. The day is `Day` (BigQuery's SQLDATE), the place ActionGeo_FullName.
 
-A state actor: Actor*CountryCode set (CAMEO's country code, ISO alpha-3 for states) and a type of
-none (the state itself) or GOV; media, business, rebels and the like are not the state. Other rows
-are left out and counted. CAMEO country codes that are not ISO 3166 countries (regions) are unknown
-codes: refused, or skipped and reported with `skip_unknown`.
+A state actor: Actor*CountryCode set (CAMEO's country code, read through the crosswalk: the ISO
+alpha-3 code, but ROM is Romania, TMP Timor-Leste, MTN Montenegro, IMY the Isle of Man) and a
+type of none (the state itself) or GOV; media, business, rebels and the like are not the state.
+Other rows are left out and counted, and so are rows whose CAMEO code is a region or a territory
+(AFR, MEA, WSB: GDELT's CAMEO country lookup lists them, they are no ISO 3166-1 country). A code
+the lookup does not list is unknown: refused, or skipped and reported with `skip_unknown`.
 
 Every event is its own source: "gdelt-{GlobalEventID}" with the article's SOURCEURL, reliability
 "secondary" (machine-coded from news), and the Goldstein score and CAMEO code in its note, since a
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from bilateral.loaders import records as r
 from bilateral.loaders.public import (
+    NO_COUNTRY,
     Collector,
     PublicLoad,
     RawRow,
@@ -69,6 +72,7 @@ def parse_gdelt(rows: Iterable[RawRow], file: str, *, synthetic: bool = False,
     first: dict[str, int] = {}
     name = re.sub(r"\.zip$", "", Path(file).name, flags=re.IGNORECASE)  # zipped or not, the same export
     for line, raw in rows:
+        col.rows += 1
         if "" in raw and len(raw) == 1:
             width = raw[""]
             hint = " (a GDELT 1.0 file? it has 57 or 58)" if width in ("57", "58") else ""
@@ -104,9 +108,12 @@ def parse_gdelt(rows: Iterable[RawRow], file: str, *, synthetic: bool = False,
         goldstein = cell["GoldsteinScale"]
         if not (_NUMBER.fullmatch(goldstein) and -10 <= float(goldstein) <= 10):
             col.problem(line, "GoldsteinScale", goldstein, "not a Goldstein score (-10 to 10)")
-        a = col.country(line, "Actor1CountryCode", "iso3", ends[0][0])
-        b = col.country(line, "Actor2CountryCode", "iso3", ends[1][0])
+        a = col.country(line, "Actor1CountryCode", "cameo", ends[0][0])
+        b = col.country(line, "Actor2CountryCode", "cameo", ends[1][0])
         if len(col.problems) > bad or a is None or b is None or day is None:
+            continue
+        if not (a and b):
+            col.omit(NO_COUNTRY["cameo"])
             continue
         first[event] = line
         url = cell["SOURCEURL"]

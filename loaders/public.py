@@ -23,9 +23,10 @@ from typing import IO
 
 from bilateral.errors import InputError, Problem
 from bilateral.loaders import records as r
-from bilateral.ontology.crosswalk import SCHEMES, to_iso3
+from bilateral.ontology.crosswalk import SCHEMES, cow_state, other_code, to_iso3
 
 __all__ = [
+    "NO_COUNTRY",
     "Collector",
     "PublicLoad",
     "RawRow",
@@ -44,6 +45,13 @@ __all__ = [
     "ymd",
 ]
 
+# Why a row naming a code that its source lists, but that is no ISO 3166-1 country, is left out
+NO_COUNTRY = {
+    "cow": "a state that is no ISO 3166-1 country (COW's state list: a former state such as the GDR, "
+           "Czechoslovakia or Yugoslavia)",
+    "comtrade": "an area that is no ISO 3166-1 country (Comtrade's partner areas: an aggregate or a former area)",
+    "cameo": "an actor whose CAMEO code is a region or a territory, not an ISO 3166-1 country",
+}
 RawRow = tuple[int, Mapping[str, str]]  # (row number, the header row being row 1; column -> text)
 _PLAIN_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
@@ -72,6 +80,18 @@ class PublicLoad:
     records: list[r.Record]
     skipped: list[Skipped] = field(default_factory=list)
     omitted: dict[str, int] = field(default_factory=dict)
+    rows: int = 0  # the data rows read
+    unknown: int = 0  # the rows skipped for an unknown code (one row may name two)
+    file: str = ""
+
+    @property
+    def facts(self) -> int:
+        """The rows that became facts: neither left out by design nor skipped as unknown."""
+        return self.rows - sum(self.omitted.values()) - self.unknown
+
+    def summary(self) -> str:
+        return (f"{self.file}: {self.rows} row(s): {self.facts} became facts, {sum(self.omitted.values())} "
+                f"left out by design, {self.unknown} unknown")
 
 
 class Collector:
@@ -83,6 +103,8 @@ class Collector:
         self.problems: list[Problem] = []
         self._skipped: dict[tuple[str, str, str], list[int]] = {}
         self.omitted: Counter[str] = Counter()
+        self.rows = 0  # data rows read; the loader counts them
+        self._unknown_rows: dict[int, int] = {}  # row -> how many rows it stands for
 
     def problem(self, row: int | None, column: str | None, value: object, message: str) -> None:
         self.problems.append(Problem(self.file, row, column, value, message))
@@ -92,6 +114,7 @@ class Collector:
         if not self.skip_unknown:
             self.problem(row, column, value, message)
             return
+        self._unknown_rows[row] = rows
         seen = self._skipped.setdefault((column, value, message), [0, row])
         seen[0] += rows
         seen[1] = min(seen[1], row)
@@ -99,12 +122,21 @@ class Collector:
     def omit(self, reason: str, rows: int = 1) -> None:
         self.omitted[reason] += rows
 
-    def country(self, row: int, column: str, scheme: str, code: str) -> str | None:
-        """The ISO alpha-3 code of a `scheme` code; None (and a problem or a skip) when unknown."""
+    def country(self, row: int, column: str, scheme: str, code: str, day: dt.date | None = None,
+                until: dt.date | None = None) -> str | None:
+        """The ISO alpha-3 code of a `scheme` code; "" when the code's source lists it as no ISO
+        country (the caller leaves the row out: NO_COUNTRY); None (and a problem or a skip) when
+        unknown. A COW code is read as the state of `day` (to `until`)."""
         if not code.strip():
             self.problem(row, column, code, "required value is empty")
             return None
-        iso3 = to_iso3(scheme, code)
+        if scheme == "cow" and day is not None:
+            state = cow_state(code, day, until)
+            iso3 = state.iso3 if state else None
+        else:
+            iso3 = to_iso3(scheme, code)
+            if iso3 is None and other_code(scheme, code) is not None:
+                iso3 = ""
         if iso3 is None:
             self.unknown(row, column, code.strip(), f"unknown country code: no {SCHEMES[scheme][1]} "
                          f"{code.strip()!r} in the country crosswalk (ontology/crosswalk.csv)")
@@ -118,7 +150,8 @@ class Collector:
     def finish(self, records: list[r.Record]) -> PublicLoad:
         if self.problems:  # in row order, whatever order the checks ran in
             raise InputError(sorted(self.problems, key=lambda p: (p.row or 0)))
-        return PublicLoad(records, self.skipped, dict(sorted(self.omitted.items())))
+        return PublicLoad(records, self.skipped, dict(sorted(self.omitted.items())), self.rows,
+                          sum(self._unknown_rows.values()), self.file)
 
 
 # ------------------------------------------------------------------ reading

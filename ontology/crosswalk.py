@@ -1,26 +1,33 @@
-"""One country crosswalk across the code schemes public data sets use (`crosswalk.csv`).
+"""One country crosswalk across the code schemes public data sets use.
 
-The CSV is the single table: one row per ISO 3166-1 country, with only the codes that have a
-source (its header comment names the source of every column). A code that is not in it is
-unknown: loaders refuse the row (or skip and report it with --skip-unknown), they never guess.
-`python -m bilateral.ontology.crosswalk` rewrites the CSV from pycountry and the sourced
-overrides below, so the ISO columns can be regenerated when iso-codes changes.
+Three generated tables (`python -m bilateral.ontology.generate_crosswalk` writes them from maintained
+sources; each file's header names its sources and their versions):
+
+- `crosswalk.csv`: one row per ISO 3166-1 country with its code in every scheme that lists it.
+- `cow_states.csv`: the Correlates of War state list with its membership spells, and the ISO
+  country each state is (empty for a state that has none, such as the GDR or Czechoslovakia), so
+  that a COW code is read as the state of the date in question.
+- `other_codes.csv`: codes a source lists that name no ISO 3166-1 country (Comtrade aggregates and
+  former areas, CAMEO regions): loaders leave such rows out by design, they are not unknown.
+
+A code in none of them is unknown: loaders refuse the row (or skip and report it with
+--skip-unknown), they never guess.
 """
 
 from __future__ import annotations
 
 import csv
-import sys
-from dataclasses import dataclass, fields
+import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pycountry
-
-__all__ = ["CROSSWALK_FILE", "SCHEMES", "CrosswalkRow", "crosswalk_rows", "normalise_code", "row_of",
-           "to_iso3", "write_csv"]
+__all__ = ["COW_STATES_FILE", "CROSSWALK_FILE", "OTHER_CODES_FILE", "SCHEMES", "CowState", "CrosswalkRow",
+           "cow_state", "crosswalk_rows", "normalise_code", "other_code", "row_of", "to_iso3"]
 
 CROSSWALK_FILE = Path(__file__).with_name("crosswalk.csv")
+COW_STATES_FILE = Path(__file__).with_name("cow_states.csv")
+OTHER_CODES_FILE = Path(__file__).with_name("other_codes.csv")
 
 # scheme -> (column, what the code is, for messages)
 SCHEMES: dict[str, tuple[str, str]] = {
@@ -32,28 +39,9 @@ SCHEMES: dict[str, tuple[str, str]] = {
     "cow_abb": ("cow_abb", "Correlates of War state abbreviation"),
     "fips": ("fips", "FIPS 10-4 country code"),
     "census": ("census_cty", "US Census CTY_CODE"),
+    "cameo": ("cameo", "CAMEO country code"),
 }
 _WIDTH = {"iso_numeric": 3, "m49": 3, "comtrade": 3, "census": 4}  # zero-padded numeric codes
-
-# Sourced codes (formats.md, section E); every other cell of these columns stays empty.
-_COMTRADE = {"IND": "699", "FRA": "251", "USA": "842", "JPN": "392"}  # E1: [C], [C2], [C2], [C2]
-_COW = {"USA": ("2", "USA"), "CAN": ("20", "CAN"), "GBR": ("200", "UKG"), "FRA": ("220", "FRN"),
-        "JPN": ("740", "JPN"), "IND": ("750", "IND")}  # E5
-_FIPS = {"JPN": "JA", "IND": "IN", "GBR": "UK", "FRA": "FR", "CAN": "CA", "USA": "US"}  # E3
-_CENSUS = {"CHN": "5700", "MEX": "2010", "CAN": "1220"}  # E6, only the codes marked [C]
-
-_HEADER = """\
-# The country crosswalk: one row per ISO 3166-1 country. Sources of the columns:
-#   iso3, iso_numeric, name: ISO 3166-1 via pycountry (Debian iso-codes).
-#   m49: UN M49 uses the ISO 3166-1 numeric code for countries, so m49 = iso_numeric.
-#   comtrade: UN Comtrade's own area codes where formats.md E1 gives them (IND 699, FRA 251,
-#     USA 842, JPN 392); else the ISO numeric code, Comtrade's documented default, UNVERIFIED for
-#     that country and flagged in `note`.
-#   cow_code, cow_abb: Correlates of War state codes, only those in formats.md E5.
-#   fips: FIPS 10-4 (GDELT *Geo_CountryCode), only those in formats.md E3.
-#   census_cty: US Census CTY_CODE, only those marked [C] in formats.md E6.
-#   Empty cell = no sourced code: a loader meeting that code reports it as unknown.
-"""
 
 
 @dataclass(frozen=True)
@@ -66,38 +54,37 @@ class CrosswalkRow:
     cow_abb: str
     fips: str
     census_cty: str
+    cameo: str
     name: str
     note: str
 
 
-def _generate() -> list[CrosswalkRow]:
-    """The rows, from pycountry and the sourced overrides above."""
-    out = []
-    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
-        iso3 = c.alpha_3
-        comtrade = _COMTRADE.get(iso3, c.numeric)
-        note = ("comtrade code: formats.md E1" if iso3 in _COMTRADE
-                else "comtrade code = ISO numeric by default (unverified)")
-        cow, abb = _COW.get(iso3, ("", ""))
-        out.append(CrosswalkRow(iso3, c.numeric, c.numeric, comtrade, cow, abb, _FIPS.get(iso3, ""),
-                                _CENSUS.get(iso3, ""), c.name, note))
-    return out
+@dataclass(frozen=True)
+class CowState:
+    """One membership spell of a COW state, and the ISO 3166-1 country the state is ("" if none)."""
+
+    ccode: str
+    abb: str
+    name: str
+    start: dt.date
+    end: dt.date
+    iso3: str
 
 
-def write_csv(path: Path = CROSSWALK_FILE) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(_HEADER)
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow([f.name for f in fields(CrosswalkRow)])
-        for row in _generate():
-            writer.writerow([getattr(row, f.name) for f in fields(CrosswalkRow)])
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 @cache
 def crosswalk_rows() -> tuple[CrosswalkRow, ...]:
-    with CROSSWALK_FILE.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return tuple(CrosswalkRow(**row) for row in csv.DictReader(lines))
+    return tuple(CrosswalkRow(**row) for row in _rows(CROSSWALK_FILE))
+
+
+@cache
+def cow_states() -> tuple[CowState, ...]:
+    return tuple(CowState(row["ccode"], row["stateabb"], row["statenme"], dt.date.fromisoformat(row["start"]),
+                          dt.date.fromisoformat(row["end"]), row["iso3"]) for row in _rows(COW_STATES_FILE))
 
 
 def normalise_code(scheme: str, code: str) -> str:
@@ -114,23 +101,63 @@ def normalise_code(scheme: str, code: str) -> str:
 @cache
 def _index(scheme: str) -> dict[str, str]:
     column = SCHEMES[scheme][0]
-    return {getattr(row, column): row.iso3 for row in crosswalk_rows() if getattr(row, column)}
+    index = {getattr(row, column): row.iso3 for row in crosswalk_rows() if getattr(row, column)}
+    if scheme in ("cow", "cow_abb"):  # former codes of today's countries (260 GFR -> DEU)
+        for code, isos in _cow_isos(scheme).items():
+            if len(isos) == 1 and "" not in isos:
+                index.setdefault(code, isos.pop())
+    if scheme == "cameo":  # CAMEO codes are ISO alpha-3 codes; GDELT's lookup predates some (SSD, 2011)
+        for row in crosswalk_rows():
+            if row.iso3 not in _other("cameo"):
+                index.setdefault(row.iso3, row.iso3)
+    return index
+
+
+def _cow_isos(scheme: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for state in cow_states():
+        out.setdefault(state.ccode if scheme == "cow" else state.abb, set()).add(state.iso3)
+    return out
 
 
 def to_iso3(scheme: str, code: str) -> str | None:
     """The ISO alpha-3 code a `scheme` code stands for, or None when the crosswalk has no such code.
 
-    Schemes: iso3, iso_numeric, m49, comtrade, cow, cow_abb, fips, census.
+    Schemes: iso3, iso_numeric, m49, comtrade, cow, cow_abb, fips, census, cameo. A COW code of a
+    state that is no ISO country (265, the GDR) gives None: use `cow_state` to tell it from unknown.
     """
     if scheme not in SCHEMES:
         raise ValueError(f"unknown code scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
     return _index(scheme).get(normalise_code(scheme, code))
 
 
+def cow_state(code: str, start: dt.date, end: dt.date | None = None) -> CowState | None:
+    """The COW state `code` names from `start` to `end` (a day when `end` is None): its membership
+    spell overlapping those dates, else its spell nearest to them (a code is one state, whatever
+    the date); None when COW's state list has no such code."""
+    code = normalise_code("cow", code)
+    spells = [s for s in cow_states() if s.ccode == code]
+    if not spells:
+        return None
+    until = end or start
+    overlapping = [s for s in spells if s.start <= until and start <= s.end]
+    if overlapping:
+        return overlapping[0]
+    return min(spells, key=lambda s: min(abs((s.start - until).days), abs((start - s.end).days)))
+
+
+@cache
+def _other(scheme: str) -> dict[str, str]:
+    return {normalise_code(scheme, row["code"]): row["label"] for row in _rows(OTHER_CODES_FILE)
+            if row["scheme"] == scheme}
+
+
+def other_code(scheme: str, code: str) -> str | None:
+    """The source's label for a code that names no ISO 3166-1 country (an aggregate such as
+    Comtrade's "EU27", a CAMEO region such as "Middle East"); None for any other code."""
+    return _other(scheme).get(normalise_code(scheme, code))
+
+
 def row_of(iso3: str) -> CrosswalkRow | None:
     """Every code of one country."""
     return next((row for row in crosswalk_rows() if row.iso3 == iso3.strip().upper()), None)
-
-
-if __name__ == "__main__":
-    write_csv(Path(sys.argv[1]) if len(sys.argv) > 1 else CROSSWALK_FILE)

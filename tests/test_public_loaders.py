@@ -13,7 +13,6 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-import pycountry
 import pyoxigraph as ox
 import pytest
 
@@ -31,7 +30,6 @@ from bilateral.loaders.detect import detect, read_inputs
 from bilateral.loaders.gdelt import GDELT_COLUMNS, read_gdelt
 from bilateral.loaders.public import plain_decimal
 from bilateral.loaders.public_formats import read_public
-from bilateral.ontology.crosswalk import CROSSWALK_FILE, SCHEMES, crosswalk_rows, to_iso3, write_csv
 
 from .conftest import DATA
 
@@ -56,47 +54,6 @@ def _of(records: list[r.Record], kind: type) -> list:  # type: ignore[type-arg]
 
 def _where(err: InputError) -> set[tuple[str, int | None, str | None, str]]:
     return {(Path(p.file).name, p.row, p.column, str(p.value)) for p in err.problems}
-
-
-# ------------------------------------------------------------------ crosswalk
-
-def test_the_crosswalk_reads_every_scheme() -> None:
-    assert to_iso3("comtrade", "699") == "IND"
-    assert to_iso3("comtrade", "251") == "FRA"
-    assert to_iso3("comtrade", "842") == "USA"
-    assert to_iso3("comtrade", "356") is None  # India's ISO numeric code is not Comtrade's
-    assert to_iso3("cow", "200") == "GBR"
-    assert to_iso3("cow", "740") == "JPN"
-    assert to_iso3("cow", "002") == "USA"
-    assert to_iso3("cow_abb", "UKG") == "GBR"
-    assert to_iso3("fips", "JA") == "JPN"
-    assert to_iso3("fips", "UK") == "GBR"
-    assert to_iso3("census", "5700") == "CHN"
-    assert to_iso3("census", "5880") is None  # Japan's CTY code is unsourced ([U]): left out
-    assert to_iso3("iso_numeric", "392") == to_iso3("m49", "392") == "JPN"
-    assert to_iso3("m49", "56") == "BEL"
-    assert to_iso3("iso3", "jpn") == "JPN"
-    with pytest.raises(ValueError):
-        to_iso3("gw", "740")
-
-
-def test_the_crosswalk_is_one_row_per_iso_country_with_unique_codes() -> None:
-    rows = crosswalk_rows()
-    assert {row.iso3 for row in rows} == {c.alpha_3 for c in pycountry.countries}
-    for row in rows:
-        country = pycountry.countries.get(alpha_3=row.iso3)
-        assert (row.iso_numeric, row.m49, row.name) == (country.numeric, country.numeric, country.name)
-        assert row.note  # every row says where its Comtrade code comes from
-    for column, _ in SCHEMES.values():
-        codes = [getattr(row, column) for row in rows if getattr(row, column)]
-        assert len(codes) == len(set(codes)), column
-    assert {row.iso3 for row in rows if row.census_cty} == {"CHN", "MEX", "CAN"}
-    assert {row.iso3 for row in rows if row.cow_code} == {"USA", "CAN", "GBR", "FRA", "JPN", "IND"}
-
-
-def test_the_checked_in_csv_is_what_its_generator_writes(tmp_path: Path) -> None:
-    write_csv(tmp_path / "crosswalk.csv")
-    assert (tmp_path / "crosswalk.csv").read_text(encoding="utf-8") == CROSSWALK_FILE.read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------ every fixture, into a store
@@ -342,11 +299,12 @@ BAD_CELLS = {
         (3, "i", "555", True), (4, "j", "999", True), (5, "j", "555", True), (6, "k", "121", False),
         (7, "v", "-5", False), (8, "j", "842", False)},
     "synthetic-country.csv": {(3, "CTY_CODE", "5880", True)},
-    "synthetic-alliance_v4.1_by_dyad.csv": {(3, "ccode2", "255", True), (4, "dyad_st_year", "31/2/1920", False)},
-    "synthetic-atop5_1ddyr.csv": {(4, "stateB", "651", True), (5, "year", "19x1", False), (5, "consul", "2", False)},
+    # 340 is Serbia's Gleditsch-Ward code, not a COW state; XKX (Kosovo's user-assigned code) is no CAMEO code
+    "synthetic-alliance_v4.1_by_dyad.csv": {(3, "ccode2", "340", True), (4, "dyad_st_year", "31/2/1920", False)},
+    "synthetic-atop5_1ddyr.csv": {(4, "stateB", "340", True), (5, "year", "19x1", False), (5, "consul", "2", False)},
     "synthetic-20250207121500.export.CSV": {
-        (2, "Actor2CountryCode", "EUR", True), (3, "GoldsteinScale", "eleven", False),
-        (4, "Actor2CountryCode", "EUR", True), (5, None, "57", False)},
+        (2, "Actor2CountryCode", "XKX", True), (3, "GoldsteinScale", "eleven", False),
+        (4, "Actor2CountryCode", "XKX", True), (5, None, "57", False)},
 }
 
 
