@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
+from bilateral.api import KnowledgeGraph
+from bilateral.graph.iri import source_iri
 from bilateral.ontology import generate, ontology_graph, shapes_graph, vocab
 from bilateral.ontology.vocab import BI, CLASSES, DATATYPE_RANGES, NS, OBJECT_PROPERTIES, VALUE_SCHEMES
 
@@ -141,3 +144,19 @@ def test_vocab_terms_are_full_iris() -> None:
     assert BI.Meeting == NS + "Meeting"
     assert BI.participatedIn in OBJECT_PROPERTIES
     assert DATATYPE_RANGES[BI.startDate].endswith("#date")
+
+
+
+def test_validate_rejects_a_value_outside_its_vocabulary(kg: KnowledgeGraph) -> None:
+    graph = ox.NamedNode(source_iri("vocab-test"))
+    thing = ox.NamedNode("https://w3id.org/bilateral/id/indicatorobservation/x")
+
+    def text(value: str) -> ox.Literal:
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#string"))
+
+    kg.store.add([ox.Quad(s, ox.NamedNode(p), o, graph) for s, p, o in [
+        (graph, str(RDF.type), ox.NamedNode(BI.Source)), (graph, BI.title, text("Made-up vocabulary test")),
+        (graph, BI.reliability, text("synthetic")), (thing, BI.unit, text("bushels"))]])
+    violations = kg.validate()
+    assert [(v.focus, v.path, v.value) for v in violations] == [(thing.value, BI.unit, "bushels")]
+    assert "current prices, persons, percent, tonnes" in violations[0].message
