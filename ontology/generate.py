@@ -89,7 +89,8 @@ def render_vocab(graph: rdflib.Graph) -> str:
     objects = _terms(graph, OWL.ObjectProperty)
     datas = _terms(graph, OWL.DatatypeProperty)
     lines = [
-        '"""Terms of the bilateral ontology. GENERATED from bilateral.ttl by generate.py: do not edit."""',
+        '"""Terms and controlled vocabularies of the bilateral ontology. GENERATED from bilateral.ttl by '
+        'generate.py: do not edit."""',
         "",
         "from __future__ import annotations",
         "",

@@ -1,4 +1,4 @@
-"""Terms of the bilateral ontology. GENERATED from bilateral.ttl by generate.py: do not edit."""
+"""Terms and controlled vocabularies of the bilateral ontology. GENERATED from bilateral.ttl by generate.py: do not edit."""
 
 from __future__ import annotations
 
