@@ -1,8 +1,10 @@
 """Curated tables: a folder of CSV files, one per kind (docs/tables.md), into records.
 
-Every cell is read as text first (codes keep their leading zeros), then typed and checked. All
-problems of all files are collected, then raised together as one InputError: a file with any bad
-row gives no records at all.
+Every cell is read as text first (codes keep their leading zeros), then typed and checked. A
+table's columns are the fields of its record (loaders/records.py): a cell is parsed by its field's
+type, and a controlled vocabulary's cell checked against the ontology's enum. All problems of all
+files are collected, then raised together as one InputError: a file with any bad row gives no
+records at all.
 """
 
 from __future__ import annotations
@@ -182,7 +184,7 @@ class Column:
 
 Row = dict[str, object]  # column -> typed value (absent when the cell is empty)
 R = TypeVar("R", bound=r.Record)
-Check = list[tuple[str, object, str]]  # (column, value, message) of each cross-column problem
+Bad = list[tuple[str, object, str]]  # (column, value, message) of each cross-column problem
 
 # How a cell becomes a value of a record field, by the field's type or its Annotated mark.
 _BY_TYPE: dict[object, Callable[[str, Context], object]] = {
@@ -221,32 +223,35 @@ class RowParser(Generic[R]):
 
     columns: tuple[Column, ...]
     build: Callable[[Row], R]
-    check: Callable[[R], Check] = lambda rec: []
+    check: Callable[[R], Bad] = lambda rec: []
     # a reference table registers the ids its rows define, for the tables loaded after it
     register: Callable[[Row, R, Context], None] | None = None
 
 
+def field_column(record: type[R] | type[r.TopicRef], name: str) -> Column:
+    """The column of a record field: parsed by the field's type, required without a default."""
+    spec = next(f for f in dataclasses.fields(record) if f.name == name)
+    required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+    return Column(name, cell_parser(get_type_hints(record, include_extras=True)[name]), required)
+
+
 def table(record: type[R], columns: Iterable[str | Column], *,
-          build: Callable[[Row], R] | None = None, check: Callable[[R], Check] = lambda rec: [],
+          build: Callable[[Row], R] | None = None, check: Callable[[R], Bad] = lambda rec: [],
           register: Callable[[Row, R, Context], None] | None = None) -> RowParser[R]:
     """The spec of a table whose columns are the record's fields, in the CSV's order: a name takes
     its parser from the field's type and is required when the field has no default; a Column is
     a column the record has no field for, or one parsed otherwise."""
-    hints = get_type_hints(record, include_extras=True)
-    fields = {f.name: f for f in dataclasses.fields(record)}
-    specs = tuple(
-        c if isinstance(c, Column) else Column(
-            c, cell_parser(hints[c]),
-            fields[c].default is dataclasses.MISSING and fields[c].default_factory is dataclasses.MISSING)
-        for c in columns)
-    if build is None:
-        constructor: Callable[..., R] = record
-        build = lambda row: constructor(**{k: val for k, val in row.items() if k in fields})  # noqa: E731
-    return RowParser(specs, build, check, register)
+    fields = {f.name for f in dataclasses.fields(record)}
+    specs = tuple(c if isinstance(c, Column) else field_column(record, c) for c in columns)
+    constructor: Callable[..., R] = record
+
+    def from_fields(row: Row) -> R:
+        return constructor(**{k: val for k, val in row.items() if k in fields})
+
+    return RowParser(specs, build or from_fields, check, register)
 
 
-def _id(required: bool = True) -> Column:
-    return Column("id", text, required)
+_ID = Column("id", text, True)  # the key other tables refer to the row by; no field of its record
 
 
 def _text_of(row: Row, key: str) -> str | None:
@@ -265,14 +270,14 @@ def _cow(value: str, ctx: Context) -> str:
     return str(integer(value, ctx))
 
 
-def _check_source(rec: r.Source) -> Check:
+def _check_source(rec: r.Source) -> Bad:
     if rec.url or rec.note:
         return []
     return [("url", "", "a source needs a URL, or a note saying where its text is")]
 
 
-def _check_tenure(rec: r.Tenure) -> Check:
-    bad: Check = []
+def _check_tenure(rec: r.Tenure) -> Bad:
+    bad: Bad = []
     if rec.start is None and rec.attested is None:
         bad.append(("start", "", "a tenure needs a start date, or an attested date"))
     if rec.start is not None and rec.end is not None and rec.start > rec.end:
@@ -280,21 +285,21 @@ def _check_tenure(rec: r.Tenure) -> Check:
     return bad
 
 
-def _check_meeting(rec: r.Meeting) -> Check:
+def _check_meeting(rec: r.Meeting) -> Bad:
     pair: tuple[str, ...] = rec.countries
     if len(pair) != 2 or pair[0] == pair[1]:
         return [("countries", ";".join(pair), "a meeting's dyad is two different countries")]
     return []
 
 
-def _check_flow(rec: r.TradeFlow) -> Check:
+def _check_flow(rec: r.TradeFlow) -> Bad:
     if rec.exporter == rec.importer:
         return [("importer", rec.importer, "the importer is the exporter")]
     return []
 
 
-def _check_indicator(rec: r.Indicator) -> Check:
-    bad: Check = []
+def _check_indicator(rec: r.Indicator) -> Bad:
+    bad: Bad = []
     if rec.country == rec.partner:
         bad.append(("partner", rec.partner, "the partner is the country itself"))
     if rec.unit == v.Unit.CURRENT_PRICES and rec.currency is None:
@@ -304,8 +309,8 @@ def _check_indicator(rec: r.Indicator) -> Check:
     return bad
 
 
-def _check_commitment(rec: r.Commitment) -> Check:
-    bad: Check = []
+def _check_commitment(rec: r.Commitment) -> Bad:
+    bad: Bad = []
     if rec.value is not None and rec.currency is None:
         bad.append(("currency", "", "an amount needs its currency"))
     if rec.party == rec.counterpart:
@@ -313,7 +318,7 @@ def _check_commitment(rec: r.Commitment) -> Check:
     return bad
 
 
-def _check_topic(rec: r.Topic) -> Check:
+def _check_topic(rec: r.Topic) -> Bad:
     if rec.ref.scheme == v.SectorScheme.HS:
         if rec.notation is None:
             return [("notation", "", "an HS sector needs its HS code")]
@@ -322,7 +327,7 @@ def _check_topic(rec: r.Topic) -> Check:
     return []
 
 
-def _check_treaty(rec: r.Treaty) -> Check:
+def _check_treaty(rec: r.Treaty) -> Bad:
     if rec.signed is not None and rec.ended is not None and rec.signed > rec.ended:
         return [("ended", rec.ended, f"the treaty ends before it was signed ({rec.signed})")]
     return []
@@ -352,19 +357,18 @@ TABLES: dict[str, RowParser[Any]] = {
     "countries": table(
         r.Country, ("iso3", "name", "aliases", "wikidata", Column("cow", _cow), "source")),
     "people": table(
-        r.Person, (_id(), "name", "aliases", "birth_year", "wikidata", "source"),
+        r.Person, (_ID, "name", "aliases", "birth_year", "wikidata", "source"),
         register=_register_person),
     "sectors": table(
         # the scheme and the notation or id make the topic's key; broader and maps_to name other
         # rows of the table, resolved once all are read (_topic_links)
-        r.Topic, (_id(), "name", Column("scheme", cell_parser(get_type_hints(
-            r.TopicRef, include_extras=True)["scheme"]), True), "notation",
-            Column("broader", text), Column("maps_to", _each(text)), "source"),
+        r.Topic, (_ID, "name", field_column(r.TopicRef, "scheme"), "notation",
+                  Column("broader", text), Column("maps_to", _each(text)), "source"),
         build=lambda row: r.Topic(ref=_topic_of(row), name=str(row["name"]),
                                   source=str(row["source"]), notation=_text_of(row, "notation")),
         check=_check_topic, register=_register_topic),
     "meetings": table(
-        r.Meeting, (_id(), "date", "start_time", "duration_minutes", "kind", "name", "place", "host",
+        r.Meeting, (_ID, "date", "start_time", "duration_minutes", "kind", "name", "place", "host",
                     "countries", "outcome_documents", "topics", "source"),
         check=_check_meeting, register=_register_meeting),
     "tenures": table(
@@ -372,9 +376,9 @@ TABLES: dict[str, RowParser[Any]] = {
         check=_check_tenure),
     "participants": table(r.Participation, ("meeting", "person", "source")),
     "statements": table(
-        r.Statement, (_id(), "person", "date", "meeting", "text", "topics", "source")),
+        r.Statement, (_ID, "person", "date", "meeting", "text", "topics", "source")),
     "commitments": table(
-        r.Commitment, (_id(), "meeting", "party", "counterpart", "announced_by", "date",
+        r.Commitment, (_ID, "meeting", "party", "counterpart", "announced_by", "date",
                        "description", "value", "currency", "sector", "topics", "status", "source"),
         check=_check_commitment),
     "trade_flows": table(
@@ -386,7 +390,7 @@ TABLES: dict[str, RowParser[Any]] = {
                       "approximate", "reporter", "derivation", "source", "note"),
         check=_check_indicator),
     "treaties": table(
-        r.Treaty, (_id(), "name", "parties", "alliance_types", "signed", "in_force", "ended", "place",
+        r.Treaty, (_ID, "name", "parties", "alliance_types", "signed", "in_force", "ended", "place",
                    "citation", "source"),
         check=_check_treaty),
 }
