@@ -9,25 +9,65 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated
+
+from bilateral.ontology import vocab as v
 
 __all__ = [
+    "COUNTRY",
+    "CURRENCY",
+    "QID",
+    "SIGNED",
+    "SOURCE",
+    "YEAR",
+    "Checked",
     "Commitment",
     "Country",
+    "CountryCode",
+    "CurrencyCode",
     "Indicator",
     "Meeting",
     "MeetingRef",
     "Participation",
     "Person",
     "PersonRef",
+    "Qid",
     "Record",
+    "SignedDecimal",
     "Source",
+    "SourceId",
     "Statement",
     "Tenure",
     "Topic",
     "TopicRef",
     "TradeFlow",
     "Treaty",
+    "Year",
 ]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a field holds where its Python type alone does not say (Annotated metadata): the
+    curated tables check each cell by it. A field of a controlled vocabulary is annotated with its
+    enum from the ontology instead (Annotated[str, v.MeetingKind])."""
+
+    what: str
+
+
+COUNTRY = Checked("ISO 3166-1 alpha-3 country code")
+CURRENCY = Checked("ISO 4217 currency code")
+QID = Checked("Wikidata QID")
+SOURCE = Checked("source id")
+YEAR = Checked("four-digit year")
+SIGNED = Checked("decimal that may be negative")
+
+CountryCode = Annotated[str, COUNTRY]
+CurrencyCode = Annotated[str, CURRENCY]
+Qid = Annotated[str, QID]
+SourceId = Annotated[str, SOURCE]
+Year = Annotated[int, YEAR]
+SignedDecimal = Annotated[Decimal, SIGNED]
 
 
 @dataclass(frozen=True)
@@ -39,13 +79,13 @@ class PersonRef:
 @dataclass(frozen=True)
 class MeetingRef:
     date: dt.date
-    countries: tuple[str, str]
-    kind: str
+    countries: tuple[CountryCode, CountryCode]
+    kind: Annotated[str, v.MeetingKind]
 
 
 @dataclass(frozen=True)
 class TopicRef:
-    scheme: str  # "HS", "analyst" or "topic"
+    scheme: Annotated[str, v.SectorScheme]
     key: str  # the HS notation for HS, else the topic's id
 
 
@@ -53,7 +93,7 @@ class TopicRef:
 class Source:
     id: str
     title: str
-    reliability: str
+    reliability: Annotated[str, v.Reliability]
     url: str | None = None
     publisher: str | None = None
     published: dt.date | None = None
@@ -64,21 +104,21 @@ class Source:
 
 @dataclass(frozen=True)
 class Country:
-    iso3: str
-    source: str
+    iso3: CountryCode
+    source: SourceId
     name: str | None = None
     aliases: tuple[str, ...] = ()
-    wikidata: str | None = None
+    wikidata: Qid | None = None
     cow: str | None = None
 
 
 @dataclass(frozen=True)
 class Person:
     name: str
-    source: str
-    birth_year: int | None = None
+    source: SourceId
+    birth_year: Year | None = None
     aliases: tuple[str, ...] = ()
-    wikidata: str | None = None
+    wikidata: Qid | None = None
 
     @property
     def ref(self) -> PersonRef:
@@ -88,10 +128,10 @@ class Person:
 @dataclass(frozen=True)
 class Tenure:
     person: PersonRef
-    country: str
+    country: CountryCode
     office: str
-    roles: tuple[str, ...]
-    source: str
+    roles: tuple[Annotated[str, v.Role], ...]
+    source: SourceId
     start: dt.date | None = None
     end: dt.date | None = None
     attested: dt.date | None = None
@@ -100,12 +140,12 @@ class Tenure:
 @dataclass(frozen=True)
 class Meeting:
     date: dt.date
-    countries: tuple[str, str]
-    kind: str
-    source: str
+    countries: tuple[CountryCode, CountryCode]
+    kind: Annotated[str, v.MeetingKind]
+    source: SourceId
     name: str | None = None
     place: str | None = None
-    host: str | None = None
+    host: CountryCode | None = None
     start_time: dt.datetime | None = None
     duration_minutes: int | None = None
     outcome_documents: tuple[str, ...] = ()
@@ -122,7 +162,7 @@ class Meeting:
 class Participation:
     meeting: MeetingRef
     person: PersonRef
-    source: str
+    source: SourceId
 
 
 @dataclass(frozen=True)
@@ -130,7 +170,7 @@ class Statement:
     person: PersonRef
     date: dt.date
     text: str
-    source: str
+    source: SourceId
     meeting: MeetingRef | None = None
     topics: tuple[TopicRef, ...] = ()
     text_start: int | None = None
@@ -140,16 +180,16 @@ class Statement:
 
 @dataclass(frozen=True)
 class Commitment:
-    party: str
-    counterpart: str
+    party: CountryCode
+    counterpart: CountryCode
     date: dt.date
     description: str
-    status: str
-    source: str
+    status: Annotated[str, v.CommitmentStatus]
+    source: SourceId
     meeting: MeetingRef | None = None
     announced_by: PersonRef | None = None
     value: Decimal | None = None
-    currency: str | None = None
+    currency: CurrencyCode | None = None
     sector: TopicRef | None = None
     topics: tuple[TopicRef, ...] = ()
 
@@ -158,7 +198,7 @@ class Commitment:
 class Topic:
     ref: TopicRef
     name: str
-    source: str
+    source: SourceId
     notation: str | None = None
     broader: TopicRef | None = None
     maps_to: tuple[TopicRef, ...] = ()
@@ -166,31 +206,31 @@ class Topic:
 
 @dataclass(frozen=True)
 class TradeFlow:
-    exporter: str
-    importer: str
-    year: int
+    exporter: CountryCode
+    importer: CountryCode
+    year: Year
     sector: TopicRef
     value: Decimal
-    currency: str
-    unit: str
-    reporter: str
-    source: str
+    currency: CurrencyCode
+    unit: Annotated[str, v.Unit]
+    reporter: CountryCode
+    source: SourceId
     approximate: bool = False
     note: str | None = None
 
 
 @dataclass(frozen=True)
 class Indicator:
-    indicator: str
-    country: str
-    partner: str
-    year: int
-    value: Decimal
-    unit: str
-    source: str
-    currency: str | None = None
+    indicator: Annotated[str, v.Indicator]
+    country: CountryCode
+    partner: CountryCode
+    year: Year
+    value: SignedDecimal  # only a balance may be negative
+    unit: Annotated[str, v.Unit]
+    source: SourceId
+    currency: CurrencyCode | None = None
     approximate: bool = False
-    reporter: str | None = None
+    reporter: CountryCode | None = None
     derivation: str | None = None
     note: str | None = None
 
@@ -198,9 +238,9 @@ class Indicator:
 @dataclass(frozen=True)
 class Treaty:
     name: str
-    parties: tuple[str, ...]
-    source: str
-    alliance_types: tuple[str, ...] = ()
+    parties: tuple[CountryCode, ...]
+    source: SourceId
+    alliance_types: tuple[Annotated[str, v.AllianceType], ...] = ()
     signed: dt.date | None = None
     in_force: dt.date | None = None
     ended: dt.date | None = None
@@ -212,17 +252,17 @@ class Treaty:
 class Claim:
     """A figure a text states (extracted from an article), with where it stands in the text."""
 
-    indicator: str
-    country: str
-    partner: str
-    year: int
-    value: Decimal
-    unit: str
-    source: str
+    indicator: Annotated[str, v.Indicator]
+    country: CountryCode
+    partner: CountryCode
+    year: Year
+    value: SignedDecimal
+    unit: Annotated[str, v.Unit]
+    source: SourceId
     exact: str
     text_start: int
     text_end: int
-    currency: str | None = None
+    currency: CurrencyCode | None = None
     confidence: float | None = None
     verdict: str | None = None
     checked_against: tuple[str, ...] = ()  # IRIs of the observations it was compared with
@@ -233,11 +273,11 @@ class Claim:
 class Mention:
     """A source's text names an entity (a country, person or topic) at these offsets."""
 
-    source: str
+    source: SourceId
     exact: str
     text_start: int
     text_end: int
-    country: str | None = None
+    country: CountryCode | None = None
     person: PersonRef | None = None
     topic: TopicRef | None = None
 

@@ -1,24 +1,31 @@
 """Curated tables: a folder of CSV files, one per kind (docs/tables.md), into records.
 
-Every cell is read as text first (codes keep their leading zeros), then typed and checked. All
-problems of all files are collected, then raised together as one InputError: a file with any bad
-row gives no records at all.
+Every cell is read as text first (codes keep their leading zeros), then typed and checked. A
+table's columns are the fields of its record (loaders/records.py): a cell is parsed by its field's
+type, and a controlled vocabulary's cell checked against the ontology's enum. All problems of all
+files are collected, then raised together as one InputError: a file with any bad row gives no
+records at all.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import pandas as pd
 import pycountry
 
 from bilateral.errors import InputError, Problem
 from bilateral.loaders import records as r
+from bilateral.ontology import vocab as v
 from bilateral.ontology.countries import iso_country
 
 __all__ = [
@@ -33,16 +40,6 @@ __all__ = [
     "read_tables",
 ]
 
-ROLES = ("head_of_state", "head_of_government", "deputy_head_of_state", "foreign_minister",
-         "minister")
-MEETING_KINDS = ("summit", "state visit", "official visit", "working visit", "call", "talks")
-RELIABILITY = ("primary", "secondary", "synthetic")
-SCHEMES = ("HS", "analyst", "topic")
-STATUSES = ("announced", "in progress", "fulfilled", "abandoned")
-UNITS = ("current prices", "persons", "percent", "tonnes")
-INDICATORS = ("goods_balance", "goods_exports", "goods_imports", "services_exports",
-              "trade_exports", "trade_imports", "fdi_stock", "affiliate_employment", "tariff_rate")
-ALLIANCE_TYPES = ("defence", "offence", "neutrality", "nonaggression", "entente", "consultation")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _HS = re.compile(r"^([0-9]{2}|[0-9]{4}|[0-9]{6}|TOTAL|[IVXL]+)$")
 
@@ -128,10 +125,6 @@ def country(value: str, ctx: Context) -> str:
     return value
 
 
-def countries(value: str, ctx: Context) -> tuple[str, ...]:
-    return tuple(country(v, ctx) for v in _split(value))
-
-
 def currency(value: str, ctx: Context) -> str:
     if not re.fullmatch(r"[A-Z]{3}", value) or pycountry.currencies.get(alpha_3=value) is None:
         raise CellError("not an ISO 4217 currency code (USD, JPY)")
@@ -144,21 +137,12 @@ def qid(value: str, ctx: Context) -> str:
     return value
 
 
-def listing(value: str, ctx: Context) -> tuple[str, ...]:
-    return tuple(_split(value))
-
-
 def one_of(*choices: str) -> Callable[[str, Context], str]:
     def parse(value: str, ctx: Context) -> str:
         if value not in choices:
             raise CellError("expected one of " + ", ".join(choices))
         return value
     return parse
-
-
-def some_of(*choices: str) -> Callable[[str, Context], tuple[str, ...]]:
-    single = one_of(*choices)
-    return lambda value, ctx: tuple(single(v, ctx) for v in _split(value))
 
 
 def source_ref(value: str, ctx: Context) -> str:
@@ -185,10 +169,6 @@ def topic_ref(value: str, ctx: Context) -> r.TopicRef:
     return ctx.topics[value]
 
 
-def topic_refs(value: str, ctx: Context) -> tuple[r.TopicRef, ...]:
-    return tuple(topic_ref(v, ctx) for v in _split(value))
-
-
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
@@ -203,247 +183,216 @@ class Column:
 
 
 Row = dict[str, object]  # column -> typed value (absent when the cell is empty)
+R = TypeVar("R", bound=r.Record)
+Bad = list[tuple[str, object, str]]  # (column, value, message) of each cross-column problem
+
+# How a cell becomes a value of a record field, by the field's type or its Annotated mark.
+_BY_TYPE: dict[object, Callable[[str, Context], object]] = {
+    str: text, int: integer, bool: boolean, Decimal: amount, dt.date: date, dt.datetime: datetime,
+    r.PersonRef: person_ref, r.MeetingRef: meeting_ref, r.TopicRef: topic_ref,
+}
+_BY_MARK: dict[r.Checked, Callable[[str, Context], object]] = {
+    r.COUNTRY: country, r.CURRENCY: currency, r.QID: qid, r.SOURCE: source_ref, r.YEAR: year,
+    r.SIGNED: signed_amount,
+}
+
+
+def _each(single: Callable[[str, Context], object]) -> Callable[[str, Context], tuple[object, ...]]:
+    """A `;`-separated list, each part parsed by `single`."""
+    return lambda value, ctx: tuple(single(part, ctx) for part in _split(value))
+
+
+def cell_parser(hint: object) -> Callable[[str, Context], object]:
+    """The parser of a cell for a record field of this type (as `get_type_hints` gives it)."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is Annotated:
+        mark = args[1]
+        if isinstance(mark, type) and issubclass(mark, StrEnum):
+            return one_of(*mark)
+        return _BY_MARK[mark]
+    if origin in (Union, types.UnionType):  # X | None: the empty cell is the None
+        return cell_parser(next(a for a in args if a is not type(None)))
+    if origin is tuple:  # tuple[X, ...] or a pair: a `;`-separated list (a pair is checked after)
+        return _each(cell_parser(args[0]))
+    return _BY_TYPE[hint]
 
 
 @dataclass(frozen=True)
-class RowParser:
-    """A table: its columns, how a typed row becomes a record, and cross-column checks."""
+class RowParser(Generic[R]):
+    """A table: its columns, how a typed row becomes a record, and cross-record checks."""
 
     columns: tuple[Column, ...]
-    build: Callable[[Row], r.Record]
-    check: Callable[[Row], list[tuple[str, object, str]]] = lambda row: []
+    build: Callable[[Row], R]
+    check: Callable[[R], Bad] = lambda rec: []
     # a reference table registers the ids its rows define, for the tables loaded after it
-    register: Callable[[Row, Context], None] | None = None
+    register: Callable[[Row, R, Context], None] | None = None
 
 
-def _opt(row: Row, key: str) -> object:
-    return row.get(key)
+def field_column(record: type[R] | type[r.TopicRef], name: str) -> Column:
+    """The column of a record field: parsed by the field's type, required without a default."""
+    spec = next(f for f in dataclasses.fields(record) if f.name == name)
+    required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+    return Column(name, cell_parser(get_type_hints(record, include_extras=True)[name]), required)
 
 
-def _register_source(row: Row, ctx: Context) -> None:
-    ctx.sources.add(str(row["id"]))
+def table(record: type[R], columns: Iterable[str | Column], *,
+          build: Callable[[Row], R] | None = None, check: Callable[[R], Bad] = lambda rec: [],
+          register: Callable[[Row, R, Context], None] | None = None) -> RowParser[R]:
+    """The spec of a table whose columns are the record's fields, in the CSV's order: a name takes
+    its parser from the field's type and is required when the field has no default; a Column is
+    a column the record has no field for, or one parsed otherwise."""
+    fields = {f.name for f in dataclasses.fields(record)}
+    specs = tuple(c if isinstance(c, Column) else field_column(record, c) for c in columns)
+    constructor: Callable[..., R] = record
+
+    def from_fields(row: Row) -> R:
+        return constructor(**{k: val for k, val in row.items() if k in fields})
+
+    return RowParser(specs, build or from_fields, check, register)
 
 
-def _register_person(row: Row, ctx: Context) -> None:
-    ctx.people[str(row["id"])] = r.PersonRef(str(row["name"]), row.get("birth_year"))  # type: ignore[arg-type]
+_ID = Column("id", text, True)  # the key other tables refer to the row by; no field of its record
 
 
-def _register_meeting(row: Row, ctx: Context) -> None:
-    ctx.meetings[str(row["id"])] = r.MeetingRef(
-        row["date"], tuple(row["countries"]), str(row["kind"]))  # type: ignore[arg-type]
+def _text_of(row: Row, key: str) -> str | None:
+    value = row.get(key)
+    return None if value is None else str(value)
 
 
 def _topic_of(row: Row) -> r.TopicRef:
     scheme = str(row["scheme"])
-    key = str(row["notation"]) if scheme == "HS" else str(row["id"])
+    key = str(row["notation"]) if scheme == v.SectorScheme.HS else str(row["id"])
     return r.TopicRef(scheme, key)
 
 
-def _register_topic(row: Row, ctx: Context) -> None:
-    ctx.topics[str(row["id"])] = _topic_of(row)
+def _cow(value: str, ctx: Context) -> str:
+    """A COW number, kept as the text of the whole number (007 is 7)."""
+    return str(integer(value, ctx))
 
 
-def _check_tenure(row: Row) -> list[tuple[str, object, str]]:
-    bad: list[tuple[str, object, str]] = []
-    start, end = row.get("start"), row.get("end")
-    if start is None and row.get("attested") is None:
+def _check_source(rec: r.Source) -> Bad:
+    if rec.url or rec.note:
+        return []
+    return [("url", "", "a source needs a URL, or a note saying where its text is")]
+
+
+def _check_tenure(rec: r.Tenure) -> Bad:
+    bad: Bad = []
+    if rec.start is None and rec.attested is None:
         bad.append(("start", "", "a tenure needs a start date, or an attested date"))
-    if start is not None and end is not None and start > end:  # type: ignore[operator]
-        bad.append(("end", end, f"the tenure ends before it starts ({start})"))
+    if rec.start is not None and rec.end is not None and rec.start > rec.end:
+        bad.append(("end", rec.end, f"the tenure ends before it starts ({rec.start})"))
     return bad
 
 
-def _check_meeting(row: Row) -> list[tuple[str, object, str]]:
-    pair = row.get("countries")
-    if pair is not None and (len(pair) != 2 or pair[0] == pair[1]):  # type: ignore[arg-type]
-        return [("countries", ";".join(pair), "a meeting's dyad is two different countries")]  # type: ignore[arg-type]
+def _check_meeting(rec: r.Meeting) -> Bad:
+    pair: tuple[str, ...] = rec.countries
+    if len(pair) != 2 or pair[0] == pair[1]:
+        return [("countries", ";".join(pair), "a meeting's dyad is two different countries")]
     return []
 
 
-def _check_flow(row: Row) -> list[tuple[str, object, str]]:
-    if row.get("exporter") is not None and row.get("exporter") == row.get("importer"):
-        return [("importer", row["importer"], "the importer is the exporter")]
+def _check_flow(rec: r.TradeFlow) -> Bad:
+    if rec.exporter == rec.importer:
+        return [("importer", rec.importer, "the importer is the exporter")]
     return []
 
 
-def _check_indicator(row: Row) -> list[tuple[str, object, str]]:
-    bad: list[tuple[str, object, str]] = []
-    if row.get("country") is not None and row.get("country") == row.get("partner"):
-        bad.append(("partner", row["partner"], "the partner is the country itself"))
-    if row.get("unit") == "current prices" and row.get("currency") is None:
+def _check_indicator(rec: r.Indicator) -> Bad:
+    bad: Bad = []
+    if rec.country == rec.partner:
+        bad.append(("partner", rec.partner, "the partner is the country itself"))
+    if rec.unit == v.Unit.CURRENT_PRICES and rec.currency is None:
         bad.append(("currency", "", "a money figure needs its currency"))
-    value = row.get("value")
-    if value is not None and value < 0 and row.get("indicator") != "goods_balance":  # type: ignore[operator]
-        bad.append(("value", value, "a negative value (only a balance may be negative)"))
+    if rec.value < 0 and rec.indicator != v.Indicator.GOODS_BALANCE:
+        bad.append(("value", rec.value, "a negative value (only a balance may be negative)"))
     return bad
 
 
-def _check_commitment(row: Row) -> list[tuple[str, object, str]]:
-    bad: list[tuple[str, object, str]] = []
-    if row.get("value") is not None and row.get("currency") is None:
+def _check_commitment(rec: r.Commitment) -> Bad:
+    bad: Bad = []
+    if rec.value is not None and rec.currency is None:
         bad.append(("currency", "", "an amount needs its currency"))
-    if row.get("party") is not None and row.get("party") == row.get("counterpart"):
-        bad.append(("counterpart", row["counterpart"], "the counterpart is the party itself"))
+    if rec.party == rec.counterpart:
+        bad.append(("counterpart", rec.counterpart, "the counterpart is the party itself"))
     return bad
 
 
-def _check_topic(row: Row) -> list[tuple[str, object, str]]:
-    notation = row.get("notation")
-    if row.get("scheme") == "HS":
-        if notation is None:
+def _check_topic(rec: r.Topic) -> Bad:
+    if rec.ref.scheme == v.SectorScheme.HS:
+        if rec.notation is None:
             return [("notation", "", "an HS sector needs its HS code")]
-        if not _HS.fullmatch(str(notation)):
-            return [("notation", notation, "not an HS code (2, 4 or 6 digits, a section, TOTAL)")]
+        if not _HS.fullmatch(rec.notation):
+            return [("notation", rec.notation, "not an HS code (2, 4 or 6 digits, a section, TOTAL)")]
     return []
 
 
-def _check_treaty(row: Row) -> list[tuple[str, object, str]]:
-    signed, ended = row.get("signed"), row.get("ended")
-    if signed is not None and ended is not None and signed > ended:  # type: ignore[operator]
-        return [("ended", ended, f"the treaty ends before it was signed ({signed})")]
+def _check_treaty(rec: r.Treaty) -> Bad:
+    if rec.signed is not None and rec.ended is not None and rec.signed > rec.ended:
+        return [("ended", rec.ended, f"the treaty ends before it was signed ({rec.signed})")]
     return []
 
 
-TABLES: dict[str, RowParser] = {
-    "sources": RowParser(
-        (Column("id", text, True), Column("url", text), Column("title", text, True),
-         Column("publisher", text), Column("published", date), Column("retrieved", date),
-         Column("licence", text), Column("reliability", one_of(*RELIABILITY), True),
-         Column("note", text)),
-        lambda row: r.Source(
-            id=str(row["id"]), title=str(row["title"]), reliability=str(row["reliability"]),
-            url=_opt(row, "url"), publisher=_opt(row, "publisher"),  # type: ignore[arg-type]
-            published=_opt(row, "published"), retrieved=_opt(row, "retrieved"),  # type: ignore[arg-type]
-            licence=_opt(row, "licence"), note=_opt(row, "note")),  # type: ignore[arg-type]
-        check=lambda row: [] if row.get("url") or row.get("note") else
-        [("url", "", "a source needs a URL, or a note saying where its text is")],
-        register=_register_source,
-    ),
-    "countries": RowParser(
-        (Column("iso3", country, True), Column("name", text), Column("aliases", listing),
-         Column("wikidata", qid), Column("cow", integer), Column("source", source_ref, True)),
-        lambda row: r.Country(
-            iso3=str(row["iso3"]), source=str(row["source"]), name=_opt(row, "name"),  # type: ignore[arg-type]
-            aliases=row.get("aliases", ()), wikidata=_opt(row, "wikidata"),  # type: ignore[arg-type]
-            cow=str(row["cow"]) if "cow" in row else None),
-    ),
-    "people": RowParser(
-        (Column("id", text, True), Column("name", text, True), Column("aliases", listing),
-         Column("birth_year", year), Column("wikidata", qid), Column("source", source_ref, True)),
-        lambda row: r.Person(
-            name=str(row["name"]), source=str(row["source"]),
-            birth_year=_opt(row, "birth_year"), aliases=row.get("aliases", ()),  # type: ignore[arg-type]
-            wikidata=_opt(row, "wikidata")),  # type: ignore[arg-type]
-        register=_register_person,
-    ),
-    "sectors": RowParser(
-        (Column("id", text, True), Column("name", text, True),
-         Column("scheme", one_of(*SCHEMES), True), Column("notation", text),
-         Column("broader", text), Column("maps_to", listing), Column("source", source_ref, True)),
-        lambda row: r.Topic(ref=_topic_of(row), name=str(row["name"]), source=str(row["source"]),
-                            notation=_opt(row, "notation")),  # type: ignore[arg-type]
-        check=_check_topic,
-        register=_register_topic,
-    ),
-    "meetings": RowParser(
-        (Column("id", text, True), Column("date", date, True), Column("start_time", datetime),
-         Column("duration_minutes", integer), Column("kind", one_of(*MEETING_KINDS), True),
-         Column("name", text), Column("place", text), Column("host", country),
-         Column("countries", countries, True), Column("outcome_documents", listing),
-         Column("topics", topic_refs), Column("source", source_ref, True)),
-        lambda row: r.Meeting(
-            date=row["date"], countries=tuple(row["countries"]), kind=str(row["kind"]),  # type: ignore[arg-type]
-            source=str(row["source"]), name=_opt(row, "name"), place=_opt(row, "place"),  # type: ignore[arg-type]
-            host=_opt(row, "host"), start_time=_opt(row, "start_time"),  # type: ignore[arg-type]
-            duration_minutes=_opt(row, "duration_minutes"),  # type: ignore[arg-type]
-            outcome_documents=row.get("outcome_documents", ()),  # type: ignore[arg-type]
-            topics=row.get("topics", ())),  # type: ignore[arg-type]
-        check=_check_meeting,
-        register=_register_meeting,
-    ),
-    "tenures": RowParser(
-        (Column("person", person_ref, True), Column("country", country, True),
-         Column("office", text, True), Column("roles", some_of(*ROLES), True),
-         Column("start", date), Column("end", date), Column("attested", date),
-         Column("source", source_ref, True)),
-        lambda row: r.Tenure(
-            person=row["person"], country=str(row["country"]), office=str(row["office"]),  # type: ignore[arg-type]
-            roles=row["roles"], source=str(row["source"]), start=_opt(row, "start"),  # type: ignore[arg-type]
-            end=_opt(row, "end"), attested=_opt(row, "attested")),  # type: ignore[arg-type]
-        check=_check_tenure,
-    ),
-    "participants": RowParser(
-        (Column("meeting", meeting_ref, True), Column("person", person_ref, True),
-         Column("source", source_ref, True)),
-        lambda row: r.Participation(meeting=row["meeting"], person=row["person"],  # type: ignore[arg-type]
-                                    source=str(row["source"])),
-    ),
-    "statements": RowParser(
-        (Column("id", text, True), Column("person", person_ref, True), Column("date", date, True),
-         Column("meeting", meeting_ref), Column("text", text, True), Column("topics", topic_refs),
-         Column("source", source_ref, True)),
-        lambda row: r.Statement(
-            person=row["person"], date=row["date"], text=str(row["text"]),  # type: ignore[arg-type]
-            source=str(row["source"]), meeting=_opt(row, "meeting"),  # type: ignore[arg-type]
-            topics=row.get("topics", ())),  # type: ignore[arg-type]
-    ),
-    "commitments": RowParser(
-        (Column("id", text, True), Column("meeting", meeting_ref), Column("party", country, True),
-         Column("counterpart", country, True), Column("announced_by", person_ref),
-         Column("date", date, True), Column("description", text, True),
-         Column("value", amount), Column("currency", currency), Column("sector", topic_ref),
-         Column("topics", topic_refs), Column("status", one_of(*STATUSES), True),
-         Column("source", source_ref, True)),
-        lambda row: r.Commitment(
-            party=str(row["party"]), counterpart=str(row["counterpart"]), date=row["date"],  # type: ignore[arg-type]
-            description=str(row["description"]), status=str(row["status"]),
-            source=str(row["source"]), meeting=_opt(row, "meeting"),  # type: ignore[arg-type]
-            announced_by=_opt(row, "announced_by"), value=_opt(row, "value"),  # type: ignore[arg-type]
-            currency=_opt(row, "currency"), sector=_opt(row, "sector"),  # type: ignore[arg-type]
-            topics=row.get("topics", ())),  # type: ignore[arg-type]
-        check=_check_commitment,
-    ),
-    "trade_flows": RowParser(
-        (Column("exporter", country, True), Column("importer", country, True),
-         Column("year", year, True), Column("sector", topic_ref, True),
-         Column("value", amount, True), Column("currency", currency, True),
-         Column("unit", one_of(*UNITS), True), Column("approximate", boolean),
-         Column("reporter", country, True), Column("source", source_ref, True),
-         Column("note", text)),
-        lambda row: r.TradeFlow(
-            exporter=str(row["exporter"]), importer=str(row["importer"]), year=row["year"],  # type: ignore[arg-type]
-            sector=row["sector"], value=row["value"], currency=str(row["currency"]),  # type: ignore[arg-type]
-            unit=str(row["unit"]), reporter=str(row["reporter"]), source=str(row["source"]),
-            approximate=bool(row.get("approximate", False)), note=_opt(row, "note")),  # type: ignore[arg-type]
-        check=_check_flow,
-    ),
-    "indicators": RowParser(
-        (Column("indicator", one_of(*INDICATORS), True), Column("country", country, True),
-         Column("partner", country, True), Column("year", year, True),
-         Column("value", signed_amount, True), Column("currency", currency),
-         Column("unit", one_of(*UNITS), True), Column("approximate", boolean),
-         Column("reporter", country), Column("derivation", text),
-         Column("source", source_ref, True), Column("note", text)),
-        lambda row: r.Indicator(
-            indicator=str(row["indicator"]), country=str(row["country"]),
-            partner=str(row["partner"]), year=row["year"], value=row["value"],  # type: ignore[arg-type]
-            unit=str(row["unit"]), source=str(row["source"]), currency=_opt(row, "currency"),  # type: ignore[arg-type]
-            approximate=bool(row.get("approximate", False)), reporter=_opt(row, "reporter"),  # type: ignore[arg-type]
-            derivation=_opt(row, "derivation"), note=_opt(row, "note")),  # type: ignore[arg-type]
-        check=_check_indicator,
-    ),
-    "treaties": RowParser(
-        (Column("id", text, True), Column("name", text, True), Column("parties", countries, True),
-         Column("alliance_types", some_of(*ALLIANCE_TYPES)), Column("signed", date),
-         Column("in_force", date), Column("ended", date), Column("place", text),
-         Column("citation", text), Column("source", source_ref, True)),
-        lambda row: r.Treaty(
-            name=str(row["name"]), parties=row["parties"], source=str(row["source"]),  # type: ignore[arg-type]
-            alliance_types=row.get("alliance_types", ()), signed=_opt(row, "signed"),  # type: ignore[arg-type]
-            in_force=_opt(row, "in_force"), ended=_opt(row, "ended"),  # type: ignore[arg-type]
-            place=_opt(row, "place"), citation=_opt(row, "citation")),  # type: ignore[arg-type]
-        check=_check_treaty,
-    ),
+def _register_source(row: Row, rec: r.Source, ctx: Context) -> None:
+    ctx.sources.add(rec.id)
+
+
+def _register_person(row: Row, rec: r.Person, ctx: Context) -> None:
+    ctx.people[str(row["id"])] = rec.ref
+
+
+def _register_meeting(row: Row, rec: r.Meeting, ctx: Context) -> None:
+    ctx.meetings[str(row["id"])] = rec.ref
+
+
+def _register_topic(row: Row, rec: r.Topic, ctx: Context) -> None:
+    ctx.topics[str(row["id"])] = rec.ref
+
+
+TABLES: dict[str, RowParser[Any]] = {
+    "sources": table(
+        r.Source, ("id", "url", "title", "publisher", "published", "retrieved", "licence",
+                   "reliability", "note"),
+        check=_check_source, register=_register_source),
+    "countries": table(
+        r.Country, ("iso3", "name", "aliases", "wikidata", Column("cow", _cow), "source")),
+    "people": table(
+        r.Person, (_ID, "name", "aliases", "birth_year", "wikidata", "source"),
+        register=_register_person),
+    "sectors": table(
+        # the scheme and the notation or id make the topic's key; broader and maps_to name other
+        # rows of the table, resolved once all are read (_topic_links)
+        r.Topic, (_ID, "name", field_column(r.TopicRef, "scheme"), "notation",
+                  Column("broader", text), Column("maps_to", _each(text)), "source"),
+        build=lambda row: r.Topic(ref=_topic_of(row), name=str(row["name"]),
+                                  source=str(row["source"]), notation=_text_of(row, "notation")),
+        check=_check_topic, register=_register_topic),
+    "meetings": table(
+        r.Meeting, (_ID, "date", "start_time", "duration_minutes", "kind", "name", "place", "host",
+                    "countries", "outcome_documents", "topics", "source"),
+        check=_check_meeting, register=_register_meeting),
+    "tenures": table(
+        r.Tenure, ("person", "country", "office", "roles", "start", "end", "attested", "source"),
+        check=_check_tenure),
+    "participants": table(r.Participation, ("meeting", "person", "source")),
+    "statements": table(
+        r.Statement, (_ID, "person", "date", "meeting", "text", "topics", "source")),
+    "commitments": table(
+        r.Commitment, (_ID, "meeting", "party", "counterpart", "announced_by", "date",
+                       "description", "value", "currency", "sector", "topics", "status", "source"),
+        check=_check_commitment),
+    "trade_flows": table(
+        r.TradeFlow, ("exporter", "importer", "year", "sector", "value", "currency", "unit",
+                      "approximate", "reporter", "source", "note"),
+        check=_check_flow),
+    "indicators": table(
+        r.Indicator, ("indicator", "country", "partner", "year", "value", "currency", "unit",
+                      "approximate", "reporter", "derivation", "source", "note"),
+        check=_check_indicator),
+    "treaties": table(
+        r.Treaty, (_ID, "name", "parties", "alliance_types", "signed", "in_force", "ended", "place",
+                   "citation", "source"),
+        check=_check_treaty),
 }
 
 # Reference tables first: later tables refer to the ids they define.
@@ -463,7 +412,8 @@ def _topic_links(rows: list[tuple[Row, r.Record]], ctx: Context, file: str,
                 broader = topic_ref(str(row["broader"]), ctx)
             except CellError as err:
                 problems.append(Problem(file, line, "broader", row["broader"], str(err)))
-        for target in row.get("maps_to", ()):  # type: ignore[union-attr]
+        targets = row.get("maps_to", ())
+        for target in targets if isinstance(targets, tuple) else ():
             try:
                 maps_to.append(topic_ref(target, ctx))
             except CellError as err:
@@ -512,14 +462,15 @@ def parse_rows(
                 bad = True
         if bad:
             continue
-        cross = spec.check(row)
+        record = spec.build(row)
+        cross = spec.check(record)
         for column, value, message in cross:
             problems.append(Problem(file, line, column, value, message))
         if cross:
             continue
         if spec.register:
-            spec.register(row, ctx)
-        typed.append((row, spec.build(row)))
+            spec.register(row, record, ctx)
+        typed.append((row, record))
         lines.append(line)
     if table == "sectors":
         return _topic_links(typed, ctx, file, lines, problems)

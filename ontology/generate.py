@@ -1,4 +1,6 @@
-"""Generate `vocab.py` (Python terms) and `context.jsonld` from `bilateral.ttl`.
+"""Generate from `bilateral.ttl`: `vocab.py` (Python terms and enums), `context.jsonld`, the
+generated part of `shapes.ttl` (sh:in of every controlled vocabulary) and the lists of allowed
+values in docs/tables.md.
 
 Run `python -m bilateral.ontology.generate` after editing the ontology; a test fails while the
 generated files are stale, so code never drifts from the one declaration of the vocabulary.
@@ -7,16 +9,67 @@ generated files are stale, so code never drifts from the one declaration of the 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 BI = "https://w3id.org/bilateral/ontology#"
 HERE = Path(__file__).parent
 VOCAB_FILE = HERE / "vocab.py"
 CONTEXT_FILE = HERE / "context.jsonld"
+SHAPES_FILE = HERE / "shapes.ttl"
+DOCS_FILE = HERE.parent / "docs" / "tables.md"  # absent from an installed package: then skipped
+SHAPES_MARK = "# ---------------------------------------------------------------- GENERATED"
+DOCS_BEGIN = "<!-- BEGIN GENERATED from ontology/bilateral.ttl by ontology/generate.py: do not edit -->"
+DOCS_END = "<!-- END GENERATED -->"
+
+
+@dataclass(frozen=True)
+class Concept:
+    notation: str
+    label: str
+    definition: str | None
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A controlled vocabulary: a SKOS concept scheme and the datatype properties it constrains."""
+
+    name: str  # local name of the scheme, also the name of its Python enum
+    label: str
+    concepts: tuple[Concept, ...]
+    properties: tuple[str, ...]  # local names
+
+
+def schemes(graph: rdflib.Graph) -> list[Scheme]:
+    """Every concept scheme of the ontology, its concepts in their declared order."""
+    out = []
+    for node in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        listed = graph.value(node, rdflib.URIRef(BI + "conceptList"))
+        members = list(Collection(graph, listed)) if listed is not None else []
+        if not members or set(members) != set(graph.subjects(SKOS.inScheme, node)):
+            raise ValueError(f"{node}: bi:conceptList must list every concept in the scheme")
+        concepts = tuple(
+            Concept(str(graph.value(c, SKOS.notation)), str(graph.value(c, SKOS.prefLabel)),
+                    _optional(graph.value(c, SKOS.definition)))
+            for c in members)
+        props = tuple(sorted(str(p)[len(BI):] for p in
+                             graph.subjects(rdflib.URIRef(BI + "valueScheme"), node)))
+        out.append(Scheme(str(node)[len(BI):], str(graph.value(node, SKOS.prefLabel)), concepts, props))
+    return out
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _member(notation: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", notation).upper()
 
 
 def _terms(graph: rdflib.Graph, kind: rdflib.URIRef) -> list[str]:
@@ -36,10 +89,12 @@ def render_vocab(graph: rdflib.Graph) -> str:
     objects = _terms(graph, OWL.ObjectProperty)
     datas = _terms(graph, OWL.DatatypeProperty)
     lines = [
-        '"""Terms of the bilateral ontology. GENERATED from bilateral.ttl by generate.py: do not edit."""',
+        '"""Terms and controlled vocabularies of the bilateral ontology. GENERATED from bilateral.ttl by '
+        'generate.py: do not edit."""',
         "",
         "from __future__ import annotations",
         "",
+        "from enum import StrEnum",
         "from typing import Final",
         "",
         f'NS: Final = "{BI}"',
@@ -58,7 +113,54 @@ def render_vocab(graph: rdflib.Graph) -> str:
     lines += ["})", "", "# datatype property -> its XSD range", "DATATYPE_RANGES: Final = {"]
     lines += [f'    BI.{n}: "{_range(graph, n)}",' for n in datas]
     lines += ["}", ""]
+    vocabularies = schemes(graph)
+    for scheme in vocabularies:
+        lines += ["", f"class {scheme.name}(StrEnum):", f'    """The {scheme.label}."""', ""]
+        lines += [f"    {_member(c.notation)} = {c.notation!r}" for c in scheme.concepts]
+        lines += [""]
+    lines += ["", "# datatype property -> the controlled vocabulary of its values",
+              "VALUE_SCHEMES: Final[dict[str, type[StrEnum]]] = {"]
+    lines += [f"    BI.{p}: {s.name}," for s in vocabularies for p in s.properties]
+    lines += ["}", ""]
     return "\n".join(lines)
+
+
+def render_shapes(graph: rdflib.Graph, current: str) -> str:
+    """shapes.ttl: its hand-written part, then one sh:in shape per controlled property."""
+    hand = current.split(SHAPES_MARK, 1)[0].rstrip("\n")
+    lines = [hand, "", SHAPES_MARK,
+             "# from the concept schemes of bilateral.ttl by generate.py: do not edit below.", ""]
+    for scheme in schemes(graph):
+        for prop in scheme.properties:
+            values = " ".join(json.dumps(c.notation) for c in scheme.concepts)
+            allowed = ", ".join(c.notation for c in scheme.concepts)
+            lines += [
+                f"bis:{prop}Values a sh:NodeShape ;",
+                f"    sh:targetSubjectsOf bi:{prop} ;",
+                f"    sh:property [ sh:path bi:{prop} ; sh:in ( {values} ) ;",
+                f'                  sh:message "{prop} is one of the {scheme.label}: {allowed}" ] .',
+                "",
+            ]
+    return "\n".join(lines)
+
+
+def render_docs(graph: rdflib.Graph, current: str) -> str:
+    """docs/tables.md with its lists of allowed values rewritten between the markers."""
+    if DOCS_BEGIN not in current or DOCS_END not in current:
+        raise ValueError(f"{DOCS_FILE.name}: the markers of the generated part are missing")
+    head, rest = current.split(DOCS_BEGIN, 1)
+    tail = rest.split(DOCS_END, 1)[1]
+    lines = [DOCS_BEGIN, "## Allowed values", "",
+             "Columns that take a value from a closed list; the lists are declared once in the ontology.",
+             ""]
+    for scheme in schemes(graph):
+        lines += [f"### {scheme.label[0].upper()}{scheme.label[1:]}", ""]
+        for concept in scheme.concepts:
+            meaning = f": {concept.definition}" if concept.definition else ""
+            lines.append(f"- `{concept.notation}`{meaning}")
+        lines.append("")
+    lines.append(DOCS_END)
+    return head + "\n".join(lines) + tail
 
 
 def render_context(graph: rdflib.Graph) -> str:
@@ -82,16 +184,25 @@ def render_context(graph: rdflib.Graph) -> str:
     return json.dumps({"@context": context}, indent=2, ensure_ascii=False) + "\n"
 
 
+def outputs(graph: rdflib.Graph) -> dict[Path, str]:
+    """Every generated file and the text it should hold."""
+    out = {VOCAB_FILE: render_vocab(graph), CONTEXT_FILE: render_context(graph),
+           SHAPES_FILE: render_shapes(graph, SHAPES_FILE.read_text(encoding="utf-8"))}
+    if DOCS_FILE.exists():
+        out[DOCS_FILE] = render_docs(graph, DOCS_FILE.read_text(encoding="utf-8"))
+    return out
+
+
 def main(check: bool = False) -> int:
     graph = rdflib.Graph().parse(HERE / "bilateral.ttl", format="turtle")
-    outputs = {VOCAB_FILE: render_vocab(graph), CONTEXT_FILE: render_context(graph)}
-    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
+    wanted = outputs(graph)
+    stale = [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     if check:
         for path in stale:
             print(f"stale: {path.name} (run python -m bilateral.ontology.generate)")
         return 1 if stale else 0
     for path in stale:
-        path.write_text(outputs[path])
+        path.write_text(wanted[path], encoding="utf-8")
     return 0
 
 

@@ -1,7 +1,8 @@
-"""Terms of the bilateral ontology. GENERATED from bilateral.ttl by generate.py: do not edit."""
+"""Terms and controlled vocabularies of the bilateral ontology. GENERATED from bilateral.ttl by generate.py: do not edit."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
 
 NS: Final = "https://w3id.org/bilateral/ontology#"
@@ -192,4 +193,97 @@ DATATYPE_RANGES: Final = {
     BI.verdict: "http://www.w3.org/2001/XMLSchema#string",
     BI.wikidata: "http://www.w3.org/2001/XMLSchema#string",
     BI.year: "http://www.w3.org/2001/XMLSchema#integer",
+}
+
+
+class AllianceType(StrEnum):
+    """The alliance types."""
+
+    DEFENCE = 'defence'
+    OFFENCE = 'offence'
+    NEUTRALITY = 'neutrality'
+    NONAGGRESSION = 'nonaggression'
+    ENTENTE = 'entente'
+    CONSULTATION = 'consultation'
+
+
+class CommitmentStatus(StrEnum):
+    """The commitment statuses."""
+
+    ANNOUNCED = 'announced'
+    IN_PROGRESS = 'in progress'
+    FULFILLED = 'fulfilled'
+    ABANDONED = 'abandoned'
+
+
+class Indicator(StrEnum):
+    """The indicators."""
+
+    GOODS_BALANCE = 'goods_balance'
+    GOODS_EXPORTS = 'goods_exports'
+    GOODS_IMPORTS = 'goods_imports'
+    SERVICES_EXPORTS = 'services_exports'
+    TRADE_EXPORTS = 'trade_exports'
+    TRADE_IMPORTS = 'trade_imports'
+    FDI_STOCK = 'fdi_stock'
+    AFFILIATE_EMPLOYMENT = 'affiliate_employment'
+    TARIFF_RATE = 'tariff_rate'
+
+
+class MeetingKind(StrEnum):
+    """The meeting kinds."""
+
+    SUMMIT = 'summit'
+    STATE_VISIT = 'state visit'
+    OFFICIAL_VISIT = 'official visit'
+    WORKING_VISIT = 'working visit'
+    CALL = 'call'
+    TALKS = 'talks'
+
+
+class Reliability(StrEnum):
+    """The source reliability levels."""
+
+    PRIMARY = 'primary'
+    SECONDARY = 'secondary'
+    SYNTHETIC = 'synthetic'
+
+
+class Role(StrEnum):
+    """The roles."""
+
+    HEAD_OF_STATE = 'head_of_state'
+    HEAD_OF_GOVERNMENT = 'head_of_government'
+    DEPUTY_HEAD_OF_STATE = 'deputy_head_of_state'
+    FOREIGN_MINISTER = 'foreign_minister'
+    MINISTER = 'minister'
+
+
+class SectorScheme(StrEnum):
+    """The sector schemes."""
+
+    HS = 'HS'
+    ANALYST = 'analyst'
+    TOPIC = 'topic'
+
+
+class Unit(StrEnum):
+    """The units."""
+
+    CURRENT_PRICES = 'current prices'
+    PERSONS = 'persons'
+    PERCENT = 'percent'
+    TONNES = 'tonnes'
+
+
+# datatype property -> the controlled vocabulary of its values
+VALUE_SCHEMES: Final[dict[str, type[StrEnum]]] = {
+    BI.allianceType: AllianceType,
+    BI.status: CommitmentStatus,
+    BI.indicator: Indicator,
+    BI.kind: MeetingKind,
+    BI.reliability: Reliability,
+    BI.role: Role,
+    BI.scheme: SectorScheme,
+    BI.unit: Unit,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from bilateral.api import KnowledgeGraph
 from bilateral.errors import InputError
 from bilateral.loaders import records as r
 from bilateral.loaders.detect import read_inputs
+from bilateral.loaders.tables import TABLES, Context
+from bilateral.ontology.vocab import CommitmentStatus, MeetingKind, Reliability
 
-from .conftest import DATA, EXAMPLE, run_cli
+from .conftest import DATA, EXAMPLE, ROOT, run_cli
 
 BAD = DATA / "bad-tables"
 
@@ -117,3 +120,51 @@ def test_a_dossier_loads_with_the_ids_of_its_folder(kg: KnowledgeGraph, tmp_path
                                                     "synthetic-dossier-note")]
     people = kg.query_rows("meeting-participants", {"meeting": "2025-03-01"}).rows
     assert {row[1] for row in people} == {"Donald Trump", "Shigeru Ishiba"}
+
+
+def test_a_value_outside_a_vocabulary_is_named_with_the_allowed_values(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    shutil.copytree(EXAMPLE, folder)
+    lines = (folder / "meetings.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("kind")] = "banquet"
+    (folder / "meetings.csv").write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n",
+                                         encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_inputs([folder / "meetings.csv"])
+    [problem] = caught.value.problems
+    assert (Path(problem.file).name, problem.row, problem.column, problem.value) == (
+        "meetings.csv", 2, "kind", "banquet")
+    assert problem.message == "expected one of " + ", ".join(MeetingKind)
+    assert "working visit" in problem.message
+
+
+def test_the_table_specs_follow_the_record_definitions() -> None:
+    columns = {name: {c.name: c for c in spec.columns} for name, spec in TABLES.items()}
+    # a field without a default is a required column, one with a default an optional one
+    assert columns["trade_flows"]["value"].required and not columns["trade_flows"]["note"].required
+    assert columns["indicators"]["reporter"].required is False
+    # a field of a controlled vocabulary accepts exactly the ontology's values
+    for table, column, enum in [("meetings", "kind", MeetingKind), ("commitments", "status", CommitmentStatus),
+                                ("sources", "reliability", Reliability)]:
+        parse = columns[table][column].parse
+        for member in enum:
+            assert parse(member.value, Context()) == member.value
+        with pytest.raises(ValueError, match="expected one of"):
+            parse("other", Context())
+
+
+def test_the_docs_name_every_column_of_every_table_in_order() -> None:
+    """docs/tables.md's column tables are written by hand: they follow the specs (an asterisk marks
+    a condition the docs explain under the table)."""
+    doc = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    documented = {m.group(1): [row.split("|")[1:3] for row in m.group(2).splitlines()[2:]]
+                  for m in re.finditer(r"^## (\w+)\.csv.*?\n((?:\|.*\n)+)", doc, re.M)}
+    assert set(documented) == set(TABLES)
+    for name, spec in TABLES.items():
+        rows = [(column.strip(), required.strip()) for column, required in documented[name]]
+        assert [column for column, _ in rows] == [c.name for c in spec.columns], name
+        for (column, required), col in zip(rows, spec.columns, strict=True):
+            if "*" not in required:
+                assert required == ("yes" if col.required else "no"), (name, column)
