@@ -82,6 +82,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bilateral.errors import InputError, Problem
 from bilateral.graph.iri import normalise_key
 from bilateral.loaders.article_lexicon import (
     AMBIGUOUS_COUNTRY_NAMES,
@@ -123,6 +124,7 @@ __all__ = [
     "parse_amounts",
     "parse_article",
     "parse_dates",
+    "decode_article",
     "read_article",
 ]
 
@@ -452,11 +454,42 @@ def html_to_text(markup: str) -> ArticleText:
         html=True)
 
 
+# C0 and C1 control characters other than tab, newlines, vertical tab and form feed
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_MAX_CONTROL_SHARE = 0.01  # an article has next to none; binary data read as text has many
+
+
+def decode_article(data: bytes, name: str) -> str:
+    """The text of an article file's bytes: UTF-8 (a byte order mark dropped), universal
+    newlines. Binary data is refused (an InputError naming the file, the line and what is wrong):
+    a NUL byte, bytes that are not UTF-8, or more than 1% control characters."""
+    def refuse(line: int, value: str, what: str) -> InputError:
+        return InputError([Problem(name, None, None, value, f"not a text file: {what} on line {line}")])
+
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise refuse(data.count(b"\n", 0, nul) + 1, "0x00", f"a NUL byte at byte {nul}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = data[err.start:err.start + 1]
+        raise refuse(data.count(b"\n", 0, err.start) + 1, f"0x{bad.hex().upper()}",
+                     f"not UTF-8 (byte 0x{bad.hex().upper()} at byte {err.start})") from None
+    controls = _CONTROL.findall(text)
+    if len(controls) > _MAX_CONTROL_SHARE * len(text):
+        first = _CONTROL.search(text)
+        assert first is not None
+        raise refuse(text.count("\n", 0, first.start()) + 1, repr(first.group()),
+                     f"{len(controls) / len(text):.0%} control characters, the first")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_article(path: str | Path) -> ArticleText:
     """Read an article file: HTML (by suffix or content) is stripped to text with the stdlib
-    parser; plain text is read as UTF-8 with universal newlines. Offsets refer to `.text`."""
+    parser; plain text is read as UTF-8 with universal newlines. Offsets refer to `.text`.
+    Binary data is refused (see `decode_article`)."""
     path = Path(path)
-    raw = path.read_text(encoding="utf-8-sig", errors="replace")
+    raw = decode_article(path.read_bytes(), str(path))
     looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(
         re.match(r"\s*(<!doctype html|<html|<article|<body|<p[\s>])", raw, re.I))
     if looks_html:
