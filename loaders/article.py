@@ -75,12 +75,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from bilateral.errors import InputError, Problem
 from bilateral.graph.iri import normalise_key
@@ -121,12 +123,19 @@ __all__ = [
     "PersonHit",
     "QuoteHit",
     "TopicHit",
+    "decode_article",
     "parse_amounts",
     "parse_article",
     "parse_dates",
-    "decode_article",
     "read_article",
 ]
+
+_T = TypeVar("_T")
+
+
+class _HasStart(Protocol):
+    @property
+    def start(self) -> int: ...
 
 # ============================================================== what the graph knows (input)
 
@@ -564,7 +573,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[_Quote]) -> list[tuple[int, int]]:
     """Sentence spans: a terminator ends a sentence unless it ends an abbreviation or sits
     inside a quotation (a quote and its attribution stay one sentence)."""
-    inner = [(q.start, q.end) for q in quotes]
+    inner = _Spans([(q.start, q.end) for q in quotes])
     out: list[tuple[int, int]] = []
     for p0, p1 in paragraphs:
         start = p0
@@ -573,9 +582,10 @@ def _sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[_Quote
             dot = p0 + match.start()
             if text[dot] == "." and match.end() - match.start() == 1 and _is_abbreviation(text, dot):
                 continue
-            if any(s <= dot < e - 1 for s, e in inner):  # inside a quote, not at its end
+            quote = inner.around(dot)
+            if quote is not None and dot < quote[1] - 1:  # inside a quote, not at its end
                 continue
-            if any(s <= dot < e for s, e in inner) and not re.match(r"[\"”»]", text[end - 1]):
+            if quote is not None and not re.match(r"[\"”»]", text[end - 1]):
                 continue
             if text[start:end].strip():
                 out.append((start, end))
@@ -585,6 +595,50 @@ def _sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[_Quote
         if start < p1 and text[start:p1].strip():
             out.append((start, p1))
     return out
+
+
+class _Spans:
+    """Sorted spans that do not overlap, looked up by offset (a bisection, not a scan)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def around(self, pos: int) -> tuple[int, int] | None:
+        """The span [start, end) holding `pos`, if any."""
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def __contains__(self, pos: int) -> bool:
+        return self.around(pos) is not None
+
+
+class _Taken:
+    """Spans already taken, that do not overlap: an overlap check is a bisection, not a scan."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)  # the spans that start before `end`; the last ends last
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
+def _start(item: _HasStart) -> int:
+    return item.start
+
+
+def _between(items: list[_T], key: Callable[[_T], int], lo: int, hi: int) -> list[_T]:
+    """The items (sorted by `key`) whose key is in [lo, hi)."""
+    return items[bisect_left(items, lo, key=key):bisect_left(items, hi, key=key)]
 
 
 class _Index:
@@ -695,12 +749,12 @@ def parse_dates(text: str, published: dt.date | None, start: int = 0, end: int |
     end = len(text) if end is None else end
     segment = text[start:end]
     hits: list[DateHit] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def add(s: int, e: int, day: dt.date | None, how: str) -> None:
-        if day is None or any(s < te and ts < e for ts, te in taken):
+        if day is None or taken.overlaps(s, e):
             return
-        taken.append((s, e))
+        taken.add(s, e)
         hits.append(DateHit(start + s, start + e, segment[s:e], day, how))
 
     for regex in _DATE_RES:
@@ -784,11 +838,11 @@ def parse_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
 
 def _amounts(text: str) -> list[_Amount]:
     out: list[_Amount] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for regex in _AMOUNT_RES:
         for m in regex.finditer(text):
             s, e = m.start(), m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             groups = m.groupdict()
             scale_word = (groups.get("scale") or "").lower()
@@ -819,7 +873,7 @@ def _amounts(text: str) -> list[_Amount]:
                     if demonym:
                         currency = {"Canadian": "CAD", "Australian": "AUD", "Singapore": "SGD",
                                     "Hong Kong": "HKD", "New Zealand": "NZD"}.get(demonym.group(1), "USD")
-            taken.append((s, e))
+            taken.add(s, e)
             approx = bool(_APPROX_RE.search(text[max(0, s - 20):s]))
             out.append(_Amount(s, e, _full_units(number, scale), currency, approx))
     return sorted(out, key=lambda a: a.start)
@@ -922,6 +976,19 @@ _LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|f
             r"king|queen|emperor|leader|ambassador|governor)"
 
 
+_POSSESSIVE_BEFORE = re.compile(r"(" + _COUNTRY_FORM + r")(?:’s|'s)\s+$")
+_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + _COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
+                          + r")(?:\s+|,\s+)$")
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + _COUNTRY_FORM + r")\b")
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + _COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
+    + _LOW_ROLE + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
+    r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
+    r"director|fellow|expert|strategist|lawmaker|negotiator)", re.I)
+_VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + _VERBS + r")\b")
+_VERB_BEFORE = re.compile(r"\b(?:" + _VERBS + r")\s+$")
+
+
 @dataclass
 class _Tok:
     start: int
@@ -1020,6 +1087,7 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
     return run, country
 
 
+@lru_cache(maxsize=1 << 16)  # called for every candidate at every name: the same few names
 def _name_key(name: str) -> str:
     return normalise_key(name.replace(".", "").replace("’", "'"))
 
@@ -1066,7 +1134,10 @@ class _People:
             if len(parts) >= 2:
                 self.by_surname.setdefault(_name_key(parts[-1]), []).append(person)
         self.candidates: dict[str, _Candidate] = {}
-        self.seen: list[tuple[int, PersonRef]] = []  # (offset, person) of every resolved mention
+        # person -> (offset, order noted) of each resolved mention, sorted: the latest one
+        # before an offset is a bisection away, however long the article
+        self.seen: dict[PersonRef, list[tuple[int, int]]] = {}
+        self._noted = 0
         self.gender: dict[PersonRef, str] = {}
         self.written: dict[PersonRef, str] = {}
         self.offices: dict[PersonRef, tuple[str | None, str | None]] = {}
@@ -1096,11 +1167,22 @@ class _People:
     # -- resolution -------------------------------------------------------------------------
 
     def _recent(self, refs: Iterable[PersonRef], before: int) -> PersonRef | None:
-        wanted = set(refs)
-        for pos, ref in reversed(self.seen):
-            if pos < before and ref in wanted:
-                return ref
-        return None
+        """Of `refs`, the one mentioned last before `before` (the later noted on a tie)."""
+        latest: tuple[int, int] | None = None
+        found = None
+        for ref in set(refs):
+            marks = self.seen.get(ref, [])
+            i = bisect_left(marks, (before,))
+            if i and (latest is None or marks[i - 1] > latest):
+                latest, found = marks[i - 1], ref
+        return found
+
+    def rename(self, mapping: dict[PersonRef, PersonRef]) -> None:
+        """Mentions of the keys are now mentions of their values."""
+        merged: dict[PersonRef, list[tuple[int, int]]] = {}
+        for ref, marks in self.seen.items():
+            merged.setdefault(mapping.get(ref, ref), []).extend(marks)
+        self.seen = {ref: sorted(marks) for ref, marks in merged.items()}
 
     def _fits_title(self, person: KnownPerson, title: str | None) -> bool:
         if not title:
@@ -1201,8 +1283,8 @@ class _People:
         return (recent, "role", 0.55) if recent else None
 
     def note(self, pos: int, ref: PersonRef, site: _Site) -> None:
-        self.seen.append((pos, ref))
-        self.seen.sort(key=lambda x: x[0])
+        self._noted += 1
+        insort(self.seen.setdefault(ref, []), (pos, self._noted))
         if site.honorific:
             gender = GENDER_OF_HONORIFIC.get(site.honorific.rstrip("."))
             if gender:
@@ -1290,23 +1372,19 @@ def _person_sites(text: str, toks: list[_Tok], quotes: list[_Quote]) -> list[_Si
         before = text[max(0, run[0].start - 60):run[0].start]
         after = text[end:end + 140]
         if site.country is None:
-            poss = re.search(r"(" + _COUNTRY_FORM + r")(?:’s|'s)\s+$", before)
+            poss = _POSSESSIVE_BEFORE.search(before)
             if poss:
                 site.country = forms[poss.group(1)][0]
-        low_title = re.search(r"(?:(?P<c>" + _COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
-                              + r")(?:\s+|,\s+)$", before)
+        low_title = _ROLE_BEFORE.search(before)
         if not title and low_title:
             site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
             site.evidence = "title"
             if low_title.group("c") and site.country is None:
                 site.country = forms[low_title.group("c")][0]
-        of = re.match(r"\s+of\s+(?:the\s+)?(" + _COUNTRY_FORM + r")\b", after)
+        of = _OF_COUNTRY_AFTER.match(after)
         if of and site.country is None and title:
             site.country = forms[of.group(1)][0]
-        appos = re.match(r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + _COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
-                         + _LOW_ROLE + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
-                         r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
-                         r"director|fellow|expert|strategist|lawmaker|negotiator)", after, re.I)
+        appos = _APPOSITION_AFTER.match(after)
         if appos:
             site.evidence = site.evidence or "apposition"
             if appos.group("role") and re.fullmatch(_LOW_ROLE, appos.group("role"), re.I) and not site.title:
@@ -1314,8 +1392,7 @@ def _person_sites(text: str, toks: list[_Tok], quotes: list[_Quote]) -> list[_Si
                 site.title = role.title() if role.lower() != "leader" else None
             if appos.group("c") and site.country is None:
                 site.country = forms[appos.group("c")][0]
-        if re.match(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + _VERBS + r")\b", after) \
-                or re.search(r"\b(?:" + _VERBS + r")\s+$", before[-30:]) \
+        if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) \
                 or re.search(r"\baccording to\s+$", before[-20:]):
             site.evidence = site.evidence or "verb"
         sites.append(site)
@@ -1345,6 +1422,12 @@ def _person_sites(text: str, toks: list[_Tok], quotes: list[_Quote]) -> list[_Si
 # ============================================================== quotes and speakers
 
 _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
+_SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>\w+ly)\s+)?(?P<verb>" + _VERBS + r")\s+")
+_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?(?P<verb>" + _VERBS + r")\b")
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + _VERBS + r"))\b(?P<tail>(?:[\s,;]+[^\s“”\"«».!?,;]+){0,15}?)"
+                                r"\s*[:,]?\s*(?:that\s+)?$")
+_NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + _VERBS + r")\b")
+_VERB_COLON = re.compile(r"\b(?:" + _VERBS + r")\s*:\s*$")
 
 
 @dataclass(frozen=True)
@@ -1364,10 +1447,20 @@ class _Speakers:
                  index: _Index, people: _People) -> None:
         self.text = text
         self.quotes = quotes
-        self.mentions = [m for m in mentions if not m.in_quote]
+        self.mentions = [m for m in mentions if not m.in_quote]  # sorted, and they do not overlap
         self.starts = [m.start for m in self.mentions]
         self.index = index
         self.people = people
+        self.quote_opens = [q.open for q in quotes]
+        self.quote_closes = [q.close for q in quotes]
+        # for "he" and "she": (end, sentence, person) of the mentions whose gender (where known) fits
+        self.fitting: dict[str, list[tuple[int, int, PersonRef]]] = {
+            gender: [(m.end, index.sentence_of(m.start), m.ref) for m in self.mentions
+                     if people.gender.get(m.ref, gender) == gender] for gender in "fm"}
+
+    def _within(self, lo: int, hi: int) -> list[_PersonMention]:
+        """The mentions that start in [lo, hi)."""
+        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
     def _mention_at(self, pos: int) -> _PersonMention | None:
         i = bisect_right(self.starts, pos) - 1
@@ -1385,18 +1478,14 @@ class _Speakers:
     def antecedent(self, before: int, gender: str) -> PersonRef | None:
         """The person "he"/"she" refers to: the subject (first person named) of the closest
         sentence before `before` that names one whose gender, where known from Mr./Ms., fits."""
-        earlier = [m for m in self.mentions if m.end <= before]
-        if not earlier:
+        fitting = self.fitting[gender]
+        i = bisect_right(fitting, before, key=lambda f: f[0])  # the mentions that end before it
+        if i == 0:
             return None
-        by_sentence: dict[int, list[_PersonMention]] = {}
-        for m in earlier:
-            by_sentence.setdefault(self.index.sentence_of(m.start), []).append(m)
-        for number in sorted(by_sentence, reverse=True):
-            for m in by_sentence[number]:
-                known = self.people.gender.get(m.ref)
-                if known is None or known == gender:
-                    return m.ref
-        return None
+        number = fitting[i - 1][1]
+        while i > 1 and fitting[i - 2][1] == number:  # the first of that sentence
+            i -= 1
+        return fitting[i - 1][2]
 
     def _speaker_at(self, pos: int, limit: int, quote_start: int) -> _PersonMention | None:
         """A person mention (or he/she) starting at `pos` (after spaces)."""
@@ -1420,14 +1509,15 @@ class _Speakers:
     def find(self, q: _Quote, previous: list[tuple[_Quote, PersonRef | None]]) -> tuple[PersonRef | None, float, str]:
         text = self.text
         p0, p1 = self.index.paragraphs[q.paragraph]
-        next_open = min((o.open for o in self.quotes if o.open >= q.close), default=p1)
+        i = bisect_left(self.quote_opens, q.close)  # the next quote
+        next_open = self.quote_opens[i] if i < len(self.quotes) else p1
         limit = min(p1, next_open, q.close + 200)
         after = text[q.close:limit]
         cut = re.search(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!U\.S)[.!?](?=\s|$)", after)
         if cut:
             after = after[: cut.start()]
         # 1. after the quote: ", said Trump" / ", the president said" / ", he said" / ", according to X"
-        m = re.match(r"[\s,—–-]*(?:(?P<adv>\w+ly)\s+)?(?P<verb>" + _VERBS + r")\s+", after)
+        m = _SAID_AFTER.match(after)
         if m:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who:
@@ -1442,16 +1532,16 @@ class _Speakers:
         who = self._speaker_at(at, limit, q.open)
         if who:
             tail = text[who.end:limit]
-            v = re.match(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?(?P<verb>" + _VERBS + r")\b", tail)
+            v = _SPEAKER_VERB.match(tail)
             if v:
                 return who.ref, who.confidence, f"after: {text[who.start:who.end]} {v.group('verb')}"
         # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
         s0 = self.index.sentences[self.index.sentence_of(q.open)][0]
-        prev_close = max((o.close for o in self.quotes if o.close <= q.open), default=p0)
+        i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
+        prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
         before = text[b0:q.open]
-        m = re.search(r"(?P<verb>\b(?:" + _VERBS + r"))\b(?P<tail>(?:[\s,;]+[^\s“”\"«».!?,;]+){0,15}?)"
-                      r"\s*[:,]?\s*(?:that\s+)?$", before)
+        m = _VERB_BEFORE_QUOTE.search(before)
         if m:
             verb_at = b0 + m.start("verb")
             found = self._subject_before(verb_at, b0, q.open)
@@ -1465,7 +1555,7 @@ class _Speakers:
             if who:
                 return who.ref, who.confidence, f"before: according to {text[who.start:who.end]}"
         if before.rstrip().endswith(":"):
-            subject = [mm for mm in self.mentions if b0 <= mm.start and mm.end <= q.open]
+            subject = [mm for mm in self._within(b0, q.open) if mm.end <= q.open]
             if subject:
                 return subject[0].ref, subject[0].confidence * 0.6, f"colon: {text[subject[0].start:subject[0].end]}"
             p = _PRONOUN_RE.search(before)
@@ -1474,20 +1564,19 @@ class _Speakers:
                 if who:
                     return who.ref, who.confidence * 0.6, f"colon: {p.group('p')}"
         # an attribution to no person ("the ministry said", "the White House said:"): no speaker
-        if re.match(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + _VERBS + r")\b", after) \
-                or re.search(r"\b(?:" + _VERBS + r")\s*:\s*$", before):
+        if _NON_PERSON_AFTER.match(after) or _VERB_COLON.search(before):
             return None, 0.0, "attributed to no person"
         # 3. a continuation: a quote with nothing but space (or a new paragraph) after the same speaker's quote
         if previous:
             last_q, last_ref = previous[-1]
             if last_ref is not None and len(text[q.start:q.end].split()) >= 3:
                 between = text[last_q.close:q.open]
-                others = {mm.ref for mm in self.mentions if last_q.close <= mm.start < q.open} - {last_ref}
+                others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
                 same_para = last_q.paragraph == q.paragraph and (
                     not re.search(r"[A-Za-z]", between)
                     or (re.search(r"[.!?]\s*$", between) and not (others and _VERB_RE.search(between) is None)))
                 next_para = (q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == ""
-                             and not [mm for mm in self.mentions if last_q.close <= mm.start < q.open])
+                             and not self._within(last_q.close, q.open))
                 if same_para or next_para:
                     return last_ref, 0.45, "continuation"
         return None, 0.0, "no attribution found"
@@ -1496,8 +1585,8 @@ class _Speakers:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
         gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?$")
         options: list[tuple[_PersonMention, bool]] = []
-        for m in self.mentions:
-            if b0 <= m.start and m.end <= verb_at:
+        for m in self._within(b0, verb_at):
+            if m.end <= verb_at:
                 g = gap_re.fullmatch(self.text[m.end:verb_at])
                 if g:
                     options.append((m, bool(g.group("app"))))
@@ -1653,10 +1742,10 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     quotes = _quotes(text, paragraphs)
     sentences = _sentences(text, paragraphs, quotes)
     index = _Index(sentences, paragraphs)
-    in_quote = [(q.start, q.end) for q in quotes]
+    in_quote = _Spans([(q.start, q.end) for q in quotes])
 
     def quoted(pos: int) -> bool:
-        return any(s <= pos < e for s, e in in_quote)
+        return pos in in_quote
 
     country_mentions = _countries(text)
     topic_mentions, topic_hits = _topics(text, gazetteer)
@@ -1666,10 +1755,11 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     people.article_countries = {m.country for m in country_mentions if m.country}
     toks = _tokens(text)
     sites = _person_sites(text, toks, quotes)
-    country_spans = [(m.start, m.end) for m in country_mentions]
+    country_spans = _Spans([(m.start, m.end) for m in country_mentions])
     person_mentions: list[_PersonMention] = []
     for site in sites:
-        if not site.role and any(s <= site.start and site.end <= e for s, e in country_spans):
+        country = country_spans.around(site.start)
+        if not site.role and country is not None and site.end <= country[1]:
             continue
         resolved = people.resolve(site)
         if resolved is None and site.role and site.role != "leader":
@@ -1702,8 +1792,8 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
         window_end = min(s_end, q.close + 200)
         said = [d for d in parse_dates(text, published, s_start, window_end)
                 if not quoted(d.start) and (published is None or d.date <= published)]
-        topics = tuple(dict.fromkeys(m.topic for m in topic_mentions
-                                     if q.start <= m.start < q.end and m.topic is not None))
+        topics = tuple(dict.fromkeys(m.topic for m in _between(topic_mentions, _start, q.start, q.end)
+                                     if m.topic is not None))
         quote_hits.append(QuoteHit(q.start, q.end, text[q.start:q.end], ref, round(conf, 3), how,
                                    said[0].date if said else None, topics))
 
@@ -1791,7 +1881,7 @@ def _merge_short_candidates(people: _People, mentions: list[_PersonMention]) -> 
             people.offices.setdefault(target.ref, people.offices.pop(short.ref))
     if not mapping:
         return mentions
-    people.seen = [(pos, mapping.get(ref, ref)) for pos, ref in people.seen]
+    people.rename(mapping)
     return [_PersonMention(m.start, m.end, mapping.get(m.ref, m.ref), m.how, m.confidence, m.in_quote)
             for m in mentions]
 
@@ -1805,7 +1895,7 @@ def _role_of_candidate(site: _Site, people: _People, mentions: list[_PersonMenti
         return None
     n = index.sentence_of(site.start)
     s0 = index.sentences[n][0]
-    before = [m for m in mentions if s0 <= m.start < site.start and not m.in_quote]
+    before = [m for m in _between(mentions, _start, s0, site.start) if not m.in_quote]
     if not before or _name_key(before[0].ref.name) not in people.candidates:
         return None
     cand = people.candidates[_name_key(before[0].ref.name)]
@@ -1874,12 +1964,15 @@ def _find_meeting(text: str, index: _Index, quotes: list[_Quote], person_mention
     venue_re = re.compile(r"\b(" + _alternation(VENUES) + r")\b")
     capital_re = re.compile(r"\b(?:in|to|at)\s+(" + _alternation(CAPITALS) + r")\b")
     sentence_ids = sorted({n for n, _ in triggers})
+    words_of: dict[int, list[str]] = {}
+    for n, m in triggers:
+        words_of.setdefault(n, []).append(m.group().lower())
     main_id = None
     for n in sentence_ids:
         s0, s1 = index.sentences[n]
-        persons = {pm.ref for pm in person_mentions if s0 <= pm.start < s1 and not pm.in_quote}
+        persons = {pm.ref for pm in _between(person_mentions, _start, s0, s1) if not pm.in_quote}
         venue = venue_re.search(text, s0, s1)
-        strong = any(m.group().lower() not in _WEAK_TRIGGERS for k, m in triggers if k == n)
+        strong = any(w not in _WEAK_TRIGGERS for w in words_of[n])
         if venue or len(persons) >= 2 or (strong and persons):
             main_id = n
             break
@@ -2080,8 +2173,8 @@ def _find_figures(text: str, index: _Index, quotes: list[_Quote], quote_hits: li
         word = metric_m.group().lower() if metric_m else ""
         # countries of the sentence, outside the amount, with the preposition before each
         cs: list[_CountryInSentence] = []
-        for cm in country_mentions:
-            if s0 <= cm.start < s1 and not (amount.start <= cm.start < amount.end):
+        for cm in _between(country_mentions, _start, s0, s1):
+            if not (amount.start <= cm.start < amount.end):
                 assert cm.country is not None
                 prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start])
                 poss = text[cm.end:cm.end + 2] in ("’s", "'s")
@@ -2099,12 +2192,12 @@ def _find_figures(text: str, index: _Index, quotes: list[_Quote], quote_hits: li
             previous_in_sentence[sid] = (metric, country, partner)
         # the speaker: the quote around the amount, or "X said (that) ..." before it in the sentence
         speaker = None
-        for qh in quote_hits:
-            if qh.start <= amount.start < qh.end:
-                speaker = qh.speaker
+        around = bisect_right(quote_hits, amount.start, key=_start) - 1  # the quote around it, if any
+        if around >= 0 and amount.start < quote_hits[around].end:
+            speaker = quote_hits[around].speaker
         if speaker is None:
-            for pm in person_mentions:
-                if s0 <= pm.start < amount.start and not pm.in_quote:
+            for pm in _between(person_mentions, _start, s0, amount.start):
+                if not pm.in_quote:
                     gap = text[pm.end:amount.start]
                     if re.match(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + _VERBS + r")\b", gap) or \
                             re.search(r"according to\s+$", text[max(s0, pm.start - 14):pm.start]):
@@ -2155,8 +2248,8 @@ def _find_figures(text: str, index: _Index, quotes: list[_Quote], quote_hits: li
         sector = None
         if metric_m:
             lo, hi = max(0, metric_m.start() - 30), min(len(sentence), metric_m.end() + 25)
-            for tm in topic_mentions:
-                if tm.topic and tm.topic.key in sector_keys and s0 + lo <= tm.start < s0 + hi:
+            for tm in _between(topic_mentions, _start, s0 + lo, s0 + hi):
+                if tm.topic and tm.topic.key in sector_keys:
                     near_before = s0 + lo <= tm.start < s0 + metric_m.start() and re.fullmatch(
                         r"[\w\s-]{0,20}", text[tm.end:s0 + metric_m.start()])
                     near_after = re.match(r"\s+of\s+(?:\w+\s+){0,2}$", text[s0 + metric_m.end():tm.start])
