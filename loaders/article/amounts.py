@@ -16,6 +16,7 @@ from bilateral.loaders.article_lexicon import (
 )
 
 __all__ = [
+    "Amount",
     "find_amounts",
     "parse_amounts",
 ]
@@ -54,7 +55,7 @@ _APPROX_RE = re.compile(r"\b(about|around|nearly|almost|roughly|some|approximate
 
 
 @dataclass(frozen=True)
-class _Amount:
+class Amount:
     start: int
     end: int
     amount: Decimal
@@ -75,8 +76,8 @@ def parse_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
     return [(a.start, a.end, a.amount, a.currency) for a in find_amounts(text)]
 
 
-def find_amounts(text: str) -> list[_Amount]:
-    out: list[_Amount] = []
+def find_amounts(text: str) -> list[Amount]:
+    out: list[Amount] = []
     taken = Taken()
     for regex in _AMOUNT_RES:
         for m in regex.finditer(text):
@@ -114,5 +115,5 @@ def find_amounts(text: str) -> list[_Amount]:
                                     "Hong Kong": "HKD", "New Zealand": "NZD"}.get(demonym.group(1), "USD")
             taken.add(s, e)
             approx = bool(_APPROX_RE.search(text[max(0, s - 20):s]))
-            out.append(_Amount(s, e, _full_units(number, scale), currency, approx))
+            out.append(Amount(s, e, _full_units(number, scale), currency, approx))
     return sorted(out, key=lambda a: a.start)
