@@ -170,102 +170,18 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
     return run, country
 
 
+_ROLE_WORDS = alternation(ROLE_WORDS)
+_THE_ROLE = re.compile(r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>" + COUNTRY_FORM + r")\s+)?(?P<role>(?i:"
+                       + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)")
+_COUNTRYS_ROLE = re.compile(r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS
+                            + r"))\b(?!\s+[A-Z][a-z])(?!-)")
+
+
 def find_person_sites(text: str, toks: list[_Tok], quotes: list[Quote]) -> list[Site]:
     """Every place the text may name a person: capitalised runs (with their titles) and role
-    references ("the president", "Japan's prime minister")."""
-    forms = country_surface_forms()
-    sites: list[Site] = []
-    for run in _runs(text, toks):
-        words = [t.text for t in run]
-        # drop sentence openers and other words that begin no name
-        while run and (run[0].text in NON_NAME_WORDS and run[0].text not in _TITLE_HEADS
-                       and run[0].text not in _HONORIFICS and run[0].text not in _TITLE_PREFIXES):
-            run = run[1:]
-        if not run:
-            continue
-        run, country = _peel_countries(run)
-        if not run:
-            continue
-        words = [t.text for t in run]
-        title = None
-        honorific = None
-        name_toks = run
-        if words[0] in _HONORIFICS:
-            honorific = words[0]
-            name_toks = run[1:]
-        else:
-            heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS]
-            if heads:
-                h = heads[-1]
-                if all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
-                    j = h + 1
-                    rest = " ".join(words[j:])
-                    if j < len(words) and words[j] in ("of", "for"):
-                        for comp in sorted(_TITLE_COMPLEMENTS, key=len, reverse=True):
-                            if rest[len(words[j]) + 1:].startswith(comp):
-                                j += 1 + len(comp.split())
-                                break
-                        else:
-                            continue
-                    title = " ".join(words[: j])
-                    name_toks = run[j:]
-        # trailing weekday / month words ("met Ishiba Thursday")
-        while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
-            name_toks = name_toks[:-1]
-        if title and not name_toks:
-            continue
-        if any(t.text in ORG_WORDS for t in name_toks):
-            continue  # an organisation or a place ("White House", "Capital Economics")
-        if not name_toks or any(t.text in NON_NAME_WORDS or t.text in _TITLE_HEADS for t in name_toks[:1]):
-            continue
-        if any(t.text in forms for t in name_toks) or len([t for t in name_toks if t.text not in PARTICLES]) > 5:
-            continue
-        start, end = name_toks[0].start, name_toks[-1].end
-        name = text[start:end]
-        site = Site(start, end, name, title=title, honorific=honorific, country=country)
-        if title and not honorific:
-            site.evidence = "title"
-        elif honorific:
-            site.evidence = "title"
-        before = text[max(0, run[0].start - 60):run[0].start]
-        after = text[end:end + 140]
-        if site.country is None:
-            poss = _POSSESSIVE_BEFORE.search(before)
-            if poss:
-                site.country = forms[poss.group(1)][0]
-        low_title = _ROLE_BEFORE.search(before)
-        if not title and low_title:
-            site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
-            site.evidence = "title"
-            if low_title.group("c") and site.country is None:
-                site.country = forms[low_title.group("c")][0]
-        of = _OF_COUNTRY_AFTER.match(after)
-        if of and site.country is None and title:
-            site.country = forms[of.group(1)][0]
-        appos = _APPOSITION_AFTER.match(after)
-        if appos:
-            site.evidence = site.evidence or "apposition"
-            if appos.group("role") and re.fullmatch(_LOW_ROLE, appos.group("role"), re.I) and not site.title:
-                role = appos.group("role")
-                site.title = role.title() if role.lower() != "leader" else None
-            if appos.group("c") and site.country is None:
-                site.country = forms[appos.group("c")][0]
-        if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) \
-                or re.search(r"\baccording to\s+$", before[-20:]):
-            site.evidence = site.evidence or "verb"
-        sites.append(site)
-    # role references
-    role_words = alternation(ROLE_WORDS)
-    role_re = re.compile(r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>" + COUNTRY_FORM + r")\s+)?(?P<role>(?i:"
-                         + role_words + r"))\b(?!\s+[A-Z][a-z])(?!-)")
-    poss_re = re.compile(r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + role_words
-                         + r"))\b(?!\s+[A-Z][a-z])(?!-)")
-    for regex in (role_re, poss_re):
-        for m in regex.finditer(text):
-            mod = m.group("mod")
-            site = Site(m.start(), m.end(), "", role=m.group("role").lower(),
-                         role_country=forms[mod][0] if mod else None)
-            sites.append(site)
+    references ("the president", "Japan's prime minister"); the longer of two that overlap."""
+    sites = [site for run in _runs(text, toks) if (site := _name_site(text, run)) is not None]
+    sites += _role_sites(text)
     sites.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Site] = []
     last_end = -1
@@ -275,3 +191,112 @@ def find_person_sites(text: str, toks: list[_Tok], quotes: list[Quote]) -> list[
         out.append(site)
         last_end = site.end
     return out
+
+
+def _name_site(text: str, run: list[_Tok]) -> Site | None:
+    """The name in a run of capitalised words, with its title, honorific and country, if it may
+    be a person's."""
+    # drop sentence openers and other words that begin no name
+    while run and (run[0].text in NON_NAME_WORDS and run[0].text not in _TITLE_HEADS
+                   and run[0].text not in _HONORIFICS and run[0].text not in _TITLE_PREFIXES):
+        run = run[1:]
+    if not run:
+        return None
+    run, country = _peel_countries(run)
+    if not run:
+        return None
+    titled = _split_title(run)
+    if titled is None:
+        return None
+    title, honorific, name_toks = titled
+    # trailing weekday / month words ("met Ishiba Thursday")
+    while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
+        name_toks = name_toks[:-1]
+    if not _may_be_a_name(name_toks):
+        return None
+    start, end = name_toks[0].start, name_toks[-1].end
+    site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
+    if title or honorific:
+        site.evidence = "title"
+    _read_around(text, site, text[max(0, run[0].start - 60):run[0].start], text[end:end + 140])
+    return site
+
+
+def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] | None:
+    """(title, honorific, the name's words) of a run: "Mr. Ishiba", "Prime Minister Shigeru
+    Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
+    words = [t.text for t in run]
+    if words[0] in _HONORIFICS:
+        return None, words[0], run[1:]
+    heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS]
+    if not heads:
+        return None, None, run
+    h = heads[-1]
+    if not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
+        return None, None, run
+    j = h + 1
+    if j < len(words) and words[j] in ("of", "for"):
+        rest = " ".join(words[j:])[len(words[j]) + 1:]
+        comp = next((c for c in sorted(_TITLE_COMPLEMENTS, key=len, reverse=True) if rest.startswith(c)), None)
+        if comp is None:
+            return None
+        j += 1 + len(comp.split())
+    title = " ".join(words[:j])
+    if not run[j:]:
+        return None
+    return title, None, run[j:]
+
+
+def _may_be_a_name(name_toks: list[_Tok]) -> bool:
+    """Not an organisation or place, not a title or country, at most five words."""
+    if not name_toks:
+        return False
+    if any(t.text in ORG_WORDS for t in name_toks):
+        return False  # an organisation or a place ("White House", "Capital Economics")
+    if name_toks[0].text in NON_NAME_WORDS or name_toks[0].text in _TITLE_HEADS:
+        return False
+    forms = country_surface_forms()
+    return not (any(t.text in forms for t in name_toks) or len([t for t in name_toks if t.text not in PARTICLES]) > 5)
+
+
+def _read_around(text: str, site: Site, before: str, after: str) -> None:
+    """The site's country, title and evidence from the words before and after it: "Canada's",
+    "the Japanese prime minister", "of Canada", ", an economist at", "said"."""
+    forms = country_surface_forms()
+    title = site.title
+    if site.country is None:
+        poss = _POSSESSIVE_BEFORE.search(before)
+        if poss:
+            site.country = forms[poss.group(1)][0]
+    low_title = _ROLE_BEFORE.search(before)
+    if not title and low_title:
+        site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
+        site.evidence = "title"
+        if low_title.group("c") and site.country is None:
+            site.country = forms[low_title.group("c")][0]
+    of = _OF_COUNTRY_AFTER.match(after)
+    if of and site.country is None and title:
+        site.country = forms[of.group(1)][0]
+    appos = _APPOSITION_AFTER.match(after)
+    if appos:
+        site.evidence = site.evidence or "apposition"
+        if appos.group("role") and re.fullmatch(_LOW_ROLE, appos.group("role"), re.I) and not site.title:
+            role = appos.group("role")
+            site.title = role.title() if role.lower() != "leader" else None
+        if appos.group("c") and site.country is None:
+            site.country = forms[appos.group("c")][0]
+    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) \
+            or re.search(r"\baccording to\s+$", before[-20:]):
+        site.evidence = site.evidence or "verb"
+
+
+def _role_sites(text: str) -> list[Site]:
+    """Role references: "the president", "the Japanese prime minister", "Japan's prime minister"."""
+    forms = country_surface_forms()
+    sites = []
+    for regex in (_THE_ROLE, _COUNTRYS_ROLE):
+        for m in regex.finditer(text):
+            mod = m.group("mod")
+            sites.append(Site(m.start(), m.end(), "", role=m.group("role").lower(),
+                              role_country=forms[mod][0] if mod else None))
+    return sites
