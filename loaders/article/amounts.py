@@ -21,25 +21,12 @@ __all__ = [
     "parse_amounts",
 ]
 
-
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-
-
 _SCALE = r"(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)"
-
-
 _TIGHT_SCALE = r"(?P<tscale>[mMbBkK]|tr)"
-
-
 _PREFIX = "(?P<pre>" + alternation(CURRENCY_PREFIXES) + ")"
-
-
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + ")"
-
-
 _NUMWORD = "(?P<word>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-
-
 _AMOUNT_RES = (
     re.compile(r"(?<![\w$¥€£₩₹])" + _PREFIX + r"\s?" + _NUM
                + r"(?:\s?" + _SCALE + r"\b|" + _TIGHT_SCALE + r"\b)?"
@@ -48,8 +35,6 @@ _AMOUNT_RES = (
     re.compile(r"\b" + _NUMWORD + r"\s+" + _SCALE + r"\s+" + _SUFFIX + r"\b", re.I),
     re.compile(r"(?<![\w$¥€£₩₹])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
 )
-
-
 _APPROX_RE = re.compile(r"\b(about|around|nearly|almost|roughly|some|approximately|close to|more than|"
                         r"over|under|less than|at least|an estimated|up to|just over|just under)\s+$", re.I)
 

@@ -16,12 +16,9 @@ __all__ = [
     "find_countries",
 ]
 
-
 _WORD = r"(?<![\w.\-])"
 _END = r"(?![\w])"
 _COUNTRY_RE = re.compile(_WORD + "(" + alternation(country_surface_forms()) + ")" + _END)
-
-
 COUNTRY_FORM = alternation(f for f in country_surface_forms() if f[0].isupper())
 
 

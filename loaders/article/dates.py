@@ -17,27 +17,18 @@ __all__ = [
     "parse_dates",
 ]
 
-
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
-
-
 _DATE_RES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
                + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
 )
-
-
 _WEEKDAY_RE = re.compile(
     r"\b(?:(?P<mod>last|this past|next|this|on|on last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b")
-
-
 _RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|tomorrow|last week|next week)\b", re.I)
-
-
 _FUTURE_CUE = re.compile(r"\b(will|shall|is set to|are set to|is scheduled|are scheduled|is expected|"
                          r"are expected|plans? to|is due|are due|next|upcoming|ahead of)\b", re.I)
 

@@ -25,7 +25,6 @@ __all__ = [
     "find_meeting",
 ]
 
-
 MEETING_RE = re.compile(
     r"\b(?P<state>state visit)\b|\b(?P<official>official visit)\b|\b(?P<working>working visit)\b|"
     r"\b(?P<call>(?:phone|telephone|video) (?:call|conversation|talks)|spoke (?:by|on the) (?:phone|telephone)|"
@@ -33,19 +32,11 @@ MEETING_RE = re.compile(
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
     r"talked with|held talks)\b", re.I)
-
-
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
-
-
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
-
-
 # words that name a meeting only when two people (or a venue) are in the same sentence
 _WEAK_TRIGGERS = frozenset({"visit", "visited", "visiting", "received", "arrived at", "arrives at", "arrived in",
                             "arrives in", "spoke with", "talked with", "meet", "meets", "discussions"})
-
-
 _FUTURE_MEETING = re.compile(r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
                              r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$", re.I)
 
@@ -72,7 +63,6 @@ _VISIT_RE = re.compile(r"\b(?:visit(?:ed|ing)?|trip|travell?ed)\s+(?:to\s+)?(?:t
 _KIND_WORDS = {"state": "state visit", "official": "official visit", "working": "working visit", "call": "call",
                "summit": "summit", "talks": "talks"}
 _LEADER_ROLES = frozenset({"head_of_state", "head_of_government"})
-
 Trigger = tuple[int, re.Match[str]]  # (sentence number, the meeting word)
 Dated = tuple[dt.date | None, str, float]  # (day, how it was found, confidence)
 

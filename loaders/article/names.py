@@ -23,63 +23,38 @@ __all__ = [
     "find_tokens",
 ]
 
-
 _TITLE_HEADS = frozenset({
     "President", "Minister", "Secretary", "Chancellor", "Premier", "Representative", "Ambassador",
     "King", "Queen", "Emperor", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Governor",
     "Senator", "Speaker", "General", "Gen.", "Sen.", "Rep.", "Gov.", "Taoiseach", "Chairman",
     "Chairwoman", "Chair", "Commissioner", "Envoy", "Mayor", "Pope"})
-
-
 _TITLE_PREFIXES = frozenset({"Vice", "Deputy", "Acting", "Former", "Prime", "Foreign", "Finance", "Trade",
                              "Defence", "Defense", "Economy", "Economic", "Commerce", "Treasury", "Chief",
                              "Cabinet", "Crown", "Interior", "Energy", "Agriculture", "Industry", "Home",
                              "State", "Senior", "First", "Special", "U.S.", "Revitalization", "External",
                              "Affairs", "Justice", "Health", "Transport", "Labor", "Labour", "Education",
                              "Environment", "Climate", "Digital", "Security", "National", "Under"})
-
-
 _TITLE_COMPLEMENTS = ("State", "Commerce", "Defense", "Defence", "the Treasury", "Treasury", "Foreign Affairs",
                       "Finance", "Trade", "Economy", "Energy", "Agriculture", "Homeland Security",
                       "International Trade", "External Affairs", "Home Affairs")
-
-
 _HONORIFICS = {"Mr": "Mr.", "Mr.": "Mr.", "Mrs": "Mrs.", "Mrs.": "Mrs.", "Ms": "Ms.", "Ms.": "Ms.",
                "Dr": "Dr.", "Dr.": "Dr.", "Sir": "Sir", "Dame": "Dame", "Prof.": "Prof."}
-
-
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "bint", "al",
                         "el", "dos", "das", "del", "ibn", "ter", "y"})
-
-
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
-
-
 _LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|" \
             r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|" \
             r"king|queen|emperor|leader|ambassador|governor)"
-
-
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
-
-
 _ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
                           + r")(?:\s+|,\s+)$")
-
-
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
-
-
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
     + _LOW_ROLE + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
     r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
     r"director|fellow|expert|strategist|lawmaker|negotiator)", re.I)
-
-
 _VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
-
-
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 
 

@@ -35,8 +35,6 @@ class ArticleText:
 _BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
                     "article", "section", "tr", "header", "footer", "figcaption", "ul", "ol",
                     "table", "main", "aside", "hr", "dd", "dt", "pre"})
-
-
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "form",
                    "button", "iframe", "select", "footer", "aside"})
 
@@ -130,8 +128,6 @@ def html_to_text(markup: str) -> ArticleText:
 
 # C0 and C1 control characters other than tab, newlines, vertical tab and form feed
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
 _MAX_CONTROL_SHARE = 0.01  # an article has next to none; binary data read as text has many
 
 

@@ -39,10 +39,7 @@ class _HasStart(Protocol):
 
 _S = TypeVar("_S", bound=_HasStart)
 
-
 _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
-
-
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
     "prof", "inc", "corp", "ltd", "co", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "no", "jan", "feb",
@@ -208,6 +205,4 @@ def alternation(forms: Iterable[str]) -> str:
 
 
 VERBS = alternation(ATTRIBUTION_VERBS)
-
-
 VERB_RE = re.compile(r"\b(?:" + VERBS + r")\b")
