@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyoxigraph as ox
@@ -26,6 +27,9 @@ from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
 from bilateral.ontology.vocab import BI, NS
 from bilateral.settings import Neo4jSettings, default_store_path
+
+if TYPE_CHECKING:
+    from bilateral.graph.extraction import ExtractionReport
 
 __all__ = ["KnowledgeGraph", "LoadReport"]
 
@@ -248,6 +252,29 @@ class KnowledgeGraph:
     def validate(self) -> list[Violation]:
         """SHACL shapes and integrity checks; an empty list means the store is valid."""
         return validate_store(self.store)
+
+    # -- articles --------------------------------------------------------------------------
+
+    def extract(self, article: str | Path, *, published: dt.date | None = None, source_url: str | None = None,
+                publisher: str | None = None, title: str | None = None, source_id: str | None = None,
+                reliability: str = "secondary", output: str | Path | None = None,
+                load: bool = False) -> ExtractionReport:
+        """Draft the facts of an article file (text or HTML), checked against this graph.
+
+        Every fact keeps the exact words and offsets it came from; figures are checked against
+        the graph's observations. With `output`, the facts are written as RDF (TriG; N-Quads for
+        .nq) and `report.written` says how many quads; with `load`, the article is added as a
+        source with its facts (an earlier extraction of it replaced) and `report.added` says how
+        many quads the store grew by. Otherwise nothing is written. Binary input is refused."""
+        from bilateral.graph.extraction import extract_file, load_report, to_rdf  # loads the article lexicon
+
+        report = extract_file(self.store, article, published=published, source_url=source_url, publisher=publisher,
+                              title=title, source_id=source_id, reliability=reliability)
+        if output is not None:
+            report = replace(report, written=to_rdf(report.records(), output))
+        if load:
+            report = replace(report, added=load_report(self.store, report))
+        return report
 
 
 def _day(value: str | dt.date | None) -> dt.date | None:

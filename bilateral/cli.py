@@ -313,29 +313,24 @@ def extract(article: Path, published: str | None, source_url: str | None, publis
 
     Example: bilateral extract article.txt --published 2025-02-08
     """
-    from bilateral.extract import extract as run_extract
-    from bilateral.extract import load_report, to_rdf
-
     day = _iso_day(published)
     with _open(store) as kg:
-        if len(kg.store) == 0:
-            click.echo("Note: the store is empty, so every person is a new candidate and every "
-                       "figure has no data to be checked against (bilateral demo fills it).", err=True)
-        report = run_extract(kg, article, published=day, source_url=source_url, publisher=publisher,
-                             title=title, source_id=source_id)
-        if fmt == "json":
-            click.echo(report.as_json())
-        else:
-            rows = report.rows()
-            columns = list(rows[0]) if rows else ["kind", "text"]
-            echo_rows(columns, [tuple(r[c] for c in columns) for r in rows], "table",
-                      title=f"Extracted from {article} (source {report.source.id})")
-        if out:
-            count = to_rdf(report.records(), out)
-            click.echo(f"Wrote {count} quads to {out}.", err=True)
-        if to_store:
-            added = load_report(kg, report)
-            click.echo(f"Loaded the article as source {report.source.id}: {added:+d} quads.", err=True)
+        report = kg.extract(article, published=day, source_url=source_url, publisher=publisher, title=title,
+                            source_id=source_id, output=out, load=to_store)
+    if report.empty_store:
+        click.echo("Note: the store is empty, so every person is a new candidate and every "
+                   "figure has no data to be checked against (bilateral demo fills it).", err=True)
+    if fmt == "json":
+        click.echo(report.as_json())
+    else:
+        rows = report.rows()
+        columns = list(rows[0]) if rows else ["kind", "text"]
+        echo_rows(columns, [tuple(r[c] for c in columns) for r in rows], "table",
+                  title=f"Extracted from {article} (source {report.source.id})")
+    if report.written is not None:
+        click.echo(f"Wrote {report.written} quads to {out}.", err=True)
+    if report.added is not None:
+        click.echo(f"Loaded the article as source {report.source.id}: {report.added:+d} quads.", err=True)
 
 
 def _iso_day(text: str | None) -> dt.date | None:

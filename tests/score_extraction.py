@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bilateral.api import KnowledgeGraph
 from bilateral.examples import example_path
-from bilateral.extract import ExtractionReport, extract
+from bilateral.graph.extraction import ExtractionReport
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = Path(__file__).parent / "gold"
@@ -149,7 +149,7 @@ def run(paths: Iterable[Path] | None = None, kg: KnowledgeGraph | None = None) -
     results: dict[str, dict[str, Score]] = {}
     for path in paths:
         gold = load_gold(path)
-        report = extract(kg, ROOT / str(gold["article"]), published=published_of(gold))
+        report = kg.extract(ROOT / str(gold["article"]), published=published_of(gold))
         results[path.stem] = score(gold, report)
     return results
 

@@ -1,21 +1,21 @@
-"""`bilateral extract ARTICLE`: a news article to draft facts, checked against the graph.
+"""An article's draft facts, checked against the store: the review table, its records, RDF,
+and the write of the article as a source into the store.
 
->>> with KnowledgeGraph.open("bilateral-data") as kg:            # doctest: +SKIP
-...     report = extract(kg, "article.txt", published=date(2025, 2, 8))
-...     report.rows()                       # the review table
-...     to_rdf(report.records(), "article.trig")
-...     load_report(kg, report)             # the article as a Source, its facts in its graph
+>>> report = extract_file(store, "article.txt", published=date(2025, 2, 8))   # doctest: +SKIP
+>>> report.rows()                       # the review table
+>>> to_rdf(report.records(), "article.trig")
+>>> load_report(store, report)          # the article as a Source, its facts in its graph
 
-The article is read (`loaders.article.read_article`), parsed against a gazetteer of the store
-(`graph.gazetteer`), and every figure that names its measure, dyad and year is checked against
-the store's observations (`graph.claims`). Nothing is written unless `load_report` is called.
+The article is read and parsed by `loaders.article` against a gazetteer of the store
+(`graph.gazetteer`); every figure that names its measure, dyad and year is checked against the
+store's observations (`graph.claims`); `loaders.article.records` turns the result into records,
+which this module writes. Nothing is written unless `to_rdf` or `load_report` is called.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,23 +23,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bilateral.api import KnowledgeGraph
 from bilateral.errors import BilateralError, InputError, Problem
 from bilateral.graph import iri
 from bilateral.graph.claims import ClaimCheck, check_figure
 from bilateral.graph.gazetteer import build_gazetteer
 from bilateral.graph.rdf import to_quads
+from bilateral.graph.store import OxigraphStore
 from bilateral.loaders import records as r
 from bilateral.loaders.article import ArticleText, Extraction, FigureHit, parse_article, read_article
-from bilateral.loaders.article_lexicon import office_roles
+from bilateral.loaders.article.records import EXTRACTION_NOTE, article_source, extraction_records
 from bilateral.ontology.vocab import BI, NS
 
-__all__ = ["EXTRACTION_NOTE", "ROW_COLUMNS", "ExtractionReport", "extract", "extract_text", "load_report",
+__all__ = ["EXTRACTION_NOTE", "ROW_COLUMNS", "ExtractionReport", "extract_file", "extract_text", "load_report",
            "to_rdf"]
 
 ROW_COLUMNS = ("kind", "text", "value", "speaker", "start", "end", "confidence", "verdict", "detail")
-EXTRACTION_NOTE = "drafted by bilateral extract"
-UNIT = "current prices"
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,9 @@ class ExtractionReport:
     source: r.Source
     extraction: Extraction
     checks: tuple[ClaimCheck | None, ...]  # one per figure; None where the figure is not a claim
+    empty_store: bool = False  # nothing to resolve people against or check figures with
+    written: int | None = None  # quads written to an RDF file (KnowledgeGraph.extract's output)
+    added: int | None = None  # how many quads the store grew by (KnowledgeGraph.extract's load)
 
     # -- the review table -------------------------------------------------------------------
 
@@ -133,51 +134,11 @@ class ExtractionReport:
         }
         return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
-    # -- records ----------------------------------------------------------------------------
-
     def records(self) -> list[r.Record]:
         """The article as a Source and its facts as records of that source: mentions, new
         candidate people (and the offices the article gives them), topics new to the graph,
         the meeting and its participants, statements and claims with their verdicts."""
-        ex = self.extraction
-        sid = self.source.id
-        out: list[r.Record] = [self.source]
-        for t in ex.topics:
-            if not t.known:
-                out.append(r.Topic(t.ref, t.name, sid, broader=t.broader, maps_to=t.maps_to))
-        for p in ex.people:
-            if p.known:
-                continue
-            out.append(r.Person(p.ref.name, sid))
-            roles = office_roles(p.office) if p.office else ()
-            published = self.source.published
-            if p.office and p.country and roles and published:
-                out.append(r.Tenure(p.ref, p.country, p.office, roles, sid, attested=published))
-        for m in ex.mentions:
-            out.append(r.Mention(sid, m.exact, m.start, m.end, country=m.country, person=m.person, topic=m.topic))
-        meeting_ref = None
-        participants: tuple[r.PersonRef, ...] = ()
-        if ex.meeting and ex.meeting.date and ex.meeting.countries:
-            m = ex.meeting
-            topics = tuple(t.ref for t in ex.topics if t.mentions)
-            meeting = r.Meeting(m.date, ex.meeting.countries, m.kind, sid, place=m.place, host=m.host, topics=topics)
-            out.append(meeting)
-            meeting_ref = meeting.ref
-            participants = m.participants
-            out += [r.Participation(meeting_ref, p, sid) for p in participants]
-        for q in ex.quotes:
-            if q.speaker is None or q.said_on is None:
-                continue
-            occasion = meeting_ref if q.speaker in participants else None
-            out.append(r.Statement(q.speaker, q.said_on, q.exact, sid, meeting=occasion, topics=q.topics,
-                                   text_start=q.start, text_end=q.end, confidence=q.confidence))
-        for f, check in zip(ex.figures, self.checks, strict=True):
-            if check is None or not f.indicator or not f.country or not f.partner or f.year is None:
-                continue
-            out.append(r.Claim(f.indicator, f.country, f.partner, f.year, f.value, UNIT, sid, f.exact, f.start,
-                               f.end, currency=f.currency, confidence=f.confidence, verdict=check.verdict,
-                               checked_against=check.checked_against, speaker=f.speaker))
-        return out
+        return extraction_records(self.source, self.extraction, self.checks)
 
 
 def _plain(value: Decimal) -> str:
@@ -202,58 +163,36 @@ def _figure_detail(f: FigureHit, check: ClaimCheck | None) -> str:
     return "; ".join(parts)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-") or "article"
-
-
-def _default_title(article: ArticleText, path: Path | None) -> str:
-    if article.title:
-        return article.title
-    first = article.text.strip().split("\n", 1)[0].strip()
-    if first and len(first) <= 150 and not first.endswith((".", "”", '"')):
-        return first
-    return f"News article {path.name}" if path else "News article"
-
-
-def extract_text(kg: KnowledgeGraph, article: ArticleText | str, *, published: dt.date | None = None,
+def extract_text(store: OxigraphStore, article: ArticleText | str, *, published: dt.date | None = None,
                  source_url: str | None = None, publisher: str | None = None, title: str | None = None,
                  source_id: str | None = None, reliability: str = "secondary",
                  path: Path | None = None) -> ExtractionReport:
-    """`extract` for a text already read (an `ArticleText`, or plain text)."""
+    """`extract_file` for a text already read (an `ArticleText`, or plain text)."""
     if isinstance(article, str):
         article = ArticleText(article)
-    if reliability not in ("primary", "secondary", "synthetic"):
-        raise BilateralError(f"reliability must be primary, secondary or synthetic, not {reliability!r}")
-    published = published or article.published
-    digest = iri.text_hash(article.text)[:8]
-    sid = source_id or f"article-{_slug(path.stem if path else 'text')}-{digest}"
-    note = f"{EXTRACTION_NOTE} from {path.name if path else 'a text'} (sha256 {iri.text_hash(article.text)}); " \
-           "every fact is a draft with its text offsets and a confidence"
-    source = r.Source(id=sid, title=title or _default_title(article, path), reliability=reliability,
-                      url=source_url or article.url, publisher=publisher or article.publisher,
-                      published=published, note=note)
-    gazetteer = build_gazetteer(kg.store)
-    extraction = parse_article(article.text, published=published, gazetteer=gazetteer)
+    source = article_source(article, path=path, published=published, source_url=source_url, publisher=publisher,
+                            title=title, source_id=source_id, reliability=reliability)
+    extraction = parse_article(article.text, published=source.published, gazetteer=build_gazetteer(store))
     checks: list[ClaimCheck | None] = []
-    own = iri.source_iri(sid)
+    own = iri.source_iri(source.id)
     for f in extraction.figures:
         if not f.claimable or not f.indicator or not f.country or not f.partner or f.year is None:
             checks.append(None)
             continue
-        checks.append(check_figure(kg.store, indicator=f.indicator, country=f.country, partner=f.partner,
+        checks.append(check_figure(store, indicator=f.indicator, country=f.country, partner=f.partner,
                                    year=f.year, value=f.value, currency=f.currency, exclude_graphs=[own]))
-    return ExtractionReport(path, source, extraction, tuple(checks))
+    return ExtractionReport(path, source, extraction, tuple(checks), empty_store=len(store) == 0)
 
 
-def extract(kg: KnowledgeGraph, path: str | Path, *, published: dt.date | None = None,
-            source_url: str | None = None, publisher: str | None = None, title: str | None = None,
-            source_id: str | None = None, reliability: str = "secondary") -> ExtractionReport:
-    """Read an article (plain text or HTML) and draft its facts against the graph in `kg`.
+def extract_file(store: OxigraphStore, path: str | Path, *, published: dt.date | None = None,
+                 source_url: str | None = None, publisher: str | None = None, title: str | None = None,
+                 source_id: str | None = None, reliability: str = "secondary") -> ExtractionReport:
+    """Read an article (plain text or HTML) and draft its facts against the graph in `store`.
 
     `published` anchors relative dates ("on Thursday") and picks the tenures "the president"
     is resolved through (an HTML page's own date is used when it is not given). The source id
     defaults to `article-<file name>-<hash of the text>`, so the same text gets the same id.
-    Writes nothing."""
+    Binary input is refused. Writes nothing."""
     path = Path(path)
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, str(path), "no such file")])
@@ -263,7 +202,7 @@ def extract(kg: KnowledgeGraph, path: str | Path, *, published: dt.date | None =
         raise InputError([Problem(str(path), None, None, str(path), f"cannot read the article: {err}")]) from err
     if not article.text.strip():
         raise InputError([Problem(str(path), None, None, "", "the article has no text")])
-    return extract_text(kg, article, published=published, source_url=source_url, publisher=publisher,
+    return extract_text(store, article, published=published, source_url=source_url, publisher=publisher,
                         title=title, source_id=source_id, reliability=reliability, path=path)
 
 
@@ -284,17 +223,17 @@ def to_rdf(records: Iterable[r.Record], path: str | Path) -> int:
     return len(quads)
 
 
-def load_report(kg: KnowledgeGraph, report: ExtractionReport) -> int:
+def load_report(store: OxigraphStore, report: ExtractionReport) -> int:
     """Add the article and its facts to the store in one transaction; returns how many quads
     the store grew by. An earlier extraction of the same source is replaced; a source id that
-    names a source not made by `extract` is refused."""
+    names a source not made by extract is refused."""
     graph = ox.NamedNode(iri.source_iri(report.source.id))
-    notes = kg.store.select(
+    notes = store.select(
         "SELECT ?note WHERE { GRAPH ?g { ?g ?notep ?note } }", {"g": graph, "notep": ox.NamedNode(BI.note)}).rows
-    exists = kg.store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+    exists = store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
     if exists and not any(str(n[0]).startswith(EXTRACTION_NOTE) for n in notes):
         raise BilateralError(f"the store already has a source {report.source.id!r} that was not drafted by "
                              "extract; give the article another source id")
-    before = len(kg.store)
-    kg.store.add(_quads(report.records()), replace_graphs=[graph] if exists else ())
-    return len(kg.store) - before
+    before = len(store)
+    store.add(_quads(report.records()), replace_graphs=[graph] if exists else ())
+    return len(store) - before

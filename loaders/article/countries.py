@@ -1,0 +1,48 @@
+"""Countries the text names: ISO names, the press's short names and abbreviations, demonyms."""
+
+from __future__ import annotations
+
+import re
+
+from bilateral.loaders.article.model import MentionHit
+from bilateral.loaders.article.text import alternation
+from bilateral.loaders.article_lexicon import (
+    AMBIGUOUS_COUNTRY_NAMES,
+    country_surface_forms,
+)
+
+__all__ = [
+    "COUNTRY_FORM",
+    "find_countries",
+]
+
+_WORD = r"(?<![\w.\-])"
+_END = r"(?![\w])"
+_COUNTRY_RE = re.compile(_WORD + "(" + alternation(country_surface_forms()) + ")" + _END)
+COUNTRY_FORM = alternation(f for f in country_surface_forms() if f[0].isupper())
+
+
+def find_countries(text: str) -> list[MentionHit]:
+    forms = country_surface_forms()
+    out: list[MentionHit] = []
+    for match in _COUNTRY_RE.finditer(text):
+        form = match.group(1)
+        code, how = forms[form]
+        before = text[max(0, match.start() - 9):match.start()]
+        after = text[match.end():match.end() + 8]
+        if form in ("America", "American", "Americans") and re.search(
+                r"(Latin|South|North|Central)[\s-]$", before):
+            continue
+        if form in ("Indian",) and after.startswith(" Ocean"):
+            continue
+        if form == "Mexico" and before.endswith("New "):
+            continue
+        if form in AMBIGUOUS_COUNTRY_NAMES and (
+                (re.search(r"[A-Z][\w]*\s$", before) and not re.search(r"[.!?]\s$|^\s*$", before))
+                or re.match(r"\s[A-Z]", after)):
+            continue
+        if form == "US" and re.match(r"[-\s]?\$", after):
+            continue  # "US $5 billion" is a currency marker
+        conf = 0.85 if how == "demonym" else 0.95
+        out.append(MentionHit("country", match.start(), match.end(), form, conf, how, country=code))
+    return out

@@ -1,0 +1,280 @@
+"""Figures: an amount, its metric, dyad, period and speaker, and whether it is a checkable claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bilateral.loaders.article.amounts import Amount, find_amounts
+from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
+from bilateral.loaders.article.people import People, PersonMention
+from bilateral.loaders.article.text import VERBS, Index, Quote, start_of, starting_in
+from bilateral.loaders.article_lexicon import (
+    TOPIC_KEYWORDS,
+)
+from bilateral.loaders.records import PersonRef, TopicRef
+
+__all__ = [
+    "find_figures",
+]
+
+_METRIC_RE = re.compile(
+    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported)\b|"
+    r"\b(?P<imports>imports?|imported)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<trade>(?:two-way|bilateral|total) trade|trade (?:between|with))\b", re.I)
+_YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
+_PLEDGE_RE = re.compile(r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
+                        r"planning|intends?|aims?|announc\w*|target\w*|goal|seeks?|expected to|forecast\w*|"
+                        r"projected|project|offer\w*|propos\w*)\b", re.I)
+_PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
+
+
+def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
+    """The metric word nearest the amount at `rel` (words before it preferred; "trade" only
+    when no balance, export, import or investment word is in the sentence)."""
+    best: tuple[float, re.Match[str]] | None = None
+    found = list(_METRIC_RE.finditer(sentence))
+    if any(not m.group("trade") for m in found):
+        found = [m for m in found if not m.group("trade")]
+    for m in found:
+        if m.start() < rel:
+            d = float(rel - m.end())
+        else:
+            d = (m.start() - rel) * 1.5 + 5
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class _CountryInSentence:
+    code: str
+    start: int
+    end: int
+    prep: str  # the preposition before it ("with", "to", "from", "in", "between", "and") or ""
+    possessive: bool
+
+
+def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: list[_CountryInSentence],
+                 sentence: str) -> tuple[str | None, str | None, str]:
+    """(country, partner, how) for the metric, from the countries of the sentence."""
+    before = [c for c in countries if c.end <= metric_start]
+    after = [c for c in countries if c.start >= metric_end]
+    holder: str | None = None
+    other: str | None = None
+    how = "sentence"
+    # "between A and B": A holds the balance (or exports), B is the partner
+    betw = [c for c in countries if c.prep == "between"]
+    if betw:
+        first = betw[0]
+        second = next((c for c in countries if c.start > first.end and c.prep == "and"), None)
+        if second:
+            holder, other = first.code, second.code
+    if holder is None:
+        adj = None
+        for c in reversed(before):
+            gap = sentence[c.end:metric_start]
+            if c.prep in ("", "and") and re.fullmatch(r"(?:’s|'s)?\s*(?:[\w$¥€£.,-]+\s+){0,5}", gap) \
+                    and not re.search(r"\b(?:with|from|and|or)\b", gap):
+                adj = c
+                break
+        if metric == "balance":
+            partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis")), None)
+            holder = adj.code if adj else None
+            other = partner.code if partner else None
+        elif metric == "exports":
+            exporter = adj or next((c for c in after if c.prep == "from"), None)
+            importer = next((c for c in after if c.prep in ("to", "into")), None)
+            holder = exporter.code if exporter else None
+            other = importer.code if importer else None
+        elif metric == "imports":
+            importer = adj or next((c for c in after if c.prep in ("into", "in")), None)
+            exporter = next((c for c in after if c.prep == "from"), None)
+            holder = importer.code if importer else None
+            other = exporter.code if exporter else None
+        elif metric == "investment":
+            investor = adj or next((c for c in after if c.prep == "from"), None)
+            host = next((c for c in after if c.prep in ("in", "into")), None)
+            # fdi_stock: the host is the country, the investor the partner
+            holder = host.code if host else None
+            other = investor.code if investor else None
+    if holder == other:
+        other = None
+    if holder is None and other is None:
+        distinct = list(dict.fromkeys(c.code for c in countries))
+        if len(distinct) >= 2:
+            holder, other = distinct[0], distinct[1]
+            how = "sentence order"
+    return holder, other, how
+
+
+_SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from)\s+$", re.I)
+_SECTOR_KEYS = frozenset(kw.key for kw in TOPIC_KEYWORDS if kw.scheme == "analyst")
+Sides = tuple[str | None, str | None]  # (country, partner)
+
+
+def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[QuoteHit],
+                 person_mentions: list[PersonMention], country_mentions: list[MentionHit],
+                 topic_mentions: list[MentionHit], dyad: tuple[str, str] | None,
+                 published: dt.date | None, people: People) -> list[FigureHit]:
+    """Every amount of money, with what its sentence says it measures (see the package's notes)."""
+    out: list[FigureHit] = []
+    previous_in_sentence: dict[int, tuple[str, str | None, str | None]] = {}
+    last_sides: dict[str, tuple[str, str]] = {}
+    for amount in find_amounts(text):
+        sid = index.sentence_of(amount.start)
+        s0, s1 = index.sentences[sid]
+        sentence = text[s0:s1]
+        rel = amount.start - s0
+        metric_m = _metric_of(sentence, rel)
+        metric = None
+        if metric_m:
+            metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
+        country = partner = None
+        if metric and metric_m:
+            cs = _sentence_countries(text, s0, s1, amount, country_mentions)
+            country, partner, _ = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+        # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
+        earlier = previous_in_sentence.get(sid)
+        if country is None and partner is None and earlier and metric in ("exports", "imports") \
+                and earlier[0] in ("exports", "imports"):
+            country, partner = earlier[1], earlier[2]
+        if metric:
+            previous_in_sentence[sid] = (metric, country, partner)
+        speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
+        # "our deficit", "we" in a quote: the speaker's country
+        if speaker is not None and metric_m and country is None \
+                and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40):metric_m.start()], re.I):
+            country = people.office_of(speaker)[1] or country
+        (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
+        if metric and country and partner:
+            last_sides[metric] = (country, partner)
+        conf = 0.9
+        notes: list[str] = []
+        if country is None or partner is None:
+            notes.append("the countries it concerns are not stated")
+        if filled:
+            conf *= 0.8
+            notes.append("a country of the dyad comes from the article, not the sentence")
+        year, assumed = _year(sentence, rel, amount.end - s0, published, metric)
+        if assumed:
+            conf *= 0.5
+            notes.append("period not stated: the last full year is assumed")
+        sector = _sector(text, s0, len(sentence), metric_m, topic_mentions) if metric_m else None
+        indicator, value = _indicator(metric, metric_m, sentence, amount.amount)
+        window = sentence[min(metric_m.start(), rel) if metric_m else rel:max(metric_m.end(), rel)
+                          if metric_m else rel]
+        pledge = bool(_PLEDGE_RE.search(window)) or (metric == "investment" and bool(_PLEDGE_RE.search(sentence)))
+        if pledge:
+            notes.append("a pledge or forecast, not a statistic: not checked")
+        if sector is not None:
+            notes.append(f"about one sector ({sector.key}): a claim has no sector field, so it is not checked")
+        claimable = bool(indicator and not pledge and sector is None and country and partner and country != partner
+                         and year is not None)
+        if metric is None:
+            notes.append("no metric word in the sentence")
+        out.append(FigureHit(
+            amount.start, amount.end, text[amount.start:amount.end], amount.amount, amount.currency, metric,
+            indicator, value, country, partner, year, round(conf, 3), amount.approximate, speaker, claimable,
+            sector, "; ".join(notes), (s0, s1)))
+    return out
+
+
+def _sentence_countries(text: str, s0: int, s1: int, amount: Amount,
+                        country_mentions: list[MentionHit]) -> list[_CountryInSentence]:
+    """The countries of the sentence, outside the amount, with the preposition before each."""
+    cs: list[_CountryInSentence] = []
+    for cm in starting_in(country_mentions, s0, s1):
+        if not (amount.start <= cm.start < amount.end):
+            assert cm.country is not None
+            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start])
+            poss = text[cm.end:cm.end + 2] in ("’s", "'s")
+            cs.append(_CountryInSentence(cm.country, cm.start - s0, cm.end - s0,
+                                         prep.group("prep").lower() if prep else "", poss))
+    return cs
+
+
+def _speaker(text: str, s0: int, amount: Amount, quote_hits: list[QuoteHit],
+             person_mentions: list[PersonMention]) -> PersonRef | None:
+    """Who states the amount: the speaker of the quote around it, or "X said (that) ..." before
+    it in the sentence (the last such person)."""
+    around = bisect_right(quote_hits, amount.start, key=start_of) - 1  # the quote around it, if any
+    if around >= 0 and amount.start < quote_hits[around].end and quote_hits[around].speaker is not None:
+        return quote_hits[around].speaker
+    speaker = None
+    for pm in starting_in(person_mentions, s0, amount.start):
+        if not pm.in_quote and (_SPEAKER_BEFORE.match(text[pm.end:amount.start])
+                                or re.search(r"according to\s+$", text[max(s0, pm.start - 14):pm.start])):
+            speaker = pm.ref
+    return speaker
+
+
+def _from_the_article(metric: str | None, country: str | None, partner: str | None, dyad: tuple[str, str] | None,
+                      last_sides: dict[str, tuple[str, str]]) -> tuple[Sides, bool]:
+    """The side the sentence leaves out, from the article's dyad (or the sides of the last figure
+    of the same metric); and whether one was filled."""
+    if not dyad or metric not in ("balance", "exports", "imports", "investment"):
+        return (country, partner), False
+    if country is None and partner is not None and partner in dyad:
+        return (dyad[0] if dyad[1] == partner else dyad[1], partner), True
+    if partner is None and country is not None and country in dyad:
+        return (country, dyad[0] if dyad[1] == country else dyad[1]), True
+    if country is None and partner is None and metric in last_sides:
+        return last_sides[metric], True  # "the deficit" again: the one named before
+    return (country, partner), False
+
+
+def _year(sentence: str, rel: int, rel_end: int, published: dt.date | None,
+          metric: str | None) -> tuple[int | None, bool]:
+    """The period: the year nearest the amount (not "since 2020"), "last year", "this year"; else
+    the last full year for a trade figure (and True: assumed)."""
+    years = [(m.start(), int(m.group("year"))) for m in _YEAR_RE.finditer(sentence)
+             if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8):m.start()])
+             and not (rel <= m.start() < rel_end)]
+    if years:
+        return min(years, key=lambda y: abs(y[0] - rel))[1], False
+    if published is None:
+        return None, False
+    if re.search(r"\blast year\b|\ba year earlier\b", sentence, re.I):
+        return published.year - 1, False
+    if re.search(r"\bthis year\b", sentence, re.I):
+        return published.year, False
+    if metric in ("balance", "exports", "imports"):
+        return published.year - 1, True
+    return None, False
+
+
+def _sector(text: str, s0: int, length: int, metric_m: re.Match[str],
+            topic_mentions: list[MentionHit]) -> TopicRef | None:
+    """The sector of a sector-specific figure ("auto exports", "exports of steel")."""
+    sector = None
+    lo, hi = max(0, metric_m.start() - 30), min(length, metric_m.end() + 25)
+    for tm in starting_in(topic_mentions, s0 + lo, s0 + hi):
+        if tm.topic and tm.topic.key in _SECTOR_KEYS:
+            near_before = s0 + lo <= tm.start < s0 + metric_m.start() and re.fullmatch(
+                r"[\w\s-]{0,20}", text[tm.end:s0 + metric_m.start()])
+            near_after = re.match(r"\s+of\s+(?:\w+\s+){0,2}$", text[s0 + metric_m.end():tm.start])
+            if near_before or near_after:
+                sector = tm.topic
+    return sector
+
+
+def _indicator(metric: str | None, metric_m: re.Match[str] | None, sentence: str,
+               amount: Decimal) -> tuple[str | None, Decimal]:
+    """The indicator the metric word measures, and the value signed by the balance rule."""
+    if metric == "balance":
+        word = metric_m.group().lower() if metric_m else ""
+        return "goods_balance", -amount if re.match(r"deficit|trade gap", word) else amount
+    if metric in ("exports", "imports"):
+        services = re.search(r"services", sentence[max(0, metric_m.start() - 25):metric_m.end() + 25]) \
+            if metric_m else None
+        goods_and = services and re.search(r"goods and services", sentence)
+        indicator = ("trade_" if goods_and else "services_" if services else "goods_") + metric
+        return (None if indicator == "services_imports" else indicator), amount
+    if metric == "investment":
+        return "fdi_stock", amount
+    return None, amount

@@ -1,0 +1,328 @@
+"""The meeting an article reports: its kind, place, date, participants and dyad."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bilateral.loaders.article.countries import COUNTRY_FORM
+from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
+from bilateral.loaders.article.model import Gazetteer, KnownMeeting, MeetingHit, MentionHit
+from bilateral.loaders.article.people import People, PersonMention, name_key
+from bilateral.loaders.article.text import Index, Quote, alternation, starting_in
+from bilateral.loaders.article_lexicon import (
+    CAPITALS,
+    VENUES,
+    country_surface_forms,
+    office_roles,
+)
+from bilateral.loaders.records import PersonRef
+
+__all__ = [
+    "MEETING_RE",
+    "find_meeting",
+]
+
+MEETING_RE = re.compile(
+    r"\b(?P<state>state visit)\b|\b(?P<official>official visit)\b|\b(?P<working>working visit)\b|"
+    r"\b(?P<call>(?:phone|telephone|video) (?:call|conversation|talks)|spoke (?:by|on the) (?:phone|telephone)|"
+    r"call)\b|\b(?P<summit>summit)\b|"
+    r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
+    r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
+    r"talked with|held talks)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
+# words that name a meeting only when two people (or a venue) are in the same sentence
+_WEAK_TRIGGERS = frozenset({"visit", "visited", "visiting", "received", "arrived at", "arrives at", "arrived in",
+                            "arrives in", "spoke with", "talked with", "meet", "meets", "discussions"})
+_FUTURE_MEETING = re.compile(r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
+                             r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$", re.I)
+
+
+def _meeting_kind(words: list[str], leaders: bool) -> tuple[str, str]:
+    """The kind, in the vocabulary of meetings.csv: a named visit kind or a call as written; an
+    in-person meeting of a head of state or government from each side is a "summit" (also when
+    the article says "meeting" or "talks"), one below that level is "talks"."""
+    for kind in ("state visit", "official visit", "working visit"):
+        if kind in words:
+            return kind, f"'{kind}' in the text"
+    if "call" in words:
+        return "call", "a call in the text"
+    if "summit" in words:
+        return "summit", "'summit' in the text"
+    if leaders:
+        return "summit", "leaders of both sides met"
+    return "talks", "officials met (not both leaders)"
+
+
+_VENUE_RE = re.compile(r"\b(" + alternation(VENUES) + r")\b")
+_CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(" + alternation(CAPITALS) + r")\b")
+_VISIT_RE = re.compile(r"\b(?:visit(?:ed|ing)?|trip|travell?ed)\s+(?:to\s+)?(?:the\s+)?(" + COUNTRY_FORM + r")\b")
+_KIND_WORDS = {"state": "state visit", "official": "official visit", "working": "working visit", "call": "call",
+               "summit": "summit", "talks": "talks"}
+_LEADER_ROLES = frozenset({"head_of_state", "head_of_government"})
+Trigger = tuple[int, re.Match[str]]  # (sentence number, the meeting word)
+Dated = tuple[dt.date | None, str, float]  # (day, how it was found, confidence)
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What every step of the meeting search reads."""
+
+    text: str
+    index: Index
+    quoted: Callable[[int], bool]
+    people: People
+    published: dt.date | None
+
+    def sentence(self, n: int) -> tuple[int, int]:
+        return self.index.sentences[n]
+
+
+def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: list[PersonMention],
+                 country_mentions: list[MentionHit], people: People, published: dt.date | None,
+                 gazetteer: Gazetteer, quoted: Callable[[int], bool]) -> MeetingHit | None:
+    """The one meeting the article reports: the first sentence (outside quotes) that names a
+    meeting and a person or place; kind, place, date and participants from every such sentence."""
+    art = _Article(text, index, quoted, people, published)
+    triggers = _triggers(art)
+    main_id = _main_sentence(art, triggers, person_mentions)
+    if main_id is None:
+        return None
+    used = sorted({n for n, _ in triggers if n >= main_id})[:6]
+    spans = [(m.start(), m.end()) for n, m in triggers if n in used]
+    words = [_KIND_WORDS[next(k for k in _KIND_WORDS if m.group(k))] for n, m in triggers if n in used]
+    main_words = [w for (a, _), w in zip(spans, words, strict=True) if index.sentence_of(a) == main_id]
+    kind_words = main_words or words
+    is_call = _meeting_kind(kind_words, False)[0] == "call"
+    place, host = (None, None) if is_call else _place(art, used)
+    participants = _named_participants(art, used, spans, main_id, person_mentions)
+    _add_missing_sides(art, participants, person_mentions, host)
+    countries = _countries(art, participants, host, country_mentions)
+    if host is None and countries:
+        host = _visited(text, countries)
+    leaders = countries is not None and set(countries) <= _leader_countries(people, participants, countries)
+    kind, kind_how = _meeting_kind(kind_words, leaders)
+    day, date_how, conf = _stated_day(art, used, spans)
+    named_kind = any(w != "talks" for w in kind_words)
+    known = _known_meeting(art, gazetteer, countries, kind if named_kind else None, day, participants)
+    if known is not None and day is None:
+        day, date_how, conf = (known.date, "not stated: the graph's meeting of this dyad in the month before "
+                               "publication", 0.6)
+    if day is None:
+        day, date_how, conf = _reported_day(art, used)
+    if day is None and published is not None:
+        day, date_how, conf = published, "not stated: the publication date (a guess)", 0.3
+    if known is not None and known.kind != kind:
+        kind_how = f"the graph's meeting of that day is a {known.kind} (the article: {kind}: {kind_how})"
+        kind = known.kind
+    start, end = _words_naming(art, main_id, spans, place)
+    return MeetingHit(start, end, text[start:end], kind, day, countries, tuple(participants), conf,
+                      place, host, date_how, kind_how)
+
+
+def _triggers(art: _Article) -> list[Trigger]:
+    """Every meeting word outside quotes, that does not speak of a meeting still to come."""
+    text = art.text
+    triggers: list[Trigger] = []
+    for number, (s0, s1) in enumerate(art.index.sentences):
+        for m in MEETING_RE.finditer(text, s0, s1):
+            if art.quoted(m.start()):
+                continue
+            if _FUTURE_MEETING.search(text[max(s0, m.start() - 80):m.start()]):
+                continue
+            if m.group("call") == m.group() and m.group().lower() == "call" and not (
+                    re.search(r"\b(?:a|the|their|his|her|phone|video)\s+$", text[max(s0, m.start() - 8):m.start()])
+                    or re.match(r"\s+with\b", text[m.end():m.end() + 6])):
+                continue  # "call for", "calls on": no phone call
+            triggers.append((number, m))
+    return triggers
+
+
+def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list[PersonMention]) -> int | None:
+    """The first meeting sentence with a venue, two people, or one person and a strong word."""
+    words_of: dict[int, list[str]] = {}
+    for n, m in triggers:
+        words_of.setdefault(n, []).append(m.group().lower())
+    for n in sorted(words_of):
+        s0, s1 = art.sentence(n)
+        persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
+        venue = _VENUE_RE.search(art.text, s0, s1)
+        strong = any(w not in _WEAK_TRIGGERS for w in words_of[n])
+        if venue or len(persons) >= 2 or (strong and persons):
+            return n
+    return None
+
+
+def _place(art: _Article, used: list[int]) -> tuple[str | None, str | None]:
+    """(place, host country): a venue named in the meeting's sentences, else a capital "in Tokyo"."""
+    for regex, hosts in ((_VENUE_RE, VENUES), (_CAPITAL_RE, CAPITALS)):
+        for n in used:
+            s0, s1 = art.sentence(n)
+            found = regex.search(art.text, s0, s1)
+            if found and not art.quoted(found.start()):
+                return found.group(1), hosts[found.group(1)]
+    return None, None
+
+
+def _named_participants(art: _Article, used: list[int], spans: list[tuple[int, int]], main_id: int,
+                        person_mentions: list[PersonMention]) -> list[PersonRef]:
+    """The people with an office named in the meeting's sentences, up to the end of the clause
+    after the first meeting word (in the main sentence: anyone)."""
+    participants: list[PersonRef] = []
+    for n in used:
+        s0, s1 = art.sentence(n)
+        first_trigger = min((a for a, _ in spans if s0 <= a < s1), default=s0)
+        clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
+        s1 = clause.start() if clause else s1
+        for pm in starting_in(person_mentions, s0, s1):
+            if not pm.in_quote and pm.ref not in participants:
+                office, _ = art.people.office_of(pm.ref)
+                if office or n == main_id:
+                    participants.append(pm.ref)
+    return participants
+
+
+def _add_missing_sides(art: _Article, participants: list[PersonRef], person_mentions: list[PersonMention],
+                       host: str | None) -> None:
+    """Each side of the dyad: its most named leader joins when the sentences named no one. The
+    host country (of the venue) is a side: its leader, when the article names one, took part."""
+    people = art.people
+    named: dict[PersonRef, int] = {}
+    for pm in person_mentions:
+        if not pm.in_quote:
+            named[pm.ref] = named.get(pm.ref, 0) + 1
+    sides = {people.office_of(ref)[1] for ref in participants} - {None}
+    wanted = [host] if host and host not in sides else []
+    for ref in sorted(named, key=lambda x: -named[x]):
+        office, country = people.office_of(ref)
+        is_leader = bool(office and _LEADER_ROLES & set(office_roles(office)))
+        if not (is_leader and country) or country in sides or len(sides) >= 2:
+            continue
+        if wanted and country not in wanted and len(sides) == 1:
+            continue  # the one place left is the host's
+        participants.append(ref)
+        sides.add(country)
+
+
+def _countries(art: _Article, participants: list[PersonRef], host: str | None,
+               country_mentions: list[MentionHit]) -> tuple[str, str] | None:
+    """The dyad: the participants' countries, then the host's, completed by the most named ones."""
+    codes: list[str] = []
+    for ref in participants:
+        _, country = art.people.office_of(ref)
+        if country and country not in codes:
+            codes.append(country)
+    if host and host not in codes and len(codes) < 2:
+        codes.append(host)
+    counts: dict[str, int] = {}
+    for cm in country_mentions:
+        assert cm.country is not None
+        counts[cm.country] = counts.get(cm.country, 0) + 1
+    for code in sorted(counts, key=lambda c: -counts[c]):
+        if len(codes) >= 2:
+            break
+        if code not in codes:
+            codes.append(code)
+    pair = sorted(codes[:2])
+    return (pair[0], pair[1]) if len(pair) == 2 else None
+
+
+def _visited(text: str, countries: tuple[str, str]) -> str | None:
+    """The host, when the article says one side visited the other ("his visit to Japan")."""
+    visit = _VISIT_RE.search(text)
+    if not visit:
+        return None
+    code = country_surface_forms()[visit.group(1)][0]
+    return code if code in countries else None
+
+
+def _leader_countries(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> set[str]:
+    """The countries a participant leads (head of state or government) on the day."""
+    leader_countries = set()
+    for ref in participants:
+        for person in people.known:
+            if person.ref == ref:
+                for t in people.tenures_on(person):
+                    if _LEADER_ROLES & set(t.roles):
+                        leader_countries.add(t.country)
+        cand = people.candidates.get(name_key(ref.name))
+        if cand and cand.office and _LEADER_ROLES & set(office_roles(cand.office)) and cand.country:
+            leader_countries.add(cand.country)
+    unplaced = [ref for ref in participants
+                if (other := people.candidates.get(name_key(ref.name))) and other.office and not other.country
+                and _LEADER_ROLES & set(office_roles(other.office))]
+    if countries and len(unplaced) == 1 and len(set(countries) - leader_countries) == 1:
+        leader_countries |= set(countries)  # a new leader of no stated country leads the side left
+    return leader_countries
+
+
+def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) -> Dated:
+    """The date stated in the meeting's sentences (not inside quotes, not a dateline), nearest
+    a meeting word."""
+    text, published = art.text, art.published
+    for n in used:
+        s0, s1 = art.sentence(n)
+        anchors = [a for a, _ in spans if s0 <= a < s1] or [s0]
+        p0 = art.index.paragraphs[art.index.paragraph_of(s0)][0]
+        options = []
+        for d in parse_dates(text, published, s0, s1):
+            if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60):d.start]):
+                continue
+            if _DATELINE.match(text[p0:d.start]) or re.match(r"\s*\(", text[d.end:d.end + 3]):
+                continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day
+            if published and d.date > published and d.how != "absolute":
+                continue
+            options.append(d)
+        if options:
+            d = min(options, key=lambda h: min(abs(h.start - a) for a in anchors))
+            if d.how == "absolute":
+                return d.date, f"stated: '{d.exact}'", 0.8
+            return d.date, f"relative: '{d.exact}'", 0.7
+    return None, "", 0.8
+
+
+def _known_meeting(art: _Article, gazetteer: Gazetteer, countries: tuple[str, str] | None, named_kind: str | None,
+                   day: dt.date | None, participants: list[PersonRef]) -> KnownMeeting | None:
+    """The graph's meeting of the same dyad (that day, or in the month before publication when
+    the article gives no day) is the same event, unless the article names another kind."""
+    if not countries:
+        return None
+    same = [k for k in gazetteer.meetings if tuple(sorted(k.countries)) == countries
+            and (named_kind is None or k.kind == named_kind)]
+    if day is not None:
+        on_day = [k for k in same if k.date == day]
+        return on_day[0] if len(on_day) == 1 else None
+    if art.published is None:
+        return None
+    published = art.published
+    recent = [k for k in same if 0 <= (published - k.date).days <= 31
+              and (not participants or set(participants) & set(k.participants) or not k.participants)]
+    return max(recent, key=lambda k: k.date) if recent else None
+
+
+def _reported_day(art: _Article, used: list[int]) -> Dated:
+    """"Sheinbaum said Monday she had agreed ..., after the two leaders spoke by phone": the day
+    the article says its people spoke, as the meeting's."""
+    text, published = art.text, art.published
+    for n in used:
+        s0, s1 = art.sentence(n)
+        said = [d for d in parse_dates(text, published, s0, s1) if not art.quoted(d.start)
+                and ATTRIBUTED_DAY.search(text[max(s0, d.start - 60):d.start])
+                and (published is None or d.date <= published)]
+        if said:
+            return said[0].date, f"not stated: the day the article reports ('{said[0].exact}')", 0.5
+    return None, "", 0.8
+
+
+def _words_naming(art: _Article, main_id: int, spans: list[tuple[int, int]], place: str | None) -> tuple[int, int]:
+    """[start, end) of the words that name the meeting: the main sentence's meeting word, and the place."""
+    s0, s1 = art.sentence(main_id)
+    start, end = next(((a, b) for a, b in spans if s0 <= a < s1), spans[0] if spans else (s0, s1))
+    if place:
+        at = art.text.find(place, s0, s1)
+        if at >= 0:
+            start, end = min(start, at), max(end, at + len(place))
+    return start, end

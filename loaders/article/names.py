@@ -1,0 +1,277 @@
+"""Where the text may name a person: runs of capitalised words with their titles, honorifics
+and the words around them, and role references ("the president", "Japan's prime minister")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bilateral.loaders.article.countries import COUNTRY_FORM
+from bilateral.loaders.article.text import ABBREVIATIONS, VERBS, Quote, alternation
+from bilateral.loaders.article_lexicon import (
+    NON_NAME_WORDS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    country_surface_forms,
+)
+
+__all__ = [
+    "PARTICLES",
+    "Site",
+    "find_person_sites",
+    "find_tokens",
+]
+
+_TITLE_HEADS = frozenset({
+    "President", "Minister", "Secretary", "Chancellor", "Premier", "Representative", "Ambassador",
+    "King", "Queen", "Emperor", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Governor",
+    "Senator", "Speaker", "General", "Gen.", "Sen.", "Rep.", "Gov.", "Taoiseach", "Chairman",
+    "Chairwoman", "Chair", "Commissioner", "Envoy", "Mayor", "Pope"})
+_TITLE_PREFIXES = frozenset({"Vice", "Deputy", "Acting", "Former", "Prime", "Foreign", "Finance", "Trade",
+                             "Defence", "Defense", "Economy", "Economic", "Commerce", "Treasury", "Chief",
+                             "Cabinet", "Crown", "Interior", "Energy", "Agriculture", "Industry", "Home",
+                             "State", "Senior", "First", "Special", "U.S.", "Revitalization", "External",
+                             "Affairs", "Justice", "Health", "Transport", "Labor", "Labour", "Education",
+                             "Environment", "Climate", "Digital", "Security", "National", "Under"})
+_TITLE_COMPLEMENTS = ("State", "Commerce", "Defense", "Defence", "the Treasury", "Treasury", "Foreign Affairs",
+                      "Finance", "Trade", "Economy", "Energy", "Agriculture", "Homeland Security",
+                      "International Trade", "External Affairs", "Home Affairs")
+_HONORIFICS = {"Mr": "Mr.", "Mr.": "Mr.", "Mrs": "Mrs.", "Mrs.": "Mrs.", "Ms": "Ms.", "Ms.": "Ms.",
+               "Dr": "Dr.", "Dr.": "Dr.", "Sir": "Sir", "Dame": "Dame", "Prof.": "Prof."}
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "bint", "al",
+                        "el", "dos", "das", "del", "ibn", "ter", "y"})
+_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
+_LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|" \
+            r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|" \
+            r"king|queen|emperor|leader|ambassador|governor)"
+_POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
+_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
+                          + r")(?:\s+|,\s+)$")
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
+    + _LOW_ROLE + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
+    r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
+    r"director|fellow|expert|strategist|lawmaker|negotiator)", re.I)
+_VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+_VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int  # past the token (without a possessive)
+    text: str
+    possessive: bool
+
+
+def find_tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        s, e = m.start(), m.end()
+        possessive = False
+        for poss in ("’s", "'s", "’", ):
+            if word.endswith(poss) and len(word) > len(poss) + 1:
+                word = word[: -len(poss)]
+                e -= len(poss)
+                possessive = True
+                break
+        if word.endswith(".") and not (word[:-1].lower() in ABBREVIATIONS or len(word) <= 2
+                                       or "." in word[:-1] or word[:-1] in _HONORIFICS):
+            word = word[:-1]
+            e -= 1
+        out.append(_Tok(s, e, word, possessive))
+    return out
+
+
+def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
+    """Runs of capitalised words (with name particles and title complements inside), separated
+    by single spaces only: the raw material of names and titles."""
+    run: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        cap = tok.text[0].isupper()
+        gap_ok = bool(run) and re.fullmatch(r" |\u00a0", text[run[-1].end:tok.start] or "x") is not None \
+            and not run[-1].possessive
+        if cap and (not run or gap_ok):
+            run.append(tok)
+        elif run and gap_ok and tok.text in PARTICLES and i + 1 < len(toks) and toks[i + 1].text[0].isupper() \
+                and re.fullmatch(" ", text[tok.end:toks[i + 1].start] or "x"):
+            run.append(tok)
+        elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister"):
+            run.append(tok)
+        elif run and gap_ok and tok.text == "the" and run[-1].text in ("of", "for"):
+            run.append(tok)
+        else:
+            if run:
+                yield run
+            run = [tok] if cap else []
+        i += 1
+    if run:
+        yield run
+
+
+@dataclass
+class Site:
+    """Where the text may name a person, before resolution."""
+
+    start: int  # of the name (or role words)
+    end: int
+    name: str  # the name as written ("" for a role reference)
+    title: str | None = None
+    honorific: str | None = None
+    country: str | None = None  # from the words around: Japanese, Canada's, of Canada
+    evidence: str = ""  # why a new candidate may be created: "title", "apposition", "verb"
+    role: str | None = None  # for a role reference: "president", "prime minister", "leader"...
+    role_country: str | None = None
+
+
+def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
+    forms = country_surface_forms()
+    country = None
+    while run:
+        for n in (3, 2, 1):
+            if len(run) > n or (n == 1 and len(run) >= 1):
+                phrase = " ".join(t.text for t in run[:n])
+                if phrase in forms and len(run) > n:
+                    country = forms[phrase][0]
+                    run = run[n:]
+                    break
+        else:
+            break
+    return run, country
+
+
+_ROLE_WORDS = alternation(ROLE_WORDS)
+_THE_ROLE = re.compile(r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>" + COUNTRY_FORM + r")\s+)?(?P<role>(?i:"
+                       + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)")
+_COUNTRYS_ROLE = re.compile(r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS
+                            + r"))\b(?!\s+[A-Z][a-z])(?!-)")
+
+
+def find_person_sites(text: str, toks: list[_Tok], quotes: list[Quote]) -> list[Site]:
+    """Every place the text may name a person: capitalised runs (with their titles) and role
+    references ("the president", "Japan's prime minister"); the longer of two that overlap."""
+    sites = [site for run in _runs(text, toks) if (site := _name_site(text, run)) is not None]
+    sites += _role_sites(text)
+    sites.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Site] = []
+    last_end = -1
+    for site in sites:
+        if site.start < last_end:
+            continue
+        out.append(site)
+        last_end = site.end
+    return out
+
+
+def _name_site(text: str, run: list[_Tok]) -> Site | None:
+    """The name in a run of capitalised words, with its title, honorific and country, if it may
+    be a person's."""
+    # drop sentence openers and other words that begin no name
+    while run and (run[0].text in NON_NAME_WORDS and run[0].text not in _TITLE_HEADS
+                   and run[0].text not in _HONORIFICS and run[0].text not in _TITLE_PREFIXES):
+        run = run[1:]
+    if not run:
+        return None
+    run, country = _peel_countries(run)
+    if not run:
+        return None
+    titled = _split_title(run)
+    if titled is None:
+        return None
+    title, honorific, name_toks = titled
+    # trailing weekday / month words ("met Ishiba Thursday")
+    while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
+        name_toks = name_toks[:-1]
+    if not _may_be_a_name(name_toks):
+        return None
+    start, end = name_toks[0].start, name_toks[-1].end
+    site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
+    if title or honorific:
+        site.evidence = "title"
+    _read_around(text, site, text[max(0, run[0].start - 60):run[0].start], text[end:end + 140])
+    return site
+
+
+def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] | None:
+    """(title, honorific, the name's words) of a run: "Mr. Ishiba", "Prime Minister Shigeru
+    Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
+    words = [t.text for t in run]
+    if words[0] in _HONORIFICS:
+        return None, words[0], run[1:]
+    heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS]
+    if not heads:
+        return None, None, run
+    h = heads[-1]
+    if not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
+        return None, None, run
+    j = h + 1
+    if j < len(words) and words[j] in ("of", "for"):
+        rest = " ".join(words[j:])[len(words[j]) + 1:]
+        comp = next((c for c in sorted(_TITLE_COMPLEMENTS, key=len, reverse=True) if rest.startswith(c)), None)
+        if comp is None:
+            return None
+        j += 1 + len(comp.split())
+    title = " ".join(words[:j])
+    if not run[j:]:
+        return None
+    return title, None, run[j:]
+
+
+def _may_be_a_name(name_toks: list[_Tok]) -> bool:
+    """Not an organisation or place, not a title or country, at most five words."""
+    if not name_toks:
+        return False
+    if any(t.text in ORG_WORDS for t in name_toks):
+        return False  # an organisation or a place ("White House", "Capital Economics")
+    if name_toks[0].text in NON_NAME_WORDS or name_toks[0].text in _TITLE_HEADS:
+        return False
+    forms = country_surface_forms()
+    return not (any(t.text in forms for t in name_toks) or len([t for t in name_toks if t.text not in PARTICLES]) > 5)
+
+
+def _read_around(text: str, site: Site, before: str, after: str) -> None:
+    """The site's country, title and evidence from the words before and after it: "Canada's",
+    "the Japanese prime minister", "of Canada", ", an economist at", "said"."""
+    forms = country_surface_forms()
+    title = site.title
+    if site.country is None:
+        poss = _POSSESSIVE_BEFORE.search(before)
+        if poss:
+            site.country = forms[poss.group(1)][0]
+    low_title = _ROLE_BEFORE.search(before)
+    if not title and low_title:
+        site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
+        site.evidence = "title"
+        if low_title.group("c") and site.country is None:
+            site.country = forms[low_title.group("c")][0]
+    of = _OF_COUNTRY_AFTER.match(after)
+    if of and site.country is None and title:
+        site.country = forms[of.group(1)][0]
+    appos = _APPOSITION_AFTER.match(after)
+    if appos:
+        site.evidence = site.evidence or "apposition"
+        if appos.group("role") and re.fullmatch(_LOW_ROLE, appos.group("role"), re.I) and not site.title:
+            role = appos.group("role")
+            site.title = role.title() if role.lower() != "leader" else None
+        if appos.group("c") and site.country is None:
+            site.country = forms[appos.group("c")][0]
+    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) \
+            or re.search(r"\baccording to\s+$", before[-20:]):
+        site.evidence = site.evidence or "verb"
+
+
+def _role_sites(text: str) -> list[Site]:
+    """Role references: "the president", "the Japanese prime minister", "Japan's prime minister"."""
+    forms = country_surface_forms()
+    sites = []
+    for regex in (_THE_ROLE, _COUNTRYS_ROLE):
+        for m in regex.finditer(text):
+            mod = m.group("mod")
+            sites.append(Site(m.start(), m.end(), "", role=m.group("role").lower(),
+                              role_country=forms[mod][0] if mod else None))
+    return sites

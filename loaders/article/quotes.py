@@ -1,0 +1,227 @@
+"""Quotations and their speakers, and the day each was said."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
+from bilateral.loaders.article.meeting import MEETING_RE
+from bilateral.loaders.article.model import MeetingHit, QuoteHit
+from bilateral.loaders.article.people import People, PersonMention
+from bilateral.loaders.article.text import VERB_RE, VERBS, Index, Quote
+from bilateral.loaders.records import PersonRef
+
+__all__ = [
+    "Speakers",
+    "reported_day",
+    "statement_day",
+]
+
+_PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
+_SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>\w+ly)\s+)?(?P<verb>" + VERBS + r")\s+")
+_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?(?P<verb>" + VERBS + r")\b")
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b(?P<tail>(?:[\s,;]+[^\s“”\"«».!?,;]+){0,15}?)"
+                                r"\s*[:,]?\s*(?:that\s+)?$")
+_NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
+_VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
+
+
+class Speakers:
+    """Finds the speaker of each quotation from the words around it."""
+
+    def __init__(self, text: str, quotes: list[Quote], mentions: list[PersonMention],
+                 index: Index, people: People) -> None:
+        self.text = text
+        self.quotes = quotes
+        self.mentions = [m for m in mentions if not m.in_quote]  # sorted, and they do not overlap
+        self.starts = [m.start for m in self.mentions]
+        self.index = index
+        self.people = people
+        self.quote_opens = [q.open for q in quotes]
+        self.quote_closes = [q.close for q in quotes]
+        # for "he" and "she": (end, sentence, person) of the mentions whose gender (where known) fits
+        self.fitting: dict[str, list[tuple[int, int, PersonRef]]] = {
+            gender: [(m.end, index.sentence_of(m.start), m.ref) for m in self.mentions
+                     if people.gender.get(m.ref, gender) == gender] for gender in "fm"}
+
+    def _within(self, lo: int, hi: int) -> list[PersonMention]:
+        """The mentions that start in [lo, hi)."""
+        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def _mention_at(self, pos: int) -> PersonMention | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def _pronoun(self, pos: int, word: str, before: int) -> PersonMention | None:
+        gender = "f" if word.lower() == "she" else "m"
+        ref = self.antecedent(before, gender)
+        if ref is None:
+            return None
+        return PersonMention(pos, pos + len(word), ref, "pronoun", 0.5, False)
+
+    def antecedent(self, before: int, gender: str) -> PersonRef | None:
+        """The person "he"/"she" refers to: the subject (first person named) of the closest
+        sentence before `before` that names one whose gender, where known from Mr./Ms., fits."""
+        fitting = self.fitting[gender]
+        i = bisect_right(fitting, before, key=lambda f: f[0])  # the mentions that end before it
+        if i == 0:
+            return None
+        number = fitting[i - 1][1]
+        while i > 1 and fitting[i - 2][1] == number:  # the first of that sentence
+            i -= 1
+        return fitting[i - 1][2]
+
+    def _speaker_at(self, pos: int, limit: int, quote_start: int) -> PersonMention | None:
+        """A person mention (or he/she) starting at `pos` (after spaces)."""
+        while pos < limit and self.text[pos] in " \u00a0":
+            pos += 1
+        m = self._mention_at(pos)
+        if m:
+            return m
+        # a title, honorific or demonym before the name: "Mr. Tremblay", "Japanese Prime Minister X"
+        i = bisect_right(self.starts, pos)
+        if i < len(self.mentions):
+            nxt = self.mentions[i]
+            if nxt.start - pos <= 60 and re.fullmatch(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+)+",
+                                                       self.text[pos:nxt.start]):
+                return nxt
+        p = _PRONOUN_RE.match(self.text, pos)
+        if p and p.start() == pos:
+            return self._pronoun(pos, p.group("p"), quote_start)
+        return None
+
+    def find(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]]) -> tuple[PersonRef | None, float, str]:
+        text = self.text
+        p0, p1 = self.index.paragraphs[q.paragraph]
+        i = bisect_left(self.quote_opens, q.close)  # the next quote
+        next_open = self.quote_opens[i] if i < len(self.quotes) else p1
+        limit = min(p1, next_open, q.close + 200)
+        after = text[q.close:limit]
+        cut = re.search(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!U\.S)[.!?](?=\s|$)", after)
+        if cut:
+            after = after[: cut.start()]
+        # 1. after the quote: ", said Trump" / ", the president said" / ", he said" / ", according to X"
+        m = _SAID_AFTER.match(after)
+        if m:
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who:
+                return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start:who.end]}"
+        m = re.match(r"[\s,—–-]*according to\s+", after)
+        if m:
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who:
+                return who.ref, who.confidence, f"after: according to {text[who.start:who.end]}"
+        lead = re.match(r"[\s,—–-]*", after)
+        at = q.close + (lead.end() if lead else 0)
+        who = self._speaker_at(at, limit, q.open)
+        if who:
+            tail = text[who.end:limit]
+            v = _SPEAKER_VERB.match(tail)
+            if v:
+                return who.ref, who.confidence, f"after: {text[who.start:who.end]} {v.group('verb')}"
+        # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
+        s0 = self.index.sentences[self.index.sentence_of(q.open)][0]
+        i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
+        prev_close = self.quote_closes[i - 1] if i else p0
+        b0 = max(s0, prev_close, p0)
+        before = text[b0:q.open]
+        m = _VERB_BEFORE_QUOTE.search(before)
+        if m:
+            verb_at = b0 + m.start("verb")
+            found = self._subject_before(verb_at, b0, q.open)
+            if found:
+                tail_words = len(m.group("tail").split())
+                factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
+                return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+        acc = re.search(r"\baccording to\s+", before)
+        if acc:
+            who = self._speaker_at(b0 + acc.end(), q.open, q.open)
+            if who:
+                return who.ref, who.confidence, f"before: according to {text[who.start:who.end]}"
+        if before.rstrip().endswith(":"):
+            subject = [mm for mm in self._within(b0, q.open) if mm.end <= q.open]
+            if subject:
+                return subject[0].ref, subject[0].confidence * 0.6, f"colon: {text[subject[0].start:subject[0].end]}"
+            p = _PRONOUN_RE.search(before)
+            if p:
+                who = self._pronoun(b0 + p.start(), p.group("p"), b0)
+                if who:
+                    return who.ref, who.confidence * 0.6, f"colon: {p.group('p')}"
+        # an attribution to no person ("the ministry said", "the White House said:"): no speaker
+        if _NON_PERSON_AFTER.match(after) or _VERB_COLON.search(before):
+            return None, 0.0, "attributed to no person"
+        # 3. a continuation: a quote with nothing but space (or a new paragraph) after the same speaker's quote
+        if previous:
+            last_q, last_ref = previous[-1]
+            if last_ref is not None and len(text[q.start:q.end].split()) >= 3:
+                between = text[last_q.close:q.open]
+                others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
+                same_para = last_q.paragraph == q.paragraph and (
+                    not re.search(r"[A-Za-z]", between)
+                    or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
+                next_para = (q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == ""
+                             and not self._within(last_q.close, q.open))
+                if same_para or next_para:
+                    return last_ref, 0.45, "continuation"
+        return None, 0.0, "no attribution found"
+
+    def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
+        """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
+        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?$")
+        options: list[tuple[PersonMention, bool]] = []
+        for m in self._within(b0, verb_at):
+            if m.end <= verb_at:
+                g = gap_re.fullmatch(self.text[m.end:verb_at])
+                if g:
+                    options.append((m, bool(g.group("app"))))
+        for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
+            if re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[p.end():verb_at]):
+                who = self._pronoun(p.start(), p.group("p"), b0)
+                if who:
+                    options.append((who, False))
+        if not options:
+            return None
+        appositive = [m for m, app in options if app]
+        if appositive:
+            first = min(appositive, key=lambda m: m.start)
+            return first
+        return max(options, key=lambda o: o[0].end)[0]
+
+
+def reported_day(text: str, published: dt.date | None, quoted: Callable[[int], bool]) -> dt.date | None:
+    """The day the article says its people spoke ("Ishiba said on Sunday"), if it says one."""
+    for d in parse_dates(text, published):
+        if quoted(d.start) or (published is not None and d.date > published):
+            continue
+        if ATTRIBUTED_DAY.search(text[max(0, d.start - 60):d.start]):
+            return d.date
+    return None
+
+
+def statement_day(q: QuoteHit, text: str, index: Index, meeting: MeetingHit | None,
+                   reported_on: dt.date | None, quoted: Callable[[int], bool]) -> dt.date | None:
+    """When a quote was said: the day its sentence gives; else the meeting's day when its
+    sentence (or the one before, in the paragraph) speaks of the meeting; else the day the
+    article says its people spoke; else the meeting's day for a participant; else None (the
+    caller then uses the publication date)."""
+    if q.said_on is not None:
+        return q.said_on
+    if meeting is not None and meeting.date is not None:
+        n = index.sentence_of(q.start)
+        ids = [n]
+        if n > 0 and index.paragraph_of(index.sentences[n - 1][0]) == index.paragraph_of(q.start):
+            ids.append(n - 1)
+        for i in ids:
+            s0, s1 = index.sentences[i]
+            if any(not quoted(m.start()) for m in MEETING_RE.finditer(text, s0, s1)):
+                return meeting.date
+    if reported_on is not None:
+        return reported_on
+    if meeting is not None and meeting.date is not None and q.speaker in meeting.participants:
+        return meeting.date
+    return None
