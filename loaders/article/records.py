@@ -19,12 +19,12 @@ from bilateral.loaders.article.model import Extraction
 from bilateral.loaders.article.reading import ArticleText
 from bilateral.loaders.article.text import normalise_key
 from bilateral.loaders.article_lexicon import office_roles
+from bilateral.ontology.vocab import Reliability, Unit
 
-__all__ = ["EXTRACTION_NOTE", "RELIABILITY", "UNIT", "Verdict", "article_source", "extraction_records"]
+__all__ = ["EXTRACTION_NOTE", "UNIT", "Verdict", "article_source", "extraction_records"]
 
 EXTRACTION_NOTE = "drafted by bilateral extract"  # begins the note of every source extract makes
-UNIT = "current prices"
-RELIABILITY = ("primary", "secondary", "synthetic")
+UNIT = Unit.CURRENT_PRICES.value
 
 
 class Verdict(Protocol):
@@ -47,8 +47,9 @@ def article_source(article: ArticleText, *, path: Path | None = None, published:
                    source_id: str | None = None, reliability: str = "secondary") -> r.Source:
     """The article as a source. Its id defaults to `article-<file name>-<hash of the text>`, so
     the same text gets the same id; the note says it was drafted by extract, from which text."""
-    if reliability not in RELIABILITY:
-        raise BilateralError(f"reliability must be primary, secondary or synthetic, not {reliability!r}")
+    if reliability not in {level.value for level in Reliability}:
+        raise BilateralError(f"reliability must be one of {', '.join(level.value for level in Reliability)}, "
+                             f"not {reliability!r}")
     digest = _digest(article.text)
     sid = source_id or f"article-{_slug(path.stem if path else 'text')}-{digest[:8]}"
     note = f"{EXTRACTION_NOTE} from {path.name if path else 'a text'} (sha256 {digest[:16]}); " \
