@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 __all__ = ["FORMATS", "plain", "render"]
 
@@ -57,11 +58,13 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
         for row in rows:
             writer.writerow([_text(v) for v in row])
         return buf.getvalue().rstrip("\n")
-    table = Table(title=title, show_lines=False, title_justify="left")
+    # Text, not str: Rich would read data as markup (`[b]`, `[/]`) and emoji codes (`:x:`)
+    table = Table(title=Text(title) if title is not None else None, show_lines=False,
+                  title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(Text(column), overflow="fold")
     for row in rows:
-        table.add_row(*(_text(v, human=True) for v in row))
+        table.add_row(*(Text(_text(v, human=True)) for v in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
     with target.capture() as capture:
         target.print(table)
