@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from bilateral.api import KnowledgeGraph
 from bilateral.errors import InputError, Problem
 from bilateral.loaders.baci import read_baci
 from bilateral.loaders.detect import read_inputs
+from bilateral.loaders.dossier import parse_dossier
+from bilateral.loaders.tables import Context, folder_context
 from tests.conftest import DATA, EXAMPLE, run_cli
 
 PUBLIC = DATA / "public"
@@ -204,3 +208,76 @@ def test_a_huge_whole_number_is_refused_not_a_traceback(tmp_path: Path) -> None:
     folder = _example(tmp_path)
     _set_cell(folder / "meetings.csv", 2, "duration_minutes", "9" * 5000)
     assert _named(_problems(folder), "meetings.csv", 2, "duration_minutes", "9" * 5000)
+
+
+# ------------------------------------------------------------------ YAML dossiers
+
+def _laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, levels + 1):
+        refs = ", ".join([f"*a{n - 1}"] * 9)
+        lines.append(f"a{n}: &a{n} [{refs}]")
+    lines.append(f"source: seed-article\nmeeting: {{id: m, date: 2025-03-01, kind: call, countries: [USA, JPN], "
+                 f"name: *a{levels}}}")
+    return "\n".join(lines) + "\n"
+
+
+BASE = "source: seed-article\nmeeting: {id: m, date: 2025-03-01, kind: call, countries: [USA, JPN]"
+
+# name -> (dossier text, words of the problem's message)
+HOSTILE_DOSSIERS = {
+    "billion-laughs": (_laughs(), "aliases"),
+    "one-alias": ("source: &s seed-article\nmeeting: {id: m, date: 2025-03-01, kind: call, countries: [USA, JPN]}\n"
+                  "statements:\n  - {id: s1, person: trump, text: hi, source: *s}\n", "aliases"),
+    "deep-list": ("source: seed-article\nmeeting: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested deeper"),
+    "deep-block-list": ("source: seed-article\nmeeting:\n" + "".join("  " * n + "-\n" for n in range(3000)),
+                        "nested deeper"),
+    "deep-mapping": ("source: seed-article\nmeeting: " + "{a: " * 20_000 + "1" + "}" * 20_000 + "\n",
+                     "nested deeper"),
+    "huge": (BASE + ", name: \"" + "x" * (11 * 2**20) + "\"}\n", "too big"),
+    "nested-mapping-cell": (BASE + ", name: {a: b}}\n", "expected text"),
+    "nested-list-cell": (BASE.replace("[USA, JPN]", "[USA, [JPN]]") + "}\n", "a list inside a list"),
+    "int-key-beside-str-key": (BASE + ", 1: one, other: two}\n", "unknown field"),
+    "tagged-int-key": (BASE + ", !!int 1: one, other: two}\n", "a key must be text"),
+    "int-key-in-a-statement": (BASE + "}\nstatements:\n  - {id: s1, person: trump, 2: two, other: 3, text: hi}\n",
+                               "unknown field"),
+    "unknown-section": (BASE + "}\n1: one\nnotes: two\n", "unknown section"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_DOSSIERS))
+def test_a_hostile_dossier_is_refused_by_the_cli_with_one_error_line(tmp_path: Path, name: str) -> None:
+    folder = _example(tmp_path)
+    path = folder / f"{name}.yaml"
+    path.write_text(HOSTILE_DOSSIERS[name][0], encoding="utf-8")
+    store = tmp_path / "store"
+    # the timeout is a hang guard (a billion laughs never ends unrefused), not a speed check
+    result = subprocess.run([sys.executable, "-m", "bilateral.cli", "load", str(path), "--store", str(store)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith("Error: "), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert path.name in result.stderr
+    with KnowledgeGraph.open(store) as kg:
+        assert len(kg.store) == 0
+
+
+# the billion laughs only in a subprocess above: its timeout guards against a hang
+@pytest.mark.parametrize("name", sorted(set(HOSTILE_DOSSIERS) - {"billion-laughs"}))
+def test_a_hostile_dossier_is_an_input_error_naming_the_file(name: str) -> None:
+    text, words = HOSTILE_DOSSIERS[name]
+    with pytest.raises(InputError) as caught:
+        parse_dossier(text, "hostile.yaml", _dossier_context())
+    assert all(p.file == "hostile.yaml" for p in caught.value.problems)
+    assert any(words in p.message for p in caught.value.problems), caught.value.problems
+
+
+def _dossier_context() -> Context:
+    return folder_context(EXAMPLE)
+
+
+def test_the_base_of_the_hostile_dossiers_loads() -> None:
+    """So each hostile dossier above is refused for its hostile part, not for something else."""
+    records = parse_dossier(BASE + "}\nstatements:\n  - {id: s1, person: trump, text: hi}\n", "base.yaml",
+                            _dossier_context())
+    assert any(getattr(rec, "text", None) == "hi" for rec in records)
