@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -16,6 +17,9 @@ from rich.text import Text
 __all__ = ["FORMATS", "plain", "render"]
 
 FORMATS = ("table", "csv", "json")
+# Control characters but line feed and tab: a terminal would act on them (ESC starts a colour or
+# a cursor move, CR overwrites the line) and Rich drops some; a table shows them escaped, `\x1b`.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plain(value: object) -> object:
@@ -45,6 +49,13 @@ def _text(value: object, human: bool = False) -> str:
     return str(value)
 
 
+def _cell(text: str) -> Text:
+    """A table cell showing `text` as it is: never read as markup (`[b]`, `[/]`) or emoji codes
+    (`:x:`), control characters escaped, tabs as spaces (Rich would break the line at a tab)."""
+    shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return Text("\n".join(line.expandtabs(8) for line in shown.split("\n")))
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
            title: str | None = None, console: Console | None = None) -> str:
     """The rows in `fmt`; a table is rendered for the given console (or a wide plain one)."""
@@ -58,13 +69,11 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
         for row in rows:
             writer.writerow([_text(v) for v in row])
         return buf.getvalue().rstrip("\n")
-    # Text, not str: Rich would read data as markup (`[b]`, `[/]`) and emoji codes (`:x:`)
-    table = Table(title=Text(title) if title is not None else None, show_lines=False,
-                  title_justify="left")
+    table = Table(title=_cell(title) if title is not None else None, show_lines=False, title_justify="left")
     for column in columns:
-        table.add_column(Text(column), overflow="fold")
+        table.add_column(_cell(column), overflow="fold")
     for row in rows:
-        table.add_row(*(Text(_text(v, human=True)) for v in row))
+        table.add_row(*(_cell(_text(v, human=True)) for v in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
     with target.capture() as capture:
         target.print(table)

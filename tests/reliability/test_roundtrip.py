@@ -31,3 +31,10 @@ def test_sparql_prints_a_closing_tag_literal(tmp_path) -> None:
     assert "closing [/] tag" in result.stdout
     as_json = run_cli("sparql", 'SELECT ("closing [/] tag" AS ?t) WHERE {}', "--format", "json", "--store", store)
     assert json.loads(as_json.stdout) == [{"t": "closing [/] tag"}]
+
+
+def test_a_table_shows_tabs_as_spaces_and_control_characters_escaped() -> None:
+    text = output.render(["t"], [["a\tb"], ["esc\x1b[31mred"], ["cr\roverwrite"]], "table")
+    assert "a       b" in text
+    assert "esc\\x1b[31mred" in text and "\x1b" not in text
+    assert "cr\\roverwrite" in text and "\r" not in text
