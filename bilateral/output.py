@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -56,12 +57,32 @@ def _cell(text: str) -> Text:
     return Text("\n".join(line.expandtabs(8) for line in shown.split("\n")))
 
 
+def _json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """An array of objects; a decimal that no float holds exactly is written with all its digits
+    (JSON numbers have any precision; `json.loads(text, parse_float=Decimal)` reads them back)."""
+    exact: dict[str, str] = {}
+    mark = f"\x00decimal-{uuid.uuid4().hex}-"  # a placeholder no value can equal
+
+    def value(item: object) -> object:
+        if isinstance(item, Decimal) and item.is_finite() and item != item.to_integral_value() \
+                and Decimal(repr(float(item))) != item:
+            token = f"{mark}{len(exact)}"
+            exact[token] = format(item, "f")
+            return token
+        return plain(item)
+
+    data = [{c: value(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for token, digits in exact.items():
+        text = text.replace(json.dumps(token), digits)
+    return text
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
            title: str | None = None, console: Console | None = None) -> str:
     """The rows in `fmt`; a table is rendered for the given console (or a wide plain one)."""
     if fmt == "json":
-        data = [{c: plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return _json(columns, rows)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
