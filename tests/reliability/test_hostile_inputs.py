@@ -281,3 +281,24 @@ def test_the_base_of_the_hostile_dossiers_loads() -> None:
     records = parse_dossier(BASE + "}\nstatements:\n  - {id: s1, person: trump, text: hi}\n", "base.yaml",
                             _dossier_context())
     assert any(getattr(rec, "text", None) == "hi" for rec in records)
+
+
+# ------------------------------------------------------------------ broken CSV files
+
+BROKEN_CSV = {
+    "empty": b"",
+    "header-only-garbage": b"\x00\x01\x02\xff\xfe",
+    "latin-1": "id,name,aliases,birth_year,wikidata,source\nx,Jos\xe9,,,,seed-article\n".encode("latin-1"),
+    "ragged-long": b"id,name,aliases,birth_year,wikidata,source\nx,Name,,,,seed-article,extra,more\n",
+    "duplicate-header": b"id,id,name,aliases,birth_year,wikidata,source\nx,y,Name,,,,seed-article\n",
+    "unclosed-quote": b'id,name,aliases,birth_year,wikidata,source\nx,"Name,,,,seed-article\n',
+    "nul-in-file": b"id,name,aliases,birth_year,wikidata,source\nx,Na\x00me,,,,seed-article\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_CSV))
+def test_a_broken_csv_file_is_refused_naming_the_file(tmp_path: Path, name: str) -> None:
+    folder = _example(tmp_path)
+    (folder / "people.csv").write_bytes(BROKEN_CSV[name])
+    problems = _problems(folder / "people.csv")
+    assert any(Path(p.file).name == "people.csv" for p in problems), problems
