@@ -7,8 +7,8 @@ row gives no records at all.
 Checked for every table, before a cell is typed: no control characters (tab and line break only
 in the free-text columns of MULTILINE). An `id` names one thing: a second row with the same id is
 refused when it names something else (a reference to that id is then refused as ambiguous) or
-repeats the same source; rows of different sources about the same thing may share it. Numbers stay within
-what a real figure can be: see `signed_amount` and `integer`.
+repeats the same source; rows of different sources about the same thing may share it. Numbers
+stay within what a real figure can be: see `signed_amount` and `integer`.
 """
 
 from __future__ import annotations
@@ -558,7 +558,8 @@ def parse_rows(
                 line_before, before = first_row[key]
                 same = table in _IDENTITY and _IDENTITY[table](row) == _IDENTITY[table](before)
                 if not same or row.get("source") == before.get("source"):
-                    why = "for the same source" if same else "as something else"
+                    why = ("for the same source" if same else "as something else" if table in _IDENTITY
+                           else f"and an id of {table}.csv is defined once")
                     problems.append(Problem(file, line, "id", key,
                                             f"duplicate id: row {line_before} defines it already, {why}"))
                     if not same:
