@@ -6,15 +6,21 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 __all__ = ["FORMATS", "plain", "render"]
 
 FORMATS = ("table", "csv", "json")
+# Control characters but line feed and tab: a terminal would act on them (ESC starts a colour or
+# a cursor move, CR overwrites the line) and Rich drops some; a table shows them escaped, `\x1b`.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plain(value: object) -> object:
@@ -44,12 +50,39 @@ def _text(value: object, human: bool = False) -> str:
     return str(value)
 
 
+def _cell(text: str) -> Text:
+    """A table cell showing `text` as it is: never read as markup (`[b]`, `[/]`) or emoji codes
+    (`:x:`), control characters escaped, tabs as spaces (Rich would break the line at a tab)."""
+    shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return Text("\n".join(line.expandtabs(8) for line in shown.split("\n")))
+
+
+def _json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """An array of objects; a decimal that no float holds exactly is written with all its digits
+    (JSON numbers have any precision; `json.loads(text, parse_float=Decimal)` reads them back)."""
+    exact: dict[str, str] = {}
+    mark = f"\x00decimal-{uuid.uuid4().hex}-"  # a placeholder no value can equal
+
+    def value(item: object) -> object:
+        if isinstance(item, Decimal) and item.is_finite() and item != item.to_integral_value() \
+                and Decimal(repr(float(item))) != item:
+            token = f"{mark}{len(exact)}"
+            exact[token] = format(item, "f")
+            return token
+        return plain(item)
+
+    data = [{c: value(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for token, digits in exact.items():
+        text = text.replace(json.dumps(token), digits)
+    return text
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
            title: str | None = None, console: Console | None = None) -> str:
     """The rows in `fmt`; a table is rendered for the given console (or a wide plain one)."""
     if fmt == "json":
-        data = [{c: plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return _json(columns, rows)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -57,11 +90,11 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
         for row in rows:
             writer.writerow([_text(v) for v in row])
         return buf.getvalue().rstrip("\n")
-    table = Table(title=title, show_lines=False, title_justify="left")
+    table = Table(title=_cell(title) if title is not None else None, show_lines=False, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(_cell(column), overflow="fold")
     for row in rows:
-        table.add_row(*(_text(v, human=True) for v in row))
+        table.add_row(*(_cell(_text(v, human=True)) for v in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
     with target.capture() as capture:
         target.print(table)

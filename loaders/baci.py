@@ -19,7 +19,8 @@ reporter would say it better: see the loaders' report.)
 Two paths give the same quads (tests/test_public_loaders.py proves it on the fixtures):
 `read_baci` gives records, for files that fit in memory; `bulk_nquads` streams a file of any size
 in chunks and writes N-Quads generated column-wise, for the store's bulk loader (graph/bulk.py).
-Both check the same way, chunk by chunk. Not checked: that (t, i, j, k) is unique - BACI has one
+Both check the same way, chunk by chunk, and refuse a file that does not end with a line break (a
+cut file: its last figure may be cut short yet still valid). Not checked: that (t, i, j, k) is unique - BACI has one
 row per key, and a check would have to hold every key of a million-row file in memory.
 """
 
@@ -264,6 +265,26 @@ def _chunks(path: Path, col: Collector, chunksize: int) -> Iterator[tuple[int, p
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as err:
         col.problem(None, None, "", f"not a readable BACI CSV: {err}")
         col.finish([])
+    last = _cut_row(path)
+    if last is not None:
+        col.problem(line - 1, csv_header(path)[-1], last,
+                    "the file ends inside this row (no line break after it): cut short in a copy or "
+                    "download? Its last figure may be cut too; fetch the file again")
+        col.finish([])
+
+
+def _cut_row(path: Path) -> str | None:
+    """The text of the last row when the file does not end with a line break, as a cut file does
+    (CEPII's files end with one; a cut inside the last field would leave a shorter, valid figure)."""
+    with path.open("rb") as handle:
+        size = handle.seek(0, 2)
+        if size == 0:
+            return None
+        handle.seek(max(0, size - 4096))
+        tail = handle.read()
+    if tail.endswith((b"\n", b"\r")):
+        return None
+    return tail.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
 
 
 def read_baci(path: Path, country_codes: Path | None = None, skip_unknown: bool = False,

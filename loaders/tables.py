@@ -2,9 +2,15 @@
 
 Every cell is read as text first (codes keep their leading zeros), then typed and checked. A
 table's columns are the fields of its record (loaders/records.py): a cell is parsed by its field's
-type, and a controlled vocabulary's cell checked against the ontology's enum. All problems of all
-files are collected, then raised together as one InputError: a file with any bad row gives no
-records at all.
+type, and a controlled vocabulary's cell checked against the ontology's enum. All
+problems of all files are collected, then raised together as one InputError: a file with any bad
+row gives no records at all.
+
+Checked for every table, before a cell is typed: no control characters (tab and line break only
+in the free-text columns of MULTILINE). An `id` names one thing: a second row with the same id is
+refused when it names something else (a reference to that id is then refused as ambiguous) or
+repeats the same source; rows of different sources about the same thing may share it. Numbers
+stay within what a real figure can be: see `signed_amount` and `integer`.
 """
 
 from __future__ import annotations
@@ -41,6 +47,17 @@ __all__ = [
 ]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+# Free-text columns: the only ones where a tab or a line break may stand.
+MULTILINE = frozenset({"text", "description", "note"})
+# Control characters (C0, DEL, C1) and the two XML 1.0 excludes; tab and line feed are checked apart.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_BREAK = re.compile("[\t\n]")
+# A figure's magnitude is below 10**24 (a trillion trillion: above any GDP or trade figure in any
+# currency's smallest unit) and has at most 12 decimal places; beyond that a cell is a typo or an
+# attack (`1e400` would be a 401-digit number, `inf` in a float).
+MAX_EXPONENT = 24
+MAX_DECIMALS = 12
+MAX_INTEGER_DIGITS = 18
 _HS = re.compile(r"^([0-9]{2}|[0-9]{4}|[0-9]{6}|TOTAL|[IVXL]+)$")
 
 
@@ -56,6 +73,12 @@ class Context:
     people: dict[str, r.PersonRef] = field(default_factory=dict)
     meetings: dict[str, r.MeetingRef] = field(default_factory=dict)
     topics: dict[str, r.TopicRef] = field(default_factory=dict)
+    # table -> ids that several of its rows define: a reference to one of them is ambiguous
+    duplicates: dict[str, set[str]] = field(default_factory=dict)
+
+    def check_unique(self, table: str, value: str) -> None:
+        if value in self.duplicates.get(table, ()):
+            raise CellError(f"ambiguous: {table}.csv defines this id on more than one row")
 
 
 # ------------------------------------------------------------------ cell parsers
@@ -84,6 +107,8 @@ def datetime(value: str, ctx: Context) -> dt.datetime:
 def integer(value: str, ctx: Context) -> int:
     if not re.fullmatch(r"-?[0-9]+", value):
         raise CellError("not a whole number")
+    if len(value.lstrip("-").lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise CellError(f"a whole number of more than {MAX_INTEGER_DIGITS} digits")
     return int(value)
 
 
@@ -108,6 +133,10 @@ def signed_amount(value: str, ctx: Context) -> Decimal:
         raise CellError("not a number (write plain digits in full units: 68500000000)") from None
     if not number.is_finite():
         raise CellError("not a finite number")
+    if number and number.adjusted() >= MAX_EXPONENT:
+        raise CellError(f"a number out of range: a figure is below 10^{MAX_EXPONENT} in absolute value")
+    if number and -number.normalize().as_tuple().exponent > MAX_DECIMALS:  # type: ignore[operator]
+        raise CellError(f"a number with more than {MAX_DECIMALS} decimal places")
     return number
 
 
@@ -146,24 +175,28 @@ def one_of(*choices: str) -> Callable[[str, Context], str]:
 
 
 def source_ref(value: str, ctx: Context) -> str:
+    ctx.check_unique("sources", value)
     if value not in ctx.sources:
         raise CellError("unknown source id: not in sources.csv nor in the store")
     return value
 
 
 def person_ref(value: str, ctx: Context) -> r.PersonRef:
+    ctx.check_unique("people", value)
     if value not in ctx.people:
         raise CellError("unknown person: not an id in people.csv")
     return ctx.people[value]
 
 
 def meeting_ref(value: str, ctx: Context) -> r.MeetingRef:
+    ctx.check_unique("meetings", value)
     if value not in ctx.meetings:
         raise CellError("unknown meeting: not an id in meetings.csv")
     return ctx.meetings[value]
 
 
 def topic_ref(value: str, ctx: Context) -> r.TopicRef:
+    ctx.check_unique("sectors", value)
     if value not in ctx.topics:
         raise CellError("unknown sector or topic: not an id in sectors.csv")
     return ctx.topics[value]
@@ -445,11 +478,18 @@ def parse_rows(
             return []
     typed: list[tuple[Row, r.Record]] = []
     lines: list[int] = []
+    first_row: dict[str, tuple[int, Row]] = {}  # id -> the first row that defines it
     for line, raw in rows:
         row: Row = {}
         bad = False
         for col in spec.columns:
-            cell = (raw.get(col.name) or "").strip()
+            written = raw.get(col.name) or ""
+            message = _control_problem(col.name, written)
+            if message:
+                problems.append(Problem(file, line, col.name, written, message))
+                bad = True
+                continue
+            cell = written.strip()
             if not cell:
                 if col.required:
                     problems.append(Problem(file, line, col.name, cell, "required value is empty"))
@@ -462,6 +502,21 @@ def parse_rows(
                 bad = True
         if bad:
             continue
+        key = row.get("id")
+        if isinstance(key, str) and "id" in known:
+            if key in first_row:
+                line_before, before = first_row[key]
+                same = table in _IDENTITY and _IDENTITY[table](row) == _IDENTITY[table](before)
+                if not same or row.get("source") == before.get("source"):
+                    why = ("for the same source" if same else "as something else" if table in _IDENTITY
+                           else f"and an id of {table}.csv is defined once")
+                    problems.append(Problem(file, line, "id", key,
+                                            f"duplicate id: row {line_before} defines it already, {why}"))
+                    if not same:
+                        ctx.duplicates.setdefault(table, set()).add(key)
+                    continue
+            else:
+                first_row[key] = (line, row)
         record = spec.build(row)
         cross = spec.check(record)
         for column, value, message in cross:
@@ -475,6 +530,28 @@ def parse_rows(
     if table == "sectors":
         return _topic_links(typed, ctx, file, lines, problems)
     return [rec for _, rec in typed]
+
+
+# What an id names, per table: several rows may share an id only to give the same thing from
+# different sources (treaties.csv has one row per source of a treaty); sources.csv ids are unique.
+_IDENTITY: dict[str, Callable[[Row], object]] = {
+    "people": lambda row: (row.get("name"), row.get("birth_year")),
+    "sectors": lambda row: (row.get("scheme"), row.get("notation")),
+    "meetings": lambda row: (row.get("date"), row.get("countries"), row.get("kind")),
+    "statements": lambda row: (row.get("person"), row.get("date"), row.get("text")),
+    "commitments": lambda row: (row.get("party"), row.get("counterpart"), row.get("date"), row.get("description")),
+    "treaties": lambda row: row.get("name"),
+}
+
+
+def _control_problem(column: str, cell: str) -> str | None:
+    """Why a cell's text is refused, if it is: a control character, or a tab or line break
+    outside a free-text column."""
+    found = _CONTROL.search(cell) or (None if column in MULTILINE else _LINE_BREAK.search(cell))
+    if found is None:
+        return None
+    where = "" if column in MULTILINE else " (tab and line break only in " + ", ".join(sorted(MULTILINE)) + ")"
+    return f"a control character U+{ord(found.group()):04X} at position {found.start() + 1}{where}"
 
 
 def is_table_file(path: Path) -> bool:
