@@ -142,12 +142,16 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
 @click.argument("query", required=False)
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the query from a file.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses query other servers (refused by default: a read of the "
+                   "store makes no request elsewhere).")
 @store_option
 @format_option
-def sparql(query: str | None, file: Path | None, store: Path | None, fmt: str) -> None:
+def sparql(query: str | None, file: Path | None, allow_service: bool, store: Path | None, fmt: str) -> None:
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT) against the store.
 
-    The default graph is the union of all source graphs; GRAPH ?g names the source.
+    The default graph is the union of all source graphs; GRAPH ?g names the source. SERVICE is
+    refused unless --allow-service.
 
     Example: bilateral sparql "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     """
@@ -155,7 +159,7 @@ def sparql(query: str | None, file: Path | None, store: Path | None, fmt: str) -
         raise QueryError("give a query, or -f FILE (not both)")
     text = file.read_text(encoding="utf-8") if file else str(query)
     with _open(store) as kg:
-        rows = kg.store.run(text)
+        rows = kg.store.run(text, allow_service=allow_service)
     echo_rows(rows.columns, rows.rows, fmt)
 
 
