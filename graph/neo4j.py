@@ -66,8 +66,12 @@ _INDEXED = (
     (BI.Treaty, BI.name), (BI.Sector, BI.notation), (BI.Source, BI.name),
 )
 
-# The driver logs every retry of a managed transaction as a warning; our errors say enough.
+# The driver logs every retry of a managed transaction as a warning, and a dropped connection as
+# an error (`[#B890] _: <CONNECTION> error: ...`), printed on stderr by logging's last resort when
+# nothing is configured; our errors say enough. An application that configures logging still
+# gets the records.
 logging.getLogger("neo4j").setLevel(logging.ERROR)
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,11 @@ def _plain_tz(value: dt.datetime | dt.time) -> dt.tzinfo:
     return dt.timezone(offset) if offset is not None else dt.UTC
 
 
+def _one_line(text: object) -> str:
+    """A driver message on one line (`Error: ...` is one line; the driver's span several)."""
+    return " ".join(str(text).split())
+
+
 def _q(text: str) -> LiteralString:
     """Query text built from checked ontology names only (the driver asks for a LiteralString:
     our texts are literals plus names from `graph.mapping`, each checked by pattern)."""
@@ -238,16 +247,16 @@ class Neo4jProjector:
         except neo4j_exc.AuthError as err:
             raise Neo4jError(
                 f"Neo4j at {uri} refused the credentials of user {self.settings.user!r} "
-                f"({err.message or err}); check NEO4J_USER and NEO4J_PASSWORD") from err
+                f"({_one_line(err.message or err)}); check NEO4J_USER and NEO4J_PASSWORD") from err
         except (neo4j_exc.ServiceUnavailable, neo4j_exc.SessionExpired) as err:
             raise Neo4jError(
-                f"Neo4j at {uri} is unreachable while {doing}: {err}; is the server running "
+                f"Neo4j at {uri} is unreachable while {doing}: {_one_line(err)}; is the server running "
                 "(scripts/neo4j-local start) and NEO4J_URI right?") from err
         except neo4j_exc.Neo4jError as err:
             raise Neo4jError(f"Neo4j at {uri} failed while {doing}: "
-                             f"{err.code or ''} {err.message or err}".strip()) from err
+                             f"{err.code or ''} {_one_line(err.message or err)}".strip()) from err
         except neo4j_exc.DriverError as err:
-            raise Neo4jError(f"Neo4j at {uri}: the driver failed while {doing}: {err}") from err
+            raise Neo4jError(f"Neo4j at {uri}: the driver failed while {doing}: {_one_line(err)}") from err
 
     def _write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         """One managed write transaction (retried by the driver on transient errors)."""
