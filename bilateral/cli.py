@@ -357,10 +357,11 @@ def _iso_day(text: str | None) -> dt.date | None:
               help="Where to write: a file (.gz compresses it), a folder for csv, or - for stdout.")
 @click.option("--source", metavar="ID", help="Only what this source asserts.")
 @click.option("--dyad", metavar="A-B", help="Only the facts about this pair of countries (JPN-USA).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file (or an earlier csv export).")
 @store_option
 @with_progress
-def export_command(fmt: str, out: str, source: str | None, dyad: str | None, store: Path | None,
-                   progress: Any) -> None:
+def export_command(fmt: str, out: str, source: str | None, dyad: str | None, force: bool,
+                   store: Path | None, progress: Any) -> None:
     """Export the graph (or one source's or one dyad's part of it) for other tools.
 
     RDF formats stream from the store; graphml, gexf, csv and cypher are built from the same
@@ -371,7 +372,7 @@ def export_command(fmt: str, out: str, source: str | None, dyad: str | None, sto
     from bilateral.graph.export import export
 
     with _open(store, read_only=True) as kg:
-        report = export(kg.store, fmt, out, source=source, dyad=dyad, progress=progress)
+        report = export(kg.store, fmt, out, source=source, dyad=dyad, progress=progress, force=force)
     # With -o -, the export is on stdout: the report goes to stderr.
     what = (f"{report.quads} quads" if report.quads is not None
             else f"{report.nodes} nodes and {report.relationships} relationships")
