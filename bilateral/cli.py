@@ -112,10 +112,12 @@ def main() -> None:
               help="Empty the graph of every source the input asserts before writing it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Then project what changed into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
+@click.option("--sha256", "sha256", metavar="HASH",
+              help="The hash a citation gives for the snapshot loaded: refused unless its data has it.")
 @store_option
 @with_progress
 def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: str | None, replace: bool,
-         to_neo4j: bool, store: Path | None, progress: Any) -> None:
+         to_neo4j: bool, sha256: str | None, store: Path | None, progress: Any) -> None:
     """Load files or folders (curated tables, dossiers, RDF) into the store.
 
     All inputs are checked first; any problem refuses the whole load and lists every bad row.
@@ -124,7 +126,7 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
     """
     with _open(store) as kg:
         report = kg.load(paths, format=fmt, replace=replace, skip_unknown=skip_unknown, graph=graph,
-                         progress=progress)
+                         progress=progress, sha256=sha256)
         total = len(kg.store)
         for skip in report.skipped:
             click.echo(f"Skipped: {skip}", err=True)
@@ -426,10 +428,13 @@ def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
 
     Example: bilateral snapshot list
     """
-    from bilateral.graph.snapshot import list_snapshots, snapshot_rows
+    from bilateral.graph.snapshot import scan_snapshots, snapshot_rows
 
-    rows = snapshot_rows(list_snapshots(_snapshot_dir(snapshots, store)))
+    found, unreadable = scan_snapshots(_snapshot_dir(snapshots, store))
+    rows = snapshot_rows(found)
     echo_rows(rows.columns, rows.rows, fmt)
+    for _, err in unreadable:
+        click.echo(f"Unreadable: {err}", err=True)
 
 
 @snapshot.command(name="diff")
