@@ -192,7 +192,10 @@ def _dyad_node(store: OxigraphStore, dyad: str) -> ox.NamedNode:
     if len(candidates) != 1:
         what = "names two dyads" if candidates else "is not a dyad"
         raise NameResolutionError(f"{dyad!r} {what}: give two countries as A-B (JPN-USA, Japan-USA)")
-    node = ox.NamedNode(candidates.pop())
+    try:
+        node = ox.NamedNode(candidates.pop())
+    except ValueError as err:
+        raise NameResolutionError(f"{dyad!r} is not a dyad IRI ({err})") from err
     raw = store
     if next(iter(raw.pattern(node, None, None, None)), None) is None:
         raise NameResolutionError(f"the store holds nothing about the dyad {dyad!r} ({node.value})")

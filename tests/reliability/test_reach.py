@@ -285,7 +285,9 @@ def test_string_parameter_shaped_like_an_iri_matches_nothing(store: Path) -> Non
 
 
 @pytest.mark.parametrize("args", [["trace", "http://a> b", "JPN"], ["trace", "JPN", "http://a> b"],
-                                  ["neighbors", "http://a> b"]])
+                                  ["neighbors", "http://a> b"],
+                                  ["export", "--format", "trig", "-o", "-", "--dyad", "http://a> b"],
+                                  ["export", "--format", "trig", "-o", "-", "--source", "http://a> b"]])
 def test_entity_shaped_like_an_iri_is_a_clean_error(store: Path, args: list[str]) -> None:
     result = run_cli(*args, "--store", str(store))
     assert_clean_error(result, repr("http://a> b"))
