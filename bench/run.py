@@ -287,7 +287,7 @@ def _export(a: Args) -> Result:
 
     store = OxigraphStore(Path(a["store"]), read_only=True)
     start = time.perf_counter()
-    report = export(store, a["format"], a["output"])
+    report = export(store, a["format"], a["output"], force=True)  # its own scratch file, rewritten each round
     seconds = _seconds_since(start)
     size = Path(a["output"]).stat().st_size
     Path(a["output"]).unlink()

@@ -25,6 +25,7 @@ from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.baci import BulkStats, bulk_nquads
 from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
+from bilateral.loaders.rdf_files import verify_snapshot
 from bilateral.ontology.vocab import BI, NS
 from bilateral.settings import Neo4jSettings, default_store_path
 
@@ -83,7 +84,7 @@ class KnowledgeGraph:
 
     def load(self, paths: Iterable[str | Path], *, format: str | None = None,
              replace: bool = False, skip_unknown: bool = False, graph: str | None = None,
-             progress: Progress | None = None) -> LoadReport:
+             progress: Progress | None = None, sha256: str | None = None) -> LoadReport:
         """Check every input, then write all of it in one transaction (or nothing).
 
         With `replace`, the graph of every source the input asserts is emptied first (in the
@@ -93,8 +94,18 @@ class KnowledgeGraph:
 
         BACI files (millions of rows) take the bulk path: streamed in chunks into N-Quads, every
         row checked first, then the store's bulk loader; if that fails, their graphs are dropped.
+
+        `sha256` is the hash a citation gives for a snapshot: the snapshot's data must have it
+        (its own manifest could have been edited along with the data).
         """
         found = expand([Path(p) for p in paths], format)
+        if sha256 is not None:
+            snapshots = [p for p, kind in found if kind == "snapshot"]
+            if not snapshots:
+                raise InputError([Problem(", ".join(str(p) for p, _ in found) or "(no input)", None, None,
+                                          sha256, "--sha256 checks a snapshot folder, and none was given")])
+            for path in snapshots:
+                verify_snapshot(path, sha256)
         bulk = [p for p, kind in found if kind == "baci"]
         rest = [p for p, kind in found if kind != "baci"]
         problems: list[Problem] = []

@@ -112,10 +112,12 @@ def main() -> None:
               help="Empty the graph of every source the input asserts before writing it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Then project what changed into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
+@click.option("--sha256", "sha256", metavar="HASH",
+              help="The hash a citation gives for the snapshot loaded: refused unless its data has it.")
 @store_option
 @with_progress
 def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: str | None, replace: bool,
-         to_neo4j: bool, store: Path | None, progress: Any) -> None:
+         to_neo4j: bool, sha256: str | None, store: Path | None, progress: Any) -> None:
     """Load files or folders (curated tables, dossiers, RDF) into the store.
 
     All inputs are checked first; any problem refuses the whole load and lists every bad row.
@@ -124,7 +126,7 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
     """
     with _open(store) as kg:
         report = kg.load(paths, format=fmt, replace=replace, skip_unknown=skip_unknown, graph=graph,
-                         progress=progress)
+                         progress=progress, sha256=sha256)
         total = len(kg.store)
         for skip in report.skipped:
             click.echo(f"Skipped: {skip}", err=True)
@@ -144,12 +146,16 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
 @click.argument("query", required=False)
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the query from a file.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses query other servers (refused by default: a read of the "
+                   "store makes no request elsewhere).")
 @store_option
 @format_option
-def sparql(query: str | None, file: Path | None, store: Path | None, fmt: str) -> None:
+def sparql(query: str | None, file: Path | None, allow_service: bool, store: Path | None, fmt: str) -> None:
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT) against the store.
 
-    The default graph is the union of all source graphs; GRAPH ?g names the source.
+    The default graph is the union of all source graphs; GRAPH ?g names the source. SERVICE is
+    refused unless --allow-service.
 
     Example: bilateral sparql "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     """
@@ -157,7 +163,7 @@ def sparql(query: str | None, file: Path | None, store: Path | None, fmt: str) -
         raise QueryError("give a query, or -f FILE (not both)")
     text = file.read_text(encoding="utf-8") if file else str(query)
     with _open(store) as kg:
-        rows = kg.store.run(text)
+        rows = kg.store.run(text, allow_service=allow_service)
     echo_rows(rows.columns, rows.rows, fmt)
 
 
@@ -350,10 +356,11 @@ def _iso_day(text: str | None) -> dt.date | None:
               help="Where to write: a file (.gz compresses it), a folder for csv, or - for stdout.")
 @click.option("--source", metavar="ID", help="Only what this source asserts.")
 @click.option("--dyad", metavar="A-B", help="Only the facts about this pair of countries (JPN-USA).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file (or an earlier csv export).")
 @store_option
 @with_progress
-def export_command(fmt: str, out: str, source: str | None, dyad: str | None, store: Path | None,
-                   progress: Any) -> None:
+def export_command(fmt: str, out: str, source: str | None, dyad: str | None, force: bool,
+                   store: Path | None, progress: Any) -> None:
     """Export the graph (or one source's or one dyad's part of it) for other tools.
 
     RDF formats stream from the store; graphml, gexf, csv and cypher are built from the same
@@ -364,7 +371,7 @@ def export_command(fmt: str, out: str, source: str | None, dyad: str | None, sto
     from bilateral.graph.export import export
 
     with _open(store, read_only=True) as kg:
-        report = export(kg.store, fmt, out, source=source, dyad=dyad, progress=progress)
+        report = export(kg.store, fmt, out, source=source, dyad=dyad, progress=progress, force=force)
     # With -o -, the export is on stdout: the report goes to stderr.
     what = (f"{report.quads} quads" if report.quads is not None
             else f"{report.nodes} nodes and {report.relationships} relationships")
@@ -418,10 +425,13 @@ def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
 
     Example: bilateral snapshot list
     """
-    from bilateral.graph.snapshot import list_snapshots, snapshot_rows
+    from bilateral.graph.snapshot import scan_snapshots, snapshot_rows
 
-    rows = snapshot_rows(list_snapshots(_snapshot_dir(snapshots, store)))
+    found, unreadable = scan_snapshots(_snapshot_dir(snapshots, store))
+    rows = snapshot_rows(found)
     echo_rows(rows.columns, rows.rows, fmt)
+    for _, err in unreadable:
+        click.echo(f"Unreadable: {err}", err=True)
 
 
 @snapshot.command(name="diff")

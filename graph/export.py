@@ -192,7 +192,10 @@ def _dyad_node(store: OxigraphStore, dyad: str) -> ox.NamedNode:
     if len(candidates) != 1:
         what = "names two dyads" if candidates else "is not a dyad"
         raise NameResolutionError(f"{dyad!r} {what}: give two countries as A-B (JPN-USA, Japan-USA)")
-    node = ox.NamedNode(candidates.pop())
+    try:
+        node = ox.NamedNode(candidates.pop())
+    except ValueError as err:
+        raise NameResolutionError(f"{dyad!r} is not a dyad IRI ({err})") from err
     raw = store
     if next(iter(raw.pattern(node, None, None, None)), None) is None:
         raise NameResolutionError(f"the store holds nothing about the dyad {dyad!r} ({node.value})")
@@ -685,19 +688,49 @@ def run_cypher_script(driver: Any, text: str, *, database: str | None = None) ->
     return statements
 
 
+# -- where an export may write --------------------------------------------------------------------
+
+def _is_store(folder: Path) -> bool:
+    """An Oxigraph (RocksDB) store folder: its CURRENT file names a MANIFEST-* beside it."""
+    return (folder / "CURRENT").is_file() and any(folder.glob("MANIFEST-*"))
+
+
+def _check_target(store: OxigraphStore, output: str | Path, fmt: str, force: bool) -> None:
+    """Refuse a target inside a store (the one exported, or any other), and an existing file or
+    earlier csv export unless `force`: an export never writes over what it was not asked to."""
+    if str(output) == "-":
+        return
+    path = Path(output).absolute()
+    real = path.resolve()  # through symbolic links, and `..`
+    own = Path(store.path).resolve()
+    for folder in dict.fromkeys([real, *real.parents, path, *path.parents]):
+        if folder == own or _is_store(folder):
+            raise ExportError(f"{str(output)!r} is inside the store {str(folder)!r}: an export never "
+                              "writes into a store folder (RocksDB owns every file there); write it elsewhere")
+    if fmt == "csv":
+        if (path / CSV_README).is_file() and not force:
+            raise ExportError(f"the folder {str(output)!r} holds an earlier csv export: pass --force to "
+                              "replace it")
+    elif path.exists() and not path.is_dir() and not force:
+        raise ExportError(f"{str(output)!r} already exists: pass --force to overwrite it")
+
+
 # -- the entry point ----------------------------------------------------------------------------
 
 def export(store: OxigraphStore, fmt: str, output: str | Path, source: str | None = None,
-           dyad: str | None = None, progress: Callable[[str, int, int], None] | None = None) -> ExportReport:
+           dyad: str | None = None, progress: Callable[[str, int, int], None] | None = None,
+           *, force: bool = False) -> ExportReport:
     """Write the store (or what `source` / `dyad` select) in format `fmt` to `output`.
 
     `output` is a file path (`.gz` compressed), `-` for stdout, or for `csv` a folder. Formats:
     trig, nquads, turtle, jsonld, graphml, gexf, csv, cypher; see the module docstring for what
-    each holds and what streams.
+    each holds and what streams. Nothing is written inside a store folder; an existing file (or
+    earlier csv export) is replaced only with `force`.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    _check_target(store, output, fmt, force)
     sel = select(store, source, dyad)
     shown = str(output)
     if progress:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -47,7 +48,7 @@ from bilateral.graph.store import GraphStore, Rows
 from bilateral.ontology.vocab import BI
 from bilateral.settings import Neo4jSettings, neo4j_settings
 
-__all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "source_hashes"]
+__all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "reach_of", "source_hashes"]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -65,8 +66,12 @@ _INDEXED = (
     (BI.Treaty, BI.name), (BI.Sector, BI.notation), (BI.Source, BI.name),
 )
 
-# The driver logs every retry of a managed transaction as a warning; our errors say enough.
+# The driver logs every retry of a managed transaction as a warning, and a dropped connection as
+# an error (`[#B890] _: <CONNECTION> error: ...`), printed on stderr by logging's last resort when
+# nothing is configured; our errors say enough. An application that configures logging still
+# gets the records.
 logging.getLogger("neo4j").setLevel(logging.ERROR)
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,11 @@ def _plain_tz(value: dt.datetime | dt.time) -> dt.tzinfo:
     return dt.timezone(offset) if offset is not None else dt.UTC
 
 
+def _one_line(text: object) -> str:
+    """A driver message on one line (`Error: ...` is one line; the driver's span several)."""
+    return " ".join(str(text).split())
+
+
 def _q(text: str) -> LiteralString:
     """Query text built from checked ontology names only (the driver asks for a LiteralString:
     our texts are literals plus names from `graph.mapping`, each checked by pattern)."""
@@ -237,16 +247,16 @@ class Neo4jProjector:
         except neo4j_exc.AuthError as err:
             raise Neo4jError(
                 f"Neo4j at {uri} refused the credentials of user {self.settings.user!r} "
-                f"({err.message or err}); check NEO4J_USER and NEO4J_PASSWORD") from err
+                f"({_one_line(err.message or err)}); check NEO4J_USER and NEO4J_PASSWORD") from err
         except (neo4j_exc.ServiceUnavailable, neo4j_exc.SessionExpired) as err:
             raise Neo4jError(
-                f"Neo4j at {uri} is unreachable while {doing}: {err}; is the server running "
+                f"Neo4j at {uri} is unreachable while {doing}: {_one_line(err)}; is the server running "
                 "(scripts/neo4j-local start) and NEO4J_URI right?") from err
         except neo4j_exc.Neo4jError as err:
             raise Neo4jError(f"Neo4j at {uri} failed while {doing}: "
-                             f"{err.code or ''} {err.message or err}".strip()) from err
+                             f"{err.code or ''} {_one_line(err.message or err)}".strip()) from err
         except neo4j_exc.DriverError as err:
-            raise Neo4jError(f"Neo4j at {uri}: the driver failed while {doing}: {err}") from err
+            raise Neo4jError(f"Neo4j at {uri}: the driver failed while {doing}: {_one_line(err)}") from err
 
     def _write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         """One managed write transaction (retried by the driver on transient errors)."""
@@ -465,6 +475,10 @@ class Neo4jProjector:
         Returns `Rows(columns, rows)` of plain Python values (see `plain_value`).
         """
         parameters = dict(params or {})
+        if not write and (reach := reach_of(cypher)):
+            raise QueryError(
+                f"the query uses {reach}, which reads files or calls other servers; Cypher runs "
+                "read-only by default and refuses it; pass --write (write=True) to allow it")
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[tuple[Any, ...]]]:
             result = tx.run(_q(cypher), parameters)
@@ -492,6 +506,50 @@ class Neo4jProjector:
                                  "RETURN count(*) AS n"))[0]["n"]:
                 pass
             self._write(_q(f"MATCH (s:{_STATE}) DELETE s"))
+
+
+
+# -- what a read-only query may not reach ----------------------------------------------------------
+
+# Procedures and functions that read files, call other servers, or run query text (where a
+# LOAD CSV could hide), by lower-case name prefix; `dbms.` administers the server and shows its
+# configuration, so only the informational ones below stay allowed.
+_REACHING = (
+    "apoc.load.", "apoc.import.", "apoc.export.", "apoc.cypher.", "apoc.periodic.", "apoc.bolt.",
+    "apoc.log.", "apoc.systemdb.", "apoc.custom.", "apoc.trigger.", "apoc.util.s3", "apoc.es.",
+    "apoc.mongo", "apoc.couchbase.", "apoc.redis.", "apoc.static.", "apoc.dv.", "apoc.gephi.",
+    "apoc.model.", "apoc.spatial.geocode", "gds.graph.export", "gds.beta.graph.export", "dbms.",
+)
+_DBMS_ALLOWED = ("dbms.components", "dbms.info", "dbms.showcurrentuser", "dbms.listcapabilities")
+_CYPHER_LEXEMES = re.compile(r"""//[^\n]*|/\*.*?(?:\*/|\Z)|'(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|`((?:``|[^`])*)`?""",
+                             re.DOTALL)
+_LOAD_CSV = re.compile(r"(?<![\w$])LOAD\s+CSV(?!\w)", re.IGNORECASE)
+_QUALIFIED = re.compile(r"(?<![\w$])[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+")
+
+
+def _cypher_code(cypher: str) -> str:
+    """The query with strings and comments blanked and backtick-quoted names unquoted: what the
+    parser reads as clauses and names."""
+    def code(m: re.Match[str]) -> str:
+        return m.group(1).replace("``", "`") if m.group(0).startswith("`") else " "
+
+    return _CYPHER_LEXEMES.sub(code, cypher)
+
+
+def reach_of(cypher: str) -> str | None:
+    """What in the query reads a file or the network (`LOAD CSV`, `apoc.load.json`...), or None."""
+    code = _cypher_code(cypher)
+    if _LOAD_CSV.search(code):
+        return "LOAD CSV"
+    for found in _QUALIFIED.finditer(code):
+        before = code[:found.start()].rstrip()
+        called = (re.match(r"\s*\(", code[found.end():])
+                  or re.fullmatch(r"(?:.*[^\w$])?CALL", before[-5:], re.IGNORECASE | re.DOTALL))
+        name = re.sub(r"\s+", "", found.group(0))
+        lower = name.lower()
+        if called and lower.startswith(_REACHING) and lower not in _DBMS_ALLOWED:
+            return name
+    return None
 
 
 def _entities_of(store: GraphStore, graph: str) -> set[str]:

@@ -71,6 +71,10 @@ def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
     if not text:
         raise NameResolutionError(f"an empty name cannot name a {kind}")
     if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
+        try:
+            ox.NamedNode(text)
+        except ValueError as err:  # checked here, so the text never reaches a query
+            raise NameResolutionError(f"{text!r} is not a valid IRI ({err})") from err
         if not _exists(store, text):
             raise NameResolutionError(f"nothing in the store has the IRI {text!r}")
         return text

@@ -57,6 +57,7 @@ __all__ = [
     "ontology_version",
     "resolve_snapshot",
     "restore_snapshot",
+    "scan_snapshots",
     "snapshot_rows",
     "verify",
     "write_canonical_nquads",
@@ -306,11 +307,17 @@ class Snapshot:
 
     @classmethod
     def read(cls, path: Path) -> Snapshot:
+        where = path / SNAPSHOT_MANIFEST
         try:
-            manifest = json.loads((path / SNAPSHOT_MANIFEST).read_text(encoding="utf-8"))
-            manifest["data"]["sha256"]
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            raise SnapshotError(f"{str(path)!r} is not a readable snapshot: {err}") from err
+            manifest = json.loads(where.read_text(encoding="utf-8"))
+            data = manifest["data"] if isinstance(manifest, dict) else None
+            sha256 = data.get("sha256") if isinstance(data, dict) else None
+            if not isinstance(sha256, str) or not re.fullmatch(r"[0-9a-f]{64}", sha256):
+                raise ValueError(f"no data.sha256 of 64 hex digits (found {sha256!r})")
+            int(data.get("quads", 0))
+        except (OSError, ValueError, TypeError) as err:
+            raise SnapshotError(f"the snapshot {path.name} is unreadable: {str(where)!r} is not a "
+                                f"snapshot manifest ({' '.join(str(err).split())})") from err
         return cls(path, manifest)
 
 
@@ -355,13 +362,28 @@ def create_snapshot(store: OxigraphStore, snapshot_dir: str | Path | None = None
     return Snapshot(folder / snapshot_id, manifest)
 
 
-def list_snapshots(snapshot_dir: str | Path) -> list[Snapshot]:
-    """The snapshots in a folder, oldest first (manifests are read; hashes are not checked)."""
+def scan_snapshots(snapshot_dir: str | Path) -> tuple[list[Snapshot], list[tuple[Path, SnapshotError]]]:
+    """The readable snapshots in a folder, oldest first, and an error for each unreadable one
+    (by folder name): one damaged manifest does not hide the others."""
     folder = Path(snapshot_dir)
     if not folder.is_dir():
-        return []
-    found = [Snapshot.read(p) for p in folder.iterdir() if not p.name.startswith(".") and is_snapshot_dir(p)]
-    return sorted(found, key=lambda s: (s.created, s.id))
+        return [], []
+    found: list[Snapshot] = []
+    unreadable: list[tuple[Path, SnapshotError]] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not is_snapshot_dir(path):
+            continue
+        try:
+            found.append(Snapshot.read(path))
+        except SnapshotError as err:
+            unreadable.append((path, err))
+    return sorted(found, key=lambda s: (s.created, s.id)), unreadable
+
+
+def list_snapshots(snapshot_dir: str | Path) -> list[Snapshot]:
+    """The readable snapshots in a folder, oldest first (manifests are read; hashes are not
+    checked); `scan_snapshots` also names the unreadable ones."""
+    return scan_snapshots(snapshot_dir)[0]
 
 
 def snapshot_rows(snapshots: Iterable[Snapshot]) -> Rows:
@@ -377,7 +399,7 @@ def resolve_snapshot(ref: str | Path, snapshot_dir: str | Path | None = None) ->
     path = Path(ref)
     if is_snapshot_dir(path):
         return Snapshot.read(path)
-    known = list_snapshots(snapshot_dir) if snapshot_dir else []
+    known, unreadable = scan_snapshots(snapshot_dir) if snapshot_dir else ([], [])
     text = str(ref)
     if text == "latest" and known:
         return known[-1]
@@ -388,6 +410,11 @@ def resolve_snapshot(ref: str | Path, snapshot_dir: str | Path | None = None) ->
         if len(match) > 1:
             listing = ", ".join(s.id for s in match)
             raise SnapshotError(f"{text!r} names several snapshots: {listing}")
+    # An unreadable one has no label to match but its folder name (which ends with the label).
+    for path, err in unreadable:
+        name = path.name
+        if name.startswith(text) or (_slug(text) and name.split("-", 1)[-1] == _slug(text)):
+            raise err
     where = f" in {str(snapshot_dir)!r}" if snapshot_dir else ""
     raise SnapshotError(f"no snapshot {text!r}{where}; `bilateral snapshot list` shows them")
 

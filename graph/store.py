@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -120,21 +121,23 @@ class OxigraphStore:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
         self._store.bulk_extend(quads)
 
-    def _query(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> object:
+    def _query(self, sparql: str, bindings: Mapping[str, Term | None] | None, *,
+               allow_service: bool = True) -> object:
+        if not allow_service:
+            refuse_service(sparql)
         try:
             return self._store.query(with_values(sparql, bindings or {}),
                                      use_default_graph_as_union=True)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
-        except (OSError, ValueError) as err:
-            raise QueryError(f"SPARQL query failed: {err}") from err
+        except (OSError, ValueError, RuntimeError) as err:
+            raise _failed(err, sparql) from err
 
     def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        columns = [v.value for v in result.variables]
-        return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
+        return _solutions(result, sparql)
 
     def ask(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> bool:
         result = self._query(sparql, bindings)
@@ -146,18 +149,24 @@ class OxigraphStore:
         result = self._query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return list(result)
+        with _evaluating(sparql):
+            return list(result)
 
-    def run(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
-        """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples."""
-        result = self._query(sparql, bindings)
+    def run(self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *,
+            allow_service: bool = False) -> Rows:
+        """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples.
+
+        Meant for queries a user writes: SERVICE (a request to another server, or a file read)
+        is refused unless `allow_service`.
+        """
+        result = self._query(sparql, bindings, allow_service=allow_service)
         if isinstance(result, ox.QuerySolutions):
-            columns = [v.value for v in result.variables]
-            return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
+            return _solutions(result, sparql)
         if isinstance(result, ox.QueryBoolean):
             return Rows(["answer"], [(bool(result),)])
-        triples = [(python_value(t.subject), python_value(t.predicate), python_value(t.object))
-                   for t in result]  # type: ignore[attr-defined]
+        with _evaluating(sparql):
+            triples = [(python_value(t.subject), python_value(t.predicate), python_value(t.object))
+                       for t in result]  # type: ignore[attr-defined]
         return Rows(["subject", "predicate", "object"], triples)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
@@ -199,28 +208,90 @@ class OxigraphStore:
         del self._store
 
 
-def _where_brace(sparql: str) -> int:
-    """Index of the `{` that opens the query's WHERE group (skipping IRIs, strings, comments)."""
+# IRIREF of the SPARQL grammar; one with \u escapes is left as code (stricter, never laxer).
+_IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
+# The SERVICE keyword, not part of a name (?service, ex:service, service:x, _:service, @service).
+_SERVICE = re.compile(r"(?<![\w?$:@\\-])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def _code(sparql: str) -> str:
+    """The query with its IRIs, strings and comments blanked out (same length): what is left is
+    what the parser reads as keywords, names and punctuation."""
+    out = list(sparql)
     i, n = 0, len(sparql)
     while i < n:
-        ch = sparql[i]
+        ch, end = sparql[i], i + 1
         if ch == "#":
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i
-        elif ch == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
-            i = sparql.index(">", i) + 1
-            continue
+            end = sparql.find("\n", i)
+            end = n if end < 0 else end
+        elif ch == "<" and (iri := _IRIREF.match(sparql, i)):
+            end = iri.end()
         elif ch in "\"'":
             quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else ch
             end = i + len(quote)
             while end < n and not sparql.startswith(quote, end):
                 end += 2 if sparql[end] == "\\" else 1
-            i = end + len(quote)
+            end = min(end + len(quote), n)
+        elif ch == "\\":  # an escape in a prefixed name (ex:a\#b, ex:a\'b): no comment, no string
+            i += 2
             continue
-        elif ch == "{":
-            return i
-        i += 1
-    raise QueryError("the query has no WHERE group { ... } to bind parameters in")
+        else:
+            i += 1
+            continue
+        out[i:end] = " " * (end - i)
+        i = end
+    return "".join(out)
+
+
+def services(sparql: str) -> list[str]:
+    """What the query's SERVICE clauses call (`<http://...>`, `?var`, `ex:name`), in order."""
+    out = []
+    for found in _SERVICE.finditer(_code(sparql)):
+        target = re.match(r"\s*(?:SILENT\s+)?(<[^>]*>|\S+?)(?=[\s{]|$)", sparql[found.end():], re.IGNORECASE)
+        out.append(target.group(1) if target else "?")
+    return out
+
+
+def refuse_service(sparql: str) -> None:
+    """QueryError if the query has a SERVICE clause: a request to another server (or a file
+    read) from what reads as a query of the local store."""
+    if services(sparql):
+        raise QueryError("the query calls SERVICE, a request to another server or a file read; "
+                         "it is refused unless allowed (--allow-service)")
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the `{` that opens the query's WHERE group (skipping IRIs, strings, comments)."""
+    at = _code(sparql).find("{")
+    if at < 0:
+        raise QueryError("the query has no WHERE group { ... } to bind parameters in")
+    return at
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())
+
+
+def _failed(err: BaseException, sparql: str) -> QueryError:
+    called = services(sparql)
+    also = f" (the query calls SERVICE {', '.join(called)})" if called else ""
+    return QueryError(f"SPARQL query failed: {_one_line(err)}{also}")
+
+
+@contextmanager
+def _evaluating(sparql: str) -> Iterator[None]:
+    """Results are computed as they are read: failures then (a SERVICE that cannot be reached,
+    an unbound service name) are query errors too."""
+    try:
+        yield
+    except (OSError, ValueError, RuntimeError) as err:
+        raise _failed(err, sparql) from err
+
+
+def _solutions(result: ox.QuerySolutions, sparql: str) -> Rows:
+    columns = [v.value for v in result.variables]
+    with _evaluating(sparql):
+        return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
 
 
 def with_values(sparql: str, bindings: Mapping[str, Term | None]) -> str:

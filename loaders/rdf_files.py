@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -16,6 +17,7 @@ __all__ = [
     "RDF_FORMATS",
     "SNAPSHOT_DATA",
     "SNAPSHOT_MANIFEST",
+    "cited_sha256",
     "file_sha256",
     "is_rdf_file",
     "is_snapshot_dir",
@@ -109,11 +111,21 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify_snapshot(path: Path) -> dict[str, Any]:
-    """The snapshot's manifest, once the sha256 of its data.nq is checked against it.
+def cited_sha256(text: str) -> str:
+    """A sha256 as a citation gives it (64 hex digits, either case), in lower case."""
+    digest = text.strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", digest):
+        raise InputError([Problem("--sha256", None, None, text, "not a sha256 (64 hex digits)")])
+    return digest
+
+
+def verify_snapshot(path: Path, cited: str | None = None) -> dict[str, Any]:
+    """The snapshot's manifest, once the sha256 of its data.nq is checked against it, and against
+    `cited` (the hash a citation gives) when there is one.
 
     A snapshot is cited by its hash, so one whose content no longer matches is refused rather
-    than loaded as if it were what was cited.
+    than loaded as if it were what was cited. The manifest travels with the data: whoever edits
+    one can edit the other, so only the cited hash tells the reader it is what was cited.
     """
     manifest_path, data_path = path / SNAPSHOT_MANIFEST, path / SNAPSHOT_DATA
     try:
@@ -126,6 +138,12 @@ def verify_snapshot(path: Path) -> dict[str, Any]:
         actual = file_sha256(data_path)
     except OSError as err:
         raise InputError([Problem(str(data_path), None, None, "", f"cannot read: {err}")]) from err
+    if cited is not None and actual != cited_sha256(cited):
+        raise InputError([Problem(
+            str(data_path), None, None, actual,
+            f"sha256 is not the cited {cited_sha256(cited)}: this is not the snapshot that was cited "
+            "(its manifest says " + (f"{expected})" if isinstance(expected, str) else "nothing)")
+            + "; refusing to load it")])
     if actual != expected:
         raise InputError([Problem(
             str(data_path), None, None, actual,
@@ -134,7 +152,7 @@ def verify_snapshot(path: Path) -> dict[str, Any]:
     return dict(manifest)
 
 
-def read_snapshot(path: Path) -> list[ox.Quad]:
-    """The quads of a snapshot folder, checked against its manifest's sha256 first."""
-    verify_snapshot(path)
+def read_snapshot(path: Path, cited: str | None = None) -> list[ox.Quad]:
+    """The quads of a snapshot folder, checked against its manifest's sha256 (and `cited`) first."""
+    verify_snapshot(path, cited)
     return read_rdf(path / SNAPSHOT_DATA)

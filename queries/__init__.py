@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bilateral.errors import QueryError
+from bilateral.errors import NameResolutionError, QueryError
 
 __all__ = ["PARAM_TYPES", "QUERY_DIR", "CatalogQuery", "Param", "catalog", "get", "parse_header"]
 
@@ -92,9 +92,12 @@ def _years(query: str, name: str, text: str | None) -> tuple[int | None, int | N
 
 
 def _typed(query: str, p: Param, text: str, resolve: Callable[[str, str], str]) -> object:
-    try:
-        if p.type in ENTITY_TYPES:
+    if p.type in ENTITY_TYPES:
+        try:
             return resolve(text, p.type)
+        except NameResolutionError as err:  # name the parameter as well as the value
+            raise NameResolutionError(f"{query}: {p.name}={text!r}: {err}") from err
+    try:
         if p.type == "date":
             return dt.date.fromisoformat(text)
         if p.type in ("year", "integer"):
@@ -105,7 +108,7 @@ def _typed(query: str, p: Param, text: str, resolve: Callable[[str, str], str]) 
         return text
     except ValueError:
         expected = {"date": "an ISO date (2025-02-07)", "year": "a year (2024)",
-                    "integer": "a whole number"}[p.type]
+                    "integer": "a whole number"}.get(p.type, f"a {p.type}")
         raise QueryError(f"{query}: {p.name}={text!r} is not {expected}") from None
 
 
@@ -114,7 +117,10 @@ def sparql_term(value: object) -> ox.NamedNode | ox.Literal | None:
     if value is None:
         return None
     if isinstance(value, str) and re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
-        return ox.NamedNode(value)
+        try:
+            return ox.NamedNode(value)
+        except ValueError:  # not an IRI after all (entities are checked IRIs): a plain string
+            return ox.Literal(value)
     xsd = "http://www.w3.org/2001/XMLSchema#"
     if isinstance(value, bool):
         return ox.Literal("true" if value else "false", datatype=ox.NamedNode(xsd + "boolean"))

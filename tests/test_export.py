@@ -230,14 +230,14 @@ def dyad_rule(store: OxigraphStore, dyad: str) -> set[str]:
 def test_source_filter_is_exactly_that_graph(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
     graph = ox.NamedNode(iri.source_iri(JAPANTIMES))
     for source in (JAPANTIMES, graph.value):
-        export(example_kg.store, "trig", tmp_path / "one.trig", source=source)
+        export(example_kg.store, "trig", tmp_path / "one.trig", source=source, force=True)
         assert lines(read_rdf(tmp_path / "one.trig")) == lines(example_kg.store.quads(graph))
 
 
 def test_dyad_filter_follows_the_rule(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
     expected = dyad_rule(example_kg.store, DYAD)
     for name in ("JPN-USA", "USA-JPN", "Japan-USA", DYAD):
-        report = export(example_kg.store, "nquads", tmp_path / "d.nq", dyad=name)
+        report = export(example_kg.store, "nquads", tmp_path / "d.nq", dyad=name, force=True)
         got = lines(read_rdf(tmp_path / "d.nq"))
         assert got == expected, name
         assert report.quads == len(expected)
@@ -436,7 +436,7 @@ def test_csv_files_carry_the_whole_projection(full_kg: KnowledgeGraph, tmp_path:
     assert header.startswith('"uri:ID",":LABEL","sources:string[]"')
     assert '"date:date"' in header and '"textStart:long"' in header and '"confidence:double"' in header
     # exporting again into the same folder replaces it; a foreign folder is refused
-    export(full_kg.store, "csv", tmp_path / "csv", source=JAPANTIMES)
+    export(full_kg.store, "csv", tmp_path / "csv", source=JAPANTIMES, force=True)
     assert read_admin_csv(tmp_path / "csv")[0].keys() == project(
         full_kg.store.quads(ox.NamedNode(iri.source_iri(JAPANTIMES)))).nodes.keys()
     (tmp_path / "other").mkdir()
