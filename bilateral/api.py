@@ -14,20 +14,20 @@ import pandas as pd
 import pyoxigraph as ox
 
 from bilateral import queries
-from bilateral.errors import InputError, Problem, QueryError
+from bilateral.core.errors import InputError, Problem, QueryError
+from bilateral.core.settings import Neo4jSettings, default_store_path
 from bilateral.graph import iri, rdf
 from bilateral.graph.bulk import bulk_load_nquads
+from bilateral.graph.flows import BulkStats, bulk_nquads
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
 from bilateral.graph.resolve import resolve
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
-from bilateral.loaders.baci import BulkStats, bulk_nquads
 from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
 from bilateral.loaders.rdf_files import verify_snapshot
 from bilateral.ontology.vocab import BI, NS
-from bilateral.settings import Neo4jSettings, default_store_path
 
 if TYPE_CHECKING:
     from bilateral.graph.extraction import ExtractionReport

@@ -19,10 +19,10 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from bilateral import output
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import BilateralError, QueryError
+from bilateral.core.errors import BilateralError, QueryError
+from bilateral.core.settings import default_store_path
 from bilateral.graph.export import FORMATS as EXPORT_FORMATS
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
-from bilateral.settings import default_store_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bilateral.errors import StoreError
+from bilateral.core.errors import StoreError
 from bilateral.graph import iri
 from bilateral.graph.store import OxigraphStore
 from bilateral.ontology.countries import ISO_SOURCE_ID

@@ -47,7 +47,7 @@ from typing import IO, Any, LiteralString, cast
 import networkx as nx
 import pyoxigraph as ox
 
-from bilateral.errors import BilateralError, NameResolutionError
+from bilateral.core.errors import BilateralError, NameResolutionError
 from bilateral.graph import iri
 from bilateral.graph.mapping import Projection, PropertyValue, check_label, check_rel_type, project
 from bilateral.graph.networkx import to_networkx

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bilateral.errors import BilateralError, InputError, Problem
+from bilateral.core.errors import BilateralError, InputError, Problem
 from bilateral.graph import iri
 from bilateral.graph.claims import ClaimCheck, check_figure
 from bilateral.graph.gazetteer import build_gazetteer

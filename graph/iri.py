@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from bilateral.settings import base_iri
+from bilateral.core.settings import base_iri
 
 __all__ = [
     "commitment_iri",

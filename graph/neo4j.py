@@ -32,7 +32,8 @@ import neo4j.spatial
 import neo4j.time
 import pyoxigraph as ox
 
-from bilateral.errors import Neo4jError, QueryError
+from bilateral.core.errors import Neo4jError, QueryError
+from bilateral.core.settings import Neo4jSettings, neo4j_settings
 from bilateral.graph.mapping import (
     LABELS,
     PROPERTY_NAMES,
@@ -46,7 +47,6 @@ from bilateral.graph.mapping import (
 )
 from bilateral.graph.store import GraphStore, Rows
 from bilateral.ontology.vocab import BI
-from bilateral.settings import Neo4jSettings, neo4j_settings
 
 __all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "reach_of", "source_hashes"]
 

@@ -8,7 +8,7 @@ import re
 
 import pyoxigraph as ox
 
-from bilateral.errors import NameResolutionError
+from bilateral.core.errors import NameResolutionError
 from bilateral.graph import iri
 from bilateral.graph.store import OxigraphStore
 from bilateral.ontology.countries import find_countries

@@ -37,7 +37,8 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from bilateral.errors import BilateralError, InputError, Problem
+from bilateral.core import package_version
+from bilateral.core.errors import BilateralError, InputError, Problem
 from bilateral.graph.mapping import source_id
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.loaders.rdf_files import SNAPSHOT_DATA, SNAPSHOT_MANIFEST, is_snapshot_dir, verify_snapshot
@@ -248,8 +249,6 @@ def _sources(store: OxigraphStore, quads: dict[str, int]) -> list[dict[str, Any]
 
 def _manifest(store: OxigraphStore, snapshot_id: str, created: dt.datetime, label: str | None,
               sha256: str, lines: int, size: int) -> dict[str, Any]:
-    from bilateral import __version__  # the package imports the API, which may import this module
-
     by_class = store.select("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
     by_graph = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     per_source = {str(g): int(n) for g, n in by_graph.rows}  # type: ignore[arg-type]
@@ -268,7 +267,7 @@ def _manifest(store: OxigraphStore, snapshot_id: str, created: dt.datetime, labe
         },
         "sources": _sources(store, per_source),
         "ontology": ontology_version(),
-        "tool": {"name": "bilateral", "version": __version__},
+        "tool": {"name": "bilateral", "version": package_version()},
     }
 
 

@@ -17,7 +17,7 @@ from typing import IO, Protocol
 
 import pyoxigraph as ox
 
-from bilateral.errors import QueryError, StoreError, StoreInUseError
+from bilateral.core.errors import QueryError, StoreError, StoreInUseError
 
 __all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "open_store", "python_value"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from bilateral.errors import QueryError
+from bilateral.core.errors import QueryError
 from bilateral.graph.mapping import REL_TYPES, Projection, project_store
 from bilateral.graph.networkx import to_networkx
 from bilateral.graph.store import OxigraphStore

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.loaders.dossier import is_dossier_file, read_dossier
 from bilateral.loaders.public import Skipped  # public data sets (Comtrade, BACI, Census, COW, ATOP, GDELT)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.loaders.tables import TABLES, Context, folder_context, parse_rows
 

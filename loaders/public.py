@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO
 
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.ontology.crosswalk import SCHEMES, cow_state, other_code, to_iso3
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from bilateral.errors import InputError
+from bilateral.core.errors import InputError
 from bilateral.loaders.atop import ATOP_COLUMNS, read_atop
 from bilateral.loaders.baci import BACI_COLUMNS, is_baci_file, read_baci
 from bilateral.loaders.census import CENSUS_COLUMNS, read_census

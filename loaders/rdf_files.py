@@ -11,7 +11,7 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 
 __all__ = [
     "RDF_FORMATS",

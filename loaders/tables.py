@@ -29,7 +29,7 @@ from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 import pandas as pd
 import pycountry
 
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.ontology import vocab as v
 from bilateral.ontology.countries import iso_country

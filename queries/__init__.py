@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bilateral.errors import NameResolutionError, QueryError
+from bilateral.core.errors import NameResolutionError, QueryError
 
 __all__ = ["PARAM_TYPES", "QUERY_DIR", "CatalogQuery", "Param", "catalog", "get", "parse_header"]
 

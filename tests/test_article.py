@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import BilateralError
+from bilateral.core.errors import BilateralError
 from bilateral.graph import iri
 from bilateral.graph.claims import AGREES, NO_DATA, check_figure
 from bilateral.graph.extraction import ROW_COLUMNS, extract_text, load_report, to_rdf

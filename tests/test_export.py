@@ -20,7 +20,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import InputError, NameResolutionError
+from bilateral.core.errors import InputError, NameResolutionError
 from bilateral.graph import iri
 from bilateral.graph.export import (
     CSV_README,

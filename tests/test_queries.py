@@ -10,7 +10,7 @@ import pytest
 
 from bilateral import queries
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import NameResolutionError, QueryError
+from bilateral.core.errors import NameResolutionError, QueryError
 
 from .conftest import EXAMPLE, run_cli, test_neo4j_uri
 from .queries.normalise import CASES, HERE, rows

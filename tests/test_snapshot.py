@@ -12,7 +12,7 @@ import pytest
 
 from bilateral import __version__
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import InputError
+from bilateral.core.errors import InputError
 from bilateral.graph import iri, snapshot
 from bilateral.graph.export import export
 from bilateral.graph.snapshot import (

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import InputError, StoreError, StoreInUseError
+from bilateral.core.errors import InputError, StoreError, StoreInUseError
 from bilateral.graph.store import OxigraphStore, with_values
 
 from .conftest import DATA, EXAMPLE, run_cli

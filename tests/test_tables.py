@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import InputError
+from bilateral.core.errors import InputError
 from bilateral.loaders import records as r
 from bilateral.loaders.detect import read_inputs
 from bilateral.loaders.tables import TABLES, Context

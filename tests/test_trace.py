@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import QueryError
+from bilateral.core.errors import QueryError
 
 from .conftest import EXAMPLE, run_cli
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 
 __all__ = [
     "ArticleText",

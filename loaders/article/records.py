@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from bilateral.errors import BilateralError
+from bilateral.core.errors import BilateralError
 from bilateral.loaders import records as r
 from bilateral.loaders.article.model import Extraction
 from bilateral.loaders.article.reading import ArticleText

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from bilateral.core.settings import Neo4jSettings
 from bilateral.graph.neo4j import Neo4jProjector
-from bilateral.settings import Neo4jSettings
 from tests.conftest import test_neo4j_uri
 
 

@@ -25,12 +25,12 @@ import pyoxigraph as ox
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import Neo4jError
+from bilateral.core.errors import Neo4jError
+from bilateral.core.settings import Neo4jSettings
 from bilateral.graph import iri
 from bilateral.graph.mapping import Projection, project_store
 from bilateral.graph.neo4j import GENERIC_LABEL, Neo4jProjector, SyncReport
 from bilateral.graph.store import OxigraphStore
-from bilateral.settings import Neo4jSettings
 from tests.test_mapping import MEETING, sparql_counts
 
 pytestmark = pytest.mark.neo4j

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import InputError, Problem
+from bilateral.core.errors import InputError, Problem
 from bilateral.loaders.baci import read_baci
 from bilateral.loaders.detect import read_inputs
 from bilateral.loaders.dossier import parse_dossier

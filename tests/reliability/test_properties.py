@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bilateral.errors import InputError
+from bilateral.core.errors import InputError
 from bilateral.loaders import records as r
 from bilateral.loaders.detect import read_inputs
 from bilateral.loaders.dossier import parse_dossier

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import QueryError
+from bilateral.core.errors import QueryError
 from tests.conftest import EXAMPLE, ROOT, run_cli, test_neo4j_uri
 
 
