@@ -83,7 +83,7 @@ def _generate(a: Args) -> Result:
 
 def _nquads(a: Args) -> Result:
     """The N-Quads our loader stages, written once to a file: the floor's and rdflib's input."""
-    from bilateral.loaders.baci import bulk_nquads
+    from bilateral.graph.flows import bulk_nquads
 
     start = time.perf_counter()
     with open(a["out"], "wb") as out:
@@ -185,7 +185,7 @@ def _rdflib_neo4j(a: Args) -> Result:
     from rdflib import Graph
     from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
 
-    from bilateral.settings import neo4j_settings
+    from bilateral.core.settings import neo4j_settings
 
     s = neo4j_settings()
     config = Neo4jStoreConfig(
@@ -399,7 +399,7 @@ class Neo4jAdmin:
     def __init__(self) -> None:
         import neo4j
 
-        from bilateral.settings import neo4j_settings
+        from bilateral.core.settings import neo4j_settings
 
         s = neo4j_settings()
         self.database = s.database

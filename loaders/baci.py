@@ -17,8 +17,9 @@ from both countries' reports, so nothing is overwritten. (A `reconciled` marker 
 reporter would say it better: see the loaders' report.)
 
 Two paths give the same quads (tests/test_public_loaders.py proves it on the fixtures):
-`read_baci` gives records, for files that fit in memory; `bulk_nquads` streams a file of any size
-in chunks and writes N-Quads generated column-wise, for the store's bulk loader (graph/bulk.py).
+`read_baci` gives records, for files that fit in memory; `read_baci_chunks` streams a file of any
+size in checked chunks, which graph/flows.py writes as N-Quads generated column-wise, for the
+store's bulk loader (graph/bulk.py).
 Both check the same way, chunk by chunk, and refuse a file that does not end with a line break (a
 cut file: its last figure may be cut short yet still valid). Not checked: that (t, i, j, k) is unique - BACI has one
 row per key, and a check would have to hold every key of a million-row file in memory.
@@ -27,18 +28,15 @@ row per key, and a check would have to hold every key of a million-row file in m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
 
 import numpy as np
 import pandas as pd
-from pyoxigraph import NamedNode
 
-from bilateral.errors import InputError, Problem
-from bilateral.graph import iri, rdf
+from bilateral.core.errors import InputError, Problem
 from bilateral.loaders import records as r
 from bilateral.loaders.public import (
     Collector,
@@ -52,18 +50,15 @@ from bilateral.loaders.public import (
     scaled,
     source_id,
 )
-from bilateral.ontology.countries import ISO_SOURCE_ID
 from bilateral.ontology.crosswalk import to_iso3
-from bilateral.ontology.vocab import BI
 
-__all__ = ["BACI_COLUMNS", "BulkStats", "baci_source", "bulk_nquads", "country_codes_path",
-           "is_baci_file", "parse_baci", "read_baci", "read_country_codes"]
+__all__ = ["BACI_COLUMNS", "BaciChunks", "CheckedChunk", "baci_source", "country_codes_path",
+           "is_baci_file", "parse_baci", "read_baci", "read_baci_chunks", "read_country_codes"]
 
 BACI_COLUMNS = ("t", "i", "j", "k", "v", "q")
 _NAME = re.compile(r"(?:synthetic-)?BACI_(?P<hs>HS[0-9]{2})_(?:Y(?P<year>[0-9]{4})_)?V(?P<release>[0-9A-Za-z]+)"
                    r"\.csv", re.IGNORECASE)
 _ISO3_COLUMNS = ("country_iso3", "iso_3digit_alpha")  # V2025 / V202001 spellings
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 CHUNK = 100_000
 
 
@@ -129,7 +124,7 @@ def read_country_codes(path: Path) -> dict[str, str]:
 
 
 @dataclass
-class _Checked:
+class CheckedChunk:
     """The good rows of a chunk, typed as text: what both paths build from."""
 
     exporter: pd.Series
@@ -173,7 +168,7 @@ class _Checker:
                 for line in group["line"]:
                     self.col.unknown(int(line), column, str(code), message)
 
-    def check(self, frame: pd.DataFrame, first_line: int) -> _Checked:
+    def check(self, frame: pd.DataFrame, first_line: int) -> CheckedChunk:
         frame = frame.fillna("")
         self.rows += len(frame)
         lines = np.arange(first_line, first_line + len(frame))
@@ -200,7 +195,7 @@ class _Checker:
         same = ~bad & (ends["i"] == ends["j"])
         self._cells(same, lines, frame["j"], "j", "the importer is the exporter")
         good = ~(bad | same)
-        out = _Checked(ends["i"][good].astype(str), ends["j"][good].astype(str), frame["t"][good],
+        out = CheckedChunk(ends["i"][good].astype(str), ends["j"][good].astype(str), frame["t"][good],
                        frame["k"][good].str.zfill(6), frame["v"][good])
         self.topics.update(out.k6.unique())
         self.countries.update(out.exporter.unique())
@@ -217,7 +212,7 @@ def _header_ok(header: list[str], col: Collector) -> bool:
     return not missing
 
 
-def _flows(checked: _Checked, source: str) -> Iterator[r.TradeFlow]:
+def _flows(checked: CheckedChunk, source: str) -> Iterator[r.TradeFlow]:
     for exporter, importer, year, k6, v in zip(checked.exporter, checked.importer, checked.year,
                                                checked.k6, checked.v, strict=True):
         yield r.TradeFlow(exporter=exporter, importer=importer, year=int(year),
@@ -291,7 +286,7 @@ def read_baci(path: Path, country_codes: Path | None = None, skip_unknown: bool 
               *, chunksize: int = CHUNK) -> PublicLoad:
     """Records of a BACI file (one TradeFlow per row, plus its Source and HS sectors).
 
-    For files too big for records in memory, use `bulk_nquads`.
+    For files too big for records in memory, use `read_baci_chunks` (graph/flows.py writes them).
     """
     codes_file = country_codes or country_codes_path(path)
     codes = read_country_codes(codes_file)
@@ -304,135 +299,42 @@ def read_baci(path: Path, country_codes: Path | None = None, skip_unknown: bool 
     return col.finish([source, *hs_topics(sorted(checker.topics), source.id), *flows])
 
 
-# ------------------------------------------------------------------ bulk path
+# ------------------------------------------------------------------ streaming (the bulk path)
 
-@dataclass(frozen=True)
-class BulkStats:
-    """What `bulk_nquads` wrote."""
+@dataclass
+class BaciChunks:
+    """A BACI file read chunk by chunk, each chunk checked: what graph/flows.py turns into N-Quads
+    for files of any size. Memory stays flat: one chunk at a time, plus the sets of distinct
+    products, countries and dyads. Problems are collected over the whole file and raised together
+    by `finish` (InputError): what was written from the chunks must then be thrown away."""
 
-    source: str  # the id of the file's Source; its graph holds every flow
-    rows: int
-    flows: int
-    quads: int  # lines written (the store drops duplicates)
-    graphs: tuple[str, ...]  # the graphs written: the source's, and the shared ISO 3166 graph
-    skipped: list[Skipped]
+    path: Path
+    source: r.Source
+    checker: _Checker
+    chunksize: int = CHUNK
 
+    @property
+    def refused(self) -> bool:
+        """Whether a problem was found already (the rest need not be written)."""
+        return bool(self.checker.col.problems)
 
-def _iri(value: str) -> str:
-    return f"<{value}>"
+    def chunks(self) -> Iterator[CheckedChunk]:
+        for first, chunk in _chunks(self.path, self.checker.col, self.chunksize):
+            yield self.checker.check(chunk, first)
 
+    def finish(self) -> list[Skipped]:
+        """Raises InputError if any row was bad; else the rows skipped for unknown codes."""
+        self.checker.col.finish([])
+        return self.checker.col.skipped
 
-_Cache = dict[Callable[[str], str], dict[str, str]]
-
-
-def _mapped(values: pd.Series, make: Callable[[str], str], cache: _Cache) -> np.ndarray:
-    """`make` applied once per distinct value of the whole file (cached across chunks), spread
-    over the column: IRIs are minted by graph/iri.py itself, so both paths agree by construction."""
-    table = cache.setdefault(make, {})
-    for value in values.unique():
-        if value not in table:
-            table[value] = make(value)
-    return values.map(table).to_numpy(dtype=object)
-
-
-def _country_iri(code: str) -> str:
-    return _iri(iri.country_iri(code))
+    def sectors(self) -> list[r.Topic]:
+        return hs_topics(sorted(self.checker.topics), self.source.id)
 
 
-def _sector_segment(k6: str) -> str:
-    return iri.segment(f"HS/{k6}")
-
-
-def _sector_iri(k6: str) -> str:
-    return _iri(iri.topic_iri(k6, "HS"))
-
-
-def _dyad_iri(pair: str) -> str:
-    return _iri(iri.dyad_iri(*pair.split("-")))
-
-
-def _thousands(v: pd.Series) -> np.ndarray:
-    """v * 1000 as decimal text, by moving the point three places (exact, no floats): the same
-    text `graph.rdf.literal(scaled(Decimal(v), 1000))` gives."""
-    parts = v.str.partition(".")
-    frac = parts[2].str.ljust(3, "0")
-    whole = (parts[0] + frac.str.slice(0, 3)).str.lstrip("0").replace("", "0")
-    rest = frac.str.slice(3).str.rstrip("0").replace("", "0")
-    return (whole + "." + rest).to_numpy(dtype=object)
-
-
-def _flow_lines(checked: _Checked, source: str, cache: _Cache) -> Iterator[np.ndarray]:
-    """The N-Quads lines of the flows, one predicate at a time (what graph/rdf.py gives a TradeFlow)."""
-    graph = f" <{iri.source_iri(source)}> ."
-    base = iri.mint("tradeflow", "x")[: -len("x")]
-    tail = "/" + "/".join(iri.segment(p) for p in ("USD", source))
-    pair = checked.exporter + "-" + checked.importer
-    node = (base + _mapped(pair, iri.segment, cache) + "/" + _mapped(checked.year, iri.segment, cache) + "/"
-            + _mapped(checked.k6, _sector_segment, cache) + "/" + _mapped(checked.importer, iri.segment, cache)
-            + tail)
-    subject = "<" + node + "> "
-    importer = _mapped(checked.importer, _country_iri, cache)
-    objects: list[tuple[str, np.ndarray | str]] = [
-        (rdf.RDF_TYPE.value, _iri(BI.TradeFlow)),
-        (BI.exporter, _mapped(checked.exporter, _country_iri, cache)),
-        (BI.importer, importer),
-        (BI.reporter, importer),
-        (BI.year, '"' + checked.year.to_numpy(dtype=object) + f'"^^<{_XSD}integer>'),
-        (BI.sector, _mapped(checked.k6, _sector_iri, cache)),
-        (BI.value, '"' + _thousands(checked.v) + f'"^^<{_XSD}decimal>'),
-        (BI.currency, '"USD"'),
-        (BI.unit, '"current prices"'),
-        (BI.dyad, _mapped(pair, _dyad_iri, cache)),
-    ]
-    for predicate, obj in objects:
-        yield subject + f"<{predicate}> " + obj + graph
-
-
-def _dimension_quads(source: r.Source, topics: Iterable[str], dyads: Iterable[tuple[str, str]],
-                     countries: Iterable[str]) -> Iterator[str]:
-    """The source, sectors, dyads and ISO country descriptions, by graph/rdf.py's own emitter:
-    few, and exactly what the record path gives for them."""
-    emitter = rdf._Emitter()  # the public `to_quads` has no entry for dyads or ISO countries alone
-    graph = NamedNode(iri.source_iri(source.id))
-    quads = [*emitter.record(source)]
-    for topic in hs_topics(sorted(topics), source.id):
-        quads.extend(emitter.record(topic))
-    for exporter, importer in sorted(dyads):
-        quads.extend(emitter.dyad(graph, exporter, importer))
-    emitter.countries.update(countries)
-    quads.extend(emitter.iso_countries())
-    for quad in quads:
-        yield f"{quad} ."
-
-
-def bulk_nquads(path: Path, out: IO[bytes], country_codes: Path | None = None, *, skip_unknown: bool = False,
-                chunksize: int = CHUNK, progress: Callable[[int], None] | None = None) -> BulkStats:
-    """Stream a BACI file in chunks into N-Quads on `out`, generated column-wise.
-
-    Memory stays flat: one chunk at a time, plus the sets of distinct products, countries and
-    dyads. Problems are collected over the whole file and raised together at the end (InputError)
-    - then what was written to `out` must be thrown away, never loaded. `progress` is called with
-    the rows read so far after every chunk.
-    """
+def read_baci_chunks(path: Path, country_codes: Path | None = None, *, skip_unknown: bool = False,
+                     chunksize: int = CHUNK) -> BaciChunks:
+    """A BACI file to be read chunk by chunk (`BaciChunks`): for files too big for records."""
     codes_file = country_codes or country_codes_path(path)
     codes = read_country_codes(codes_file)
-    source = baci_source(path, codes_file)
-    col = Collector(str(path), skip_unknown)
-    checker = _Checker(codes, codes_file.name, col)
-    flows = quads = 0
-    cache: _Cache = {}
-    for first, chunk in _chunks(path, col, chunksize):
-        checked = checker.check(chunk, first)
-        flows += len(checked.k6)
-        if len(checked.k6) and not col.problems:  # a refused file need not be written further
-            for lines in _flow_lines(checked, source.id, cache):
-                out.write(("\n".join(lines) + "\n").encode("utf-8"))
-                quads += len(lines)
-        if progress:
-            progress(checker.rows)
-    col.finish([])
-    dimension = list(_dimension_quads(source, checker.topics, checker.dyads, checker.countries))
-    out.write(("\n".join(dimension) + "\n").encode("utf-8"))
-    graphs = (iri.source_iri(source.id), *((iri.source_iri(ISO_SOURCE_ID),) if checker.countries else ()))
-    return BulkStats(source=source.id, rows=checker.rows, flows=flows, quads=quads + len(dimension),
-                     graphs=graphs, skipped=col.skipped)
+    checker = _Checker(codes, codes_file.name, Collector(str(path), skip_unknown))
+    return BaciChunks(path, baci_source(path, codes_file), checker, chunksize)

@@ -17,12 +17,13 @@ import pyoxigraph as ox
 import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.errors import InputError, StoreError
+from bilateral.core.errors import InputError, StoreError
 from bilateral.graph import iri
 from bilateral.graph.bulk import bulk_load_nquads
+from bilateral.graph.flows import bulk_nquads
 from bilateral.graph.rdf import to_quads
 from bilateral.loaders import records as r
-from bilateral.loaders.baci import bulk_nquads, read_baci
+from bilateral.loaders.baci import read_baci
 from bilateral.loaders.census import read_census
 from bilateral.loaders.comtrade import COMTRADE_COLUMNS, read_comtrade
 from bilateral.loaders.cow import COW_COLUMNS, read_cow_alliances
