@@ -7,8 +7,9 @@ description too, so a source and everything it asserts come and go together.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -26,6 +27,7 @@ PROV_ENTITY = NamedNode("http://www.w3.org/ns/prov#Entity")
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 Value = str | int | bool | Decimal | dt.date | dt.datetime
+Object = NamedNode | Literal | Value | None  # None: the fact is absent, nothing is written
 
 
 def literal(value: Value) -> Literal:
@@ -63,6 +65,8 @@ def _country(code: str) -> NamedNode:
 class _Emitter:
     """Collects the quads of one batch of records, each in its source's graph."""
 
+    _writers: ClassVar[dict[type, Callable[[_Emitter, Any, NamedNode], Iterator[Quad]]]]
+
     def __init__(self) -> None:
         self.countries: set[str] = set()
 
@@ -80,226 +84,136 @@ class _Emitter:
 
     def record(self, rec: r.Record) -> Iterator[Quad]:
         graph = NamedNode(iri.source_iri(rec.id if isinstance(rec, r.Source) else rec.source))
+        yield from self._writers[type(rec)](self, rec, graph)
 
-        def q(s: NamedNode, p: str, o: NamedNode | Value | None) -> Iterator[Quad]:
-            if o is None:
-                return
-            obj = o if isinstance(o, NamedNode) else literal(o)
-            yield Quad(s, NamedNode(p), obj, graph)
+    @staticmethod
+    def facts(node: NamedNode, classes: Iterable[str], values: Iterable[tuple[str, Object]],
+              graph: NamedNode) -> Iterator[Quad]:
+        """The node's classes, then each (property, value) whose value is not None, in order."""
+        for cls in classes:
+            yield Quad(node, RDF_TYPE, NamedNode(cls), graph)
+        for p, o in values:
+            if o is not None:
+                yield Quad(node, NamedNode(p), o if isinstance(o, NamedNode | Literal) else literal(o), graph)
 
-        def typed(s: NamedNode, *classes: str) -> Iterator[Quad]:
-            for cls in classes:
-                yield Quad(s, RDF_TYPE, NamedNode(cls), graph)
+    def in_dyad(self, node: NamedNode, graph: NamedNode, a: str, b: str) -> Iterator[Quad]:
+        """The dyad of a and b described, and the node linked to it."""
+        yield from self.dyad(graph, a, b)
+        yield Quad(node, NamedNode(BI.dyad), NamedNode(iri.dyad_iri(a, b)), graph)
 
-        match rec:
-            case r.Source():
-                yield from typed(graph, BI.Source)
-                yield Quad(graph, RDF_TYPE, PROV_ENTITY, graph)
-                yield from q(graph, BI.name, rec.id)
-                yield from q(graph, BI.title, rec.title)
-                if rec.url:
-                    yield Quad(graph, NamedNode(BI.url),
-                               Literal(rec.url, datatype=NamedNode(XSD + "anyURI")), graph)
-                yield from q(graph, BI.publisher, rec.publisher)
-                yield from q(graph, BI.publishedDate, rec.published)
-                yield from q(graph, BI.retrievedDate, rec.retrieved)
-                yield from q(graph, BI.licence, rec.licence)
-                yield from q(graph, BI.reliability, rec.reliability)
-                yield from q(graph, BI.note, rec.note)
+    def source(self, rec: r.Source, graph: NamedNode) -> Iterator[Quad]:
+        yield Quad(graph, RDF_TYPE, NamedNode(BI.Source), graph)
+        yield Quad(graph, RDF_TYPE, PROV_ENTITY, graph)
+        url = Literal(rec.url, datatype=NamedNode(XSD + "anyURI")) if rec.url else None
+        yield from self.facts(graph, (), [
+            (BI.name, rec.id), (BI.title, rec.title), (BI.url, url), (BI.publisher, rec.publisher),
+            (BI.publishedDate, rec.published), (BI.retrievedDate, rec.retrieved), (BI.licence, rec.licence),
+            (BI.reliability, rec.reliability), (BI.note, rec.note)], graph)
 
-            case r.Country():
-                node = self.country(rec.iso3)
-                yield from typed(node, BI.Country)
-                yield from q(node, BI.iso3, rec.iso3.upper())
-                yield from q(node, BI.name, rec.name)
-                for alias in rec.aliases:
-                    yield from q(node, BI.alias, alias)
-                yield from q(node, BI.cowCode, rec.cow)
-                if rec.wikidata:
-                    yield from q(node, BI.wikidata, rec.wikidata)
-                    yield Quad(node, OWL_SAME_AS, NamedNode(WIKIDATA + rec.wikidata), graph)
+    def country_record(self, rec: r.Country, graph: NamedNode) -> Iterator[Quad]:
+        node = self.country(rec.iso3)
+        yield from self.facts(node, [BI.Country], [
+            (BI.iso3, rec.iso3.upper()), (BI.name, rec.name), *((BI.alias, a) for a in rec.aliases),
+            (BI.cowCode, rec.cow), *_wikidata(rec.wikidata)], graph)
 
-            case r.Person():
-                node = person_node(rec.ref)
-                yield from typed(node, BI.Person)
-                yield from q(node, BI.name, rec.name)
-                for alias in rec.aliases:
-                    yield from q(node, BI.alias, alias)
-                yield from q(node, BI.birthYear, rec.birth_year)
-                if rec.wikidata:
-                    yield from q(node, BI.wikidata, rec.wikidata)
-                    yield Quad(node, OWL_SAME_AS, NamedNode(WIKIDATA + rec.wikidata), graph)
+    def person(self, rec: r.Person, graph: NamedNode) -> Iterator[Quad]:
+        yield from self.facts(person_node(rec.ref), [BI.Person], [
+            (BI.name, rec.name), *((BI.alias, a) for a in rec.aliases), (BI.birthYear, rec.birth_year),
+            *_wikidata(rec.wikidata)], graph)
 
-            case r.Tenure():
-                person = person_node(rec.person)
-                day = rec.start or rec.attested
-                assert day is not None, "loaders guarantee a start or an attested day"
-                node = NamedNode(iri.tenure_iri(person.value, rec.country, rec.office,
-                                                day.isoformat()))
-                yield from typed(node, BI.Tenure)
-                yield from q(node, BI.holder, person)
-                yield from q(node, BI.country, self.country(rec.country))
-                yield from q(node, BI.office, rec.office)
-                for role in rec.roles:
-                    yield from q(node, BI.role, role)
-                yield from q(node, BI.startDate, rec.start)
-                yield from q(node, BI.endDate, rec.end)
-                yield from q(node, BI.attestedDate, rec.attested)
+    def tenure(self, rec: r.Tenure, graph: NamedNode) -> Iterator[Quad]:
+        person = person_node(rec.person)
+        day = rec.start or rec.attested
+        assert day is not None, "loaders guarantee a start or an attested day"
+        node = NamedNode(iri.tenure_iri(person.value, rec.country, rec.office, day.isoformat()))
+        yield from self.facts(node, [BI.Tenure], [
+            (BI.holder, person), (BI.country, self.country(rec.country)), (BI.office, rec.office),
+            *((BI.role, role) for role in rec.roles), (BI.startDate, rec.start), (BI.endDate, rec.end),
+            (BI.attestedDate, rec.attested)], graph)
 
-            case r.Meeting():
-                node = meeting_node(rec.ref)
-                yield from typed(node, BI.Meeting)
-                yield from q(node, BI.date, rec.date)
-                yield from q(node, BI.kind, rec.kind)
-                yield from q(node, BI.name, rec.name)
-                yield from q(node, BI.place, rec.place)
-                yield from q(node, BI.startTime, rec.start_time)
-                yield from q(node, BI.durationMinutes, rec.duration_minutes)
-                yield from q(node, BI.goldsteinScale, rec.goldstein)
-                yield from q(node, BI.eventCode, rec.event_code)
-                if rec.host:
-                    yield from q(node, BI.host, self.country(rec.host))
-                for title in rec.outcome_documents:
-                    yield from q(node, BI.outcomeDocument, title)
-                for topic in rec.topics:
-                    yield from q(node, BI.topic, topic_node(topic))
-                yield from self.dyad(graph, *rec.countries)
-                yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(*rec.countries)))
+    def meeting(self, rec: r.Meeting, graph: NamedNode) -> Iterator[Quad]:
+        node = meeting_node(rec.ref)
+        yield from self.facts(node, [BI.Meeting], [
+            (BI.date, rec.date), (BI.kind, rec.kind), (BI.name, rec.name), (BI.place, rec.place),
+            (BI.startTime, rec.start_time), (BI.durationMinutes, rec.duration_minutes),
+            (BI.goldsteinScale, rec.goldstein), (BI.eventCode, rec.event_code),
+            (BI.host, self.country(rec.host) if rec.host else None),
+            *((BI.outcomeDocument, title) for title in rec.outcome_documents),
+            *((BI.topic, topic_node(topic)) for topic in rec.topics)], graph)
+        yield from self.in_dyad(node, graph, *rec.countries)
 
-            case r.Participation():
-                yield from q(person_node(rec.person), BI.participatedIn, meeting_node(rec.meeting))
+    def participation(self, rec: r.Participation, graph: NamedNode) -> Iterator[Quad]:
+        yield from self.facts(person_node(rec.person), (), [(BI.participatedIn, meeting_node(rec.meeting))], graph)
 
-            case r.Statement():
-                person = person_node(rec.person)
-                node = NamedNode(iri.statement_iri(person.value, rec.date.isoformat(), rec.text))
-                yield from typed(node, BI.Statement)
-                yield from q(node, BI.speaker, person)
-                yield from q(node, BI.date, rec.date)
-                yield from q(node, BI.text, rec.text)
-                if rec.meeting:
-                    yield from q(node, BI.occasion, meeting_node(rec.meeting))
-                for topic in rec.topics:
-                    yield from q(node, BI.topic, topic_node(topic))
-                yield from q(node, BI.textStart, rec.text_start)
-                yield from q(node, BI.textEnd, rec.text_end)
-                if rec.confidence is not None:
-                    yield from q(node, BI.confidence, Decimal(str(rec.confidence)))
+    def statement(self, rec: r.Statement, graph: NamedNode) -> Iterator[Quad]:
+        person = person_node(rec.person)
+        node = NamedNode(iri.statement_iri(person.value, rec.date.isoformat(), rec.text))
+        yield from self.facts(node, [BI.Statement], [
+            (BI.speaker, person), (BI.date, rec.date), (BI.text, rec.text),
+            (BI.occasion, meeting_node(rec.meeting) if rec.meeting else None),
+            *((BI.topic, topic_node(topic)) for topic in rec.topics),
+            (BI.textStart, rec.text_start), (BI.textEnd, rec.text_end), (BI.confidence, _decimal(rec.confidence))],
+            graph)
 
-            case r.Commitment():
-                node = NamedNode(iri.commitment_iri(rec.party, rec.date.isoformat(),
-                                                    rec.description))
-                yield from typed(node, BI.Commitment)
-                yield from q(node, BI.party, self.country(rec.party))
-                yield from q(node, BI.date, rec.date)
-                yield from q(node, BI.description, rec.description)
-                yield from q(node, BI.status, rec.status)
-                yield from q(node, BI.value, rec.value)
-                yield from q(node, BI.currency, rec.currency)
-                if rec.meeting:
-                    yield from q(node, BI.occasion, meeting_node(rec.meeting))
-                if rec.announced_by:
-                    yield from q(node, BI.announcedBy, person_node(rec.announced_by))
-                if rec.sector:
-                    yield from q(node, BI.sector, topic_node(rec.sector))
-                for topic in rec.topics:
-                    yield from q(node, BI.topic, topic_node(topic))
-                yield from self.dyad(graph, rec.party, rec.counterpart)
-                yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(rec.party, rec.counterpart)))
+    def commitment(self, rec: r.Commitment, graph: NamedNode) -> Iterator[Quad]:
+        node = NamedNode(iri.commitment_iri(rec.party, rec.date.isoformat(), rec.description))
+        yield from self.facts(node, [BI.Commitment], [
+            (BI.party, self.country(rec.party)), (BI.date, rec.date), (BI.description, rec.description),
+            (BI.status, rec.status), (BI.value, rec.value), (BI.currency, rec.currency),
+            (BI.occasion, meeting_node(rec.meeting) if rec.meeting else None),
+            (BI.announcedBy, person_node(rec.announced_by) if rec.announced_by else None),
+            (BI.sector, topic_node(rec.sector) if rec.sector else None),
+            *((BI.topic, topic_node(topic)) for topic in rec.topics)], graph)
+        yield from self.in_dyad(node, graph, rec.party, rec.counterpart)
 
-            case r.Topic():
-                node = topic_node(rec.ref)
-                is_sector = rec.ref.scheme in ("HS", "analyst")
-                yield from typed(node, BI.Sector if is_sector else BI.Topic)
-                yield from q(node, BI.name, rec.name)
-                yield from q(node, BI.scheme, rec.ref.scheme)
-                yield from q(node, BI.notation, rec.notation)
-                if rec.broader:
-                    yield from q(node, BI.broader, topic_node(rec.broader))
-                for target in rec.maps_to:
-                    yield from q(node, BI.mapsTo, topic_node(target))
+    def topic(self, rec: r.Topic, graph: NamedNode) -> Iterator[Quad]:
+        is_sector = rec.ref.scheme in ("HS", "analyst")
+        yield from self.facts(topic_node(rec.ref), [BI.Sector if is_sector else BI.Topic], [
+            (BI.name, rec.name), (BI.scheme, rec.ref.scheme), (BI.notation, rec.notation),
+            (BI.broader, topic_node(rec.broader) if rec.broader else None),
+            *((BI.mapsTo, topic_node(target)) for target in rec.maps_to)], graph)
 
-            case r.TradeFlow():
-                node = NamedNode(iri.trade_flow_iri(
-                    rec.exporter, rec.importer, rec.year, f"{rec.sector.scheme}/{rec.sector.key}",
-                    rec.reporter, rec.currency, rec.source))
-                yield from typed(node, BI.TradeFlow)
-                yield from q(node, BI.exporter, self.country(rec.exporter))
-                yield from q(node, BI.importer, self.country(rec.importer))
-                yield from q(node, BI.reporter, self.country(rec.reporter))
-                yield from q(node, BI.year, rec.year)
-                yield from q(node, BI.sector, topic_node(rec.sector))
-                yield from q(node, BI.value, rec.value)
-                yield from q(node, BI.currency, rec.currency)
-                yield from q(node, BI.unit, rec.unit)
-                if rec.approximate:
-                    yield from q(node, BI.approximate, True)
-                yield from q(node, BI.note, rec.note)
-                yield from self.dyad(graph, rec.exporter, rec.importer)
-                yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(rec.exporter, rec.importer)))
+    def trade_flow(self, rec: r.TradeFlow, graph: NamedNode) -> Iterator[Quad]:
+        node = NamedNode(iri.trade_flow_iri(rec.exporter, rec.importer, rec.year,
+                                            f"{rec.sector.scheme}/{rec.sector.key}", rec.reporter,
+                                            rec.currency, rec.source))
+        yield from self.facts(node, [BI.TradeFlow], [
+            (BI.exporter, self.country(rec.exporter)), (BI.importer, self.country(rec.importer)),
+            (BI.reporter, self.country(rec.reporter)), (BI.year, rec.year), (BI.sector, topic_node(rec.sector)),
+            (BI.value, rec.value), (BI.currency, rec.currency), (BI.unit, rec.unit),
+            (BI.approximate, True if rec.approximate else None), (BI.note, rec.note)], graph)
+        yield from self.in_dyad(node, graph, rec.exporter, rec.importer)
 
-            case r.Indicator():
-                node = NamedNode(iri.indicator_iri(
-                    rec.indicator, rec.country, rec.partner, rec.year,
-                    rec.currency or rec.unit, rec.source))
-                yield from typed(node, BI.IndicatorObservation)
-                yield from q(node, BI.indicator, rec.indicator)
-                yield from q(node, BI.country, self.country(rec.country))
-                yield from q(node, BI.partner, self.country(rec.partner))
-                yield from q(node, BI.year, rec.year)
-                yield from q(node, BI.value, rec.value)
-                yield from q(node, BI.currency, rec.currency)
-                yield from q(node, BI.unit, rec.unit)
-                if rec.approximate:
-                    yield from q(node, BI.approximate, True)
-                if rec.reporter:
-                    yield from q(node, BI.reporter, self.country(rec.reporter))
-                yield from q(node, BI.derivation, rec.derivation)
-                yield from q(node, BI.note, rec.note)
-                yield from self.dyad(graph, rec.country, rec.partner)
-                yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner)))
+    def indicator(self, rec: r.Indicator, graph: NamedNode) -> Iterator[Quad]:
+        node = NamedNode(iri.indicator_iri(rec.indicator, rec.country, rec.partner, rec.year,
+                                           rec.currency or rec.unit, rec.source))
+        yield from self.facts(node, [BI.IndicatorObservation], [
+            (BI.indicator, rec.indicator), (BI.country, self.country(rec.country)),
+            (BI.partner, self.country(rec.partner)), (BI.year, rec.year), (BI.value, rec.value),
+            (BI.currency, rec.currency), (BI.unit, rec.unit), (BI.approximate, True if rec.approximate else None),
+            (BI.reporter, self.country(rec.reporter) if rec.reporter else None),
+            (BI.derivation, rec.derivation), (BI.note, rec.note)], graph)
+        yield from self.in_dyad(node, graph, rec.country, rec.partner)
 
-            case r.Claim():
-                yield from self.claim(rec, graph)
-
-            case r.Mention():
-                yield from self.mention(rec, graph)
-
-            case r.Treaty():
-                node = NamedNode(iri.treaty_iri(rec.name))
-                yield from typed(node, BI.Treaty)
-                if rec.alliance_types:
-                    yield from typed(node, BI.Alliance)
-                yield from q(node, BI.name, rec.name)
-                for party in rec.parties:
-                    yield from q(node, BI.party, self.country(party))
-                for kind in rec.alliance_types:
-                    yield from q(node, BI.allianceType, kind)
-                yield from q(node, BI.signedDate, rec.signed)
-                yield from q(node, BI.inForceDate, rec.in_force)
-                yield from q(node, BI.endDate, rec.ended)
-                yield from q(node, BI.place, rec.place)
-                yield from q(node, BI.citation, rec.citation)
-                if len(rec.parties) == 2:
-                    yield from self.dyad(graph, *rec.parties)
-                    yield from q(node, BI.dyad, NamedNode(iri.dyad_iri(*rec.parties)))
+    def treaty(self, rec: r.Treaty, graph: NamedNode) -> Iterator[Quad]:
+        node = NamedNode(iri.treaty_iri(rec.name))
+        yield from self.facts(node, [BI.Treaty, *([BI.Alliance] if rec.alliance_types else [])], [
+            (BI.name, rec.name), *((BI.party, self.country(party)) for party in rec.parties),
+            *((BI.allianceType, kind) for kind in rec.alliance_types), (BI.signedDate, rec.signed),
+            (BI.inForceDate, rec.in_force), (BI.endDate, rec.ended), (BI.place, rec.place),
+            (BI.citation, rec.citation)], graph)
+        if len(rec.parties) == 2:
+            yield from self.in_dyad(node, graph, *rec.parties)
 
     def claim(self, rec: r.Claim, graph: NamedNode) -> Iterator[Quad]:
         node = NamedNode(iri.mint("claim", rec.source, str(rec.text_start), str(rec.text_end)))
-        for cls in (BI.Claim, BI.IndicatorObservation):
-            yield Quad(node, RDF_TYPE, NamedNode(cls), graph)
-        values: list[tuple[str, NamedNode | Value | None]] = [
+        yield from self.facts(node, [BI.Claim, BI.IndicatorObservation], [
             (BI.indicator, rec.indicator), (BI.country, self.country(rec.country)),
             (BI.partner, self.country(rec.partner)), (BI.year, rec.year), (BI.value, rec.value),
             (BI.currency, rec.currency), (BI.unit, rec.unit), (BI.exactText, rec.exact),
             (BI.textStart, rec.text_start), (BI.textEnd, rec.text_end), (BI.verdict, rec.verdict),
-            (BI.confidence, None if rec.confidence is None else Decimal(str(rec.confidence))),
-            (BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner))),
-        ]
-        for target in rec.checked_against:
-            values.append((BI.checkedAgainst, NamedNode(target)))
-        for p, o in values:
-            if o is not None:
-                yield Quad(node, NamedNode(p), o if isinstance(o, NamedNode) else literal(o), graph)
+            (BI.confidence, _decimal(rec.confidence)), (BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner))),
+            *((BI.checkedAgainst, NamedNode(target)) for target in rec.checked_against)], graph)
         yield from self.dyad(graph, rec.country, rec.partner)
 
     def mention(self, rec: r.Mention, graph: NamedNode) -> Iterator[Quad]:
@@ -339,6 +253,27 @@ class _Emitter:
             for other in (entry.official_name, entry.common_name):
                 if other and other != entry.name:
                     yield Quad(node, NamedNode(BI.alias), literal(other), graph)
+
+
+# One writer per kind of record (a table, not a chain of cases: each writer reads in one sitting).
+_Emitter._writers = {
+    r.Source: _Emitter.source, r.Country: _Emitter.country_record, r.Person: _Emitter.person,
+    r.Tenure: _Emitter.tenure, r.Meeting: _Emitter.meeting, r.Participation: _Emitter.participation,
+    r.Statement: _Emitter.statement, r.Commitment: _Emitter.commitment, r.Topic: _Emitter.topic,
+    r.TradeFlow: _Emitter.trade_flow, r.Indicator: _Emitter.indicator, r.Claim: _Emitter.claim,
+    r.Mention: _Emitter.mention, r.Treaty: _Emitter.treaty,
+}
+
+
+def _wikidata(qid: str | None) -> list[tuple[str, Object]]:
+    """The QID as a value, and owl:sameAs the Wikidata entity."""
+    if not qid:
+        return []
+    return [(BI.wikidata, qid), (OWL_SAME_AS.value, NamedNode(WIKIDATA + qid))]
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
 
 
 def to_quads(records: Iterable[r.Record]) -> Iterator[Quad]:
