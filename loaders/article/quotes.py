@@ -23,10 +23,14 @@ __all__ = [
 _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>\w+ly)\s+)?(?P<verb>" + VERBS + r")\s+")
 _SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?(?P<verb>" + VERBS + r")\b")
-_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b(?P<tail>(?:[\s,;]+[^\s“”\"«».!?,;]+){0,15}?)"
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
                                 r"\s*[:,]?\s*(?:that\s+)?$")
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
+# "..., Trump said." ending the quote's sentence, after other words
+_SAID_AT_END = re.compile(r"\s+(?:\w+ly\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+_SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
 class Speakers:
@@ -74,6 +78,11 @@ class Speakers:
         number = fitting[i - 1][1]
         while i > 1 and fitting[i - 2][1] == number:  # the first of that sentence
             i -= 1
+        s0 = self.index.sentences[number][0]
+        subject = _PRONOUN_SUBJECT.match(self.text, s0)
+        # "He then described the prime minister as ...": that sentence's subject is "he" again
+        if subject and ("f" if subject.group("p").lower() == "she" else "m") == gender and s0 < before:
+            return self.antecedent(s0, gender) or fitting[i - 1][2]
         return fitting[i - 1][2]
 
     def _speaker_at(self, pos: int, limit: int, quote_start: int) -> PersonMention | None:
@@ -124,8 +133,11 @@ class Speakers:
             v = _SPEAKER_VERB.match(tail)
             if v:
                 return who.ref, who.confidence, f"after: {text[who.start:who.end]} {v.group('verb')}"
+        s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
+        who = self._said_at_end(q, s1)
+        if who:
+            return who.ref, who.confidence * 0.9, f"end of sentence: {text[who.start:who.end]}"
         # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
-        s0 = self.index.sentences[self.index.sentence_of(q.open)][0]
         i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
@@ -134,6 +146,9 @@ class Speakers:
         if m:
             verb_at = b0 + m.start("verb")
             found = self._subject_before(verb_at, b0, q.open)
+            if found is None and (m.group("verb").endswith("ing")
+                                  or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
+                found = self._clause_subject(s0, verb_at)
             if found:
                 tail_words = len(m.group("tail").split())
                 factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
@@ -165,10 +180,46 @@ class Speakers:
                     not re.search(r"[A-Za-z]", between)
                     or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
                 next_para = (q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == ""
-                             and not self._within(last_q.close, q.open))
+                             and not others)
                 if same_para or next_para:
                     return last_ref, 0.45, "continuation"
+        who = self._headline_speaker(q, p0, p1)
+        if who:
+            return who.ref, 0.5, f"headline: {text[who.start:who.end]} says"
         return None, 0.0, "no attribution found"
+
+    def _clause_subject(self, s0: int, verb_at: int) -> PersonMention | None:
+        """The subject of the clause: the sentence's opening "he"/"she", or the first person it
+        names before the verb."""
+        p = _PRONOUN_SUBJECT.match(self.text, s0, verb_at)
+        if p:
+            return self._pronoun(p.start("p"), p.group("p"), s0)
+        firsts = [m for m in self._within(s0, verb_at) if m.end <= verb_at]
+        return firsts[0] if firsts else None
+
+    def _said_at_end(self, q: Quote, s1: int) -> PersonMention | None:
+        """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
+        end the quote's sentence, with no other quote between."""
+        i = bisect_left(self.quote_opens, q.close)
+        if i < len(self.quotes) and self.quote_opens[i] < s1:
+            return None
+        for m in reversed(self._within(q.close, s1)):
+            if _SAID_AT_END.match(self.text, m.end, s1):
+                return m
+        return None
+
+    def _headline_speaker(self, q: Quote, p0: int, p1: int) -> PersonMention | None:
+        """A quote that is its whole paragraph (a headline), then "Carney says ..." opening the
+        next paragraph."""
+        if self.text[p0:q.open].strip() or self.text[q.close:p1].strip(" .,"):
+            return None
+        if q.paragraph + 1 >= len(self.index.paragraphs):
+            return None
+        n0, n1 = self.index.paragraphs[q.paragraph + 1]
+        first = self._within(n0, min(n1, n0 + 80))
+        if first and _SAYS_NEXT.match(self.text, first[0].end):
+            return first[0]
+        return None
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
