@@ -205,6 +205,16 @@ def _add_missing_sides(art: _Article, participants: list[PersonRef], person_ment
             continue  # the one place left is the host's
         participants.append(ref)
         sides.add(country)
+    # a side still unrepresented: the most named new leader of no stated country
+    unplaced = [ref for ref in participants if people.office_of(ref)[1] is None
+                and _LEADER_ROLES & set(office_roles(people.office_of(ref)[0] or ""))]
+    for ref in sorted(named, key=lambda x: -named[x]):
+        if len(sides) + len(unplaced) >= 2:
+            break
+        office, country = people.office_of(ref)
+        if ref not in participants and country is None and office and _LEADER_ROLES & set(office_roles(office)):
+            participants.append(ref)
+            unplaced.append(ref)
 
 
 def _countries(art: _Article, participants: list[PersonRef], host: str | None,

@@ -116,7 +116,7 @@ class Speakers:
             after = after[: cut.start()]
         # 1. after the quote: ", said Trump" / ", the president said" / ", he said" / ", according to X"
         m = _SAID_AFTER.match(after)
-        if m:
+        if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who:
                 return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start:who.end]}"
@@ -131,7 +131,7 @@ class Speakers:
         if who:
             tail = text[who.end:limit]
             v = _SPEAKER_VERB.match(tail)
-            if v:
+            if v and not re.match(r"\s+that\b", tail[v.end():]):  # "“...,” X reiterated that ...": new words
                 return who.ref, who.confidence, f"after: {text[who.start:who.end]} {v.group('verb')}"
         s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
         who = self._said_at_end(q, s1)
@@ -186,6 +186,9 @@ class Speakers:
         who = self._headline_speaker(q, p0, p1)
         if who:
             return who.ref, 0.5, f"headline: {text[who.start:who.end]} says"
+        who = self._lead_in(q, s0, s1)
+        if who:
+            return who.ref, 0.4, f"lead-in: {text[who.start:who.end]}"
         return None, 0.0, "no attribution found"
 
     def _clause_subject(self, s0: int, verb_at: int) -> PersonMention | None:
@@ -196,6 +199,17 @@ class Speakers:
             return self._pronoun(p.start("p"), p.group("p"), s0)
         firsts = [m for m in self._within(s0, verb_at) if m.end <= verb_at]
         return firsts[0] if firsts else None
+
+    def _lead_in(self, q: Quote, s0: int, s1: int) -> PersonMention | None:
+        """A quote that is a whole sentence after a sentence about someone, in one paragraph
+        ("... the U.S. president was complimentary. “We're going to be friends ...”"): its subject."""
+        n = self.index.sentence_of(q.open)
+        if n == 0 or self.text[s0:q.open].strip() or self.text[q.close:s1].strip(" .,"):
+            return None
+        b0, b1 = self.index.sentences[n - 1]
+        if self.index.paragraph_of(b0) != q.paragraph or any(b0 <= o < b1 for o in self.quote_opens):
+            return None
+        return self._clause_subject(b0, b1)
 
     def _said_at_end(self, q: Quote, s1: int) -> PersonMention | None:
         """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
