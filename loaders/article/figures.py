@@ -29,6 +29,8 @@ _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(
 _PLEDGE_RE = re.compile(r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
                         r"planning|intends?|aims?|announc\w*|target\w*|goal|seeks?|expected to|forecast\w*|"
                         r"projected|project|offer\w*|propos\w*)\b", re.I)
+# "in Gujarat, India": the country after a place is "in" too
+_IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
@@ -106,7 +108,9 @@ def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: lis
     if holder is None and other is None:
         distinct = list(dict.fromkeys(c.code for c in countries))
         if len(distinct) >= 2:
-            holder, other = distinct[0], distinct[1]
+            # the first named is the subject: the holder, exporter, importer, or the investor
+            # (an investment's country is its host)
+            holder, other = (distinct[1], distinct[0]) if metric == "investment" else (distinct[0], distinct[1])
             how = "sentence order"
     return holder, other, how
 
@@ -191,7 +195,8 @@ def _sentence_countries(text: str, s0: int, s1: int, amount: Amount,
     for cm in starting_in(country_mentions, s0, s1):
         if not (amount.start <= cm.start < amount.end):
             assert cm.country is not None
-            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start])
+            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start]) \
+                or _IN_PLACE_BEFORE.search(text[max(s0, cm.start - 40):cm.start])
             poss = text[cm.end:cm.end + 2] in ("’s", "'s")
             cs.append(_CountryInSentence(cm.country, cm.start - s0, cm.end - s0,
                                          prep.group("prep").lower() if prep else "", poss))

@@ -48,6 +48,9 @@ _LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|f
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
 _ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
                           + r")(?:\s+|,\s+)$")
+# "the Prime Minister of India, Narendra Modi"
+_ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM
+                             + r"),\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
@@ -243,6 +246,12 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
         poss = _POSSESSIVE_BEFORE.search(before)
         if poss:
             site.country = forms[poss.group(1)][0]
+    role_of = _ROLE_OF_BEFORE.search(before)
+    if not title and role_of:
+        site.title = role_of.group("role").title().replace(" Of ", " of ")
+        site.evidence = "title"
+        site.country = site.country or forms[role_of.group("c")][0]
+        title = site.title
     low_title = _ROLE_BEFORE.search(before)
     if not title and low_title:
         site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
