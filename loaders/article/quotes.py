@@ -21,15 +21,17 @@ __all__ = [
 ]
 
 _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
-_SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>\w+ly)\s+)?(?P<verb>" + VERBS + r")\s+")
-_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?(?P<verb>" + VERBS + r")\b")
+# an adverb between a speaker and the verb: "he also said", "Trump later told"
+_ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
+_SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
+_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
 _VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
                                 r"\s*[:,]?\s*(?:that\s+)?$")
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
 # "..., Trump said." ending the quote's sentence, after other words
-_SAID_AT_END = re.compile(r"\s+(?:\w+ly\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+_SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
@@ -153,6 +155,9 @@ class Speakers:
                 tail_words = len(m.group("tail").split())
                 factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
                 return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+        if previous and b0 == prev_close and previous[-1][0].close == prev_close and previous[-1][1] is not None \
+                and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before):
+            return previous[-1][1], 0.45, "continuation: and that"
         acc = re.search(r"\baccording to\s+", before)
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
@@ -237,7 +242,7 @@ class Speakers:
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
-        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?$")
+        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?$")
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
@@ -245,7 +250,7 @@ class Speakers:
                 if g:
                     options.append((m, bool(g.group("app"))))
         for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
-            if re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[p.end():verb_at]):
+            if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end():verb_at]):
                 who = self._pronoun(p.start(), p.group("p"), b0)
                 if who:
                     options.append((who, False))
