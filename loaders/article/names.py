@@ -46,8 +46,8 @@ _LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|f
             r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|" \
             r"king|queen|emperor|leader|ambassador|governor)"
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
-_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
-                          + r")(?:\s+|,\s+)$")
+_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE
+                          + r"))(?:\s+|,\s+)$")  # a whole word: "Prime minister", never "rime minister"
 # "the Prime Minister of India, Narendra Modi"
 _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM
                              + r"),\s+$")

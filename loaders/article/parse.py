@@ -9,7 +9,7 @@ from bilateral.loaders.article.dates import parse_dates
 from bilateral.loaders.article.figures import find_figures
 from bilateral.loaders.article.meeting import find_meeting
 from bilateral.loaders.article.model import Extraction, Gazetteer, MentionHit, PersonHit, QuoteHit
-from bilateral.loaders.article.names import find_person_sites, find_tokens
+from bilateral.loaders.article.names import Site, find_person_sites, find_tokens
 from bilateral.loaders.article.people import People, PersonMention, merge_short_candidates, role_of_candidate
 from bilateral.loaders.article.quotes import Speakers, reported_day, statement_day
 from bilateral.loaders.article.text import (
@@ -53,6 +53,7 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     sites = find_person_sites(text, toks, quotes)
     country_spans = Spans([(m.start, m.end) for m in country_mentions])
     person_mentions: list[PersonMention] = []
+    later: list[Site] = []  # a surname before its full name ("Carney says ..." in a headline)
     for site in sites:
         country = country_spans.around(site.start)
         if not site.role and country is not None and site.end <= country[1]:
@@ -61,10 +62,19 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
         if resolved is None and site.role and site.role != "leader":
             resolved = role_of_candidate(site, people, person_mentions, index)
         if resolved is None:
+            if not site.role and len(site.name.split()) == 1:
+                later.append(site)
             continue
         ref, how, conf = resolved
         people.note(site.start, ref, site)
         person_mentions.append(PersonMention(site.start, site.end, ref, how, conf, quoted(site.start)))
+    for site in later:
+        resolved = people.resolve(site)
+        if resolved is not None and resolved[1] == "surname":
+            people.note(site.start, resolved[0], site)
+            person_mentions.append(PersonMention(site.start, site.end, resolved[0], "surname", resolved[2],
+                                                 quoted(site.start)))
+    person_mentions.sort(key=lambda m: m.start)
     person_mentions = merge_short_candidates(people, person_mentions)
     # offices and countries of new candidates, as the article states them
     for cand in people.candidates.values():

@@ -144,7 +144,11 @@ class Speakers:
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
         before = text[b0:q.open]
-        m = _VERB_BEFORE_QUOTE.search(before)
+        m = None
+        for verb in reversed(list(VERB_RE.finditer(before))):  # the verb nearest the quote
+            m = _VERB_BEFORE_QUOTE.match(before, verb.start())
+            if m:
+                break
         if m:
             verb_at = b0 + m.start("verb")
             found = self._subject_before(verb_at, b0, q.open)
