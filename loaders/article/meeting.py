@@ -101,6 +101,7 @@ def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: 
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
     countries = _countries(art, participants, host, country_mentions)
+    _place_new_leaders(art.people, participants, countries)
     if host is None and countries:
         host = _visited(text, countries)
     leaders = countries is not None and set(countries) <= _leader_countries(people, participants, countries)
@@ -120,7 +121,18 @@ def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: 
         kind = known.kind
     start, end = _words_naming(art, main_id, spans, place)
     return MeetingHit(start, end, text[start:end], kind, day, countries, tuple(participants), conf,
-                      place, host, date_how, kind_how)
+                      place, host, date_how, kind_how, known is not None)
+
+
+def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
+    """A new leader of no stated country who took part leads the side no one else represents."""
+    if countries is None:
+        return
+    unplaced = [c for ref in participants if (c := people.candidates.get(name_key(ref.name))) is not None
+                and c.country is None and c.office and _LEADER_ROLES & set(office_roles(c.office))]
+    left = set(countries) - {people.office_of(ref)[1] for ref in participants}
+    if len(unplaced) == 1 and len(left) == 1:
+        unplaced[0].country = left.pop()
 
 
 def _triggers(art: _Article) -> list[Trigger]:
