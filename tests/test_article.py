@@ -464,8 +464,8 @@ def test_a_company_name_is_no_topic_and_its_investment_has_a_dyad() -> None:
 
 NEW_DYAD = """Modi and Trump meet at the White House
 
-President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday to discuss
-trade and tariffs. “We will work together,” Modi said.
+President Donald Trump met Prime Minister Narendra Modi at the White House on Thursday to discuss trade
+between the United States and India. “We will work together,” Modi said.
 """
 
 
