@@ -210,6 +210,12 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     if not heads:
         return None, None, run
     h = heads[-1]
+    t0 = h
+    while t0 > 0 and (words[t0 - 1] in _TITLE_PREFIXES or words[t0 - 1] in _TITLE_HEADS):
+        t0 -= 1
+    if t0 > 0 and h + 1 < len(words) and words[h + 1] not in ("of", "for"):
+        # a title-case headline: "News Conference With Prime Minister Fumio Kishida"
+        run, words, h = run[t0:], words[t0:], h - t0
     if not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
         return None, None, run
     j = h + 1
