@@ -199,6 +199,10 @@ class People:
             valid = [p for p in valid if self._fits_title(p, site.title)] or valid
         return (valid or people)[0]
 
+    def add_candidate(self, site: Site, conf: float) -> PersonRef:
+        """A new candidate named at `site` (or the one of that name already)."""
+        return self._candidate(site, conf)
+
     def _candidate(self, site: Site, conf: float) -> PersonRef:
         key = name_key(site.name)
         if key in self.candidates:

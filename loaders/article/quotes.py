@@ -25,7 +25,8 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 _ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
 _SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
-_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b"
+                                r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
                                 r"\s*[:,]?\s*(?:that\s+)?$")
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")

@@ -90,7 +90,7 @@ def _single_quotes(text: str, lo: int, hi: int, number: int) -> list[Quote]:
         c = _SINGLE_CLOSE.search(text, o.end(), hi)
         if c is None:
             return out
-        if text[o.start()] == "‘" and text[c.start()] == "'" or text[o.start()] == "'" and text[c.start()] == "’":
+        if {text[o.start()], text[c.start()]} in ({"‘", "'"}, {"'", "’"}):
             pos = o.end()  # mixed single marks: an apostrophe, not a quotation
             continue
         out.append(Quote(o.start(), c.end(), o.end(), c.start(), number))
