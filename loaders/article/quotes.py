@@ -145,21 +145,9 @@ class Speakers:
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
         before = text[b0:q.open]
-        m = None
-        for verb in reversed(list(VERB_RE.finditer(before))):  # the verb nearest the quote
-            m = _VERB_BEFORE_QUOTE.match(before, verb.start())
-            if m:
-                break
-        if m:
-            verb_at = b0 + m.start("verb")
-            found = self._subject_before(verb_at, b0, q.open)
-            if found is None and (m.group("verb").endswith("ing")
-                                  or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
-                found = self._clause_subject(s0, verb_at)
-            if found:
-                tail_words = len(m.group("tail").split())
-                factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
-                return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+        said = self._verb_before(q, b0, s0)
+        if said:
+            return said
         if previous and b0 == prev_close and previous[-1][0].close == prev_close and previous[-1][1] is not None \
                 and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before):
             return previous[-1][1], 0.45, "continuation: and that"
@@ -181,18 +169,9 @@ class Speakers:
         if _NON_PERSON_AFTER.match(after) or _VERB_COLON.search(before):
             return None, 0.0, "attributed to no person"
         # 3. a continuation: a quote with nothing but space (or a new paragraph) after the same speaker's quote
-        if previous:
-            last_q, last_ref = previous[-1]
-            if last_ref is not None and len(text[q.start:q.end].split()) >= 3:
-                between = text[last_q.close:q.open]
-                others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
-                same_para = last_q.paragraph == q.paragraph and (
-                    not re.search(r"[A-Za-z]", between)
-                    or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
-                next_para = (q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == ""
-                             and not others)
-                if same_para or next_para:
-                    return last_ref, 0.45, "continuation"
+        ref = self._continuation(q, previous, p0)
+        if ref is not None:
+            return ref, 0.45, "continuation"
         who = self._headline_speaker(q, p0, p1)
         if who:
             return who.ref, 0.5, f"headline: {text[who.start:who.end]} says"
@@ -200,6 +179,46 @@ class Speakers:
         if who:
             return who.ref, 0.4, f"lead-in: {text[who.start:who.end]}"
         return None, 0.0, "no attribution found"
+
+    def _verb_before(self, q: Quote, b0: int, s0: int) -> tuple[PersonRef, float, str] | None:
+        """"Trump said: “...”", "He added that “...”", "Modi ..., suggesting, “...”": the verb
+        nearest the quote in [b0, q.open) and its subject."""
+        text = self.text
+        before = text[b0:q.open]
+        m = None
+        for verb in reversed(list(VERB_RE.finditer(before))):
+            m = _VERB_BEFORE_QUOTE.match(before, verb.start())
+            if m:
+                break
+        if not m:
+            return None
+        verb_at = b0 + m.start("verb")
+        found = self._subject_before(verb_at, b0, q.open)
+        if found is None and (m.group("verb").endswith("ing")
+                              or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
+            found = self._clause_subject(s0, verb_at)
+        if found is None:
+            return None
+        tail_words = len(m.group("tail").split())
+        factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
+        return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+
+    def _continuation(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], p0: int) -> PersonRef | None:
+        """The previous quote's speaker, for a quote with nothing but space (or a new paragraph
+        naming no one else) after it."""
+        if not previous:
+            return None
+        text = self.text
+        last_q, last_ref = previous[-1]
+        if last_ref is None or len(text[q.start:q.end].split()) < 3:
+            return None
+        between = text[last_q.close:q.open]
+        others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
+        same_para = last_q.paragraph == q.paragraph and (
+            not re.search(r"[A-Za-z]", between)
+            or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
+        next_para = q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == "" and not others
+        return last_ref if same_para or next_para else None
 
     def _clause_subject(self, s0: int, verb_at: int) -> PersonMention | None:
         """The subject of the clause: the sentence's opening "he"/"she", or the first person it
