@@ -31,6 +31,7 @@ _PLEDGE_RE = re.compile(r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|coul
                         r"projected|project|offer\w*|propos\w*)\b", re.I)
 # "in Gujarat, India": the country after a place is "in" too
 _IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
+_GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
@@ -79,8 +80,8 @@ def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: lis
         adj = None
         for c in reversed(before):
             gap = sentence[c.end:metric_start]
-            if c.prep in ("", "and") and re.fullmatch(r"(?:’s|'s)?\s*(?:[\w$¥€£.,-]+\s+){0,5}", gap) \
-                    and not re.search(r"\b(?:with|from|and|or)\b", gap):
+            if c.prep in ("", "and") and re.fullmatch(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,5}", gap) \
+                    and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap):  # "Japan's ¥9tn ($62bn) surplus"
                 adj = c
                 break
         if metric == "balance":
@@ -154,7 +155,10 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
         if speaker is not None and metric_m and country is None \
                 and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40):metric_m.start()], re.I):
             country = people.office_of(speaker)[1] or country
-        (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
+        if metric_m and _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30):metric_m.start()]):
+            filled = False  # "Japan's global trade deficit": with no partner
+        else:
+            (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
         if metric and country and partner:
             last_sides[metric] = (country, partner)
         conf = 0.9
@@ -192,6 +196,8 @@ def _sentence_countries(text: str, s0: int, s1: int, amount: Amount,
                         country_mentions: list[MentionHit]) -> list[_CountryInSentence]:
     """The countries of the sentence, outside the amount, with the preposition before each."""
     cs: list[_CountryInSentence] = []
+    source = re.compile(r"\baccording to\b", re.I).search(text, amount.end, s1)
+    s1 = source.start() if source else s1  # "... according to the Japanese Ministry of Finance": no side
     for cm in starting_in(country_mentions, s0, s1):
         if not (amount.start <= cm.start < amount.end):
             assert cm.country is not None
