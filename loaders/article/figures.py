@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bilateral.loaders.article.amounts import Amount, find_amounts
@@ -31,6 +31,7 @@ _PLEDGE_RE = re.compile(r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|coul
                         r"projected|project|offer\w*|propos\w*)\b", re.I)
 # "in Gujarat, India": the country after a place is "in" too
 _IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
+_HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
 _GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
@@ -80,12 +81,13 @@ def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: lis
         adj = None
         for c in reversed(before):
             gap = sentence[c.end:metric_start]
-            if c.prep in ("", "and") and re.fullmatch(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,5}", gap) \
-                    and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap):  # "Japan's ¥9tn ($62bn) surplus"
+            # "Japan's ¥9tn ($62bn) surplus": a few words between, no clause break
+            if (c.prep in ("", "and") or c.possessive) and _HOLDER_GAP.fullmatch(gap) \
+                    and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap):
                 adj = c
                 break
         if metric == "balance":
-            partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis")), None)
+            partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis") and c is not adj), None)
             holder = adj.code if adj else None
             other = partner.code if partner else None
         elif metric == "exports":
@@ -189,6 +191,19 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
             amount.start, amount.end, text[amount.start:amount.end], amount.amount, amount.currency, metric,
             indicator, value, country, partner, year, round(conf, 3), amount.approximate, speaker, claimable,
             sector, "; ".join(notes), (s0, s1)))
+    return _same_figure_same_year(out)
+
+
+def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
+    """A figure with no period (a headline's "$295 Billion") takes the year of the same amount,
+    metric and countries stated elsewhere in the article."""
+    stated = {(f.amount, f.currency, f.metric, f.country, f.partner): f.year
+              for f in figures if f.year is not None and f.metric}
+    out = []
+    for f in figures:
+        year = stated.get((f.amount, f.currency, f.metric, f.country, f.partner)) if f.year is None else None
+        out.append(replace(f, year=year, note=f.note + "; the year of the same figure stated elsewhere")
+                   if year is not None else f)
     return out
 
 
