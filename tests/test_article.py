@@ -7,6 +7,7 @@ are in tests/gold (the seed article and synthetic articles written for these tes
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 from decimal import Decimal
@@ -35,7 +36,7 @@ from bilateral.loaders.article import (
 )
 
 from .conftest import ROOT
-from .score_extraction import KINDS, gold_files, load_gold, published_of, run
+from .score_extraction import gold_files, load_gold, published_of, run, totals
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SEED = ARTICLES / "seed-trump-ishiba-article.txt"
@@ -110,13 +111,59 @@ def test_review_rows_show_everything_the_issue_asks_for(seed_report) -> None:  #
     assert '"TextPositionSelector"' in seed_report.as_json()
 
 
-def test_gold_articles_score_perfectly(example_kg: KnowledgeGraph) -> None:
-    results = run(gold_files(), example_kg)
-    assert len(results) >= 5
-    assert any(load_gold(p).get("synthetic") for p in gold_files())
-    failures = [(name, kind, s.misses) for name, scores in results.items() for kind in KINDS
-                for s in [scores[kind]] if s.precision < 1 or s.recall < 1]
+def test_the_seed_article_stays_fully_right(example_kg: KnowledgeGraph) -> None:
+    results = run(gold_files("seed"), example_kg)
+    assert list(results) == ["seed-trump-ishiba-article"]
+    failures = [(kind, s.misses) for scores in results.values() for kind, s in scores.items()
+                if s.precision < 1 or s.recall < 1]
     assert failures == []
+    assert set(results["seed-trump-ishiba-article"]) >= {"quotes", "attribution", "participants", "figure_facts",
+                                                          "people", "claims", "verdicts"}
+
+
+def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeGraph) -> None:
+    # written while the rules were tuned: their scores show fit, not skill; kept as a
+    # regression check with a margin, and reported apart in README.md
+    paths = gold_files("tuned")
+    assert paths and all(load_gold(p).get("synthetic") for p in paths)
+    pooled = totals(run(paths, example_kg))
+    low = {kind: round(s.f1, 2) for kind, s in pooled.items() if s.f1 < 0.95}
+    assert low == {}
+
+
+# what the final rules measure on the real test half (never read while tuning): a floor each,
+# at the measured value (tests/gold/README.md); issue 14's targets where they are reached
+TEST_HALF_FLOORS = {
+    ("quotes", "precision"): 0.91, ("quotes", "recall"): 0.94,
+    ("attribution", "precision"): 0.92, ("attribution", "recall"): 0.75,  # target 0.90: not reached
+    ("participants", "precision"): 0.84,  # target 0.95: not reached
+    ("figures", "f1"): 0.96,
+    ("figure_facts", "f1"): 0.38,  # target 0.85: not reached
+    ("people", "precision"): 0.94, ("people", "recall"): 0.88,
+}
+
+
+def test_the_real_test_half_holds_its_floors(example_kg: KnowledgeGraph) -> None:
+    paths = gold_files("real-test")
+    assert len(paths) == 16
+    pooled = totals(run(paths, example_kg))
+    below = {(kind, measure): round(getattr(pooled[kind], measure), 3)
+             for (kind, measure), floor in TEST_HALF_FLOORS.items() if getattr(pooled[kind], measure) < floor}
+    assert below == {}
+
+
+def test_the_real_set_is_split_by_the_written_rule() -> None:
+    golds = [load_gold(p) for p in gold_files("real")]
+    assert len(golds) >= 24
+    for batch in {g["batch"] for g in golds}:
+        ordered = sorted((g for g in golds if g["batch"] == batch),
+                         key=lambda g: hashlib.sha256(str(g["url"]).encode()).hexdigest())
+        assert [g["half"] for g in ordered] == ["dev", "test"] * (len(ordered) // 2)
+    for g in golds:
+        assert str(g["url"]).startswith("http") and g["outlet"] and g["licence"] and g["date_note"]
+        assert (ROOT / str(g["article"])).exists()
+    assert len({g["outlet"] for g in golds}) >= 10
+    assert any("readout" in str(g["style"]) for g in golds) and any("transcript" in str(g["style"]) for g in golds)
 
 
 def test_every_offset_points_at_its_exact_text(example_kg: KnowledgeGraph) -> None:
