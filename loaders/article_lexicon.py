@@ -154,7 +154,11 @@ ATTRIBUTION_VERBS = (
     "announced", "observed", "claimed", "recalled", "joked", "quipped", "predicted", "vowed",
     "promised", "admitted", "conceded", "cautioned", "urged", "suggested", "maintained",
     "countered", "affirmed", "reiterated", "underscored", "highlighted", "pledged", "boasted",
-    "lamented", "complained", "pointed out", "went on", "asked", "answered",
+    "lamented", "complained", "pointed out", "went on", "asked", "answered", "retorted", "described",
+    "praised", "praises",
+    # participles: their speaker is the subject of the clause ("Modi ..., suggesting, “...”")
+    "saying", "adding", "asserting", "suggesting", "stating", "claiming", "insisting", "noting",
+    "telling", "warning", "declaring", "arguing", "stressing", "explaining", "calling", "describing",
 )
 
 MONTHS = {

@@ -7,6 +7,7 @@ are in tests/gold (the seed article and synthetic articles written for these tes
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 from decimal import Decimal
@@ -35,7 +36,7 @@ from bilateral.loaders.article import (
 )
 
 from .conftest import ROOT
-from .score_extraction import KINDS, gold_files, load_gold, published_of, run
+from .score_extraction import gold_files, load_gold, published_of, run, totals
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SEED = ARTICLES / "seed-trump-ishiba-article.txt"
@@ -110,13 +111,59 @@ def test_review_rows_show_everything_the_issue_asks_for(seed_report) -> None:  #
     assert '"TextPositionSelector"' in seed_report.as_json()
 
 
-def test_gold_articles_score_perfectly(example_kg: KnowledgeGraph) -> None:
-    results = run(gold_files(), example_kg)
-    assert len(results) >= 5
-    assert any(load_gold(p).get("synthetic") for p in gold_files())
-    failures = [(name, kind, s.misses) for name, scores in results.items() for kind in KINDS
-                for s in [scores[kind]] if s.precision < 1 or s.recall < 1]
+def test_the_seed_article_stays_fully_right(example_kg: KnowledgeGraph) -> None:
+    results = run(gold_files("seed"), example_kg)
+    assert list(results) == ["seed-trump-ishiba-article"]
+    failures = [(kind, s.misses) for scores in results.values() for kind, s in scores.items()
+                if s.precision < 1 or s.recall < 1]
     assert failures == []
+    assert set(results["seed-trump-ishiba-article"]) >= {"quotes", "attribution", "participants", "figure_facts",
+                                                          "people", "claims", "verdicts"}
+
+
+def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeGraph) -> None:
+    # written while the rules were tuned: their scores show fit, not skill; kept as a
+    # regression check with a margin, and reported apart in README.md
+    paths = gold_files("tuned")
+    assert paths and all(load_gold(p).get("synthetic") for p in paths)
+    pooled = totals(run(paths, example_kg))
+    low = {kind: round(s.f1, 2) for kind, s in pooled.items() if s.f1 < 0.95}
+    assert low == {}
+
+
+# what the final rules measure on the real test half (never read while tuning): a floor each,
+# at the measured value (tests/gold/README.md); issue 14's targets where they are reached
+TEST_HALF_FLOORS = {
+    ("quotes", "precision"): 0.91, ("quotes", "recall"): 0.94,
+    ("attribution", "precision"): 0.92, ("attribution", "recall"): 0.75,  # target 0.90: not reached
+    ("participants", "precision"): 0.84,  # target 0.95: not reached
+    ("figures", "f1"): 0.96,
+    ("figure_facts", "f1"): 0.38,  # target 0.85: not reached
+    ("people", "precision"): 0.94, ("people", "recall"): 0.88,
+}
+
+
+def test_the_real_test_half_holds_its_floors(example_kg: KnowledgeGraph) -> None:
+    paths = gold_files("real-test")
+    assert len(paths) == 16
+    pooled = totals(run(paths, example_kg))
+    below = {(kind, measure): round(getattr(pooled[kind], measure), 3)
+             for (kind, measure), floor in TEST_HALF_FLOORS.items() if getattr(pooled[kind], measure) < floor}
+    assert below == {}
+
+
+def test_the_real_set_is_split_by_the_written_rule() -> None:
+    golds = [load_gold(p) for p in gold_files("real")]
+    assert len(golds) >= 24
+    for batch in {g["batch"] for g in golds}:
+        ordered = sorted((g for g in golds if g["batch"] == batch),
+                         key=lambda g: hashlib.sha256(str(g["url"]).encode()).hexdigest())
+        assert [g["half"] for g in ordered] == ["dev", "test"] * (len(ordered) // 2)
+    for g in golds:
+        assert str(g["url"]).startswith("http") and g["outlet"] and g["licence"] and g["date_note"]
+        assert (ROOT / str(g["article"])).exists()
+    assert len({g["outlet"] for g in golds}) >= 10
+    assert any("readout" in str(g["style"]) for g in golds) and any("transcript" in str(g["style"]) for g in golds)
 
 
 def test_every_offset_points_at_its_exact_text(example_kg: KnowledgeGraph) -> None:
@@ -395,3 +442,91 @@ def test_the_loaders_name_key_and_digest_are_the_graphs(text: str) -> None:
 
     assert normalise_key(text) == iri.normalise_key(text)
     assert _digest(text)[:16] == iri.text_hash(text)
+
+
+# -- issue 14: failures found on real news text, each in a text written for the test --------
+
+def _example_parse(text: str, published: dt.date):  # type: ignore[no-untyped-def]
+    gaz = Gazetteer(people=(KnownPerson("Donald Trump", tenures=(
+        KnownTenure("USA", "President", ("head_of_state", "head_of_government"), start=dt.date(2025, 1, 20)),)),))
+    return parse_article(text, published=published, gazetteer=gaz)
+
+
+def _speakers(ex) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    return {q.exact: q.speaker.name if q.speaker else None for q in ex.quotes}
+
+
+def test_quotes_introduced_inside_a_sentence_have_their_clause_subject_as_speaker() -> None:
+    text = ("President Donald Trump hosted Indian Prime Minister Narendra Modi at the White House on Thursday. "
+            "Modi praised Trump and adapted his campaign slogan, suggesting, “Make India Great Again.” "
+            "Trump pressed on tariffs. He promised a tit-for-tat approach, asserting, “whatever you charge, "
+            "we charge,” in the Oval Office.\n")
+    said = _speakers(_example_parse(text, dt.date(2025, 2, 14)))
+    assert said["Make India Great Again."] == "Narendra Modi"
+    assert said["whatever you charge, we charge,"] == "Donald Trump"
+
+
+def test_a_headline_quote_takes_the_speaker_named_after_it() -> None:
+    text = ("‘It won’t be for sale — ever.’\n"
+            "Carney says he told Trump that Canada will never join the United States.\n"
+            "Prime Minister Mark Carney met President Donald Trump at the White House on Tuesday.\n")
+    said = _speakers(_example_parse(text, dt.date(2025, 5, 6)))
+    assert said["It won’t be for sale — ever."] == "Mark Carney"
+
+
+def test_a_third_quote_after_adding_that_is_the_same_speakers_on_the_same_day() -> None:
+    text = ("President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+            "Modi said that “India and the US will work together” and that “we are a mega partnership,” adding "
+            "that “this mega spirit brings new scale to our goals.” He also said “the trade deal will come "
+            "this fall.”\n")
+    ex = _example_parse(text, dt.date(2025, 2, 14))
+    assert _speakers(ex) == {q: "Narendra Modi" for q in (
+        "India and the US will work together", "we are a mega partnership,",
+        "this mega spirit brings new scale to our goals.", "the trade deal will come this fall.")}
+    assert {q.said_on for q in ex.quotes} == {dt.date(2025, 2, 13)}
+
+
+def test_a_former_leader_mentioned_in_passing_is_no_participant_and_keeps_his_title() -> None:
+    text = ("President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+            "The two leaders later held a press conference, only the third time Modi has taken questions. The "
+            "first took place in London with UK Prime minister David Cameron in November 2015 and then with US "
+            "President Joe Biden in Washington in June 2023.\n")
+    ex = _example_parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi"}
+    offices = {p.ref.name: p.office for p in ex.people}
+    assert offices["David Cameron"] == "Prime Minister"
+    assert offices["Joe Biden"] == "President"
+
+
+def test_a_company_name_is_no_topic_and_its_investment_has_a_dyad() -> None:
+    text = ("Indian Prime Minister Narendra Modi met President Donald Trump in Washington on Thursday.\n"
+            "Micron Technology confirmed a $825 million investment by Micron in a chip plant in Gujarat, India, "
+            "during the visit to the United States.\n")
+    ex = _example_parse(text, dt.date(2023, 6, 23))
+    assert "technology" not in {t.ref.key for t in ex.topics}
+    [figure] = ex.figures
+    assert (figure.indicator, figure.country, figure.partner) == ("fdi_stock", "IND", "USA")
+
+
+NEW_DYAD = """Modi and Trump meet at the White House
+
+President Donald Trump met Prime Minister Narendra Modi at the White House on Thursday to discuss trade
+between the United States and India. “We will work together,” Modi said.
+"""
+
+
+def test_an_article_about_a_new_dyad_loads_a_named_meeting_and_a_tenure(example_kg: KnowledgeGraph,
+                                                                       tmp_path: Path) -> None:
+    article = tmp_path / "modi-trump.txt"
+    article.write_text(NEW_DYAD, encoding="utf-8")
+    report = example_kg.extract(article, published=dt.date(2025, 2, 14))
+    assert load_report(example_kg.store, report) > 0
+    assert example_kg.validate() == []
+    names = example_kg.select(PREFIX + """
+        SELECT ?name WHERE { ?m a bi:Meeting ; bi:date ?d ; bi:name ?name
+          FILTER(STR(?d) = "2025-02-13") }""").rows
+    assert names and all(str(n).strip() for (n,) in names), names
+    leaders = example_kg.query_rows("leader-on", {"country": "IND", "date": "2025-02-14"}).rows
+    assert [(row[1], row[2]) for row in leaders] == [("Narendra Modi", "Prime Minister")]
+    assert str(leaders[0][5]) == report.source.id  # marked as from the article

@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)"
+_SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn))"  # "$295 Billion" in a headline
 _TIGHT_SCALE = r"(?P<tscale>[mMbBkK]|tr)"
 _PREFIX = "(?P<pre>" + alternation(CURRENCY_PREFIXES) + ")"
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + ")"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bilateral.loaders.article.amounts import Amount, find_amounts
@@ -29,6 +29,10 @@ _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(
 _PLEDGE_RE = re.compile(r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
                         r"planning|intends?|aims?|announc\w*|target\w*|goal|seeks?|expected to|forecast\w*|"
                         r"projected|project|offer\w*|propos\w*)\b", re.I)
+# "in Gujarat, India": the country after a place is "in" too
+_IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
+_HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
+_GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
@@ -77,12 +81,13 @@ def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: lis
         adj = None
         for c in reversed(before):
             gap = sentence[c.end:metric_start]
-            if c.prep in ("", "and") and re.fullmatch(r"(?:’s|'s)?\s*(?:[\w$¥€£.,-]+\s+){0,5}", gap) \
-                    and not re.search(r"\b(?:with|from|and|or)\b", gap):
+            # "Japan's ¥9tn ($62bn) surplus": a few words between, no clause break
+            if (c.prep in ("", "and") or c.possessive) and _HOLDER_GAP.fullmatch(gap) \
+                    and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap):
                 adj = c
                 break
         if metric == "balance":
-            partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis")), None)
+            partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis") and c is not adj), None)
             holder = adj.code if adj else None
             other = partner.code if partner else None
         elif metric == "exports":
@@ -106,7 +111,9 @@ def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: lis
     if holder is None and other is None:
         distinct = list(dict.fromkeys(c.code for c in countries))
         if len(distinct) >= 2:
-            holder, other = distinct[0], distinct[1]
+            # the first named is the subject: the holder, exporter, importer, or the investor
+            # (an investment's country is its host)
+            holder, other = (distinct[1], distinct[0]) if metric == "investment" else (distinct[0], distinct[1])
             how = "sentence order"
     return holder, other, how
 
@@ -150,7 +157,10 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
         if speaker is not None and metric_m and country is None \
                 and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40):metric_m.start()], re.I):
             country = people.office_of(speaker)[1] or country
-        (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
+        if metric_m and _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30):metric_m.start()]):
+            filled = False  # "Japan's global trade deficit": with no partner
+        else:
+            (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
         if metric and country and partner:
             last_sides[metric] = (country, partner)
         conf = 0.9
@@ -181,6 +191,19 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
             amount.start, amount.end, text[amount.start:amount.end], amount.amount, amount.currency, metric,
             indicator, value, country, partner, year, round(conf, 3), amount.approximate, speaker, claimable,
             sector, "; ".join(notes), (s0, s1)))
+    return _same_figure_same_year(out)
+
+
+def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
+    """A figure with no period (a headline's "$295 Billion") takes the year of the same amount,
+    metric and countries stated elsewhere in the article."""
+    stated = {(f.amount, f.currency, f.metric, f.country, f.partner): f.year
+              for f in figures if f.year is not None and f.metric}
+    out = []
+    for f in figures:
+        year = stated.get((f.amount, f.currency, f.metric, f.country, f.partner)) if f.year is None else None
+        out.append(replace(f, year=year, note=f.note + "; the year of the same figure stated elsewhere")
+                   if year is not None else f)
     return out
 
 
@@ -188,10 +211,13 @@ def _sentence_countries(text: str, s0: int, s1: int, amount: Amount,
                         country_mentions: list[MentionHit]) -> list[_CountryInSentence]:
     """The countries of the sentence, outside the amount, with the preposition before each."""
     cs: list[_CountryInSentence] = []
+    source = re.compile(r"\baccording to\b", re.I).search(text, amount.end, s1)
+    s1 = source.start() if source else s1  # "... according to the Japanese Ministry of Finance": no side
     for cm in starting_in(country_mentions, s0, s1):
         if not (amount.start <= cm.start < amount.end):
             assert cm.country is not None
-            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start])
+            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start]) \
+                or _IN_PLACE_BEFORE.search(text[max(s0, cm.start - 40):cm.start])
             poss = text[cm.end:cm.end + 2] in ("’s", "'s")
             cs.append(_CountryInSentence(cm.country, cm.start - s0, cm.end - s0,
                                          prep.group("prep").lower() if prep else "", poss))

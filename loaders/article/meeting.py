@@ -31,7 +31,7 @@ MEETING_RE = re.compile(
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
-    r"talked with|held talks)\b", re.I)
+    r"talked with|held talks|(?:news|press) conference with)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
@@ -101,6 +101,7 @@ def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: 
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
     countries = _countries(art, participants, host, country_mentions)
+    _place_new_leaders(art.people, participants, countries)
     if host is None and countries:
         host = _visited(text, countries)
     leaders = countries is not None and set(countries) <= _leader_countries(people, participants, countries)
@@ -120,7 +121,18 @@ def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: 
         kind = known.kind
     start, end = _words_naming(art, main_id, spans, place)
     return MeetingHit(start, end, text[start:end], kind, day, countries, tuple(participants), conf,
-                      place, host, date_how, kind_how)
+                      place, host, date_how, kind_how, known is not None)
+
+
+def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
+    """A new leader of no stated country who took part leads the side no one else represents."""
+    if countries is None:
+        return
+    unplaced = [c for ref in participants if (c := people.candidates.get(name_key(ref.name))) is not None
+                and c.country is None and c.office and _LEADER_ROLES & set(office_roles(c.office))]
+    left = set(countries) - {people.office_of(ref)[1] for ref in participants}
+    if len(unplaced) == 1 and len(left) == 1:
+        unplaced[0].country = left.pop()
 
 
 def _triggers(art: _Article) -> list[Trigger]:
@@ -205,6 +217,16 @@ def _add_missing_sides(art: _Article, participants: list[PersonRef], person_ment
             continue  # the one place left is the host's
         participants.append(ref)
         sides.add(country)
+    # a side still unrepresented: the most named new leader of no stated country
+    unplaced = [ref for ref in participants if people.office_of(ref)[1] is None
+                and _LEADER_ROLES & set(office_roles(people.office_of(ref)[0] or ""))]
+    for ref in sorted(named, key=lambda x: -named[x]):
+        if len(sides) + len(unplaced) >= 2:
+            break
+        office, country = people.office_of(ref)
+        if ref not in participants and country is None and office and _LEADER_ROLES & set(office_roles(office)):
+            participants.append(ref)
+            unplaced.append(ref)
 
 
 def _countries(art: _Article, participants: list[PersonRef], host: str | None,

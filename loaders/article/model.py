@@ -203,6 +203,7 @@ class MeetingHit:
     host: str | None = None
     date_how: str = ""
     kind_how: str = ""
+    known: bool = False  # the graph has this meeting (same day, dyad and kind)
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,11 @@ _LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|f
             r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|" \
             r"king|queen|emperor|leader|ambassador|governor)"
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
-_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>" + _LOW_ROLE
-                          + r")(?:\s+|,\s+)$")
+_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE
+                          + r"))(?:\s+|,\s+)$")  # a whole word: "Prime minister", never "rime minister"
+# "the Prime Minister of India, Narendra Modi"
+_ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM
+                             + r"),\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
@@ -207,6 +210,12 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     if not heads:
         return None, None, run
     h = heads[-1]
+    t0 = h
+    while t0 > 0 and (words[t0 - 1] in _TITLE_PREFIXES or words[t0 - 1] in _TITLE_HEADS):
+        t0 -= 1
+    if t0 > 0 and h + 1 < len(words) and words[h + 1] not in ("of", "for"):
+        # a title-case headline: "News Conference With Prime Minister Fumio Kishida"
+        run, words, h = run[t0:], words[t0:], h - t0
     if not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
         return None, None, run
     j = h + 1
@@ -243,6 +252,12 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
         poss = _POSSESSIVE_BEFORE.search(before)
         if poss:
             site.country = forms[poss.group(1)][0]
+    role_of = _ROLE_OF_BEFORE.search(before)
+    if not title and role_of:
+        site.title = role_of.group("role").title().replace(" Of ", " of ")
+        site.evidence = "title"
+        site.country = site.country or forms[role_of.group("c")][0]
+        title = site.title
     low_title = _ROLE_BEFORE.search(before)
     if not title and low_title:
         site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None

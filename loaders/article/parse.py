@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from bilateral.loaders.article.countries import find_countries
 from bilateral.loaders.article.dates import parse_dates
 from bilateral.loaders.article.figures import find_figures
 from bilateral.loaders.article.meeting import find_meeting
 from bilateral.loaders.article.model import Extraction, Gazetteer, MentionHit, PersonHit, QuoteHit
-from bilateral.loaders.article.names import find_person_sites, find_tokens
-from bilateral.loaders.article.people import People, PersonMention, merge_short_candidates, role_of_candidate
+from bilateral.loaders.article.names import Site, find_person_sites, find_tokens
+from bilateral.loaders.article.people import People, PersonMention, merge_short_candidates, name_key, role_of_candidate
 from bilateral.loaders.article.quotes import Speakers, reported_day, statement_day
 from bilateral.loaders.article.text import (
     Index,
@@ -51,20 +52,7 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     people.article_countries = {m.country for m in country_mentions if m.country}
     toks = find_tokens(text)
     sites = find_person_sites(text, toks, quotes)
-    country_spans = Spans([(m.start, m.end) for m in country_mentions])
-    person_mentions: list[PersonMention] = []
-    for site in sites:
-        country = country_spans.around(site.start)
-        if not site.role and country is not None and site.end <= country[1]:
-            continue
-        resolved = people.resolve(site)
-        if resolved is None and site.role and site.role != "leader":
-            resolved = role_of_candidate(site, people, person_mentions, index)
-        if resolved is None:
-            continue
-        ref, how, conf = resolved
-        people.note(site.start, ref, site)
-        person_mentions.append(PersonMention(site.start, site.end, ref, how, conf, quoted(site.start)))
+    person_mentions = _person_mentions(sites, people, country_mentions, index, quoted)
     person_mentions = merge_short_candidates(people, person_mentions)
     # offices and countries of new candidates, as the article states them
     for cand in people.candidates.values():
@@ -149,3 +137,42 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
                       countries=tuple(sorted(firsts.values(), key=lambda m: m.start)),
                       mentions=tuple(all_mentions), quotes=tuple(dated), figures=tuple(figures),
                       meeting=meeting, dyad=dyad, topics=tuple(topic_hits))
+
+
+def _person_mentions(sites: list[Site], people: People, country_mentions: list[MentionHit],
+                     index: Index, quoted: Callable[[int], bool]) -> list[PersonMention]:
+    """Every site that names a person, resolved in text order; then the surnames written before
+    their full name ("Carney says ..." in a headline) and the full names written once with no
+    title or verb ("Joe Biden" over a transcript) of people the article names by surname."""
+    country_spans = Spans([(m.start, m.end) for m in country_mentions])
+    person_mentions: list[PersonMention] = []
+    later: list[Site] = []
+    bare: list[Site] = []
+    for site in sites:
+        country = country_spans.around(site.start)
+        if not site.role and country is not None and site.end <= country[1]:
+            continue
+        resolved = people.resolve(site)
+        if resolved is None and site.role and site.role != "leader":
+            resolved = role_of_candidate(site, people, person_mentions, index)
+        if resolved is None:
+            if not site.role:
+                (later if len(site.name.split()) == 1 else bare).append(site)
+            continue
+        ref, how, conf = resolved
+        people.note(site.start, ref, site)
+        person_mentions.append(PersonMention(site.start, site.end, ref, how, conf, quoted(site.start)))
+    surnames = {name_key(c.ref.name) for c in people.candidates.values() if len(c.ref.name.split()) == 1}
+    for site in bare:
+        if name_key(site.name.split()[-1]) in surnames:
+            ref = people.add_candidate(site, 0.5)
+            people.note(site.start, ref, site)
+            person_mentions.append(PersonMention(site.start, site.end, ref, "new", 0.5, quoted(site.start)))
+    for site in later:
+        resolved = people.resolve(site)
+        if resolved is not None and resolved[1] == "surname":
+            people.note(site.start, resolved[0], site)
+            person_mentions.append(PersonMention(site.start, site.end, resolved[0], "surname", resolved[2],
+                                                 quoted(site.start)))
+    person_mentions.sort(key=lambda m: m.start)
+    return person_mentions

@@ -199,6 +199,10 @@ class People:
             valid = [p for p in valid if self._fits_title(p, site.title)] or valid
         return (valid or people)[0]
 
+    def add_candidate(self, site: Site, conf: float) -> PersonRef:
+        """A new candidate named at `site` (or the one of that name already)."""
+        return self._candidate(site, conf)
+
     def _candidate(self, site: Site, conf: float) -> PersonRef:
         key = name_key(site.name)
         if key in self.candidates:
@@ -220,18 +224,19 @@ class People:
             if cand.office and _role_fits(role, cand.office, office_roles(cand.office)) \
                     and cand.start < site.start:
                 options.append((cand.ref, cand.country or ""))
-        if site.role_country:
-            options = [o for o in options if o[1] == site.role_country]
-        else:
-            near = {c for c in self.article_countries if c}
-            options = [o for o in options if o[1] in near]
+        # a new candidate of no stated country may be any side's ("Prime Minister Mark Carney")
+        wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
+        options = [o for o in options if o[1] in wanted or o[1] == ""]
         refs = list(dict.fromkeys(ref for ref, _ in options))
+        if len(refs) > 1:
+            recent = self._recent(refs, site.start)
+            refs = [recent] if recent else []
         if not refs:
             return None
-        if len(refs) == 1:
-            return refs[0], "role", 0.7
-        recent = self._recent(refs, site.start)
-        return (recent, "role", 0.55) if recent else None
+        cand = self.candidates.get(name_key(refs[0].name))
+        if cand is not None and cand.country is None and site.role_country:
+            cand.country = site.role_country  # "Canada's prime minister": now we know
+        return refs[0], "role", 0.7 if len(options) == 1 else 0.55
 
     def note(self, pos: int, ref: PersonRef, site: Site) -> None:
         self._noted += 1

@@ -21,12 +21,19 @@ __all__ = [
 ]
 
 _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
-_SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>\w+ly)\s+)?(?P<verb>" + VERBS + r")\s+")
-_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?(?P<verb>" + VERBS + r")\b")
-_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b(?P<tail>(?:[\s,;]+[^\s“”\"«».!?,;]+){0,15}?)"
+# an adverb between a speaker and the verb: "he also said", "Trump later told"
+_ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
+_SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
+_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b"
+                                r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
                                 r"\s*[:,]?\s*(?:that\s+)?$")
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
+# "..., Trump said." ending the quote's sentence, after other words
+_SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+_SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
 class Speakers:
@@ -74,6 +81,11 @@ class Speakers:
         number = fitting[i - 1][1]
         while i > 1 and fitting[i - 2][1] == number:  # the first of that sentence
             i -= 1
+        s0 = self.index.sentences[number][0]
+        subject = _PRONOUN_SUBJECT.match(self.text, s0)
+        # "He then described the prime minister as ...": that sentence's subject is "he" again
+        if subject and ("f" if subject.group("p").lower() == "she" else "m") == gender and s0 < before:
+            return self.antecedent(s0, gender) or fitting[i - 1][2]
         return fitting[i - 1][2]
 
     def _speaker_at(self, pos: int, limit: int, quote_start: int) -> PersonMention | None:
@@ -107,7 +119,7 @@ class Speakers:
             after = after[: cut.start()]
         # 1. after the quote: ", said Trump" / ", the president said" / ", he said" / ", according to X"
         m = _SAID_AFTER.match(after)
-        if m:
+        if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who:
                 return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start:who.end]}"
@@ -122,22 +134,23 @@ class Speakers:
         if who:
             tail = text[who.end:limit]
             v = _SPEAKER_VERB.match(tail)
-            if v:
+            if v and not re.match(r"\s+that\b", tail[v.end():]):  # "“...,” X reiterated that ...": new words
                 return who.ref, who.confidence, f"after: {text[who.start:who.end]} {v.group('verb')}"
+        s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
+        who = self._said_at_end(q, s1)
+        if who:
+            return who.ref, who.confidence * 0.9, f"end of sentence: {text[who.start:who.end]}"
         # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
-        s0 = self.index.sentences[self.index.sentence_of(q.open)][0]
         i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
         before = text[b0:q.open]
-        m = _VERB_BEFORE_QUOTE.search(before)
-        if m:
-            verb_at = b0 + m.start("verb")
-            found = self._subject_before(verb_at, b0, q.open)
-            if found:
-                tail_words = len(m.group("tail").split())
-                factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
-                return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+        said = self._verb_before(q, b0, s0)
+        if said:
+            return said
+        if previous and b0 == prev_close and previous[-1][0].close == prev_close and previous[-1][1] is not None \
+                and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before):
+            return previous[-1][1], 0.45, "continuation: and that"
         acc = re.search(r"\baccording to\s+", before)
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
@@ -156,23 +169,104 @@ class Speakers:
         if _NON_PERSON_AFTER.match(after) or _VERB_COLON.search(before):
             return None, 0.0, "attributed to no person"
         # 3. a continuation: a quote with nothing but space (or a new paragraph) after the same speaker's quote
-        if previous:
-            last_q, last_ref = previous[-1]
-            if last_ref is not None and len(text[q.start:q.end].split()) >= 3:
-                between = text[last_q.close:q.open]
-                others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
-                same_para = last_q.paragraph == q.paragraph and (
-                    not re.search(r"[A-Za-z]", between)
-                    or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
-                next_para = (q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == ""
-                             and not self._within(last_q.close, q.open))
-                if same_para or next_para:
-                    return last_ref, 0.45, "continuation"
+        ref = self._continuation(q, previous, p0)
+        if ref is not None:
+            return ref, 0.45, "continuation"
+        who = self._headline_speaker(q, p0, p1)
+        if who:
+            return who.ref, 0.5, f"headline: {text[who.start:who.end]} says"
+        who = self._lead_in(q, s0, s1)
+        if who:
+            return who.ref, 0.4, f"lead-in: {text[who.start:who.end]}"
         return None, 0.0, "no attribution found"
+
+    def _verb_before(self, q: Quote, b0: int, s0: int) -> tuple[PersonRef, float, str] | None:
+        """"Trump said: “...”", "He added that “...”", "Modi ..., suggesting, “...”": the verb
+        nearest the quote in [b0, q.open) and its subject."""
+        text = self.text
+        before = text[b0:q.open]
+        m = None
+        for verb in reversed(list(VERB_RE.finditer(before))):
+            m = _VERB_BEFORE_QUOTE.match(before, verb.start())
+            if m:
+                break
+        if not m:
+            return None
+        verb_at = b0 + m.start("verb")
+        found = self._subject_before(verb_at, b0, q.open)
+        if found is None and (m.group("verb").endswith("ing")
+                              or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
+            found = self._clause_subject(s0, verb_at)
+        if found is None:
+            return None
+        tail_words = len(m.group("tail").split())
+        factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
+        return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+
+    def _continuation(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], p0: int) -> PersonRef | None:
+        """The previous quote's speaker, for a quote with nothing but space (or a new paragraph
+        naming no one else) after it."""
+        if not previous:
+            return None
+        text = self.text
+        last_q, last_ref = previous[-1]
+        if last_ref is None or len(text[q.start:q.end].split()) < 3:
+            return None
+        between = text[last_q.close:q.open]
+        others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
+        same_para = last_q.paragraph == q.paragraph and (
+            not re.search(r"[A-Za-z]", between)
+            or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
+        next_para = q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == "" and not others
+        return last_ref if same_para or next_para else None
+
+    def _clause_subject(self, s0: int, verb_at: int) -> PersonMention | None:
+        """The subject of the clause: the sentence's opening "he"/"she", or the first person it
+        names before the verb."""
+        p = _PRONOUN_SUBJECT.match(self.text, s0, verb_at)
+        if p:
+            return self._pronoun(p.start("p"), p.group("p"), s0)
+        firsts = [m for m in self._within(s0, verb_at) if m.end <= verb_at]
+        return firsts[0] if firsts else None
+
+    def _lead_in(self, q: Quote, s0: int, s1: int) -> PersonMention | None:
+        """A quote that is a whole sentence after a sentence about someone, in one paragraph
+        ("... the U.S. president was complimentary. “We're going to be friends ...”"): its subject."""
+        n = self.index.sentence_of(q.open)
+        if n == 0 or self.text[s0:q.open].strip() or self.text[q.close:s1].strip(" .,"):
+            return None
+        b0, b1 = self.index.sentences[n - 1]
+        if self.index.paragraph_of(b0) != q.paragraph or any(b0 <= o < b1 for o in self.quote_opens):
+            return None
+        return self._clause_subject(b0, b1)
+
+    def _said_at_end(self, q: Quote, s1: int) -> PersonMention | None:
+        """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
+        end the quote's sentence, with no other quote between."""
+        i = bisect_left(self.quote_opens, q.close)
+        if i < len(self.quotes) and self.quote_opens[i] < s1:
+            return None
+        for m in reversed(self._within(q.close, s1)):
+            if _SAID_AT_END.match(self.text, m.end, s1):
+                return m
+        return None
+
+    def _headline_speaker(self, q: Quote, p0: int, p1: int) -> PersonMention | None:
+        """A quote that is its whole paragraph (a headline), then "Carney says ..." opening the
+        next paragraph."""
+        if self.text[p0:q.open].strip() or self.text[q.close:p1].strip(" .,"):
+            return None
+        if q.paragraph + 1 >= len(self.index.paragraphs):
+            return None
+        n0, n1 = self.index.paragraphs[q.paragraph + 1]
+        first = self._within(n0, min(n1, n0 + 80))
+        if first and _SAYS_NEXT.match(self.text, first[0].end):
+            return first[0]
+        return None
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
-        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:\w+ly\s+)?$")
+        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?$")
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
@@ -180,7 +274,7 @@ class Speakers:
                 if g:
                     options.append((m, bool(g.group("app"))))
         for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
-            if re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[p.end():verb_at]):
+            if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end():verb_at]):
                 who = self._pronoun(p.start(), p.group("p"), b0)
                 if who:
                     options.append((who, False))

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bilateral.core.errors import BilateralError
 from bilateral.loaders import records as r
-from bilateral.loaders.article.model import Extraction
+from bilateral.loaders.article.model import Extraction, MeetingHit
 from bilateral.loaders.article.reading import ArticleText
 from bilateral.loaders.article.text import normalise_key
 from bilateral.loaders.article_lexicon import office_roles
@@ -72,6 +72,13 @@ def _default_title(article: ArticleText, path: Path | None) -> str:
     return f"News article {path.name}" if path else "News article"
 
 
+def _meeting_name(hit: MeetingHit) -> str:
+    """"Trump-Modi summit": the participants' surnames (the first two), else the dyad's codes."""
+    assert hit.countries is not None
+    sides = [p.name.split()[-1] for p in hit.participants[:2]] if len(hit.participants) >= 2 else list(hit.countries)
+    return f"{'-'.join(sides)} {hit.kind}"
+
+
 def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdict | None]) -> list[r.Record]:
     """The source and its facts as records; `checks` has one verdict per figure (None where the
     figure is not a claim)."""
@@ -80,13 +87,16 @@ def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdic
     for t in ex.topics:
         if not t.known:
             out.append(r.Topic(t.ref, t.name, sid, broader=t.broader, maps_to=t.maps_to))
+    # the day the article speaks for: its date, else the meeting's
+    day = source.published or ex.published or (ex.meeting.date if ex.meeting else None)
     for p in ex.people:
         if p.known:
             continue
         out.append(r.Person(p.ref.name, sid))
         roles = office_roles(p.office) if p.office else ()
-        if p.office and p.country and roles and source.published:
-            out.append(r.Tenure(p.ref, p.country, p.office, roles, sid, attested=source.published))
+        if p.office and p.country and roles and day:
+            # an office the article gives: attested on its day, in the article's own graph
+            out.append(r.Tenure(p.ref, p.country, p.office, roles, sid, attested=day))
     for m in ex.mentions:
         out.append(r.Mention(sid, m.exact, m.start, m.end, country=m.country, person=m.person, topic=m.topic))
     meeting_ref = None
@@ -94,8 +104,11 @@ def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdic
     if ex.meeting and ex.meeting.date and ex.meeting.countries:
         hit = ex.meeting
         topics = tuple(t.ref for t in ex.topics if t.mentions)
-        meeting = r.Meeting(hit.date, ex.meeting.countries, hit.kind, sid, place=hit.place, host=hit.host,
-                            topics=topics)
+        # a meeting new to the graph is named as curated ones are ("Trump-Ishiba summit"); a known
+        # one keeps its curated name
+        name = None if hit.known else _meeting_name(hit)
+        meeting = r.Meeting(hit.date, ex.meeting.countries, hit.kind, sid, name=name, place=hit.place,
+                            host=hit.host, topics=topics)
         out.append(meeting)
         meeting_ref = meeting.ref
         participants = hit.participants

@@ -64,23 +64,53 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _closing(text: str, i: int, p1: int) -> int:
+    """Where the quotation opened at `i` closes: its own closing mark, or (outlets mix them) a
+    straight double quote for a curly one and the reverse; else the paragraph's end."""
+    ch = text[i]
+    marks = (_OPEN_QUOTES[ch],) if ch in ("«", "„") else ("”", '"')
+    found = [j for j in (text.find(m, i + 1, p1) for m in marks) if j >= 0]
+    return min(found) if found else p1
+
+
+# single quotation marks, told from apostrophes: one opens before a word ("'Trump", not "Trump's")
+# and closes after one, before a space, punctuation or the line's end ("chance'", not "won't")
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z0-9(\[])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?)\]])[’'](?![\w’'])")
+
+
+def _single_quotes(text: str, lo: int, hi: int, number: int) -> list[Quote]:
+    """Quotations in single marks in [lo, hi) (some outlets quote speech so: 'we could...')."""
+    out: list[Quote] = []
+    pos = lo
+    while True:
+        o = _SINGLE_OPEN.search(text, pos, hi)
+        if o is None:
+            return out
+        c = _SINGLE_CLOSE.search(text, o.end(), hi)
+        if c is None:
+            return out
+        if {text[o.start()], text[c.start()]} in ({"‘", "'"}, {"'", "’"}):
+            pos = o.end()  # mixed single marks: an apostrophe, not a quotation
+            continue
+        out.append(Quote(o.start(), c.end(), o.end(), c.start(), number))
+        pos = c.end()
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Quotations, paired within a paragraph: curly, guillemets and straight double quotes."""
+    """Quotations, paired within a paragraph: curly, guillemets and straight double quotes, and
+    single quotes outside them."""
     out: list[Quote] = []
     for number, (p0, p1) in enumerate(paragraphs):
         i = p0
+        gap = p0  # the start of the text outside double quotes, for single quotes
         while i < p1:
             ch = text[i]
-            if ch in _OPEN_QUOTES:
-                close_mark = _OPEN_QUOTES[ch]
-                j = text.find(close_mark, i + 1, p1)
-                j = p1 if j < 0 else j
-            elif ch == '"':
-                j = text.find('"', i + 1, p1)
-                j = p1 if j < 0 else j
-            else:
+            if ch not in _OPEN_QUOTES and ch != '"':
                 i += 1
                 continue
+            j = _closing(text, i, p1)
+            out += _single_quotes(text, gap, i, number)
             s, e = i + 1, j
             while s < e and text[s].isspace():
                 s += 1
@@ -88,7 +118,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 e -= 1
             if e > s:
                 out.append(Quote(i, min(j + 1, p1), s, e, number))
-            i = j + 1
+            i = gap = j + 1
+        out += _single_quotes(text, gap, p1, number)
     return out
 
 
@@ -108,7 +139,7 @@ def find_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Qu
     out: list[tuple[int, int]] = []
     for p0, p1 in paragraphs:
         start = p0
-        for match in re.finditer(r"[.!?]+[\"”»’)]*(?=\s+[\"“«(A-Z0-9]|\s*$)", text[p0:p1]):
+        for match in re.finditer(r"[.!?]+[\"”»’')]*(?=\s+[\"“«‘'(A-Z0-9]|\s*$)", text[p0:p1]):
             end = p0 + match.end()
             dot = p0 + match.start()
             if text[dot] == "." and match.end() - match.start() == 1 and _is_abbreviation(text, dot):
@@ -116,7 +147,7 @@ def find_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Qu
             quote = inner.around(dot)
             if quote is not None and dot < quote[1] - 1:  # inside a quote, not at its end
                 continue
-            if quote is not None and not re.match(r"[\"”»]", text[end - 1]):
+            if quote is not None and not re.match(r"[\"”»’']", text[end - 1]):
                 continue
             if text[start:end].strip():
                 out.append((start, end))

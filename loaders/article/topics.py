@@ -33,6 +33,19 @@ def _topic_patterns(gazetteer: Gazetteer) -> list[tuple[re.Pattern[str], str, fl
     return out
 
 
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w&’'-]*)\s+$")
+_NOT_A_NAME = frozenset({"The", "A", "An", "And", "Of", "In", "On", "For", "To"})
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """A capitalised keyword after a capitalised word is part of a name ("Micron Technology",
+    "Applied Materials"), not the topic."""
+    if not text[start].isupper():
+        return False
+    prev = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return prev is not None and prev.group(1) not in _NOT_A_NAME
+
+
 def find_topics(text: str, gazetteer: Gazetteer) -> tuple[list[MentionHit], list[TopicHit]]:
     known = {t.key: t for t in gazetteer.topics if t.scheme != "HS"}
     hs = {t.key: t for t in gazetteer.topics if t.scheme == "HS"}
@@ -40,7 +53,8 @@ def find_topics(text: str, gazetteer: Gazetteer) -> tuple[list[MentionHit], list
     spans: list[tuple[int, int, str, float]] = []
     for regex, key, conf in _topic_patterns(gazetteer):
         for found in regex.finditer(text):
-            spans.append((found.start(), found.end(), key, conf))
+            if not _in_a_name(text, found.start()):
+                spans.append((found.start(), found.end(), key, conf))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     mentions: list[MentionHit] = []
     last_end = -1
