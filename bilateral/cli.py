@@ -316,7 +316,7 @@ def extract(article: Path, published: str | None, source_url: str | None, publis
     from bilateral.extract import load_report, to_rdf
 
     day = _iso_day(published)
-    with _open(store, read_only=not to_store) as kg:
+    with _open(store) as kg:
         if len(kg.store) == 0:
             click.echo("Note: the store is empty, so every person is a new candidate and every "
                        "figure has no data to be checked against (bilateral demo fills it).", err=True)
