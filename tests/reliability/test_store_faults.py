@@ -19,6 +19,7 @@ import pytest
 
 from bench.generate_baci import generate
 from bilateral.api import KnowledgeGraph
+from bilateral.errors import StoreError
 from bilateral.graph import iri
 from bilateral.ontology.countries import ISO_SOURCE_ID
 
@@ -199,6 +200,12 @@ def test_kill_during_a_replace_leaves_the_old_graph_or_the_new(
     prints = two_versions["prints"]
     root: Path = two_versions["root"]  # type: ignore[assignment]
     known = graph_names(root / "ref-old") | graph_names(root / "ref-new")
+    # a read command first: it finishes a cut-off write (the lock is free) and answers
+    stats = run_cli("stats", "--format", "csv", "--store", str(store))
+    assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
+    counted = [line for line in stats.stdout.splitlines() if line.startswith(f"source,{BACI_GRAPH.value},")]
+    assert len(counted) == 1
+    assert int(counted[0].rsplit(",", 1)[1]) in (prints["old"][0], prints["new"][0])  # type: ignore[index]
     _after_recovery(store, tmp, known, (prints["old"], prints["new"]))  # type: ignore[index]
     # a later replace completes, and leaves nothing behind
     result = run_cli("load", str(two_versions["new"]), "--replace", "--store", str(store))
@@ -252,3 +259,37 @@ def test_disk_full_during_a_load_is_one_clean_error(small_disk: Path, tmp_path: 
     assert result.stderr.count("Error") == 1 and len(result.stderr.splitlines()) == 1
     after = fingerprint(store, ISO_GRAPH), len(list(ox.Store.read_only(str(store))))
     assert after == before
+
+
+def _fill(folder: Path) -> Path:
+    """Fill the filesystem of `folder` to the last byte; returns the filler file."""
+    filler = folder / "filler"
+    with filler.open("wb", buffering=0) as out:
+        for size in (1 << 20, 4096, 1):
+            try:
+                while True:
+                    out.write(b"\0" * size)
+            except OSError:
+                pass
+    return filler
+
+
+def test_disk_full_while_the_store_is_open_raises_the_store_error_alone(small_disk: Path) -> None:
+    store = small_disk / "store"
+    with KnowledgeGraph.open(store) as kg:
+        kg.load([EXAMPLE])
+        before = sorted(map(str, kg.store.quads()))
+    extra = small_disk / "extra.nq"
+    graph = ox.NamedNode(iri.source_iri("disk-full-probe"))
+    extra.write_text("".join(f'<https://example.org/s{i}> <https://example.org/p> "{"v" * 200}{i}" '
+                             f"{graph} .\n" for i in range(20_000)), encoding="utf-8")
+    # Closing the store flushes it, which fails too on a full disk: that must not replace (or
+    # pile onto) the error that says what went wrong.
+    with pytest.raises(StoreError, match="No space left") as caught:
+        with KnowledgeGraph.open(store) as kg:
+            filler = _fill(small_disk)
+            kg.load([extra])
+    assert "flush" not in str(caught.value)
+    filler.unlink()
+    with KnowledgeGraph.open(store) as kg:
+        assert sorted(map(str, kg.store.quads())) == before
