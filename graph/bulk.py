@@ -59,7 +59,11 @@ def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[s
     file) are dropped before the error is raised, the shared ISO 3166 graph excepted.
     """
     replaced = [ox.NamedNode(g) for g in replace]
-    staged = _staged(store, Path(nquads_path))
+    try:
+        staged = _staged(store, Path(nquads_path))
+    except OSError as err:
+        raise StoreError(f"staging {str(nquads_path)!r} in {str(store.path)!r} failed: {err}; "
+                         "the store is unchanged") from err
     before = len(store)
     try:
         store.apply_bulk(staged, replaced)
@@ -76,8 +80,8 @@ def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[s
             store.end_bulk()
         except OSError as again:
             raise StoreError(f"bulk loading {str(nquads_path)!r} failed ({err}), and removing what "
-                             f"it had written failed too ({again}): it is retried the next time "
-                             "the store is opened for writing") from err
+                             f"it had written failed too ({again}): the load is finished the next "
+                             "time the store is opened for writing") from err
         raise StoreError(f"bulk loading {str(nquads_path)!r} failed, and what it had written was "
                          f"removed: {err}") from err
     return len(store) - before

@@ -188,6 +188,7 @@ class OxigraphStore:
                     raise StoreError(f"{str(self.path)!r} holds a bulk load cut off by a crash, and "
                                      f"finishing it failed: {err}") from err
         shutil.rmtree(self.path / STAGING, ignore_errors=True)
+        (self.path / (JOURNAL + ".part")).unlink(missing_ok=True)
         for orphan in self.path.glob("bulk-*.sst"):  # the bulk loader's files; we hold the lock
             orphan.unlink(missing_ok=True)
 

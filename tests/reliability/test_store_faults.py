@@ -160,7 +160,13 @@ def _writing(store: Path) -> Callable[[], bool]:
 
 
 def _staging(store: Path) -> Callable[[], bool]:
-    return lambda: any((store / ".bilateral-staging").glob("*"))
+    """True once the load stages its file in the store."""
+    def staged() -> bool:
+        try:  # the folder may come and go while we look
+            return any(p.is_file() for p in (store / ".bilateral-staging").rglob("*"))
+        except OSError:
+            return False
+    return staged
 
 
 @pytest.fixture(scope="module")
