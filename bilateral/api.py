@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -14,7 +15,7 @@ import pandas as pd
 import pyoxigraph as ox
 
 from bilateral import queries
-from bilateral.core.errors import InputError, Problem, QueryError
+from bilateral.core.errors import InputError, Problem, QueryError, StoreError
 from bilateral.core.settings import Neo4jSettings, default_store_path
 from bilateral.graph import iri, rdf
 from bilateral.graph.bulk import bulk_load_nquads
@@ -27,6 +28,7 @@ from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
 from bilateral.loaders.rdf_files import verify_snapshot
+from bilateral.ontology.countries import ISO_SOURCE_ID
 from bilateral.ontology.vocab import BI, NS
 
 if TYPE_CHECKING:
@@ -72,7 +74,11 @@ class KnowledgeGraph:
 
     def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        try:
+            self.close()
+        except StoreError:
+            if err is None:  # else the error that is already on its way says what went wrong
+                raise
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -87,8 +93,9 @@ class KnowledgeGraph:
              progress: Progress | None = None, sha256: str | None = None) -> LoadReport:
         """Check every input, then write all of it in one transaction (or nothing).
 
-        With `replace`, the graph of every source the input asserts is emptied first (in the
-        same transaction), so facts a source no longer asserts are gone. With `skip_unknown`,
+        With `replace`, the graph of every source the input describes is emptied first (in the
+        same transaction), so facts a source no longer asserts are gone; the shared ISO 3166
+        graph is only ever added to. With `skip_unknown`,
         rows of public data sets naming unknown country codes are left out and reported.
         `graph` names the graph for RDF triples outside any (Turtle, N-Triples).
 
@@ -115,11 +122,13 @@ class KnowledgeGraph:
             problems.extend(err.problems)
         if progress:
             progress("checked", len(rest), len(rest))
-        with tempfile.TemporaryDirectory(prefix="bilateral-bulk-") as tmp:
+        # Staged inside the store, where the next writer finds (and removes) what a killed load left.
+        staging = Path(tempfile.mkdtemp(prefix="load-", dir=self.store.staging()))
+        try:
             staged = []
             for path in bulk:  # checked (and staged) before anything is written
                 try:
-                    staged.append(self._stage_baci(path, Path(tmp), skip_unknown, progress))
+                    staged.append(self._stage_baci(path, staging, skip_unknown, progress))
                 except InputError as err:
                     problems.extend(err.problems)
             if problems:
@@ -128,16 +137,17 @@ class KnowledgeGraph:
             graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
             before = len(self.store)
             if quads:
-                self.store.add(quads, replace_graphs=[ox.NamedNode(g) for g in graphs] if replace else ())
+                self.store.add(quads, replace_graphs=_described_sources(quads) if replace else ())
             if progress:
                 progress("written", len(quads), len(quads))
             skipped = list(inputs.skipped)
             for nquads, stats in staged:
-                if replace:
-                    self.store.remove_graph(ox.NamedNode(iri.source_iri(stats.source)))
-                bulk_load_nquads(self.store, nquads, stats.graphs)
+                bulk_load_nquads(self.store, nquads, stats.graphs,
+                                 replace=[iri.source_iri(stats.source)] if replace else ())
                 graphs = sorted({*graphs, *stats.graphs})
                 skipped.extend(stats.skipped)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         return LoadReport(files=inputs.files + bulk,
                           records=len(inputs.records) + sum(s.flows for _, s in staged),
                           quads=len(quads) + sum(s.quads for _, s in staged),
@@ -145,14 +155,18 @@ class KnowledgeGraph:
                           omitted=dict(inputs.omitted), summaries=list(inputs.summaries))
 
     @staticmethod
-    def _stage_baci(path: Path, tmp: Path, skip_unknown: bool,
+    def _stage_baci(path: Path, folder: Path, skip_unknown: bool,
                     progress: Progress | None) -> tuple[Path, BulkStats]:
-        """A BACI file checked and written as N-Quads in `tmp` (raises InputError, writing nothing)."""
-        target = tmp / (path.name + ".nq")
-        with target.open("wb") as out:
-            stats = bulk_nquads(path, out, skip_unknown=skip_unknown,
-                                progress=(lambda rows: progress(f"reading {path.name}", rows, rows))
-                                if progress else None)
+        """A BACI file checked and written as N-Quads in `folder` (raises InputError, writing nothing)."""
+        target = folder / (path.name + ".nq")
+        try:
+            with target.open("wb") as out:
+                stats = bulk_nquads(path, out, skip_unknown=skip_unknown,
+                                    progress=(lambda rows: progress(f"reading {path.name}", rows, rows))
+                                    if progress else None)
+        except OSError as err:  # the disk is full, most likely: nothing was written to the store
+            raise StoreError(f"staging {str(path)!r} in {str(folder)!r} failed: {err}; the store "
+                             "is unchanged") from err
         return target, stats
 
     # -- reading ---------------------------------------------------------------------------
@@ -286,6 +300,17 @@ class KnowledgeGraph:
         if load:
             report = replace(report, added=load_report(self.store, report))
         return report
+
+
+def _described_sources(quads: list[ox.Quad]) -> list[ox.NamedNode]:
+    """The graphs `--replace` may empty: those of the sources the input itself describes (the
+    source node typed bi:Source in its own graph), never the shared ISO 3166 graph, which every
+    source adds its countries to (emptying it would take the other sources' countries with it)."""
+    source, shared = ox.NamedNode(BI.Source), iri.source_iri(ISO_SOURCE_ID)
+    return sorted({q.graph_name for q in quads
+                   if q.predicate == rdf.RDF_TYPE and q.object == source and q.subject == q.graph_name
+                   and isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != shared},
+                  key=lambda g: g.value)
 
 
 def _day(value: str | dt.date | None) -> dt.date | None:

@@ -64,6 +64,7 @@ def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str
 
 
 def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
+    """Read commands open the store read-only: they answer while a load runs, create nothing."""
     return KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
 
 
@@ -162,7 +163,7 @@ def sparql(query: str | None, file: Path | None, allow_service: bool, store: Pat
     if (query is None) == (file is None):
         raise QueryError("give a query, or -f FILE (not both)")
     text = file.read_text(encoding="utf-8") if file else str(query)
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         rows = kg.store.run(text, allow_service=allow_service)
     echo_rows(rows.columns, rows.rows, fmt)
 
@@ -175,7 +176,7 @@ def stats(store: Path | None, fmt: str) -> None:
 
     Example: bilateral stats --format json
     """
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         rows = kg.stats()
     echo_rows(rows.columns, rows.rows, fmt)
 
@@ -188,7 +189,7 @@ def validate(store: Path | None, fmt: str) -> None:
 
     Example: bilateral validate
     """
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         violations = kg.validate()
     if violations:
         from bilateral.graph.validate import Violation
@@ -232,7 +233,7 @@ def neo4j_status(store: Path | None, fmt: str) -> None:
 
     Example: bilateral neo4j status
     """
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         rows = kg.neo4j_status()
     echo_rows(rows.columns, rows.rows, fmt)
     if not all(row[-1] for row in rows.rows):
@@ -485,7 +486,7 @@ def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, 
 
     Example: bilateral query leader-on -p country=JPN -p date=2025-02-07
     """
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         rows = kg.query_rows(name, _params(params), backend=backend)
     echo_rows(rows.columns, rows.rows, fmt)
 
@@ -511,7 +512,7 @@ def trace(a: str, b: str, k: int, max_hops: int, as_of: str | None, via: tuple[s
 
     Example: bilateral trace "Shigeru Ishiba" "United States"
     """
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         paths = kg.trace(a, b, k=k, max_hops=max_hops, as_of=as_of, via=via)
     if fmt == "json":
         click.echo(json.dumps(paths, ensure_ascii=False, indent=2, default=output.plain))
@@ -535,7 +536,7 @@ def neighbors(x: str, depth: int, as_of: str | None, via: tuple[str, ...], store
 
     Example: bilateral neighbors JPN --depth 2
     """
-    with _open(store) as kg:
+    with _open(store, read_only=True) as kg:
         rows = kg.neighbors(x, depth, as_of=as_of, via=via)
     echo_rows(rows.columns, rows.rows, fmt)
 

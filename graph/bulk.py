@@ -1,15 +1,28 @@
 """Bulk loading of large generated N-Quads files (BACI-sized: millions of quads) into the store.
 
 Oxigraph's bulk loader writes straight to disk without a transaction: fast, and flat in memory,
-but a failure half-way leaves part of the file in the store. So on failure every graph the file
-writes is dropped, and the store holds nothing of it - except the shared ISO 3166 graph, whose
-country descriptions are the same whoever writes them (dropping it would take other sources'
-countries with it). A failed reload of a source therefore removes that source: load it again.
+but a crash half-way leaves part of the file in the store. So the file is staged inside the store
+and the write journaled (`OxigraphStore.apply_bulk`): after a crash, the next writer empties the
+replaced graphs and loads the staged file again, so the store ends with the new graphs whole.
+
+A load that fails with an error (not a crash) is rolled back when it replaced nothing: every graph
+the file writes is dropped, except the shared ISO 3166 graph, whose country descriptions are the
+same whoever writes them (dropping it would take other sources' countries with it). A failed
+*replace* for lack of disk space keeps its journal: the next writer finishes it.
+
+Why roll forward rather than load beside and switch: a graph's name is part of every key in
+Oxigraph, so a switch is a copy. Measured on 300,000 quads in one graph (pyoxigraph 0.5.13, 2 cores):
+bulk_extend 3.4 s; emptying the graph with SPARQL DROP 13.1 s, Store.remove_graph 9.2 s,
+Store.clear_graph 7.6 s, removing quad by quad 8.7 s; a transactional extend into a second graph
+4.2 s; SPARQL MOVE staging TO graph 42.5 s, DROP + ADD + DROP in one update 34.3 s. A switch would
+cost 4-5 times the emptying alone; rolling forward costs one clear_graph and one bulk load.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,20 +50,51 @@ def graphs_in(nquads_path: Path) -> set[str]:
     return found
 
 
-def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[str] | None = None) -> int:
-    """Bulk-load an N-Quads file; returns how many quads the store grew by.
+def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[str] | None = None,
+                     replace: Iterable[str] = ()) -> int:
+    """Bulk-load an N-Quads file, first emptying the `replace` graphs; returns how many quads the
+    store grew by. A crash leaves the load to be finished by the next writer (journaled).
 
-    Not transactional: on failure the graphs the file writes (`graphs`, else read from the file)
-    are dropped before the error is raised, the shared ISO 3166 graph excepted.
+    On an error, with nothing replaced, the graphs the file writes (`graphs`, else read from the
+    file) are dropped before the error is raised, the shared ISO 3166 graph excepted.
     """
+    replaced = [ox.NamedNode(g) for g in replace]
+    try:
+        staged = _staged(store, Path(nquads_path))
+    except OSError as err:
+        raise StoreError(f"staging {str(nquads_path)!r} in {str(store.path)!r} failed: {err}; "
+                         "the store is unchanged") from err
     before = len(store)
     try:
-        store.bulk_load_file(nquads_path, ox.RdfFormat.N_QUADS)
+        store.apply_bulk(staged, replaced)
     except (SyntaxError, OSError, ValueError) as err:
-        shared = iri.source_iri(ISO_SOURCE_ID)
-        for graph in sorted(set(graphs) if graphs is not None else graphs_in(nquads_path)):
-            if graph != shared:
-                store.remove_graph(ox.NamedNode(graph))
+        if replaced and isinstance(err, OSError):
+            raise StoreError(f"bulk loading {str(nquads_path)!r} into {str(store.path)!r} failed "
+                             f"({err}); the replace is finished the next time the store is opened "
+                             "for writing (bilateral load, once there is room)") from err
+        try:
+            shared = iri.source_iri(ISO_SOURCE_ID)
+            for graph in sorted(set(graphs) if graphs is not None else graphs_in(staged)):
+                if graph != shared:
+                    store.remove_graph(ox.NamedNode(graph))
+            store.end_bulk()
+        except OSError as again:
+            raise StoreError(f"bulk loading {str(nquads_path)!r} failed ({err}), and removing what "
+                             f"it had written failed too ({again}): the load is finished the next "
+                             "time the store is opened for writing") from err
         raise StoreError(f"bulk loading {str(nquads_path)!r} failed, and what it had written was "
                          f"removed: {err}") from err
     return len(store) - before
+
+
+def _staged(store: OxigraphStore, nquads_path: Path) -> Path:
+    """The file in the store's staging folder, where a writer after a crash finds it."""
+    folder = store.staging()
+    if nquads_path.parent.resolve() == folder.resolve():
+        return nquads_path
+    target = folder / nquads_path.name
+    try:
+        os.link(nquads_path, target)
+    except OSError:
+        shutil.copyfile(nquads_path, target)
+    return target

@@ -7,7 +7,10 @@ GraphDB) would be a second implementation of `GraphStore`, not a rewrite of its 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
+import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,25 +83,115 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+STAGING = ".bilateral-staging"  # inside the store: staged bulk files, found by the next writer
+JOURNAL = ".bilateral-journal.json"  # a bulk write under way: what to finish after a crash
+
+
 class OxigraphStore:
-    """Oxigraph on disk. One process writes at a time; a second one gets StoreInUseError."""
+    """Oxigraph on disk. One process writes at a time; a second one gets StoreInUseError.
+
+    Readers open it read-only (no lock) and see the store as it was when they opened it, while a
+    writer works. A bulk write is journaled: the writer that opens the store after a crash finishes
+    it from the staged file (roll forward), and removes what killed loads left behind.
+    """
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        if read_only:
+            self._open_read_only()
+            return
         try:
-            if read_only:
-                self._store = ox.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
         except OSError as err:
-            if "lock" in str(err).lower():
-                raise StoreInUseError(
-                    f"the store {str(self.path)!r} is in use by another process; wait for it to "
-                    "finish, or use another --store"
-                ) from err
-            raise StoreError(f"cannot open the store {str(self.path)!r}: {err}") from err
+            raise self._open_error(err) from err
+        try:
+            self._recover()
+        except BaseException:
+            del self._store
+            raise
+
+    def _open_error(self, err: OSError) -> StoreError:
+        if "lock" in str(err).lower():
+            return StoreInUseError(f"the store {str(self.path)!r} is in use by another process; wait "
+                                   "for it to finish, or use another --store")
+        return StoreError(f"cannot open the store {str(self.path)!r}: {err}")
+
+    def _open_read_only(self) -> None:
+        if not (self.path / "CURRENT").is_file():
+            raise StoreError(f"there is no store in {str(self.path)!r}: load something into it first "
+                             "(bilateral load, bilateral demo), or name another one with --store")
+        if (self.path / JOURNAL).exists():
+            # A bulk write is under way, or was cut off: its graphs may be half-written. A free lock
+            # means it was cut off; opening for writing finishes it.
+            OxigraphStore(self.path).close()
+        try:
+            self._store = ox.Store.read_only(str(self.path))
+        except OSError as err:
+            raise self._open_error(err) from err
+        if (self.path / JOURNAL).exists():  # it began while we opened
+            del self._store
+            raise StoreInUseError(f"the store {str(self.path)!r} is being written by another "
+                                  "process (a bulk load); try again when it finishes")
+
+    # -- journaled bulk writes -------------------------------------------------------------
+
+    def staging(self) -> Path:
+        """A folder in the store for staged bulk files (removed by the next writer if left)."""
+        folder = self.path / STAGING
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def apply_bulk(self, nquads: Path, replace: Iterable[ox.NamedNode] = ()) -> None:
+        """Empty the `replace` graphs, then bulk-load the staged N-Quads file `nquads`.
+
+        Neither step is a transaction (both are far too big for one), so the intent is journaled
+        first: if the process dies, the next writer does it again from the staged file, which is
+        idempotent. The store then holds the new graphs, never a half of them.
+        """
+        journal = {"nquads": Path(nquads).name, "replace": [g.value for g in replace]}
+        _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
+        self._finish(journal)
+
+    def _finish(self, journal: dict[str, object]) -> None:
+        """Do what the journal says (again); SyntaxError, ValueError or OSError leave it in place."""
+        nquads = self.staging() / str(journal["nquads"])
+        for graph in journal["replace"]:  # type: ignore[attr-defined]
+            # clear_graph is the fastest way to empty a graph here (measured: graph/bulk.py)
+            self._store.clear_graph(ox.NamedNode(graph))
+            self._store.remove_graph(ox.NamedNode(graph))
+        self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        self._store.flush()
+        self.end_bulk()
+
+    def end_bulk(self) -> None:
+        """Forget the journaled bulk write and its staged file (done, or given up)."""
+        journal = self.path / JOURNAL
+        if journal.exists():
+            name = json.loads(journal.read_text(encoding="utf-8"))["nquads"]
+            journal.unlink()
+            _sync_folder(self.path)
+            (self.path / STAGING / name).unlink(missing_ok=True)
+
+    def _recover(self) -> None:
+        """Finish a journaled bulk write cut off by a crash; remove what killed loads left."""
+        journal_path = self.path / JOURNAL
+        if journal_path.exists():
+            try:
+                journal = json.loads(journal_path.read_text(encoding="utf-8"))
+            except ValueError:  # cut off while being written: nothing was applied yet
+                journal_path.unlink()
+            else:
+                try:
+                    self._finish(journal)
+                except (OSError, SyntaxError, ValueError) as err:
+                    raise StoreError(f"{str(self.path)!r} holds a bulk load cut off by a crash, and "
+                                     f"finishing it failed: {err}") from err
+        shutil.rmtree(self.path / STAGING, ignore_errors=True)
+        (self.path / (JOURNAL + ".part")).unlink(missing_ok=True)
+        for orphan in self.path.glob("bulk-*.sst"):  # the bulk loader's files; we hold the lock
+            orphan.unlink(missing_ok=True)
 
     def __len__(self) -> int:
         return len(self._store)
@@ -203,9 +296,34 @@ class OxigraphStore:
 
     def close(self) -> None:
         # pyoxigraph releases the RocksDB lock when the object is collected.
-        if not self.read_only:
-            self._store.flush()
-        del self._store
+        if not hasattr(self, "_store"):
+            return
+        try:
+            if not self.read_only:
+                self._store.flush()
+        except OSError as err:
+            raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
+        finally:
+            del self._store
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all, durably (a journal must survive a crash)."""
+    part = path.with_name(path.name + ".part")
+    with part.open("wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(part, path)
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 # IRIREF of the SPARQL grammar; one with \u escapes is left as code (stricter, never laxer).

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bilateral.api import KnowledgeGraph
+
 from .conftest import DATA, EXAMPLE, run_cli
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -17,8 +19,14 @@ def test_help_lists_the_commands() -> None:
         assert command in result.stdout
 
 
+def empty_store(path: Path) -> str:
+    """A new, empty store (read commands never create one)."""
+    KnowledgeGraph.open(path).close()
+    return str(path)
+
+
 def test_sparql_json_on_a_new_store(tmp_path: Path) -> None:
-    result = run_cli("sparql", COUNT, "--format", "json", "--store", str(tmp_path / "new"))
+    result = run_cli("sparql", COUNT, "--format", "json", "--store", empty_store(tmp_path / "new"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [{"n": 0}]
 
@@ -37,12 +45,12 @@ def test_formats_agree(tmp_path: Path) -> None:
 def test_sparql_from_a_file_and_ask(tmp_path: Path) -> None:
     query = tmp_path / "q.rq"
     query.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
-    result = run_cli("sparql", "-f", str(query), "--format", "json", "--store", str(tmp_path / "s"))
+    result = run_cli("sparql", "-f", str(query), "--format", "json", "--store", empty_store(tmp_path / "s"))
     assert json.loads(result.stdout) == [{"answer": False}]
 
 
 def test_a_syntax_error_is_an_error_not_a_traceback(tmp_path: Path) -> None:
-    result = run_cli("sparql", "SELECT WHERE {", "--store", str(tmp_path / "s"))
+    result = run_cli("sparql", "SELECT WHERE {", "--store", empty_store(tmp_path / "s"))
     assert result.returncode == 1
     assert result.stderr.startswith("Error: SPARQL syntax error")
     assert "Traceback" not in result.stderr

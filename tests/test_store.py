@@ -77,7 +77,7 @@ def test_a_second_process_gets_a_clear_error(tmp_path: Path) -> None:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreInUseError, match="in use by another process"):
             OxigraphStore(path)
-        result = run_cli("stats", "--store", str(path))
+        result = run_cli("load", str(EXAMPLE), "--store", str(path))  # a writer (readers may read)
         assert result.returncode == 1
         assert result.stderr.startswith("Error: the store")
         assert "Traceback" not in result.stderr
