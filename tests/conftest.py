@@ -56,3 +56,11 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         [sys.executable, "-m", "bilateral.cli", *args], capture_output=True, text=True,
         cwd=cwd, env=env, input=stdin, timeout=300,
     )
+
+
+def empty_store(path: Path) -> str:
+    """A new, empty store (read commands never create one)."""
+    from bilateral.api import KnowledgeGraph
+
+    KnowledgeGraph.open(path).close()
+    return str(path)

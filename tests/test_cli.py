@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bilateral.api import KnowledgeGraph
-
-from .conftest import DATA, EXAMPLE, run_cli
+from .conftest import DATA, EXAMPLE, empty_store, run_cli
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -17,12 +15,6 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     for command in ("load", "sparql", "stats", "validate", "demo", "query", "queries"):
         assert command in result.stdout
-
-
-def empty_store(path: Path) -> str:
-    """A new, empty store (read commands never create one)."""
-    KnowledgeGraph.open(path).close()
-    return str(path)
 
 
 def test_sparql_json_on_a_new_store(tmp_path: Path) -> None:

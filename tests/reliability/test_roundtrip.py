@@ -15,7 +15,7 @@ import pytest
 import rdflib
 
 from bilateral import output
-from tests.conftest import EXAMPLE, run_cli
+from tests.conftest import EXAMPLE, empty_store, run_cli
 
 MARKUP = "They [the Japanese] will invest heavily :x:"
 
@@ -33,7 +33,7 @@ def test_a_closing_tag_in_a_value_is_printed_not_parsed() -> None:
 
 
 def test_sparql_prints_a_closing_tag_literal(tmp_path) -> None:
-    store = str(tmp_path / "s")
+    store = empty_store(tmp_path / "s")
     result = run_cli("sparql", 'SELECT ("closing [/] tag" AS ?t) WHERE {}', "--store", store)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
