@@ -491,6 +491,43 @@ def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, 
     echo_rows(rows.columns, rows.rows, fmt)
 
 
+# -- chart ---------------------------------------------------------------------------------
+
+_CHART_TITLES = {
+    "trade-balance": "Goods trade balance of {a} with {b}",
+    "top-sectors": "Top sectors of {exporter}'s exports to {importer}, {year}",
+}
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["trade-balance", "top-sectors"]))
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the catalog query of the same name (see `bilateral queries`).")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write: .svg or .png.")
+@click.option("--title", help="The chart's title (default: says what and whom it shows).")
+@store_option
+def chart(kind: str, params: tuple[str, ...], out: Path, title: str | None, store: Path | None) -> None:
+    """Draw a catalog query's answer: trade-balance as one line per source over the years,
+    top-sectors as bars (n defaults to 10). Every chart names its sources in a caption.
+
+    Example: bilateral chart trade-balance -p a=USA -p b=JPN -o balance.svg
+    """
+    from bilateral import charts
+
+    values = _params(params)
+    if kind == "top-sectors":
+        values.setdefault("n", "10")
+    with _open(store, read_only=True) as kg:
+        rows = kg.query_rows(kind, values)
+    try:
+        heading = title or _CHART_TITLES[kind].format(**values)
+    except KeyError:
+        heading = None
+    written = charts.save(charts.chart(kind, rows, title=heading), out)
+    click.echo(f"Wrote the {kind} chart to {written}.", err=True)
+
+
 def _as_of_option(func: F) -> F:
     func = click.option("--via", multiple=True, metavar="TYPE",
                         help="Only follow these relationship types (PARTICIPATED_IN, TOPIC, ...).")(func)
