@@ -22,15 +22,11 @@ from rdflib.compare import isomorphic
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import InputError, NameResolutionError
 from bilateral.graph import iri
-from bilateral.graph.export import (
-    CSV_README,
-    ExportError,
-    cypher_literal,
-    export,
-    file_graph,
-    read_context,
-    select,
-)
+from bilateral.graph.export import ExportError, export, select
+from bilateral.graph.export.cypher_script import cypher_literal
+from bilateral.graph.export.graphml import file_graph
+from bilateral.graph.export.jsonld import read_context
+from bilateral.graph.export.neo4j_csv import CSV_README
 from bilateral.graph.mapping import Projection, project, project_store
 from bilateral.graph.snapshot import canonical_line
 from bilateral.graph.store import OxigraphStore
