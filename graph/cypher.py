@@ -15,8 +15,16 @@ from typing import Any, LiteralString
 
 from bilateral.graph.mapping import LABELS, Projection, check_label, check_rel_type
 
-__all__ = ["ALL_LABELS", "GENERIC_LABEL", "Batch", "batches", "checked", "node_batches", "rel_batches",
-           "uri_constraint"]
+__all__ = [
+    "ALL_LABELS",
+    "GENERIC_LABEL",
+    "Batch",
+    "batches",
+    "checked",
+    "node_batches",
+    "rel_batches",
+    "uri_constraint",
+]
 
 GENERIC_LABEL = check_label("Resource")
 """Every projected node has it (unique `uri`), so MERGE by uri works whatever its other labels."""
@@ -32,8 +40,9 @@ def checked(text: str) -> LiteralString:
 def uri_constraint(label: str) -> LiteralString:
     """The unique `uri` constraint of a label (MERGE by uri needs it to be fast and single)."""
     label = check_label(label)
-    return checked(f"CREATE CONSTRAINT bilateral_{label.lower()}_uri IF NOT EXISTS "
-                   f"FOR (n:{label}) REQUIRE n.uri IS UNIQUE")
+    return checked(
+        f"CREATE CONSTRAINT bilateral_{label.lower()}_uri IF NOT EXISTS FOR (n:{label}) REQUIRE n.uri IS UNIQUE"
+    )
 
 
 def merge_nodes(labels: tuple[str, ...], *, incremental: bool) -> LiteralString:
@@ -51,22 +60,25 @@ def merge_nodes(labels: tuple[str, ...], *, incremental: bool) -> LiteralString:
         "WITH row, old, CASE WHEN old IS NULL THEN 'created' "
         "WHEN properties(old) = row.props AND size(labels(old)) = size(row.labels) "
         "AND all(l IN labels(old) WHERE l IN row.labels) THEN 'same' ELSE 'updated' END AS change "
-        f"WHERE change <> 'same' {merge}{remove} RETURN change, count(*) AS n")
+        f"WHERE change <> 'same' {merge}{remove} RETURN change, count(*) AS n"
+    )
 
 
 def merge_rels(kind: str, *, incremental: bool) -> LiteralString:
     """Upsert `rows` ({start, end, props}) as relationships of one type between existing nodes;
     `incremental`: skip the unchanged and return (change, n)."""
     kind = check_rel_type(kind)
-    match = (f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
-             f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}})")
+    match = (
+        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) MATCH (b:{GENERIC_LABEL} {{uri: row.end}})"
+    )
     merge = f"MERGE (a)-[r:{kind}]->(b) SET r = row.props"
     if not incremental:
         return checked(f"{match} {merge}")
     return checked(
         f"{match} OPTIONAL MATCH (a)-[old:{kind}]->(b) "
         "WITH a, b, row, CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props "
-        f"THEN 'same' ELSE 'updated' END AS change WHERE change <> 'same' {merge} RETURN change, count(*) AS n")
+        f"THEN 'same' ELSE 'updated' END AS change WHERE change <> 'same' {merge} RETURN change, count(*) AS n"
+    )
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,7 @@ class Batch:
 
 def batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for at in range(0, len(rows), size):
-        yield rows[at: at + size]
+        yield rows[at : at + size]
 
 
 def node_batches(projection: Projection, size: int, *, incremental: bool) -> list[Batch]:
@@ -90,8 +102,11 @@ def node_batches(projection: Projection, size: int, *, incremental: bool) -> lis
         row: dict[str, Any] = {"uri": uri, "labels": list(labels)} if incremental else {"uri": uri}
         row["props"] = node.as_properties(uri)
         by_labels[labels].append(row)
-    return [Batch(merge_nodes(labels, incremental=incremental), batch)
-            for labels, rows in sorted(by_labels.items()) for batch in batches(rows, size)]
+    return [
+        Batch(merge_nodes(labels, incremental=incremental), batch)
+        for labels, rows in sorted(by_labels.items())
+        for batch in batches(rows, size)
+    ]
 
 
 def rel_batches(projection: Projection, size: int, *, incremental: bool) -> list[Batch]:
@@ -99,5 +114,8 @@ def rel_batches(projection: Projection, size: int, *, incremental: bool) -> list
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (start, kind, end), rel in projection.relationships.items():
         by_type[kind].append({"start": start, "end": end, "props": {"sources": list(rel.sources)}})
-    return [Batch(merge_rels(kind, incremental=incremental), batch)
-            for kind, rows in sorted(by_type.items()) for batch in batches(rows, size)]
+    return [
+        Batch(merge_rels(kind, incremental=incremental), batch)
+        for kind, rows in sorted(by_type.items())
+        for batch in batches(rows, size)
+    ]

@@ -16,9 +16,19 @@ import pyoxigraph as ox
 __all__ = ["XSD", "LiteralValue", "PyValue", "literal_value", "python_value"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-INTEGERS = frozenset(XSD + name for name in (
-    "integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-    "negativeInteger"))
+INTEGERS = frozenset(
+    XSD + name
+    for name in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+    )
+)
 LiteralValue = str | int | float | bool | Decimal | dt.date | dt.datetime
 PyValue = LiteralValue | None
 

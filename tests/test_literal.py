@@ -20,16 +20,39 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 GRAPH = ox.NamedNode("https://w3id.org/bilateral/id/source/literals")
 # (datatype property, lexical form, datatype): well-typed and ill-typed
 LITERALS = [
-    ("value", "12.5", "decimal"), ("value", "0.1", "decimal"), ("value", "abc", "decimal"),
-    ("value", "NaN", "decimal"), ("year", "2024", "integer"), ("year", "x2024", "integer"),
-    ("approximate", "true", "boolean"), ("approximate", "0", "boolean"), ("approximate", "maybe", "boolean"),
-    ("date", "2025-02-07", "date"), ("date", "2025-02-30", "date"),
-    ("startTime", "2025-02-07T11:55:00Z", "dateTime"), ("value", "6.85e10", "double"),
-    ("value", "many", "double"), ("note", "plain", "string"),
+    ("value", "12.5", "decimal"),
+    ("value", "0.1", "decimal"),
+    ("value", "abc", "decimal"),
+    ("value", "NaN", "decimal"),
+    ("year", "2024", "integer"),
+    ("year", "x2024", "integer"),
+    ("approximate", "true", "boolean"),
+    ("approximate", "0", "boolean"),
+    ("approximate", "maybe", "boolean"),
+    ("date", "2025-02-07", "date"),
+    ("date", "2025-02-30", "date"),
+    ("startTime", "2025-02-07T11:55:00Z", "dateTime"),
+    ("value", "6.85e10", "double"),
+    ("value", "many", "double"),
+    ("note", "plain", "string"),
 ]
-EXPECTED = [Decimal("12.5"), Decimal("0.1"), "abc", "NaN", 2024, "x2024", True, False, "maybe",
-            dt.date(2025, 2, 7), "2025-02-30", dt.datetime(2025, 2, 7, 11, 55, tzinfo=dt.UTC), 6.85e10,
-            "many", "plain"]
+EXPECTED = [
+    Decimal("12.5"),
+    Decimal("0.1"),
+    "abc",
+    "NaN",
+    2024,
+    "x2024",
+    True,
+    False,
+    "maybe",
+    dt.date(2025, 2, 7),
+    "2025-02-30",
+    dt.datetime(2025, 2, 7, 11, 55, tzinfo=dt.UTC),
+    6.85e10,
+    "many",
+    "plain",
+]
 
 
 def _store(tmp_path: Path) -> OxigraphStore:
@@ -38,9 +61,10 @@ def _store(tmp_path: Path) -> OxigraphStore:
     quads = []
     for number, (prop, text, datatype) in enumerate(LITERALS):
         subject = ox.NamedNode(f"https://w3id.org/bilateral/id/observation/n{number}")
-        quads += [ox.Quad(subject, RDF_TYPE, ox.NamedNode(NS + "IndicatorObservation"), GRAPH),
-                  ox.Quad(subject, ox.NamedNode(NS + prop), ox.Literal(text, datatype=ox.NamedNode(XSD + datatype)),
-                          GRAPH)]
+        quads += [
+            ox.Quad(subject, RDF_TYPE, ox.NamedNode(NS + "IndicatorObservation"), GRAPH),
+            ox.Quad(subject, ox.NamedNode(NS + prop), ox.Literal(text, datatype=ox.NamedNode(XSD + datatype)), GRAPH),
+        ]
     store.add(quads)
     return store
 
@@ -79,8 +103,14 @@ def test_the_property_graph_reads_every_literal_as_sparql_results_do(tmp_path: P
 
 def test_sparql_over_an_ill_typed_decimal_prints_its_text(tmp_path: Path) -> None:
     _store(tmp_path).close()
-    done = run_cli("sparql", "--store", str(tmp_path / "store"), "--format", "csv",
-                   f"SELECT ?o WHERE {{ GRAPH ?g {{ ?s <{NS}value> ?o }} }} ORDER BY STR(?o)")
+    done = run_cli(
+        "sparql",
+        "--store",
+        str(tmp_path / "store"),
+        "--format",
+        "csv",
+        f"SELECT ?o WHERE {{ GRAPH ?g {{ ?s <{NS}value> ?o }} }} ORDER BY STR(?o)",
+    )
     assert "Traceback" not in done.stderr
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["o", "0.1", "12.5", "68500000000.0", "NaN", "abc", "many"]

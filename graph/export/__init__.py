@@ -43,9 +43,16 @@ from bilateral.graph.store import OxigraphStore
 __all__ = ["FORMATS", "ExportError", "ExportReport", "Selection", "export", "select"]
 
 
-def export(store: OxigraphStore, fmt: str, output: str | Path, source: str | None = None,
-           dyad: str | None = None, progress: Callable[[str, int, int], None] | None = None,
-           *, force: bool = False) -> ExportReport:
+def export(
+    store: OxigraphStore,
+    fmt: str,
+    output: str | Path,
+    source: str | None = None,
+    dyad: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    *,
+    force: bool = False,
+) -> ExportReport:
     """Write the store (or what `source` / `dyad` select) in format `fmt` to `output`.
 
     `output` is a file path (`.gz` compressed), `-` for stdout, or for `csv` a folder. Formats:
@@ -65,4 +72,3 @@ def export(store: OxigraphStore, fmt: str, output: str | Path, source: str | Non
     if progress:
         progress("exporting", 1, 1)
     return report
-

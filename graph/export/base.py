@@ -17,8 +17,7 @@ from bilateral.graph.export.selection import Selection
 from bilateral.graph.mapping import Projection, project
 from bilateral.graph.store import OxigraphStore, Rows
 
-__all__ = ["Counting", "ExportError", "ExportReport", "GraphWriter", "QuadWriter", "Writer", "check_target",
-           "target"]
+__all__ = ["Counting", "ExportError", "ExportReport", "GraphWriter", "QuadWriter", "Writer", "check_target", "target"]
 
 
 class ExportError(BilateralError):
@@ -46,6 +45,7 @@ class ExportReport:
 
 
 # -- output targets -----------------------------------------------------------------------------
+
 
 class Counting:
     """Counts what passes through an iterator."""
@@ -97,6 +97,7 @@ def _files(output: str | Path) -> tuple[str, ...]:
 
 # -- where an export may write --------------------------------------------------------------------
 
+
 def _is_store(folder: Path) -> bool:
     """An Oxigraph (RocksDB) store folder: its CURRENT file names a MANIFEST-* beside it."""
     return (folder / "CURRENT").is_file() and any(folder.glob("MANIFEST-*"))
@@ -112,13 +113,16 @@ def check_target(store: OxigraphStore, output: str | Path, writer: Writer, force
     own = Path(store.path).resolve()
     for folder in dict.fromkeys([real, *real.parents, path, *path.parents]):
         if folder == own or _is_store(folder):
-            raise ExportError(f"{str(output)!r} is inside the store {str(folder)!r}: an export never "
-                              "writes into a store folder (RocksDB owns every file there); write it elsewhere")
+            raise ExportError(
+                f"{str(output)!r} is inside the store {str(folder)!r}: an export never "
+                "writes into a store folder (RocksDB owns every file there); write it elsewhere"
+            )
     if not force:
         writer.refuse_existing(path, output)
 
 
 # -- the writers ----------------------------------------------------------------------------------
+
 
 class Writer:
     """One export format, registered by name in `registry.py`."""
@@ -151,8 +155,9 @@ class GraphWriter(Writer):
     def export(self, sel: Selection, fmt: str, output: str | Path) -> ExportReport:
         projection = project(sel.quads())
         files = self.write_files(projection, sel, output)
-        return ExportReport(fmt, str(output), files, nodes=len(projection.nodes),
-                            relationships=len(projection.relationships))
+        return ExportReport(
+            fmt, str(output), files, nodes=len(projection.nodes), relationships=len(projection.relationships)
+        )
 
     def write_files(self, projection: Projection, sel: Selection, output: str | Path) -> tuple[str, ...]:
         """Write one file (or stdout); returns the files written."""

@@ -85,16 +85,24 @@ def _write_cypher(projection: Projection, sel: Selection, out: IO[bytes]) -> Non
     def line(text: str) -> None:
         out.write(text.encode("utf-8") + b"\n")
 
-    what = "the whole store" if sel.whole else ", ".join(
-        x for x in (f"source {sel.source.value}" if sel.source else "",
-                    f"dyad {sel.dyad.value}" if sel.dyad else "") if x)
+    what = (
+        "the whole store"
+        if sel.whole
+        else ", ".join(
+            x
+            for x in (f"source {sel.source.value}" if sel.source else "", f"dyad {sel.dyad.value}" if sel.dyad else "")
+            if x
+        )
+    )
     line("// bilateral: the property graph of docs/neo4j-mapping.md, for an empty Neo4j 5 database.")
     line(f"// Holds {what}: {len(projection.nodes)} nodes, {len(projection.relationships)} relationships.")
     line("// Run it with cypher-shell: cypher-shell -a bolt://HOST:7687 -u neo4j -f THIS_FILE")
     line("// Values are parameters (:param rows => [...]), never part of the statements; MERGE on uri")
     line("// makes running it twice harmless.")
     line(f"{uri_constraint(GENERIC_LABEL)};")
-    for batch in [*node_batches(projection, _BATCH, incremental=False),
-                  *rel_batches(projection, _BATCH, incremental=False)]:
+    for batch in [
+        *node_batches(projection, _BATCH, incremental=False),
+        *rel_batches(projection, _BATCH, incremental=False),
+    ]:
         line(":param rows => " + cypher_literal(batch.rows))
         line(f"{batch.statement};")

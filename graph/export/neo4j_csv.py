@@ -26,8 +26,7 @@ CSV_MARKER = "bilateral csv export"
 class Neo4jCsv(GraphWriter):
     def refuse_existing(self, path: Path, output: str | Path) -> None:
         if (path / CSV_README).is_file():
-            raise ExportError(f"the folder {str(output)!r} holds an earlier csv export: pass --force to "
-                              "replace it")
+            raise ExportError(f"the folder {str(output)!r} holds an earlier csv export: pass --force to replace it")
 
     def write_files(self, projection: Projection, sel: Selection, output: str | Path) -> tuple[str, ...]:
         return tuple(str(f) for f in _csv_folder(projection, output))
@@ -140,9 +139,15 @@ def _write_csv(projection: Projection, folder: Path) -> list[str]:
         for (start, kind, end), rel in projection.relationships.items():
             out.write(_csv_line([start, end, kind, char.join(rel.sources)]))
     # the database name first: --nodes and --relationships take several values each
-    command = " ".join(["neo4j-admin database import full neo4j --overwrite-destination=true",
-                        f"--array-delimiter='{flag}'", "--multiline-fields=true",
-                        *(f"--nodes={n}" for n in names), "--relationships=relationships.csv"])
+    command = " ".join(
+        [
+            "neo4j-admin database import full neo4j --overwrite-destination=true",
+            f"--array-delimiter='{flag}'",
+            "--multiline-fields=true",
+            *(f"--nodes={n}" for n in names),
+            "--relationships=relationships.csv",
+        ]
+    )
     (folder / CSV_README).write_text(
         f"{CSV_MARKER}: the property graph of docs/neo4j-mapping.md, in the header format of\n"
         "`neo4j-admin database import` (arrays split on the delimiter below; every node also has\n"
@@ -151,7 +156,8 @@ def _write_csv(projection: Projection, folder: Path) -> list[str]:
         f"{command}\n\n"
         "The import creates no constraints; before writing more to it (e.g. `bilateral neo4j sync`):\n\n"
         f"{uri_constraint(GENERIC_LABEL)};\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return [*names, "relationships.csv", CSV_README]
 
 
@@ -162,8 +168,9 @@ def _csv_folder(projection: Projection, output: str | Path) -> list[Path]:
     if folder.exists():
         if not folder.is_dir():
             raise ExportError(f"{str(folder)!r} is a file: csv writes into a folder")
-        ours = (folder / CSV_README).is_file() and \
-            (folder / CSV_README).read_text(encoding="utf-8", errors="replace").startswith(CSV_MARKER)
+        ours = (folder / CSV_README).is_file() and (folder / CSV_README).read_text(
+            encoding="utf-8", errors="replace"
+        ).startswith(CSV_MARKER)
         if any(folder.iterdir()) and not ours:
             raise ExportError(f"the folder {str(folder)!r} is not empty (and not an earlier csv export)")
     tmp = folder.with_name(f".{folder.name}.partial-{os.getpid()}")

@@ -14,7 +14,10 @@ __all__ = ["PREFIXES", "NQuads", "TriG", "Turtle"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = {
-    "bi": NS, "xsd": XSD, "prov": "http://www.w3.org/ns/prov#", "owl": "http://www.w3.org/2002/07/owl#",
+    "bi": NS,
+    "xsd": XSD,
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 }
 

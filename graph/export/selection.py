@@ -80,7 +80,8 @@ def _source_graph(store: OxigraphStore, source: str) -> ox.NamedNode:
         raise NameResolutionError(f"{source!r} is neither a source id nor a source IRI") from err
     if node not in store.graphs():
         raise NameResolutionError(
-            f"no source {source!r} in the store (no graph {node.value}); `bilateral stats` lists the sources")
+            f"no source {source!r} in the store (no graph {node.value}); `bilateral stats` lists the sources"
+        )
     return node
 
 
@@ -99,7 +100,7 @@ def _dyad_node(store: OxigraphStore, dyad: str) -> ox.NamedNode:
     else:
         candidates = set()
         for at in [m.start() for m in re.finditer("-", text)]:
-            a, b = _country_code(store, text[:at]), _country_code(store, text[at + 1:])
+            a, b = _country_code(store, text[:at]), _country_code(store, text[at + 1 :])
             if a and b and a != b:
                 candidates.add(iri.dyad_iri(a, b))
     if len(candidates) != 1:
@@ -133,5 +134,10 @@ def select(store: OxigraphStore, source: str | None = None, dyad: str | None = N
         for quad in raw.pattern(subject, None, None, None):
             if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name in wanted:
                 contributing.add(quad.graph_name)
-    return Selection(store, tuple(sorted(contributing, key=lambda g: g.value)), source=source_node,
-                     dyad=node, subjects=frozenset(subjects))
+    return Selection(
+        store,
+        tuple(sorted(contributing, key=lambda g: g.value)),
+        source=source_node,
+        dyad=node,
+        subjects=frozenset(subjects),
+    )
