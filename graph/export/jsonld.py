@@ -12,10 +12,9 @@ import pyoxigraph as ox
 
 from bilateral.graph.export.base import Counting, QuadWriter
 from bilateral.graph.export.selection import Selection
+from bilateral.graph.literal import XSD
 
 __all__ = ["JsonLd", "read_context"]
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 class JsonLd(QuadWriter):

@@ -8,11 +8,11 @@ import pyoxigraph as ox
 
 from bilateral.graph.export.base import Counting, QuadWriter
 from bilateral.graph.export.selection import Selection
+from bilateral.graph.literal import XSD
 from bilateral.ontology.vocab import NS
 
 __all__ = ["PREFIXES", "NQuads", "TriG", "Turtle"]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = {
     "bi": NS,
     "xsd": XSD,
