@@ -21,7 +21,7 @@ from bilateral import output
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.core.settings import default_store_path
-from bilateral.graph.export import FORMATS as EXPORT_FORMATS
+from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])

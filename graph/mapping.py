@@ -14,11 +14,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import pyoxigraph as ox
 
+from bilateral.graph.literal import XSD, literal_value
 from bilateral.ontology.vocab import CLASSES, DATATYPE_RANGES, OBJECT_PROPERTIES
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ __all__ = [
     "upper_snake",
 ]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SOURCE_SEGMENT = "/source/"
 INT64 = (-(2**63), 2**63 - 1)
@@ -164,34 +164,15 @@ def source_id(graph: str) -> str:
 # -- literal values ----------------------------------------------------------------------------
 
 def _convert(lit: ox.Literal) -> tuple[Scalar, str | None]:
-    """A literal as the Python value the property graph stores, and its exact text when a float
-    cannot carry it (xsd:decimal)."""
-    text, datatype = lit.value, lit.datatype.value
-    try:
-        if datatype == XSD + "date":
-            return dt.date.fromisoformat(text), None
-        if datatype == XSD + "dateTime":
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")), None
-        if datatype in (XSD + "integer", XSD + "int", XSD + "long", XSD + "short",
-                        XSD + "nonNegativeInteger", XSD + "positiveInteger",
-                        XSD + "nonPositiveInteger", XSD + "negativeInteger"):
-            number = int(text)
-            return (number, None) if INT64[0] <= number <= INT64[1] else (text, None)
-        if datatype == XSD + "decimal":
-            exact = Decimal(text)
-            value = float(exact)
-            if not exact.is_finite():
-                return text, None
-            return value, (None if Decimal(value) == exact else text)
-        if datatype in (XSD + "double", XSD + "float"):
-            return float(text), None
-        if datatype == XSD + "boolean":
-            if text in ("true", "1", "false", "0"):
-                return text in ("true", "1"), None
-            return text, None
-    except (ValueError, InvalidOperation):
-        return text, None  # an ill-typed literal stays the text it is
-    return text, None
+    """A literal as the Python value the property graph stores (`literal_value`, narrowed to what
+    Neo4j holds), and its exact text when a float cannot carry it (xsd:decimal)."""
+    value = literal_value(lit)
+    if isinstance(value, Decimal):
+        number = float(value)
+        return number, (None if Decimal(number) == value else lit.value)
+    if isinstance(value, int) and not INT64[0] <= value <= INT64[1]:
+        return lit.value, None  # beyond Neo4j's 64-bit integers: the text
+    return value, None
 
 
 def _kind(value: Scalar) -> str:

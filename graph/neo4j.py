@@ -34,13 +34,13 @@ import pyoxigraph as ox
 
 from bilateral.core.errors import Neo4jError, QueryError
 from bilateral.core.settings import Neo4jSettings, neo4j_settings
+from bilateral.graph.cypher import ALL_LABELS, GENERIC_LABEL, Batch, batches, node_batches, rel_batches, uri_constraint
+from bilateral.graph.cypher import checked as _q
 from bilateral.graph.mapping import (
     LABELS,
     PROPERTY_NAMES,
     REL_TYPES,
     Projection,
-    check_label,
-    check_rel_type,
     project_entities,
     project_store,
     source_id,
@@ -52,11 +52,8 @@ __all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "reac
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
-GENERIC_LABEL = check_label("Resource")
-"""Every projected node has it (unique `uri`), so MERGE by uri works whatever its other labels."""
 _STATE = "`_SyncState`"  # bookkeeping, not a projected node: no Resource label, never counted
 _FULL_PENDING = "bilateral:full-sync-pending"  # a state key no graph IRI can equal
-_ALL_LABELS = tuple(sorted(LABELS.values()))
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # Indexes for the catalog queries' lookups: (class, datatype property) from the ontology terms.
 _INDEXED = (
@@ -178,17 +175,6 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _q(text: str) -> LiteralString:
-    """Query text built from checked ontology names only (the driver asks for a LiteralString:
-    our texts are literals plus names from `graph.mapping`, each checked by pattern)."""
-    return text  # type: ignore[return-value,unused-ignore]
-
-
-def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
-    for at in range(0, len(rows), size):
-        yield rows[at: at + size]
-
-
 class Neo4jProjector:
     """A connection to Neo4j that projects the store into it.
 
@@ -277,10 +263,7 @@ class Neo4jProjector:
 
     def ensure_schema(self) -> None:
         """Unique `uri` on every ontology label and on Resource, catalog lookup indexes."""
-        statements = [
-            f"CREATE CONSTRAINT bilateral_{label.lower()}_uri IF NOT EXISTS "
-            f"FOR (n:{label}) REQUIRE n.uri IS UNIQUE"
-            for label in (GENERIC_LABEL, *_ALL_LABELS)]
+        statements = [uri_constraint(label) for label in (GENERIC_LABEL, *ALL_LABELS)]
         statements.append("CREATE CONSTRAINT bilateral_syncstate_source IF NOT EXISTS "
                           f"FOR (n:{_STATE}) REQUIRE n.source IS UNIQUE")
         for cls, prop in _INDEXED:
@@ -382,47 +365,39 @@ class Neo4jProjector:
             if progress:
                 progress(what, done, total)
 
-        # 1. Nodes, grouped by label set (labels cannot be parameters).
-        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-        for uri, node in projection.nodes.items():
-            labels = (GENERIC_LABEL, *node.labels)
-            by_labels[labels].append({"uri": uri, "labels": list(labels),
-                                      "props": node.as_properties(uri)})
-        def write_all(what: str, kind: str, groups: list[tuple[LiteralString, list[Any]]]) -> None:
-            """Every group's rows in batches, one query per group, counting progress as `what`."""
-            total, done = sum(len(rows) for _, rows in groups), 0
+        def write_all(what: str, kind: str, groups: list[Batch]) -> None:
+            """Every batch, counting progress as `what`."""
+            total, done = sum(len(batch.rows) for batch in groups), 0
             step(what, 0, total)
-            for query, rows in groups:
-                for batch in _batches(rows, size):
-                    tally.add(kind, self._write(query, rows=batch))
-                    done += len(batch)
-                    step(what, done, total)
+            for batch in groups:
+                tally.add(kind, self._write(batch.statement, rows=batch.rows))
+                done += len(batch.rows)
+                step(what, done, total)
 
-        write_all("nodes", "nodes", [(_node_query(labels), rows) for labels, rows in sorted(by_labels.items())])
+        # 1. Nodes, grouped by label set.
+        write_all("nodes", "nodes", node_batches(projection, size, incremental=True))
 
         # 2. Relationships: first those of the affected nodes no longer asserted, then the rest.
         keep: dict[str, list[str]] = {uri: [] for uri in sorted(affected)}
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for (start, kind, end), rel in projection.relationships.items():
+        for start, kind, end in projection.relationships:
             keep[start].append(f"{kind} {end}")
-            by_type[kind].append({"start": start, "end": end, "props": {"sources": list(rel.sources)}})
         stale = [{"uri": uri, "keep": kinds} for uri, kinds in keep.items()]
         total, done = len(stale), 0
         step("stale relationships", 0, total)
-        for batch in _batches(stale, size):
+        for batch in batches(stale, size):
             tally.add("rels", self._write(_q(
                 f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.uri}})-[r]->"
                 f"(b:{GENERIC_LABEL}) WHERE NOT (type(r) + ' ' + b.uri) IN row.keep "
                 "DELETE r RETURN 'deleted' AS change, count(*) AS n"), rows=batch))
             done += len(batch)
             step("stale relationships", done, total)
-        write_all("relationships", "rels", [(_rel_query(kind), rows) for kind, rows in sorted(by_type.items())])
+        write_all("relationships", "rels", rel_batches(projection, size, incremental=True))
 
         # 3. Nodes no longer asserted at all.
         gone = sorted(affected - set(projection.nodes))
         total, done = len(gone), 0
         step("deleted nodes", 0, total)
-        for batch in _batches(gone, size):
+        for batch in batches(gone, size):
             for row in self._write(_q(
                     f"UNWIND $uris AS uri MATCH (n:{GENERIC_LABEL} {{uri: uri}}) "
                     "WITH n, COUNT { (n)-[]-() } AS degree DETACH DELETE n "
@@ -563,32 +538,6 @@ def _entities_of(store: GraphStore, graph: str) -> set[str]:
         if quad.predicate.value in REL_TYPES and isinstance(quad.object, ox.NamedNode):
             out.add(quad.object.value)
     return out
-
-
-def _node_query(labels: tuple[str, ...]) -> LiteralString:
-    """Upsert nodes with exactly these labels; skip the unchanged, count the rest."""
-    wanted = [check_label(label) for label in labels]
-    others = [label for label in _ALL_LABELS if label not in wanted]
-    remove = f" REMOVE n:{':'.join(others)}" if others else ""
-    return _q(
-        f"UNWIND $rows AS row OPTIONAL MATCH (old:{GENERIC_LABEL} {{uri: row.uri}}) "
-        "WITH row, old, CASE WHEN old IS NULL THEN 'created' "
-        "WHEN properties(old) = row.props AND size(labels(old)) = size(row.labels) "
-        "AND all(l IN labels(old) WHERE l IN row.labels) THEN 'same' ELSE 'updated' END AS change "
-        "WHERE change <> 'same' "
-        f"MERGE (n:{GENERIC_LABEL} {{uri: row.uri}}) SET n = row.props SET n:{':'.join(wanted)}"
-        f"{remove} RETURN change, count(*) AS n")
-
-
-def _rel_query(kind: str) -> LiteralString:
-    """Upsert relationships of one type between existing nodes; skip the unchanged."""
-    kind = check_rel_type(kind)
-    return _q(
-        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
-        f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) OPTIONAL MATCH (a)-[old:{kind}]->(b) "
-        "WITH a, b, row, CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props "
-        "THEN 'same' ELSE 'updated' END AS change WHERE change <> 'same' "
-        f"MERGE (a)-[r:{kind}]->(b) SET r = row.props RETURN change, count(*) AS n")
 
 
 def _is_read_only_refusal(err: neo4j_exc.Neo4jError) -> bool:

@@ -6,7 +6,6 @@ GraphDB) would be a second implementation of `GraphStore`, not a rewrite of its 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -14,19 +13,17 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Protocol
 
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError, StoreError, StoreInUseError
+from bilateral.graph.literal import PyValue, python_value  # re-exported: callers import it from here
 
 __all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "open_store", "python_value"]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
-PyValue = str | int | float | bool | Decimal | dt.date | dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -38,34 +35,6 @@ class Rows:
 
     def dicts(self) -> list[dict[str, PyValue]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-
-def python_value(term: Term | ox.DefaultGraph | None) -> PyValue:
-    """IRIs as strings, typed literals as the matching Python value."""
-    if term is None or isinstance(term, ox.DefaultGraph):
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    datatype = term.datatype.value
-    text = term.value
-    try:
-        if datatype in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
-            return int(text)
-        if datatype == XSD + "decimal":
-            return Decimal(text)
-        if datatype in (XSD + "double", XSD + "float"):
-            return float(text)
-        if datatype == XSD + "boolean":
-            return text in ("true", "1")
-        if datatype == XSD + "date":
-            return dt.date.fromisoformat(text)
-        if datatype == XSD + "dateTime":
-            return dt.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    return text
 
 
 class GraphStore(Protocol):

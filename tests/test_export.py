@@ -9,6 +9,8 @@ import gzip
 import json
 import re
 import shlex
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,20 +19,21 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 import rdflib
+from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from bilateral.api import KnowledgeGraph
+from bilateral.cli import main
 from bilateral.core.errors import InputError, NameResolutionError
 from bilateral.graph import iri
-from bilateral.graph.export import (
-    CSV_README,
-    ExportError,
-    cypher_literal,
-    export,
-    file_graph,
-    read_context,
-    select,
-)
+from bilateral.graph.cypher import GENERIC_LABEL, node_batches, rel_batches, uri_constraint
+from bilateral.graph.export import FORMATS, ExportError, export, select
+from bilateral.graph.export.base import Writer
+from bilateral.graph.export.cypher_script import cypher_literal
+from bilateral.graph.export.graphml import file_graph
+from bilateral.graph.export.jsonld import read_context
+from bilateral.graph.export.neo4j_csv import CSV_README
+from bilateral.graph.export.registry import WRITERS, writer
 from bilateral.graph.mapping import Projection, project, project_store
 from bilateral.graph.snapshot import canonical_line
 from bilateral.graph.store import OxigraphStore
@@ -475,3 +478,39 @@ def test_select_is_what_is_exported(example_kg: KnowledgeGraph) -> None:
     sel = select(example_kg.store, dyad="JPN-USA")
     assert lines(sel.quads()) == dyad_rule(example_kg.store, DYAD)
     assert sel.graphs == tuple(sorted({q.graph_name for q in sel.quads()}, key=lambda g: g.value))
+
+
+def test_the_cypher_script_runs_the_statements_of_the_sync(full_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    """One builder (graph/cypher.py): the script's statements are its plain form, and the sync's
+    incremental form writes nodes and relationships with the very same MERGE ... SET."""
+    export(full_kg.store, "cypher", tmp_path / "g.cypher")
+    text = (tmp_path / "g.cypher").read_text(encoding="utf-8")
+    script = [line for line in text.splitlines() if line and not line.startswith(("//", ":param"))]
+    projection = project_store(full_kg.store)
+    plain = [*node_batches(projection, 200, incremental=False), *rel_batches(projection, 200, incremental=False)]
+    synced = [*node_batches(projection, 200, incremental=True), *rel_batches(projection, 200, incremental=True)]
+    assert script == [uri_constraint(GENERIC_LABEL) + ";", *(b.statement + ";" for b in plain)]
+    assert len(plain) == len(synced) > 2
+    for ours, theirs in zip(plain, synced, strict=True):
+        merge = ours.statement[ours.statement.index("MERGE"):]
+        assert merge in theirs.statement and theirs.statement.startswith("UNWIND $rows AS row ")
+        assert [{k: v for k, v in row.items() if k != "labels"} for row in theirs.rows] == ours.rows
+
+
+# -- the registry of formats ---------------------------------------------------------------------
+
+def test_format_choices_are_the_registry(example_kg: KnowledgeGraph) -> None:
+    assert FORMATS == tuple(WRITERS) == ("trig", "nquads", "turtle", "jsonld", "graphml", "gexf", "csv", "cypher")
+    assert all(isinstance(writer(name), Writer) for name in FORMATS)
+    done = CliRunner().invoke(main, ["export", "--format", "dot", "-o", "x.dot", "--store",
+                                     str(example_kg.store.path)])
+    assert done.exit_code == 2 and "'dot' is not one of " + ", ".join(f"'{n}'" for n in FORMATS) in done.output
+
+
+def test_importing_the_export_package_loads_no_format_library() -> None:
+    """A format's libraries (networkx, rdflib) load with that format, from the registry."""
+    code = ("import sys, bilateral.graph.export; "
+            "print(sorted(m for m in ('networkx', 'rdflib') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

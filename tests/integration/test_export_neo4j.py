@@ -28,9 +28,11 @@ import pytest
 
 from bilateral.api import KnowledgeGraph
 from bilateral.core.settings import Neo4jSettings
-from bilateral.graph.export import cypher_literal, export, run_cypher_script
+from bilateral.graph.export import export
+from bilateral.graph.export.cypher_script import cypher_literal
 from bilateral.graph.mapping import check_label, check_rel_type, project_store
 from bilateral.graph.neo4j import GENERIC_LABEL, Neo4jProjector, plain_value
+from tests.cypher_shell import run_cypher_script
 from tests.integration.conftest import neo4j_settings_or_skip
 from tests.test_export import expected_property_graph, read_admin_csv
 
