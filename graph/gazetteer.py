@@ -141,13 +141,13 @@ def build_gazetteer(store: OxigraphStore) -> Gazetteer:
         if p and str(p) in refs:
             attendees[str(m)].add(refs[str(p)])
     known_meetings: list[KnownMeeting] = []
-    for node, (date, kind, place) in sorted(facts.items()):
+    for node, (when, kind, where) in sorted(facts.items()):
         codes = sorted(members[node])
-        day = _date(date)
+        day = _date(when)
         if len(codes) != 2 or day is None:
             continue
         known_meetings.append(KnownMeeting(
-            date=day, countries=(codes[0], codes[1]), kind=kind, place=str(place) if place else None,
+            date=day, countries=(codes[0], codes[1]), kind=kind, place=str(where) if where else None,
             participants=tuple(sorted(attendees[node], key=lambda ref: ref.name)), iri=node))
     return Gazetteer(people=tuple(people), topics=tuple(topics), meetings=tuple(known_meetings))
 

@@ -48,9 +48,9 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
     # Topics are also known by the id they were loaded with (the IRI's last segment).
     if kind in ("topic", "entity") and not hits:
         for cls in _CLASSES["topic"]:
-            for node in store.select("SELECT DISTINCT ?s WHERE { ?s a ?c }", {"c": ox.NamedNode(cls)}).rows:
-                if str(node[0]).rsplit("/", 1)[-1] == iri.segment(text):
-                    hits[str(node[0])] = text
+            for (subject,) in store.select("SELECT DISTINCT ?s WHERE { ?s a ?c }", {"c": ox.NamedNode(cls)}).rows:
+                if str(subject).rsplit("/", 1)[-1] == iri.segment(text):
+                    hits[str(subject)] = text
     return sorted(hits.items())
 
 

@@ -309,8 +309,10 @@ class Snapshot:
         where = path / SNAPSHOT_MANIFEST
         try:
             manifest = json.loads(where.read_text(encoding="utf-8"))
-            data = manifest["data"] if isinstance(manifest, dict) else None
-            sha256 = data.get("sha256") if isinstance(data, dict) else None
+            data = manifest.get("data") if isinstance(manifest, dict) else None
+            if not isinstance(data, dict):
+                raise ValueError("no data section")
+            sha256 = data.get("sha256")
             if not isinstance(sha256, str) or not re.fullmatch(r"[0-9a-f]{64}", sha256):
                 raise ValueError(f"no data.sha256 of 64 hex digits (found {sha256!r})")
             int(data.get("quads", 0))

@@ -119,7 +119,7 @@ class OxigraphStore:
         first: if the process dies, the next writer does it again from the staged file, which is
         idempotent. The store then holds the new graphs, never a half of them.
         """
-        journal = {"nquads": Path(nquads).name, "replace": [g.value for g in replace]}
+        journal: dict[str, object] = {"nquads": Path(nquads).name, "replace": [g.value for g in replace]}
         _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
         self._finish(journal)
 
@@ -227,8 +227,9 @@ class OxigraphStore:
         if isinstance(result, ox.QueryBoolean):
             return Rows(["answer"], [(bool(result),)])
         with _evaluating(sparql):
-            triples = [(python_value(t.subject), python_value(t.predicate), python_value(t.object))
-                       for t in result]  # type: ignore[attr-defined]
+            triples: list[tuple[PyValue, ...]] = [
+                (python_value(t.subject), python_value(t.predicate), python_value(t.object))
+                for t in result]  # type: ignore[attr-defined]
         return Rows(["subject", "predicate", "object"], triples)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:

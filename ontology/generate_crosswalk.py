@@ -46,7 +46,7 @@ def _read(name: str) -> list[dict[str, str]]:
 
 def _codelist() -> list[dict[str, object]]:
     """countrycode's codelist as rows (columns -> values), only the columns used here."""
-    from countrycode import codelist  # type: ignore[import-untyped]  # the generate extra (GPL-3.0-or-later)
+    from countrycode import codelist  # the generate extra (GPL-3.0-or-later)
 
     columns = ("iso3c", "un", "cown", "cowc", "cow.name", "fips", "country.name.en", "country.name.en.regex")
     return [dict(zip(columns, values, strict=True)) for values in zip(*(codelist[c] for c in columns), strict=True)]

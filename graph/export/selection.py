@@ -127,7 +127,9 @@ def select(store: OxigraphStore, source: str | None = None, dyad: str | None = N
     node = _dyad_node(store, dyad)
     raw = store
     subjects: set[ox.NamedNode | ox.BlankNode] = {node}
-    subjects |= {q.subject for q in raw.pattern(None, ox.NamedNode(BI.dyad), node, None)}
+    # (a quoted triple as subject is RDF-star, which no loader writes)
+    subjects |= {q.subject for q in raw.pattern(None, ox.NamedNode(BI.dyad), node, None)
+                 if not isinstance(q.subject, ox.Triple)}
     wanted = set(graphs)
     contributing: set[ox.NamedNode] = set()
     for subject in subjects:

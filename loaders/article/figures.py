@@ -197,7 +197,7 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
 def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
     """A figure with no period (a headline's "$295 Billion") takes the year of the same amount,
     metric and countries stated elsewhere in the article."""
-    stated = {(f.amount, f.currency, f.metric, f.country, f.partner): f.year
+    stated: dict[tuple[object, ...], int] = {(f.amount, f.currency, f.metric, f.country, f.partner): f.year
               for f in figures if f.year is not None and f.metric}
     out = []
     for f in figures:

@@ -233,9 +233,9 @@ class People:
             refs = [recent] if recent else []
         if not refs:
             return None
-        cand = self.candidates.get(name_key(refs[0].name))
-        if cand is not None and cand.country is None and site.role_country:
-            cand.country = site.role_country  # "Canada's prime minister": now we know
+        known = self.candidates.get(name_key(refs[0].name))
+        if known is not None and known.country is None and site.role_country:
+            known.country = site.role_country  # "Canada's prime minister": now we know
         return refs[0], "role", 0.7 if len(options) == 1 else 0.55
 
     def note(self, pos: int, ref: PersonRef, site: Site) -> None:

@@ -101,13 +101,13 @@ def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdic
         out.append(r.Mention(sid, m.exact, m.start, m.end, country=m.country, person=m.person, topic=m.topic))
     meeting_ref = None
     participants: tuple[r.PersonRef, ...] = ()
-    if ex.meeting and ex.meeting.date and ex.meeting.countries:
-        hit = ex.meeting
+    hit = ex.meeting
+    if hit and hit.date and hit.countries:
         topics = tuple(t.ref for t in ex.topics if t.mentions)
         # a meeting new to the graph is named as curated ones are ("Trump-Ishiba summit"); a known
         # one keeps its curated name
         name = None if hit.known else _meeting_name(hit)
-        meeting = r.Meeting(hit.date, ex.meeting.countries, hit.kind, sid, name=name, place=hit.place,
+        meeting = r.Meeting(hit.date, hit.countries, hit.kind, sid, name=name, place=hit.place,
                             host=hit.host, topics=topics)
         out.append(meeting)
         meeting_ref = meeting.ref
