@@ -42,7 +42,8 @@ def test_list_shows_the_good_snapshots_and_names_the_corrupt_one(snapshots: tupl
     assert listed.get(broken, {}).get("sha256") in (None, "")  # never shown as if it were readable
 
 
-@pytest.mark.parametrize("manifest", ["[]", "{}", '{"format": "bilateral-snapshot/1"}', '{"data": []}', '{"data": {"sha256": 7}}', "\xff\xfe"])
+@pytest.mark.parametrize("manifest", ["[]", "{}", '{"format": "bilateral-snapshot/1"}', '{"data": []}',
+                                      '{"data": {"sha256": 7}}', "\xff\xfe"])
 def test_list_survives_any_unreadable_manifest(snapshots: tuple[Path, Path, list[str]], manifest: str) -> None:
     store, folder, (good1, good2, broken) = snapshots
     (folder / broken / "manifest.json").write_bytes(manifest.encode("latin-1"))
