@@ -19,12 +19,24 @@ from bilateral.core.errors import InputError, Problem, QueryError, StoreError
 from bilateral.core.settings import Neo4jSettings, default_store_path
 from bilateral.graph import iri, rdf
 from bilateral.graph.bulk import bulk_load_nquads
+from bilateral.graph.export import ExportReport
+from bilateral.graph.export import export as export_store
+from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
 from bilateral.graph.flows import BulkStats, bulk_nquads
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
 from bilateral.graph.resolve import resolve
+from bilateral.graph.snapshot import (
+    Snapshot,
+    create_snapshot,
+    default_snapshot_dir,
+    diff_snapshots,
+    scan_snapshots,
+    snapshot_rows,
+)
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
+from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
 from bilateral.loaders.rdf_files import verify_snapshot
@@ -34,7 +46,8 @@ from bilateral.ontology.vocab import BI, NS
 if TYPE_CHECKING:
     from bilateral.graph.extraction import ExtractionReport
 
-__all__ = ["KnowledgeGraph", "LoadReport"]
+__all__ = ["EXPORT_FORMATS", "INPUT_FORMATS", "KnowledgeGraph", "LoadReport", "default_snapshot_dir",
+           "diff_snapshots", "run_cypher", "scan_snapshots", "snapshot_rows"]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -239,8 +252,7 @@ class KnowledgeGraph:
     def cypher_rows(self, cypher: str, params: dict[str, object] | None = None, *,
                     write: bool = False) -> Rows:
         """Cypher against Neo4j, read-only unless `write`."""
-        with self.neo4j() as neo:
-            return neo.run(cypher, params or {}, write=write)
+        return run_cypher(cypher, params, write=write)
 
     def cypher(self, cypher: str, params: dict[str, object] | None = None, *,
                write: bool = False) -> pd.DataFrame:
@@ -300,6 +312,23 @@ class KnowledgeGraph:
         if load:
             report = replace(report, added=load_report(self.store, report))
         return report
+
+    def export(self, fmt: str, out: str | Path, *, source: str | None = None, dyad: str | None = None,
+               force: bool = False, progress: Progress | None = None) -> ExportReport:
+        """The graph (or one source's or one dyad's part of it) in `fmt` (EXPORT_FORMATS) at `out`."""
+        return export_store(self.store, fmt, out, source=source, dyad=dyad, progress=progress, force=force)
+
+    def snapshot(self, snapshot_dir: str | Path | None = None, *, label: str | None = None) -> Snapshot:
+        """A content-hashed snapshot of the whole store (canonical N-Quads and a manifest)."""
+        return create_snapshot(self.store, snapshot_dir, label=label)
+
+
+def run_cypher(cypher: str, params: dict[str, object] | None = None, *, write: bool = False,
+               settings: Neo4jSettings | None = None) -> Rows:
+    """Cypher against Neo4j (no store needed), read-only unless `write`."""
+    with Neo4jProjector(settings) as neo:
+        return neo.run(cypher, params or {}, write=write)
+
 
 
 def _described_sources(quads: list[ox.Quad]) -> list[ox.NamedNode]:

@@ -18,11 +18,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
 from bilateral import output
-from bilateral.api import KnowledgeGraph
+from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.core.settings import default_store_path
-from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
-from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -192,9 +190,7 @@ def validate(store: Path | None, fmt: str) -> None:
     with _open(store, read_only=True) as kg:
         violations = kg.validate()
     if violations:
-        from bilateral.graph.validate import Violation
-
-        echo_rows(Violation.COLUMNS, [v.row() for v in violations], fmt)
+        echo_rows(violations[0].COLUMNS, [v.row() for v in violations], fmt)
         click.echo(f"{len(violations)} violation(s).", err=True)
         sys.exit(1)
     if fmt == "json":
@@ -280,10 +276,9 @@ def cypher(query: str | None, file: Path | None, params: tuple[str, ...], write:
     if (query is None) == (file is None):
         raise QueryError("give a query, or -f FILE (not both)")
     text = file.read_text(encoding="utf-8") if file else str(query)
-    from bilateral.graph.neo4j import Neo4jProjector
+    from bilateral.api import run_cypher
 
-    with Neo4jProjector() as neo:
-        rows = neo.run(text, _cypher_params(params), write=write)
+    rows = run_cypher(text, _cypher_params(params), write=write)
     echo_rows(rows.columns, rows.rows, fmt)
 
 
@@ -369,10 +364,8 @@ def export_command(fmt: str, out: str, source: str | None, dyad: str | None, for
 
     Example: bilateral export --format trig -o graph.trig.gz
     """
-    from bilateral.graph.export import export
-
     with _open(store, read_only=True) as kg:
-        report = export(kg.store, fmt, out, source=source, dyad=dyad, progress=progress, force=force)
+        report = kg.export(fmt, out, source=source, dyad=dyad, progress=progress, force=force)
     # With -o -, the export is on stdout: the report goes to stderr.
     what = (f"{report.quads} quads" if report.quads is not None
             else f"{report.nodes} nodes and {report.relationships} relationships")
@@ -396,7 +389,7 @@ def snapshots_option(func: F) -> F:
 
 
 def _snapshot_dir(snapshots: Path | None, store: Path | None) -> Path:
-    from bilateral.graph.snapshot import default_snapshot_dir
+    from bilateral.api import default_snapshot_dir
 
     return snapshots or default_snapshot_dir(store or default_store_path())
 
@@ -410,10 +403,8 @@ def snapshot_create(label: str | None, store: Path | None, snapshots: Path | Non
 
     Example: bilateral snapshot create --label before-summit
     """
-    from bilateral.graph.snapshot import create_snapshot
-
     with _open(store, read_only=True) as kg:
-        made = create_snapshot(kg.store, _snapshot_dir(snapshots, store), label=label)
+        made = kg.snapshot(_snapshot_dir(snapshots, store), label=label)
     click.echo(f"Snapshot {made.id}: {made.quads} quads, sha256 {made.sha256} ({made.path})")
 
 
@@ -426,7 +417,7 @@ def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
 
     Example: bilateral snapshot list
     """
-    from bilateral.graph.snapshot import scan_snapshots, snapshot_rows
+    from bilateral.api import scan_snapshots, snapshot_rows
 
     found, unreadable = scan_snapshots(_snapshot_dir(snapshots, store))
     rows = snapshot_rows(found)
@@ -449,7 +440,7 @@ def snapshot_diff(a: str, b: str, by: str, summary: bool, store: Path | None, sn
 
     Example: bilateral snapshot diff before-summit latest --by source
     """
-    from bilateral.graph.snapshot import diff_snapshots
+    from bilateral.api import diff_snapshots
 
     diff = diff_snapshots(a, b, _snapshot_dir(snapshots, store))
     if fmt == "json" and not summary:
