@@ -76,30 +76,34 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(_env.get_template(template).render(**context), status_code=status)
 
 
-def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> Starlette:
-    graph = Graph(store)
-    worker = Worker(store, timeout)
+class _Site:
+    """The pages and the endpoint over one store."""
 
-    def error_page(err: BilateralError, status: int = 400) -> HTMLResponse:
+    def __init__(self, store: Path, timeout: float, row_limit: int) -> None:
+        self.store, self.timeout, self.row_limit = store, timeout, row_limit
+        self.graph = Graph(store)
+        self.worker = Worker(store, timeout)
+
+    def error_page(self, err: BilateralError, status: int = 400) -> HTMLResponse:
         return page("error.html", status, message=str(err))
 
-    def home(request: Request) -> Response:
+    def home(self, request: Request) -> Response:
         q = request.query_params.get("q", "")
         hits: list[dict[str, str]] = []
         close: list[dict[str, str]] = []
         if q:
-            with graph.open() as kg:
+            with self.graph.open() as kg:
                 hits, close = data.search(kg, q)
         template = "_hits.html" if request.headers.get("HX-Request") else "search.html"
         return page(template, q=q, hits=hits, close=close)
 
-    def entity(request: Request) -> Response:
+    def entity(self, request: Request) -> Response:
         node = request.query_params.get("iri", "")
-        with graph.open() as kg:
+        with self.graph.open() as kg:
             try:
                 node = kg.resolve(node)
             except BilateralError as err:
-                return error_page(err, 404)
+                return self.error_page(err, 404)
             out, inc = data.entity_facts(kg, node)
             kinds = data.classes(kg, node)
             return page(
@@ -113,24 +117,24 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
                 labels=_labels(kg, out, inc),
             )
 
-    def dyad_page(request: Request) -> Response:
+    def dyad_page(self, request: Request) -> Response:
         pair = request.path_params["pair"]
         a, _, b = pair.partition("-")
         year = request.query_params.get("year")
-        with graph.open() as kg:
+        with self.graph.open() as kg:
             try:
                 context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
             except BilateralError as err:
-                return error_page(err, 404)
+                return self.error_page(err, 404)
         return page("dyad.html", **context, charts=_charts(context), standalone=False)
 
-    def meeting(request: Request) -> Response:
+    def meeting(self, request: Request) -> Response:
         text = request.query_params.get("iri", "")
-        with graph.open() as kg:
+        with self.graph.open() as kg:
             try:
                 node = kg.resolve(text, "meeting")
             except BilateralError as err:
-                return error_page(err, 404)
+                return self.error_page(err, 404)
             return page(
                 "meeting.html",
                 iri=node,
@@ -139,23 +143,23 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
                 participants=data.rows_of(kg, "meeting-participants", {"meeting": node}),
             )
 
-    def catalog_page(request: Request) -> Response:
+    def catalog_page(self, request: Request) -> Response:
         return page("catalog.html", catalog=data.catalog())
 
-    def _run(name: str, params: dict[str, str]) -> tuple[queries.CatalogQuery, dict[str, Any] | None]:
+    def _run(self, name: str, params: dict[str, str]) -> tuple[queries.CatalogQuery, dict[str, Any] | None]:
         query = queries.get(name)
         if not params and any(not p.optional for p in query.params):
             return query, None  # the form only
-        with graph.open() as kg:
+        with self.graph.open() as kg:
             return query, data.rows_of(kg, name, params)
 
-    def catalog_query(request: Request) -> Response:
+    def catalog_query(self, request: Request) -> Response:
         name, fmt = request.path_params["name"], request.path_params.get("fmt", "")
         params = {k: v for k, v in request.query_params.items() if v != ""}
         try:
-            query, result = _run(name, params)
+            query, result = self._run(name, params)
         except QueryError as err:
-            return error_page(err, 404)
+            return self.error_page(err, 404)
         if fmt and result is not None and result["error"] is None:
             return _download(name, fmt, result["columns"], result["rows"])
         if fmt:
@@ -169,16 +173,16 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
             query=query,
             params=params,
             result=result,
-            rows=rows[:row_limit],
-            cut=max(0, len(rows) - row_limit),
+            rows=rows[: self.row_limit],
+            cut=max(0, len(rows) - self.row_limit),
             command=command,
             qs=urlencode(params),
         )
 
-    def editor(request: Request) -> Response:
-        return page("editor.html", timeout=timeout)
+    def editor(self, request: Request) -> Response:
+        return page("editor.html", timeout=self.timeout)
 
-    async def sparql(request: Request) -> Response:
+    async def sparql(self, request: Request) -> Response:
         text, refused = await _sparql_text(request)
         if refused:
             return PlainTextResponse(refused, 403)
@@ -197,7 +201,7 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
             )
         try:
             answer = await run_in_threadpool(
-                worker.run, text, result_type or "application/sparql-results+json", graph_type or "text/turtle"
+                self.worker.run, text, result_type or "application/sparql-results+json", graph_type or "text/turtle"
             )
         except QueryTimeout as err:
             return PlainTextResponse(str(err), 503)
@@ -212,33 +216,33 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
             )
         return Response(answer.body, media_type=answer.media_type)
 
-    def graph_page(request: Request) -> Response:
+    def graph_page(self, request: Request) -> Response:
         text = request.query_params.get("iri", "")
-        with graph.open() as kg:
+        with self.graph.open() as kg:
             try:
                 node = kg.resolve(text)
             except BilateralError as err:
-                return error_page(err, 404)
+                return self.error_page(err, 404)
             return page("graph.html", iri=node, name=data.label(kg, node))
 
-    def expand(request: Request) -> Response:
-        with graph.open() as kg:
+    def expand(self, request: Request) -> Response:
+        with self.graph.open() as kg:
             try:
                 node = kg.resolve(request.query_params.get("iri", ""))
             except BilateralError as err:
                 return JSONResponse({"error": str(err)}, 404)
             return JSONResponse(data.neighbourhood(kg, node))
 
-    def sources(request: Request) -> Response:
-        with graph.open() as kg:
+    def sources(self, request: Request) -> Response:
+        with self.graph.open() as kg:
             rows = kg.store.select(
                 "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
             ).rows
             names = {str(g): data.label(kg, str(g)) for g, _ in rows}
         return page("sources.html", rows=rows, names=names)
 
-    def snapshots(request: Request) -> Response:
-        folder = default_snapshot_dir(store)
+    def snapshots(self, request: Request) -> Response:
+        folder = default_snapshot_dir(self.store)
         found = list_snapshots(folder) if folder.exists() else []
         a, b = request.query_params.get("a"), request.query_params.get("b")
         diff, problem = None, None
@@ -249,24 +253,28 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
                 problem = str(err)
         return page("snapshots.html", snapshots=found, diff=diff, problem=problem, a=a or "", b=b or "")
 
+
+def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> Starlette:
+    """The web app over the store at `store` (opened read-only)."""
+    site = _Site(store, timeout, row_limit)
     app = Starlette(
         routes=[
-            Route("/", home),
-            Route("/entity", entity),
-            Route("/dyad/{pair}", dyad_page),
-            Route("/meeting", meeting),
-            Route("/catalog", catalog_page),
-            Route("/catalog/{name}.{fmt:str}", catalog_query),
-            Route("/catalog/{name}", catalog_query),
-            Route("/editor", editor),
-            Route("/sparql", sparql, methods=["GET", "POST"]),
-            Route("/graph", graph_page),
-            Route("/graph/expand", expand),
-            Route("/sources", sources),
-            Route("/snapshots", snapshots),
+            Route("/", site.home),
+            Route("/entity", site.entity),
+            Route("/dyad/{pair}", site.dyad_page),
+            Route("/meeting", site.meeting),
+            Route("/catalog", site.catalog_page),
+            Route("/catalog/{name}.{fmt:str}", site.catalog_query),
+            Route("/catalog/{name}", site.catalog_query),
+            Route("/editor", site.editor),
+            Route("/sparql", site.sparql, methods=["GET", "POST"]),
+            Route("/graph", site.graph_page),
+            Route("/graph/expand", site.expand),
+            Route("/sources", site.sources),
+            Route("/snapshots", site.snapshots),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
-        lifespan=_lifespan(worker),
+        lifespan=_lifespan(site.worker),
     )
     return app
 

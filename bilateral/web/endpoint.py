@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from bilateral.core.errors import QueryError
 from bilateral.graph.store import refuse_service
 
-__all__ = ["RESULT_TYPES", "GRAPH_TYPES", "Answer", "QueryTimeout", "Worker", "is_update"]
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Answer", "QueryTimeout", "Worker", "is_update"]
 
 # media type -> the format a result is written in
 RESULT_TYPES = {
