@@ -282,6 +282,7 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
 def _lifespan(worker: Worker) -> Any:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await run_in_threadpool(worker.start)
         yield
         worker.stop()  # the query process goes with the server
 

@@ -78,7 +78,7 @@ def search(kg: KnowledgeGraph, text: str, limit: int = 30) -> tuple[list[dict[st
     try:  # what the CLI would resolve it to (a code, a surname, "the 1960 treaty" by date)
         hit = kg.resolve(text)
         if hit not in found:
-            found[hit] = {"iri": hit, "class": "", "label": label(kg, hit)}
+            found[hit] = {"iri": hit, "class": ", ".join(classes(kg, hit)), "label": label(kg, hit)}
     except BilateralError:
         pass
     close: list[dict[str, str]] = []

@@ -66,15 +66,16 @@ def _store_stamp(path: Path) -> float:
 def _serve(conn: Connection, path: str) -> None:
     """The worker's loop: one request (query, media types) at a time, answered on `conn`."""
     store_path = Path(path)
-    store: ox.Store | None = None
-    stamp = -1.0
+    stamp = _store_stamp(store_path)
+    store = ox.Store.read_only(path)
+    conn.send("ready")  # the time limit counts from here: starting a process is not the query's time
     while True:
         try:
             sparql, result_type, graph_type = conn.recv()
         except EOFError:
             return
         try:
-            if store is None or _store_stamp(store_path) != stamp:
+            if _store_stamp(store_path) != stamp:
                 stamp = _store_stamp(store_path)
                 store = ox.Store.read_only(path)
             result = store.query(sparql, use_default_graph_as_union=True)
@@ -88,6 +89,9 @@ def _serve(conn: Connection, path: str) -> None:
             conn.send(("error", f"SPARQL syntax error: {err}", ""))
         except (OSError, ValueError, RuntimeError) as err:
             conn.send(("error", f"the query failed: {err}", ""))
+
+
+_STARTUP = 60.0  # seconds a new worker may take to import pyoxigraph and open the store
 
 
 class Worker:
@@ -107,8 +111,20 @@ class Worker:
             self._process = self._ctx.Process(target=_serve, args=(theirs, str(self.store_path)), daemon=True)
             self._process.start()
             theirs.close()
+            try:
+                ready = ours.poll(_STARTUP) and ours.recv() == "ready"
+            except EOFError:  # it died opening the store
+                ready = False
+            if not ready:
+                self.stop()
+                raise QueryError(f"the query worker could not open the store {str(self.store_path)!r}")
             self._conn = ours
         return self._conn
+
+    def start(self) -> None:
+        """Start the worker now (at server start), so the first query does not wait for it."""
+        with self._lock:
+            self._start()
 
     def stop(self) -> None:
         if self._process is not None:
