@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -23,10 +24,11 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bilateral import queries
+from bilateral import charts, queries
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.graph.snapshot import default_snapshot_dir, diff_snapshots, list_snapshots
+from bilateral.graph.store import Rows
 from bilateral.web import data
 from bilateral.web.endpoint import GRAPH_TYPES, RESULT_TYPES, QueryTimeout, Worker, is_update
 
@@ -364,9 +366,29 @@ def _labels(kg: KnowledgeGraph, *lists: list[data.Fact]) -> dict[str, str]:
     return {n: data.label(kg, n) for n in list(nodes)[:300]}
 
 
-def _charts(context: dict[str, Any]) -> dict[str, str]:
-    """The dyad page's charts as inline SVG (bilateral.charts, when it is there)."""
-    return {}
+def _charts(context: dict[str, Any]) -> dict[str, Markup]:
+    """The dyad page's charts as inline SVG, drawn by bilateral.charts (the CLI's `chart`).
+
+    The SVG is a document matplotlib writes (it escapes the text it draws), not a stored value:
+    it is the one thing a page inserts unescaped."""
+    drawn: dict[str, Markup] = {}
+    wanted = {"balance": ("trade-balance", context["balance"])}
+    for i, top in enumerate(context["top"]):
+        wanted[f"top{i}"] = ("top-sectors", top)
+    for key, (kind, result) in wanted.items():
+        if result["error"] or not result["rows"]:
+            continue
+        try:
+            figure = charts.chart(kind, Rows(list(result["columns"]), list(result["rows"])))
+        except BilateralError:
+            continue  # nothing to draw (no balance figures): the table says so
+        drawn[key] = Markup(_svg_body(charts.to_svg(figure)))
+    return drawn
+
+
+def _svg_body(svg: str) -> str:
+    """The <svg> element alone (no XML declaration or doctype inside HTML)."""
+    return svg[svg.index("<svg") :]
 
 
 def render_dyad(kg: KnowledgeGraph, a: str, b: str) -> str:
