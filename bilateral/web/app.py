@@ -63,6 +63,11 @@ class Graph:
         self._kg: KnowledgeGraph | None = None
         self._stamp = -1.0
 
+    @property
+    def stamp(self) -> float:
+        """Which state of the store the pages show (changes when a writer has changed it)."""
+        return self._stamp
+
     @contextmanager
     def open(self) -> Iterator[KnowledgeGraph]:
         with self._lock:
@@ -85,6 +90,7 @@ class _Site:
         self.store, self.timeout, self.row_limit = store, timeout, row_limit
         self.graph = Graph(store)
         self.worker = Worker(store, timeout)
+        self._dyads: dict[tuple[float, str, str | None], str] = {}
 
     def error_page(self, err: BilateralError, status: int = 400) -> HTMLResponse:
         return page("error.html", status, message=str(err))
@@ -124,11 +130,17 @@ class _Site:
         a, _, b = pair.partition("-")
         year = request.query_params.get("year")
         with self.graph.open() as kg:
-            try:
-                context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
-            except BilateralError as err:
-                return self.error_page(err, 404)
-        return page("dyad.html", **context, charts=_charts(context), standalone=False)
+            key = (self.graph.stamp, pair, year)
+            if key not in self._dyads:  # seven catalog queries and three charts: kept until the store changes
+                try:
+                    context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
+                except BilateralError as err:
+                    return self.error_page(err, 404)
+                html = _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
+                if len(self._dyads) > 100 or any(k[0] != self.graph.stamp for k in self._dyads):
+                    self._dyads.clear()
+                self._dyads[key] = html
+        return HTMLResponse(self._dyads[key])
 
     def meeting(self, request: Request) -> Response:
         text = request.query_params.get("iri", "")

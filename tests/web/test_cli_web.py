@@ -48,16 +48,21 @@ def test_a_load_while_serving_works_and_the_app_shows_the_new_facts(web_store: P
     new = tmp_path / "new.ttl"
     new.write_text(
         "@prefix bi: <https://w3id.org/bilateral/ontology#> .\n"
-        '<https://w3id.org/bilateral/id/person/zora_newname> a bi:Person ; bi:name "Zora Newname" .\n',
+        '<https://w3id.org/bilateral/id/person/zora_newname> a bi:Person ; bi:name "Zora Newname" .\n'
+        "<https://w3id.org/bilateral/id/tenure/zora_newname> a bi:Tenure ; "
+        "bi:holder <https://w3id.org/bilateral/id/person/zora_newname> ; "
+        '<https://w3id.org/bilateral/ontology#country> <https://w3id.org/bilateral/id/country/JPN> ; bi:office "Minister of Tests" .\n',
         encoding="utf-8",
     )
     with TestClient(create_app(store, timeout=10)) as client:
         assert "Nothing is named" in client.get("/", params={"q": "Newname"}).text
+        assert "Minister of Tests" not in client.get("/dyad/USA-JPN").text  # the page is kept (cached) ...
         loaded = run_cli(
             "load", str(new), "--graph", "https://w3id.org/bilateral/id/source/new-test", "--store", str(store)
         )
         assert loaded.returncode == 0, loaded.stderr
         assert "Zora Newname" in client.get("/", params={"q": "Newname"}).text
+        assert "Minister of Tests" in client.get("/dyad/USA-JPN").text  # ... until the store changes
         query = "ASK { ?s <https://w3id.org/bilateral/ontology#name> 'Zora Newname' }"
         assert client.get("/sparql", params={"query": query}).json()["boolean"] is True
 
