@@ -29,11 +29,12 @@ _CLASSES = (
     "Commitment",
     "Alliance",
 )
-_LABELS = """
-SELECT DISTINCT ?s ?class ?label WHERE {
-  ?s a ?class . FILTER(STRSTARTS(STR(?class), STR(?ns)))
-  { ?s ?name ?label } UNION { ?s ?alias ?label } UNION { ?s ?notation ?label }
-}"""
+_LABELS = (
+    "SELECT DISTINCT ?s ?class ?label WHERE { VALUES ?class { "
+    + " ".join(f"<{NS}{c}>" for c in _CLASSES)
+    + f" }} ?s a ?class . {{ ?s <{BI.name}> ?label }} UNION {{ ?s <{BI.alias}> ?label }}"
+    + f" UNION {{ ?s <{BI.notation}> ?label }} }}"
+)
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,7 @@ def search(kg: KnowledgeGraph, text: str, limit: int = 30) -> tuple[list[dict[st
     wanted = text.strip().casefold()
     if not wanted:
         return [], []
-    rows = kg.select(
-        _LABELS,
-        {
-            "ns": ox.Literal(NS),
-            "name": ox.NamedNode(BI.name),
-            "alias": ox.NamedNode(BI.alias),
-            "notation": ox.NamedNode(BI.notation),
-        },
-    ).rows
+    rows = kg.select(_LABELS).rows
     found: dict[str, dict[str, str]] = {}
     labels: dict[str, list[tuple[str, str, str]]] = {}
     for node, cls, text_label in rows:
@@ -196,25 +189,48 @@ def dyad(kg: KnowledgeGraph, a: str, b: str, year: int | None = None) -> dict[st
     }
 
 
+_LINKS = f"""
+SELECT DISTINCT ?other ?p ?out WHERE {{
+  {{ ?s ?p ?other FILTER(isIRI(?other) && ?p != <{RDF_TYPE}>) BIND(true AS ?out) }}
+  UNION {{ ?other ?p ?s BIND(false AS ?out) }}
+}} ORDER BY ?p ?other LIMIT """
+
+
 def neighbourhood(kg: KnowledgeGraph, node: str, cap: int = 25) -> dict[str, Any]:
-    """An entity and its neighbours as cytoscape elements, at most `cap` of them ("and N more")."""
-    rows = kg.neighbors(node, 1).rows
+    """An entity and its neighbours as cytoscape elements, at most `cap` of them ("and N more").
+
+    Asked of the store directly (one step, capped), so a hub with thousands of trade flows
+    costs a capped query, not a projection of the whole graph."""
+    subject = {"s": ox.NamedNode(node)}
+    rows = kg.select(_LINKS + str(cap * 4), subject).rows
+    total = kg.select(
+        "SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE { { ?s ?p ?other FILTER(isIRI(?other) && ?p != <"
+        + RDF_TYPE
+        + ">) } UNION { ?other ?p ?s } }",
+        subject,
+    ).rows[0][0]
     nodes = [{"data": {"id": node, "label": label(kg, node), "classes": " ".join(classes(kg, node))}}]
-    edges = []
-    seen = {node}
-    shown = 0
-    for _distance, other, name, labels, via, _sources in rows:
+    edges: list[dict[str, Any]] = []
+    for other, predicate, out in rows:
         other = str(other)
-        if other in seen:
+        if other == node or any(n["data"]["id"] == other for n in nodes):
             continue
-        if shown >= cap:
-            continue
-        seen.add(other)
-        shown += 1
-        nodes.append({"data": {"id": other, "label": str(name or local(other)), "classes": str(labels or "")}})
-        edges.append({"data": {"id": f"{node}->{other}", "source": node, "target": other, "label": str(via or "")}})
-    total = len({str(r[1]) for r in rows} - {node})
-    return {"elements": nodes + edges, "more": max(0, total - shown), "total": total}
+        if len(nodes) > cap:
+            break
+        nodes.append({"data": {"id": other, "label": label(kg, other), "classes": " ".join(classes(kg, other))}})
+        ends = (node, other) if out else (other, node)
+        edges.append(
+            {
+                "data": {
+                    "id": f"{ends[0]} {predicate} {ends[1]}",
+                    "source": ends[0],
+                    "target": ends[1],
+                    "label": local(str(predicate)),
+                }
+            }
+        )
+    total = int(str(total)) - (1 if any(str(r[0]) == node for r in rows) else 0)
+    return {"elements": nodes + edges, "more": max(0, total - len(edges)), "total": total}
 
 
 def catalog() -> list[queries.CatalogQuery]:
