@@ -125,6 +125,8 @@ def test_run_a_catalog_query_and_download_its_csv(server: str, page: object) -> 
 
 
 def test_run_a_sparql_query_in_the_editor(server: str, page: object) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(server + "/editor")
     page.locator(".yasqe .CodeMirror").wait_for(timeout=30_000)
     query = (
@@ -136,6 +138,8 @@ def test_run_a_sparql_query_in_the_editor(server: str, page: object) -> None:
     page.locator(".yasr", has_text="Shigeru Ishiba").wait_for(timeout=30_000)
     assert "Donald Trump" in page.locator(".yasr").inner_text()
     shot(page, "sparql-editor")
+    elsewhere = [url for url in asked if not url.startswith((server, "data:", "blob:"))]
+    assert elsewhere == []  # the editor works offline: nothing from a CDN or a prefix service
 
 
 def test_expand_a_node_in_the_graph(server: str, page: object) -> None:
