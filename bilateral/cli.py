@@ -612,5 +612,62 @@ def demo(store: Path | None) -> None:
     click.echo("\nTry: bilateral queries | bilateral sparql \"SELECT ...\" | bilateral validate")
 
 
+
+# -- the web app (bilateral serve, bilateral report) -----------------------------------------
+
+
+@main.command()
+@store_option
+@click.option("--port", default=8000, show_default=True, help="The port to listen on.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="The address to bind (127.0.0.1: this machine only)."
+)
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds a /sparql query may run.")
+def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
+    """Serve the web app and a read-only SPARQL endpoint (/sparql) over the store.
+
+    The store is opened read-only: the CLI keeps working beside the server, and a load's new
+    facts show on the next page.
+
+    Example: bilateral serve --port 8000, then open http://127.0.0.1:8000/dyad/USA-JPN
+    """
+    import uvicorn
+
+    from bilateral.web import create_app
+
+    path = store or default_store_path()
+    _open(path, read_only=True).close()  # a missing or unreadable store is an error here, not per page
+    click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(path, timeout=timeout), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write.",
+)
+@store_option
+def report(a: str, b: str, out: Path, store: Path | None) -> None:
+    """Write the dyad page of A and B as one standalone HTML file (for e-mail, print).
+
+    Example: bilateral report USA JPN -o brief.html
+    """
+    from bilateral.web import render_dyad
+
+    with _open(store, read_only=True) as kg:
+        html = render_dyad(kg, a, b)
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as err:
+        raise BilateralError(f"cannot write {str(out)!r}: {err.strerror or err}") from err
+    click.echo(f"Wrote {out}", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,93 @@
+"""`bilateral serve` and `bilateral report` as a user runs them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from bilateral.api import KnowledgeGraph
+from bilateral.web import create_app
+from tests.conftest import run_cli
+
+
+def test_report_writes_the_dyad_page_as_one_standalone_file(web_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    done = run_cli("report", "USA", "JPN", "-o", str(out), "--store", str(web_store))
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<style>" in html and "<script" not in html  # styles inline, nothing to fetch or run
+    assert not re.search(r"<link[^>]+href=", html)
+    assert "United States – Japan" in html and 'id="timeline"' in html
+    assert "<svg" in html  # the balance chart, inline
+
+
+def test_report_with_an_unknown_country_is_one_error_line(web_store: Path, tmp_path: Path) -> None:
+    done = run_cli("report", "USA", "Atlantis", "-o", str(tmp_path / "x.html"), "--store", str(web_store))
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: ") and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_serve_without_a_store_is_one_error_line(tmp_path: Path) -> None:
+    done = run_cli("serve", "--store", str(tmp_path / "none"), "--port", "1")
+    assert done.returncode == 1
+    assert "Error: there is no store" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_load_while_serving_works_and_the_app_shows_the_new_facts(web_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(web_store, store)
+    new = tmp_path / "new.ttl"
+    new.write_text(
+        "@prefix bi: <https://w3id.org/bilateral/ontology#> .\n"
+        '<https://w3id.org/bilateral/id/person/zora_newname> a bi:Person ; bi:name "Zora Newname" .\n'
+        "<https://w3id.org/bilateral/id/tenure/zora_newname> a bi:Tenure ; "
+        "bi:holder <https://w3id.org/bilateral/id/person/zora_newname> ; "
+        "bi:country <https://w3id.org/bilateral/id/country/JPN> ; bi:office 'Minister of Tests' .\n",
+        encoding="utf-8",
+    )
+    with TestClient(create_app(store, timeout=10)) as client:
+        assert "Nothing is named" in client.get("/", params={"q": "Newname"}).text
+        assert "Minister of Tests" not in client.get("/dyad/USA-JPN").text  # the page is kept (cached) ...
+        loaded = run_cli(
+            "load", str(new), "--graph", "https://w3id.org/bilateral/id/source/new-test", "--store", str(store)
+        )
+        assert loaded.returncode == 0, loaded.stderr
+        assert "Zora Newname" in client.get("/", params={"q": "Newname"}).text
+        assert "Minister of Tests" in client.get("/dyad/USA-JPN").text  # ... until the store changes
+        query = "ASK { ?s <https://w3id.org/bilateral/ontology#name> 'Zora Newname' }"
+        assert client.get("/sparql", params={"query": query}).json()["boolean"] is True
+
+
+def test_the_cli_reads_the_store_while_the_server_holds_it(web_store: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bilateral.cli", "serve", "--store", str(web_store), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/catalog", timeout=5)
+                break
+            except OSError:
+                time.sleep(0.5)
+        done = run_cli("query", "leader-on", "-p", "country=JPN", "-p", "date=2025-02-07", "--store", str(web_store))
+        assert done.returncode == 0, done.stderr
+        assert "Shigeru Ishiba" in done.stdout
+        with KnowledgeGraph.open(web_store, read_only=True) as kg:
+            assert kg.resolve("Ishiba").endswith("shigeru_ishiba")
+    finally:
+        server.terminate()
+        server.wait(30)
