@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
@@ -184,11 +184,11 @@ class KnowledgeGraph:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def select(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Rows:
+    def select(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Rows:
         """A SPARQL SELECT as rows of Python values (the default graph is the union of all)."""
         return self.store.select(sparql, bindings)
 
-    def sparql(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> pd.DataFrame:
+    def sparql(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> pd.DataFrame:
         """A SPARQL SELECT as a DataFrame, for notebooks."""
         rows = self.select(sparql, bindings)
         return pd.DataFrame(rows.rows, columns=rows.columns)
