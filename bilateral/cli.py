@@ -135,9 +135,10 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
             click.echo(f"Left out {count} row(s): {reason}", err=True)
         for summary in report.summaries:
             click.echo(summary, err=True)
+        change = (f"{report.added:+d} quads, {total} in the store" if report.added or not report.quads
+                  else f"+0 quads: already loaded, the store is unchanged ({total} quads)")
         click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
-                   f"{report.quads} quads in {len(report.sources)} source graph(s); "
-                   f"{report.added:+d} quads, {total} in the store.")
+                   f"{report.quads} quads in {len(report.sources)} source graph(s); {change}.")
         if to_neo4j:
             synced = kg.neo4j_sync(progress=progress)
             click.echo(f"Neo4j: {_sync_summary(synced)}")
@@ -377,6 +378,9 @@ def export_command(fmt: str, out: str, source: str | None, dyad: str | None, for
     what = (f"{report.quads} quads" if report.quads is not None
             else f"{report.nodes} nodes and {report.relationships} relationships")
     files = f" in {len(report.files)} files" if len(report.files) > 1 else ""
+    if report.format == "turtle" and source is None:  # Turtle has no graphs: say what that cost
+        what = (f"{report.quads} triples (Turtle has no named graphs: the sources' graphs were merged "
+                "into one, a fact several sources assert written once, which source said what left out)")
     click.echo(f"Exported {what} as {report.format} to {report.output}{files}.", err=True)
 
 

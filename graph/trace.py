@@ -180,7 +180,8 @@ def neighbors(store: OxigraphStore, center: str, depth: int = 1, *,
         if uri == center:
             continue
         step = tracer._steps(nodes[-2:])[0]
-        arrow = f"-{step.words}->" if step.forward else f"<-{step.words}-"
+        # Read from the row's entity (the step's end) back to the node it was reached from.
+        arrow = f"<-{step.words}-" if step.forward else f"-{step.words}->"
         data = tracer.full.nodes[uri]
         rows.append((len(nodes) - 1, uri, tracer.name(uri), " ".join(data["labels"]),
                      f"{arrow} {tracer.name(nodes[-2])}", " ".join(step.sources)))
