@@ -80,6 +80,10 @@ class KnowledgeGraph:
             if err is None:  # else the error that is already on its way says what went wrong
                 raise
 
+    def is_empty(self) -> bool:
+        """Whether the store holds no fact at all (a cheap check: it stops at the first quad)."""
+        return not self.store.ask("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+
     # -- loading ---------------------------------------------------------------------------
 
     def source_ids(self) -> list[str]:

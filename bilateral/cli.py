@@ -65,7 +65,11 @@ def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str
 
 def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     """Read commands open the store read-only: they answer while a load runs, create nothing."""
-    return KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+    kg = KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+    if read_only and kg.is_empty():  # answers would all be empty: say why once, up front
+        click.echo(f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
+                   "example) or bilateral load PATH to fill it.", err=True)
+    return kg
 
 
 def with_progress(func: F) -> F:
