@@ -27,6 +27,7 @@ from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 F = TypeVar("F", bound=Callable[..., Any])
 
 err_console = Console(stderr=True)
+_NOTES = "bilateral.notes"  # ctx.meta key: lines for stderr once a command has answered
 
 
 class _Group(click.Group):
@@ -34,13 +35,16 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except BilateralError as err:
             click.echo(f"Error: {err}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
+        for note in ctx.meta.get(_NOTES, []):  # after the answer, and only when there was one
+            click.echo(note, err=True)
+        return result
 
 
 def store_option(func: F) -> F:
@@ -66,9 +70,10 @@ def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str
 def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     """Read commands open the store read-only: they answer while a load runs, create nothing."""
     kg = KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
-    if read_only and kg.is_empty():  # answers would all be empty: say why once, up front
-        click.echo(f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
-                   "example) or bilateral load PATH to fill it.", err=True)
+    if read_only and kg.is_empty():  # every answer will be empty: say why, once
+        notes = click.get_current_context().meta.setdefault(_NOTES, [])
+        notes.append(f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
+                     "example) or bilateral load PATH to fill it.")
     return kg
 
 

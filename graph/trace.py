@@ -78,7 +78,8 @@ def describe_node(uri: str, labels: Iterable[str], props: dict[str, object]) -> 
     if "Meeting" in labels:
         return f"{name or _first(props.get('kind'))} ({_first(props.get('date'))})"
     if "Commitment" in labels:
-        return f"commitment of {_first(props.get('date'))}: {str(_first(props.get('description')))[:60]}"
+        what = str(_first(props.get("description")))
+        return f"commitment of {_first(props.get('date'))}: {what[:60]}{'…' if len(what) > 60 else ''}"
     if name:
         return str(name)
     return uri.rsplit("/", 1)[-1]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +137,22 @@ def test_export_turtle_says_it_merges_and_load_says_already_loaded(store: str, t
     assert "merg" in out.stderr and "triples" in out.stderr
     again = run_cli("load", str(EXAMPLE), "--store", store)
     assert "already loaded" in again.stdout
+
+
+@pytest.mark.skipif(not shutil.which("script"), reason="needs script(1) for a terminal")
+def test_numbers_never_wrap_on_a_terminal(store: str) -> None:
+    """On a terminal narrower than the table, Rich squeezes every column: numbers must not break."""
+    command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "bilateral.cli", "query", "trade-balance",
+                                                 "-p", "a=USA", "-p", "b=JPN", "--store", store))
+    env = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb"}
+    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout
+    assert "21,300,000,000,000" in result.stdout and "12,650,000,000,000" in result.stdout
+
+
+def test_a_cut_name_is_marked(store: str) -> None:
+    rows = json.loads(run_cli("neighbors", "Trump-Ishiba summit", "--format", "json", "--store", store).stdout)
+    commitments = [r["name"] for r in rows if "Commitment" in r["labels"]]
+    assert commitments and all(len(n) < 90 for n in commitments)
+    assert any(n.endswith("…") for n in commitments), commitments
