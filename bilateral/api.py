@@ -21,7 +21,7 @@ from bilateral.graph import iri, rdf
 from bilateral.graph.bulk import bulk_load_nquads
 from bilateral.graph.flows import BulkStats, bulk_nquads
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
-from bilateral.graph.resolve import resolve
+from bilateral.graph.resolve import names, resolve
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
@@ -205,6 +205,11 @@ class KnowledgeGraph:
     def resolve(self, name: str, kind: str = "entity") -> str:
         """The IRI an analyst's name stands for (`JPN`, `Japan`, `Ishiba`, an IRI)."""
         return resolve(self.store, name, kind)
+
+    def names(self, what: str) -> Rows:
+        """What there is of a kind (`topics`, `sectors`, `people`, `countries`, `meetings`, `sources`,
+        `treaties`): name and IRI, sorted by name."""
+        return Rows(["name", "iri"], list(names(self.store, what)))
 
     def query_rows(self, name: str, params: dict[str, str] | None = None,
                    backend: str = "rdf") -> Rows:

@@ -504,6 +504,29 @@ def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, 
     echo_rows(rows.columns, rows.rows, fmt)
 
 
+# -- list ---------------------------------------------------------------------------------
+
+
+@main.command(name="list")
+@click.argument("what", metavar="WHAT")
+@click.option("--iris", is_flag=True, help="Show each IRI beside its name.")
+@store_option
+@format_option
+def list_names(what: str, iris: bool, store: Path | None, fmt: str) -> None:
+    """What the graph has, by name: topics, sectors, people, countries, meetings, sources or treaties.
+
+    JSON always carries the IRI (key `iri`).
+
+    Example: bilateral list topics
+    """
+    with _open(store, read_only=True) as kg:
+        rows = kg.names(what)
+    if iris or fmt == "json":
+        echo_rows(rows.columns, rows.rows, fmt)
+    else:
+        echo_rows(["name"], [(name,) for name, _ in rows.rows], fmt)
+
+
 # -- chart ---------------------------------------------------------------------------------
 
 _CHART_TITLES = {

@@ -66,7 +66,8 @@ def test_names_not_iris_by_default_and_iris_in_json(store: str) -> None:
 def test_list_shows_what_there_is(store: str) -> None:
     topics = run_cli("list", "topics", "--store", store)
     assert topics.returncode == 0, topics.stderr
-    assert "automobiles" in topics.stdout.lower()
+    assert "Investment" in topics.stdout and "https://" not in topics.stdout
+    assert "Automobiles" in run_cli("list", "sectors", "--store", store).stdout
     people = json.loads(run_cli("list", "people", "--format", "json", "--store", store).stdout)
     assert {"Donald Trump", "Shigeru Ishiba"} <= {p["name"] for p in people}
     bad = run_cli("list", "sectorz", "--store", store)
@@ -74,8 +75,8 @@ def test_list_shows_what_there_is(store: str) -> None:
 
 
 def test_unknown_names_get_suggestions(store: str) -> None:
-    topic = run_cli("query", "statements-by", "-p", "person=Trump", "-p", "topic=tarifs", "--store", store)
-    assert topic.returncode == 1 and "did you mean" in topic.stderr.lower()
+    topic = run_cli("query", "statements-by", "-p", "person=Trump", "-p", "topic=investmnt", "--store", store)
+    assert topic.returncode == 1 and "did you mean 'Investment'" in topic.stderr
     assert "bilateral list topics" in topic.stderr
     name = run_cli("query", "leader-onn", "--store", store)
     assert name.returncode == 1 and "leader-on" in name.stderr and "did you mean" in name.stderr.lower()
