@@ -22,7 +22,7 @@ from bilateral.graph.bulk import bulk_load_nquads
 from bilateral.graph.flows import BulkStats, bulk_nquads
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
 from bilateral.graph.resolve import names, resolve
-from bilateral.graph.store import OxigraphStore, Rows
+from bilateral.graph.store import PREFIXES, OxigraphStore, Rows
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.detect import expand, read_inputs
@@ -211,6 +211,32 @@ class KnowledgeGraph:
         `treaties`): name and IRI, sorted by name."""
         return Rows(["name", "iri"], list(names(self.store, what)))
 
+    def named(self, rows: Rows) -> Rows:
+        """The rows with names where they hold IRIs: an entity's name (a source's id), another
+        vocabulary's term as `prov:Entity`. Each such column keeps its IRIs in a `<column>_iri`
+        column added at the end, so nothing is lost."""
+        at = [i for i, c in enumerate(rows.columns) if any(_is_iri(row[i]) for row in rows.rows)]
+        if not at:
+            return rows
+        shown = self._names({str(row[i]) for row in rows.rows for i in at if _is_iri(row[i])})
+        named = [tuple(shown.get(str(v), v) if i in at and _is_iri(v) else v for i, v in enumerate(row))
+                 + tuple(row[i] if _is_iri(row[i]) else None for i in at) for row in rows.rows]
+        return Rows(rows.columns + [f"{rows.columns[i]}_iri" for i in at], named)
+
+    def _names(self, iris: set[str]) -> dict[str, str]:
+        """IRI -> how a person names it: bi:name, else bi:notation, else a short form."""
+        found = {term: _short(term) for term in iris}
+        ours = sorted(t for t in iris if t.startswith(iri.base_iri()))
+        for start in range(0, len(ours), 500):  # VALUES in batches: a query stays small
+            values = " ".join(f"<{t}>" for t in ours[start:start + 500])
+            query = (f"PREFIX bi: <{NS}> SELECT ?s (MIN(STR(?n)) AS ?name) (MIN(STR(?c)) AS ?code) "
+                     f"WHERE {{ VALUES ?s {{ {values} }} "
+                     "OPTIONAL { ?s bi:name ?n } OPTIONAL { ?s bi:notation ?c } } GROUP BY ?s")
+            for term, name, code in self.store.select(query).rows:
+                if name is not None or code is not None:
+                    found[str(term)] = str(name if name is not None else code)
+        return found
+
     def query_rows(self, name: str, params: dict[str, str] | None = None,
                    backend: str = "rdf") -> Rows:
         """Run a catalog query; parameters are given as text, as on the command line."""
@@ -344,3 +370,17 @@ def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
 def _local(term: str) -> str:
     """A class of the ontology by its local name (Meeting); any other class by its full IRI."""
     return term.removeprefix(NS) if term.startswith(NS) else term
+
+
+def _is_iri(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def _short(term: str) -> str:
+    """`prov:Entity` for a term of a known vocabulary, a source's id, or the IRI as it is."""
+    for prefix, namespace in PREFIXES.items():
+        if term.startswith(namespace) and term != namespace:
+            return f"{prefix}:{term[len(namespace):]}"
+    if term.startswith(iri.base_iri()):
+        return term.removeprefix(iri.base_iri()).split("/", 1)[-1]  # the part after /id/<kind>/
+    return term

@@ -22,6 +22,7 @@ from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.core.settings import default_store_path
 from bilateral.graph.export import FORMATS as EXPORT_FORMATS
+from bilateral.graph.store import Rows
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,6 +60,23 @@ def format_option(func: F) -> F:
         "--format", "fmt", type=click.Choice(output.FORMATS), default="table", show_default=True,
         help="How rows are printed; json is an array of objects keyed by column.",
     )(func)
+
+
+def iris_option(func: F) -> F:
+    return click.option("--iris", is_flag=True,
+                        help="Show IRIs, not names (JSON always has both: `<column>_iri` beside the name).")(func)
+
+
+def echo_named(kg: KnowledgeGraph, rows: Rows, fmt: str, iris: bool) -> None:
+    """Names, not IRIs, in tables and CSV (IRIs with --iris); JSON has both."""
+    if iris and fmt != "json":
+        echo_rows(rows.columns, rows.rows, fmt)
+        return
+    named = kg.named(rows)
+    if fmt != "json":
+        width = len(rows.columns)
+        named = Rows(named.columns[:width], [row[:width] for row in named.rows])
+    echo_rows(named.columns, named.rows, fmt)
 
 
 def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
@@ -181,14 +199,14 @@ def sparql(query: str | None, file: Path | None, allow_service: bool, store: Pat
 @main.command()
 @store_option
 @format_option
-def stats(store: Path | None, fmt: str) -> None:
+@iris_option
+def stats(store: Path | None, fmt: str, iris: bool) -> None:
     """Counts: quads, entities by class, facts by source, entities by dyad.
 
     Example: bilateral stats --format json
     """
     with _open(store, read_only=True) as kg:
-        rows = kg.stats()
-    echo_rows(rows.columns, rows.rows, fmt)
+        echo_named(kg, kg.stats(), fmt, iris)
 
 
 @main.command()
@@ -494,14 +512,15 @@ def list_queries(fmt: str) -> None:
 @click.option("--backend", type=click.Choice(["rdf", "neo4j"]), default="rdf", show_default=True)
 @store_option
 @format_option
-def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, fmt: str) -> None:
+@iris_option
+def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, fmt: str, iris: bool) -> None:
     """Run a catalog query by name, with parameters as analysts write them.
 
     Example: bilateral query leader-on -p country=JPN -p date=2025-02-07
     """
     with _open(store, read_only=True) as kg:
         rows = kg.query_rows(name, _params(params), backend=backend)
-    echo_rows(rows.columns, rows.rows, fmt)
+        echo_named(kg, rows, fmt, iris)
 
 
 # -- list ---------------------------------------------------------------------------------
