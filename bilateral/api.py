@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -248,6 +249,39 @@ class KnowledgeGraph:
         if backend == "neo4j":
             return self._neo4j_query(query, values)
         raise QueryError(f"unknown backend {backend!r}: expected rdf or neo4j")
+
+    def why_empty(self, name: str, params: dict[str, str] | None = None) -> str:
+        """One line on why a catalog query has no rows: the same country on both sides, or what
+        the graph does have for the countries it asks about (which years, which sources)."""
+        query = queries.get(name)
+        values = query.bind(params or {}, lambda text, kind: self.resolve(text, kind))
+        countries = [str(values[p.name]) for p in query.params if p.type == "country" and values[p.name]]
+        codes = [c.rsplit("/", 1)[-1] for c in countries]
+        if len(countries) == 2 and countries[0] == countries[1]:
+            return f"both sides are the same country ({codes[0]}): a country has no bilateral relations with itself."
+        if not countries:
+            return "nothing in the graph matches these parameters."
+        pattern = " ".join(f"?x ?p{i} <{c}> ." for i, c in enumerate(countries))
+        rows = self.store.select(
+            f"PREFIX bi: <{NS}> SELECT DISTINCT ?g ?year WHERE {{ GRAPH ?g {{ {pattern} "
+            "OPTIONAL { ?x bi:year ?y } OPTIONAL { ?x bi:date ?d } } "
+            f"FILTER(?g != <{iri.source_iri(ISO_SOURCE_ID)}>) "
+            "BIND(COALESCE(?y, YEAR(?d)) AS ?year) }").rows
+        about = " and ".join(codes)
+        if not rows:
+            return f"the graph has no facts about {about} (beyond the list of countries): see bilateral list countries."
+        sources = sorted({str(g).rsplit("/", 1)[-1] for g, _ in rows})
+        years = sorted({int(y) for _, y in rows if isinstance(y, int | Decimal)})
+        runs = [[y] for y in years[:1]]
+        for year in years[1:]:  # 2019-2022, 2024
+            if year == runs[-1][-1] + 1:
+                runs[-1].append(year)
+            else:
+                runs.append([year])
+        spans = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+        when = f"for {spans}" if years else "without years"
+        shown = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
+        return f"the graph has facts about {about} {when}, from {len(sources)} source(s): {shown}."
 
     def _neo4j_query(self, query: queries.CatalogQuery, values: dict[str, object]) -> Rows:
         if query.cypher is None:

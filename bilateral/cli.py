@@ -521,6 +521,8 @@ def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, 
     with _open(store, read_only=True) as kg:
         rows = kg.query_rows(name, _params(params), backend=backend)
         echo_named(kg, rows, fmt, iris)
+        if not rows.rows:  # an empty table alone reads as "broken": say why
+            click.echo(f"No rows: {kg.why_empty(name, _params(params))}", err=True)
 
 
 # -- list ---------------------------------------------------------------------------------
