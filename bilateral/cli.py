@@ -346,6 +346,13 @@ def extract(article: Path, published: str | None, source_url: str | None, publis
     the meeting, each quotation with its speaker, figures with their metric and period (each
     checked against the graph's observations), and topics. Nothing needs a network or a model.
 
+    \b
+    --format json prints one JSON object:
+      {"source": {"id", "iri", "title", "url", "publisher", "published", "reliability"},
+       "dyad": [A, B] or null, "rows": [row], "mentions": [{"kind", "exact", "selector",
+       "confidence", "how", "refers_to"}]}; a selector is {"type": "TextPositionSelector",
+       "start", "end"}.
+
     Example: bilateral extract article.txt --published 2025-02-08
     """
     day = _iso_day(published)
@@ -477,6 +484,11 @@ def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
 def snapshot_diff(a: str, b: str, by: str, summary: bool, store: Path | None, snapshots: Path | None,
                   fmt: str) -> None:
     """Facts added and removed between snapshots A and B (ids, labels, paths or `latest`).
+
+    \b
+    --format json prints one JSON object (with --summary, an array of rows):
+      {"a": {"id", "sha256"}, "b": {"id", "sha256"}, "added": N, "removed": N,
+       "by_entity": {IRI: {"added": [fact], "removed": [fact]}}, "by_source": {...}}
 
     Example: bilateral snapshot diff before-summit latest --by source
     """
