@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -287,7 +288,10 @@ class KnowledgeGraph:
         if query.cypher is None:
             raise QueryError(f"{query.name} has no Cypher twin ({query.name}.cypher)")
         with self.neo4j() as neo:
-            return _in_columns(query, neo.run(query.cypher, values))
+            rows = _in_columns(query, neo.run(query.cypher, values))
+        # Neo4j stores an xsd:decimal as a float: give it back as the decimal the RDF backend gives
+        # (so 7200000000000 stays an integer in JSON, not 7200000000000.0).
+        return Rows(rows.columns, [tuple(_decimal(v) for v in row) for row in rows.rows])
 
     # -- Neo4j -----------------------------------------------------------------------------
 
@@ -418,3 +422,11 @@ def _short(term: str) -> str:
     if term.startswith(iri.base_iri()):
         return term.removeprefix(iri.base_iri()).split("/", 1)[-1]  # the part after /id/<kind>/
     return term
+
+
+def _decimal(value: object) -> object:
+    if isinstance(value, float) and math.isfinite(value):
+        return Decimal(repr(value))
+    if isinstance(value, list):
+        return [_decimal(v) for v in value]
+    return value

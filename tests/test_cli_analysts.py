@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE, empty_store, run_cli
+from .conftest import EXAMPLE, empty_store, run_cli, test_neo4j_uri
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +157,36 @@ def test_a_cut_name_is_marked(store: str) -> None:
     commitments = [r["name"] for r in rows if "Commitment" in r["labels"]]
     assert commitments and all(len(n) < 90 for n in commitments)
     assert any(n.endswith("…") for n in commitments), commitments
+
+
+@pytest.mark.neo4j
+@pytest.mark.skipif(not test_neo4j_uri(), reason="no NEO4J_URI of a local server (the tests empty it)")
+def test_numbers_keep_their_type_on_the_neo4j_backend(store: str) -> None:
+    from bilateral.graph.neo4j import Neo4jProjector
+
+    with Neo4jProjector() as neo:
+        neo.clear()
+    assert run_cli("neo4j", "sync", "--store", store).returncode == 0
+    args = ("query", "top-sectors", "-p", "exporter=JPN", "-p", "importer=USA", "-p", "year=2024", "-p", "n=3",
+            "--format", "json", "--store", store)
+    on_rdf = json.loads(run_cli(*args).stdout)
+    result = run_cli(*args, "--backend", "neo4j")
+    assert result.returncode == 0, result.stderr
+    assert '"value": 7200000000000,' in result.stdout
+    assert json.loads(result.stdout) == on_rdf
+
+
+# 9. One bad meeting row is one error, which says how many rows depend on it.
+def test_one_bad_meeting_row_is_one_error(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE, folder)
+    meetings = folder / "meetings.csv"
+    meetings.write_text(meetings.read_text(encoding="utf-8").replace(",2025-02-07,", ",2025-02-30,", 1),
+                        encoding="utf-8")
+    result = run_cli("load", str(folder), "--store", str(tmp_path / "s"))
+    assert result.returncode == 1
+    assert "unknown meeting" not in result.stderr
+    assert result.stderr.count("meetings.csv, row 2, column 'date'") == 1
+    assert "row(s) of other tables refer to meetings id '2025-02-07-washington'" in result.stderr
+    assert not (tmp_path / "s").exists() or "Traceback" not in result.stderr
+    _clean(result)
