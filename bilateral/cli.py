@@ -5,17 +5,18 @@ Library errors become `Error: ...` on stderr with exit code 1, never a traceback
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from bilateral import output
 from bilateral.api import KnowledgeGraph
@@ -95,6 +96,16 @@ def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     return kg
 
 
+@contextlib.contextmanager
+def _working(what: str) -> Iterator[None]:
+    """A spinner with `what` on stderr while a step with no count runs (only on a terminal)."""
+    if not err_console.is_terminal:
+        yield
+        return
+    with err_console.status(what):
+        yield
+
+
 def with_progress(func: F) -> F:
     """Passes a `progress` callback that draws a bar on stderr (only on a terminal)."""
 
@@ -102,7 +113,9 @@ def with_progress(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if not err_console.is_terminal:
             return func(*args, progress=None, **kwargs)
-        columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"))
+        # The spinner and clock move even while a step has no count to give (a store dump).
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn())
         with Progress(*columns, console=err_console, transient=True) as bar:
             tasks: dict[str, Any] = {}
 
@@ -450,7 +463,7 @@ def snapshot_create(label: str | None, store: Path | None, snapshots: Path | Non
     """
     from bilateral.graph.snapshot import create_snapshot
 
-    with _open(store, read_only=True) as kg:
+    with _open(store, read_only=True) as kg, _working("Writing the snapshot (canonical, sorted N-Quads)"):
         made = create_snapshot(kg.store, _snapshot_dir(snapshots, store), label=label)
     click.echo(f"Snapshot {made.id}: {made.quads} quads, sha256 {made.sha256} ({made.path})")
 

@@ -190,3 +190,18 @@ def test_one_bad_meeting_row_is_one_error(tmp_path: Path) -> None:
     assert "row(s) of other tables refer to meetings id '2025-02-07-washington'" in result.stderr
     assert not (tmp_path / "s").exists() or "Traceback" not in result.stderr
     _clean(result)
+
+
+# 8. Progress on a terminal, quiet when piped.
+@pytest.mark.skipif(not shutil.which("script"), reason="needs script(1) for a terminal")
+def test_snapshot_shows_progress_on_a_terminal_only(store: str, tmp_path: Path) -> None:
+    args = (sys.executable, "-m", "bilateral.cli", "snapshot", "create", "--store", store,
+            "--snapshots", str(tmp_path / "snaps"))
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    on_terminal = subprocess.run(["script", "-qec", " ".join(shlex.quote(a) for a in args), "/dev/null"],
+                                 capture_output=True, text=True, env=env, timeout=120)
+    assert on_terminal.returncode == 0, on_terminal.stdout
+    assert "Writing the snapshot" in on_terminal.stdout
+    piped = run_cli(*args[3:], "--label", "piped")
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stderr == "" and "Writing the snapshot" not in piped.stdout
