@@ -113,7 +113,8 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
         table.add_row(*(_cell(text) for text in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
     if needed > target.width:  # wider than the screen rather than a number cut: the terminal wraps lines
-        target = Console(width=needed, force_terminal=target.is_terminal, color_system=target.color_system)
+        colour = "auto" if target.color_system else None
+        target = Console(width=needed, force_terminal=target.is_terminal, color_system=colour)
     with target.capture() as capture:
         target.print(table)
     return capture.get().rstrip("\n")
