@@ -10,6 +10,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
@@ -113,7 +114,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
         table.add_row(*(_cell(text) for text in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
     if needed > target.width:  # wider than the screen rather than a number cut: the terminal wraps lines
-        colour = "auto" if target.color_system else None
+        colour: Literal["auto"] | None = "auto" if target.color_system else None
         target = Console(width=needed, force_terminal=target.is_terminal, color_system=colour)
     with target.capture() as capture:
         target.print(table)
