@@ -21,6 +21,7 @@ from typing import IO, Protocol
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError, StoreError, StoreInUseError
+from bilateral.ontology.vocab import NS
 
 __all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "open_store", "python_value"]
 
@@ -417,7 +418,7 @@ def _solutions(result: ox.QuerySolutions, sparql: str) -> Rows:
 
 # Predefined for every query (a query's own PREFIX lines take precedence).
 PREFIXES = {
-    "bi": "https://w3id.org/bilateral/ontology#",
+    "bi": NS,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": XSD,
