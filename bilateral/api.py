@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyoxigraph as ox
@@ -24,7 +26,7 @@ from bilateral.graph.export import export as export_store
 from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
 from bilateral.graph.flows import BulkStats, bulk_nquads
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
-from bilateral.graph.resolve import resolve
+from bilateral.graph.resolve import names, resolve
 from bilateral.graph.snapshot import (
     Snapshot,
     create_snapshot,
@@ -33,7 +35,7 @@ from bilateral.graph.snapshot import (
     scan_snapshots,
     snapshot_rows,
 )
-from bilateral.graph.store import OxigraphStore, Rows
+from bilateral.graph.store import PREFIXES, OxigraphStore, Rows
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
@@ -46,7 +48,7 @@ from bilateral.ontology.vocab import BI, NS
 if TYPE_CHECKING:
     from bilateral.graph.extraction import ExtractionReport
 
-__all__ = ["EXPORT_FORMATS", "INPUT_FORMATS", "KnowledgeGraph", "LoadReport", "default_snapshot_dir",
+__all__ = ["EXPORT_FORMATS", "INPUT_FORMATS", "KnowledgeGraph", "LoadReport", "Rows", "default_snapshot_dir",
            "diff_snapshots", "run_cypher", "scan_snapshots", "snapshot_rows"]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
@@ -92,6 +94,10 @@ class KnowledgeGraph:
         except StoreError:
             if err is None:  # else the error that is already on its way says what went wrong
                 raise
+
+    def is_empty(self) -> bool:
+        """Whether the store holds no fact at all (a cheap check: it stops at the first quad)."""
+        return not self.store.ask("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -215,6 +221,37 @@ class KnowledgeGraph:
         """The IRI an analyst's name stands for (`JPN`, `Japan`, `Ishiba`, an IRI)."""
         return resolve(self.store, name, kind)
 
+    def names(self, what: str) -> Rows:
+        """What there is of a kind (`topics`, `sectors`, `people`, `countries`, `meetings`, `sources`,
+        `treaties`): name and IRI, sorted by name."""
+        return Rows(["name", "iri"], list(names(self.store, what)))
+
+    def named(self, rows: Rows) -> Rows:
+        """The rows with names where they hold IRIs: an entity's name (a source's id), another
+        vocabulary's term as `prov:Entity`. Each such column keeps its IRIs in a `<column>_iri`
+        column added at the end, so nothing is lost."""
+        at = [i for i, c in enumerate(rows.columns) if any(_is_iri(row[i]) for row in rows.rows)]
+        if not at:
+            return rows
+        shown = self._names({str(row[i]) for row in rows.rows for i in at if _is_iri(row[i])})
+        named = [tuple(shown.get(str(v), v) if i in at and _is_iri(v) else v for i, v in enumerate(row))
+                 + tuple(row[i] if _is_iri(row[i]) else None for i in at) for row in rows.rows]
+        return Rows(rows.columns + [f"{rows.columns[i]}_iri" for i in at], named)
+
+    def _names(self, iris: set[str]) -> dict[str, str]:
+        """IRI -> how a person names it: bi:name, else bi:notation, else a short form."""
+        found = {term: _short(term) for term in iris}
+        ours = sorted(t for t in iris if t.startswith(iri.base_iri()))
+        for start in range(0, len(ours), 500):  # VALUES in batches: a query stays small
+            values = " ".join(f"<{t}>" for t in ours[start:start + 500])
+            query = (f"PREFIX bi: <{NS}> SELECT ?s (MIN(STR(?n)) AS ?name) (MIN(STR(?c)) AS ?code) "
+                     f"WHERE {{ VALUES ?s {{ {values} }} "
+                     "OPTIONAL { ?s bi:name ?n } OPTIONAL { ?s bi:notation ?c } } GROUP BY ?s")
+            for term, name, code in self.store.select(query).rows:
+                if name is not None or code is not None:
+                    found[str(term)] = str(name if name is not None else code)
+        return found
+
     def query_rows(self, name: str, params: dict[str, str] | None = None,
                    backend: str = "rdf") -> Rows:
         """Run a catalog query; parameters are given as text, as on the command line."""
@@ -227,11 +264,47 @@ class KnowledgeGraph:
             return self._neo4j_query(query, values)
         raise QueryError(f"unknown backend {backend!r}: expected rdf or neo4j")
 
+    def why_empty(self, name: str, params: dict[str, str] | None = None) -> str:
+        """One line on why a catalog query has no rows: the same country on both sides, or what
+        the graph does have for the countries it asks about (which years, which sources)."""
+        query = queries.get(name)
+        values = query.bind(params or {}, lambda text, kind: self.resolve(text, kind))
+        countries = [str(values[p.name]) for p in query.params if p.type == "country" and values[p.name]]
+        codes = [c.rsplit("/", 1)[-1] for c in countries]
+        if len(countries) == 2 and countries[0] == countries[1]:
+            return f"both sides are the same country ({codes[0]}): a country has no bilateral relations with itself."
+        if not countries:
+            return "nothing in the graph matches these parameters."
+        pattern = " ".join(f"?x ?p{i} <{c}> ." for i, c in enumerate(countries))
+        rows = self.store.select(
+            f"PREFIX bi: <{NS}> SELECT DISTINCT ?g ?year WHERE {{ GRAPH ?g {{ {pattern} "
+            "OPTIONAL { ?x bi:year ?y } OPTIONAL { ?x bi:date ?d } } "
+            f"FILTER(?g != <{iri.source_iri(ISO_SOURCE_ID)}>) "
+            "BIND(COALESCE(?y, YEAR(?d)) AS ?year) }").rows
+        about = " and ".join(codes)
+        if not rows:
+            return f"the graph has no facts about {about} (beyond the list of countries): see bilateral list countries."
+        sources = sorted({str(g).rsplit("/", 1)[-1] for g, _ in rows})
+        years = sorted({int(y) for _, y in rows if isinstance(y, int | Decimal)})
+        runs = [[y] for y in years[:1]]
+        for year in years[1:]:  # 2019-2022, 2024
+            if year == runs[-1][-1] + 1:
+                runs[-1].append(year)
+            else:
+                runs.append([year])
+        spans = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+        when = f"for {spans}" if years else "without years"
+        shown = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
+        return f"the graph has facts about {about} {when}, from {len(sources)} source(s): {shown}."
+
     def _neo4j_query(self, query: queries.CatalogQuery, values: dict[str, object]) -> Rows:
         if query.cypher is None:
             raise QueryError(f"{query.name} has no Cypher twin ({query.name}.cypher)")
         with self.neo4j() as neo:
-            return _in_columns(query, neo.run(query.cypher, values))
+            rows = _in_columns(query, neo.run(query.cypher, values))
+        # Neo4j stores an xsd:decimal as a float: give it back as the decimal the RDF backend gives
+        # (so 7200000000000 stays an integer in JSON, not 7200000000000.0).
+        return Rows(rows.columns, [tuple(_decimal(v) for v in row) for row in rows.rows])
 
     # -- Neo4j -----------------------------------------------------------------------------
 
@@ -364,3 +437,25 @@ def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
 def _local(term: str) -> str:
     """A class of the ontology by its local name (Meeting); any other class by its full IRI."""
     return term.removeprefix(NS) if term.startswith(NS) else term
+
+
+def _is_iri(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def _short(term: str) -> str:
+    """`prov:Entity` for a term of a known vocabulary, a source's id, or the IRI as it is."""
+    for prefix, namespace in PREFIXES.items():
+        if term.startswith(namespace) and term != namespace:
+            return f"{prefix}:{term[len(namespace):]}"
+    if term.startswith(iri.base_iri()):
+        return term.removeprefix(iri.base_iri()).split("/", 1)[-1]  # the part after /id/<kind>/
+    return term
+
+
+def _decimal(value: Any) -> Any:
+    if isinstance(value, float) and math.isfinite(value):
+        return Decimal(repr(value))
+    if isinstance(value, list):
+        return [_decimal(v) for v in value]
+    return value

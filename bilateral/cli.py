@@ -5,26 +5,28 @@ Library errors become `Error: ...` on stderr with exit code 1, never a traceback
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from bilateral import output
-from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph
+from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph, Rows
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.core.settings import default_store_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 err_console = Console(stderr=True)
+_NOTES = "bilateral.notes"  # ctx.meta key: lines for stderr once a command has answered
 
 
 class _Group(click.Group):
@@ -32,13 +34,16 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except BilateralError as err:
             click.echo(f"Error: {err}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
+        for note in ctx.meta.get(_NOTES, []):  # after the answer, and only when there was one
+            click.echo(note, err=True)
+        return result
 
 
 def store_option(func: F) -> F:
@@ -55,6 +60,23 @@ def format_option(func: F) -> F:
     )(func)
 
 
+def iris_option(func: F) -> F:
+    return click.option("--iris", is_flag=True,
+                        help="Show IRIs, not names (JSON always has both: `<column>_iri` beside the name).")(func)
+
+
+def echo_named(kg: KnowledgeGraph, rows: Rows, fmt: str, iris: bool) -> None:
+    """Names, not IRIs, in tables and CSV (IRIs with --iris); JSON has both."""
+    if iris and fmt != "json":
+        echo_rows(rows.columns, rows.rows, fmt)
+        return
+    named = kg.named(rows)
+    if fmt != "json":
+        width = len(rows.columns)
+        named = Rows(named.columns[:width], [row[:width] for row in named.rows])
+    echo_rows(named.columns, named.rows, fmt)
+
+
 def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
               title: str | None = None) -> None:
     console = Console() if sys.stdout.isatty() else None
@@ -63,7 +85,22 @@ def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str
 
 def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     """Read commands open the store read-only: they answer while a load runs, create nothing."""
-    return KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+    kg = KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+    if read_only and kg.is_empty():  # every answer will be empty: say why, once
+        notes = click.get_current_context().meta.setdefault(_NOTES, [])
+        notes.append(f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
+                     "example) or bilateral load PATH to fill it.")
+    return kg
+
+
+@contextlib.contextmanager
+def _working(what: str) -> Iterator[None]:
+    """A spinner with `what` on stderr while a step with no count runs (only on a terminal)."""
+    if not err_console.is_terminal:
+        yield
+        return
+    with err_console.status(what):
+        yield
 
 
 def with_progress(func: F) -> F:
@@ -73,7 +110,9 @@ def with_progress(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if not err_console.is_terminal:
             return func(*args, progress=None, **kwargs)
-        columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"))
+        # The spinner and clock move even while a step has no count to give (a store dump).
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn())
         with Progress(*columns, console=err_console, transient=True) as bar:
             tasks: dict[str, Any] = {}
 
@@ -133,9 +172,10 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
             click.echo(f"Left out {count} row(s): {reason}", err=True)
         for summary in report.summaries:
             click.echo(summary, err=True)
+        change = (f"{report.added:+d} quads, {total} in the store" if report.added or not report.quads
+                  else f"+0 quads: already loaded, the store is unchanged ({total} quads)")
         click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
-                   f"{report.quads} quads in {len(report.sources)} source graph(s); "
-                   f"{report.added:+d} quads, {total} in the store.")
+                   f"{report.quads} quads in {len(report.sources)} source graph(s); {change}.")
         if to_neo4j:
             synced = kg.neo4j_sync(progress=progress)
             click.echo(f"Neo4j: {_sync_summary(synced)}")
@@ -169,14 +209,14 @@ def sparql(query: str | None, file: Path | None, allow_service: bool, store: Pat
 @main.command()
 @store_option
 @format_option
-def stats(store: Path | None, fmt: str) -> None:
+@iris_option
+def stats(store: Path | None, fmt: str, iris: bool) -> None:
     """Counts: quads, entities by class, facts by source, entities by dyad.
 
     Example: bilateral stats --format json
     """
     with _open(store, read_only=True) as kg:
-        rows = kg.stats()
-    echo_rows(rows.columns, rows.rows, fmt)
+        echo_named(kg, kg.stats(), fmt, iris)
 
 
 @main.command()
@@ -313,6 +353,13 @@ def extract(article: Path, published: str | None, source_url: str | None, publis
     the meeting, each quotation with its speaker, figures with their metric and period (each
     checked against the graph's observations), and topics. Nothing needs a network or a model.
 
+    \b
+    --format json prints one JSON object:
+      {"source": {"id", "iri", "title", "url", "publisher", "published", "reliability"},
+       "dyad": [A, B] or null, "rows": [row], "mentions": [{"kind", "exact", "selector",
+       "confidence", "how", "refers_to"}]}; a selector is {"type": "TextPositionSelector",
+       "start", "end"}.
+
     Example: bilateral extract article.txt --published 2025-02-08
     """
     day = _iso_day(published)
@@ -370,6 +417,9 @@ def export_command(fmt: str, out: str, source: str | None, dyad: str | None, for
     what = (f"{report.quads} quads" if report.quads is not None
             else f"{report.nodes} nodes and {report.relationships} relationships")
     files = f" in {len(report.files)} files" if len(report.files) > 1 else ""
+    if report.format == "turtle" and source is None:  # Turtle has no graphs: say what that cost
+        what = (f"{report.quads} triples (Turtle has no named graphs: the sources' graphs were merged "
+                "into one, a fact several sources assert written once, which source said what left out)")
     click.echo(f"Exported {what} as {report.format} to {report.output}{files}.", err=True)
 
 
@@ -403,7 +453,7 @@ def snapshot_create(label: str | None, store: Path | None, snapshots: Path | Non
 
     Example: bilateral snapshot create --label before-summit
     """
-    with _open(store, read_only=True) as kg:
+    with _open(store, read_only=True) as kg, _working("Writing the snapshot (canonical, sorted N-Quads)"):
         made = kg.snapshot(_snapshot_dir(snapshots, store), label=label)
     click.echo(f"Snapshot {made.id}: {made.quads} quads, sha256 {made.sha256} ({made.path})")
 
@@ -437,6 +487,11 @@ def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
 def snapshot_diff(a: str, b: str, by: str, summary: bool, store: Path | None, snapshots: Path | None,
                   fmt: str) -> None:
     """Facts added and removed between snapshots A and B (ids, labels, paths or `latest`).
+
+    \b
+    --format json prints one JSON object (with --summary, an array of rows):
+      {"a": {"id", "sha256"}, "b": {"id", "sha256"}, "added": N, "removed": N,
+       "by_entity": {IRI: {"added": [fact], "removed": [fact]}}, "by_source": {...}}
 
     Example: bilateral snapshot diff before-summit latest --by source
     """
@@ -472,14 +527,40 @@ def list_queries(fmt: str) -> None:
 @click.option("--backend", type=click.Choice(["rdf", "neo4j"]), default="rdf", show_default=True)
 @store_option
 @format_option
-def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, fmt: str) -> None:
+@iris_option
+def query(name: str, params: tuple[str, ...], backend: str, store: Path | None, fmt: str, iris: bool) -> None:
     """Run a catalog query by name, with parameters as analysts write them.
 
     Example: bilateral query leader-on -p country=JPN -p date=2025-02-07
     """
     with _open(store, read_only=True) as kg:
         rows = kg.query_rows(name, _params(params), backend=backend)
-    echo_rows(rows.columns, rows.rows, fmt)
+        echo_named(kg, rows, fmt, iris)
+        if not rows.rows:  # an empty table alone reads as "broken": say why
+            click.echo(f"No rows: {kg.why_empty(name, _params(params))}", err=True)
+
+
+# -- list ---------------------------------------------------------------------------------
+
+
+@main.command(name="list")
+@click.argument("what", metavar="WHAT")
+@click.option("--iris", is_flag=True, help="Show each IRI beside its name.")
+@store_option
+@format_option
+def list_names(what: str, iris: bool, store: Path | None, fmt: str) -> None:
+    """What the graph has, by name: topics, sectors, people, countries, meetings, sources or treaties.
+
+    JSON always carries the IRI (key `iri`).
+
+    Example: bilateral list topics
+    """
+    with _open(store, read_only=True) as kg:
+        rows = kg.names(what)
+    if iris or fmt == "json":
+        echo_rows(rows.columns, rows.rows, fmt)
+    else:
+        echo_rows(["name"], [(name,) for name, _ in rows.rows], fmt)
 
 
 # -- chart ---------------------------------------------------------------------------------

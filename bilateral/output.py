@@ -8,8 +8,9 @@ import io
 import json
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
@@ -18,6 +19,7 @@ from rich.text import Text
 __all__ = ["FORMATS", "plain", "render"]
 
 FORMATS = ("table", "csv", "json")
+_MIN_TEXT = 12  # a text column is never squeezed narrower than this (or its longest cell)
 # Control characters but line feed and tab: a terminal would act on them (ESC starts a colour or
 # a cursor move, CR overwrites the line) and Rich drops some; a table shows them escaped, `\x1b`.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -48,6 +50,12 @@ def _text(value: object, human: bool = False) -> str:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return str(value)
+
+
+def _numeric(values: Iterable[object]) -> bool:
+    """A column of numbers (and blanks), booleans aside."""
+    present = [v for v in values if v is not None]
+    return bool(present) and all(isinstance(v, int | float | Decimal) and not isinstance(v, bool) for v in present)
 
 
 def _cell(text: str) -> Text:
@@ -91,11 +99,23 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
             writer.writerow([_text(v) for v in row])
         return buf.getvalue().rstrip("\n")
     table = Table(title=_cell(title) if title is not None else None, show_lines=False, title_justify="left")
-    for column in columns:
-        table.add_column(_cell(column), overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(_text(v, human=True)) for v in row))
+    cells = [[_text(v, human=True) for v in row] for row in rows]
+    needed = 1  # the table's narrowest width: numbers whole, text at least _MIN_TEXT wide, borders
+    for at, column in enumerate(columns):
+        width = max((len(row[at]) for row in cells), default=0)
+        if _numeric(row[at] for row in rows):  # a number is never broken: `21,300,000,000,00` / `0` misreads
+            width = max(width, len(column))
+            table.add_column(_cell(column), justify="right", no_wrap=True, min_width=width)
+        else:  # text folds at spaces (a long word is broken, never cut)
+            width = min(max(width, len(column)), _MIN_TEXT)
+            table.add_column(_cell(column), overflow="fold", min_width=width)
+        needed += width + 3
+    for row in cells:
+        table.add_row(*(_cell(text) for text in row))
     target = console or Console(width=160, force_terminal=False, color_system=None)
+    if needed > target.width:  # wider than the screen rather than a number cut: the terminal wraps lines
+        colour: Literal["auto"] | None = "auto" if target.color_system else None
+        target = Console(width=needed, force_terminal=target.is_terminal, color_system=colour)
     with target.capture() as capture:
         target.print(table)
     return capture.get().rstrip("\n")

@@ -4,7 +4,10 @@ the candidates."""
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -14,7 +17,7 @@ from bilateral.graph.store import OxigraphStore
 from bilateral.ontology.countries import find_countries
 from bilateral.ontology.vocab import BI
 
-__all__ = ["KINDS", "resolve"]
+__all__ = ["KINDS", "LISTS", "match_key", "names", "resolve"]
 
 KINDS = ("country", "person", "meeting", "topic", "treaty", "source", "entity")
 _CLASSES = {
@@ -29,13 +32,52 @@ SELECT DISTINCT ?s ?label WHERE {
 }"""
 
 
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")  # hyphens, en and em dashes, minus
+
+
+def match_key(text: str) -> str:
+    """A name as people type it: case, accents and the kind of dash do not matter."""
+    decomposed = unicodedata.normalize("NFKD", _DASHES.sub("-", text))
+    return iri.normalise_key("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# The lists `bilateral list` shows: (plural, classes, kind for resolve).
+LISTS = {
+    "topics": ((BI.Topic,), "topic"), "sectors": ((BI.Sector,), "topic"), "people": ((BI.Person,), "person"),
+    "countries": ((BI.Country,), "country"), "meetings": ((BI.Meeting,), "meeting"),
+    "sources": ((BI.Source,), "source"), "treaties": ((BI.Treaty,), "treaty"),
+}
+_PLURAL = {"topic": "topics", "person": "people", "country": "countries", "meeting": "meetings",
+           "source": "sources", "treaty": "treaties"}
+
+
+def names(store: OxigraphStore, what: str) -> list[tuple[str, str]]:
+    """(name, IRI) of every entity of a list (`topics`, `people`, ...), sorted by name."""
+    if what not in LISTS:
+        raise NameResolutionError(f"there is no list of {what!r}{_suggest(what, LISTS)}; "
+                                  f"the lists are: {', '.join(LISTS)}")
+    found: dict[str, str] = {}
+    for cls in LISTS[what][0]:
+        rows = store.select("SELECT ?s (MIN(STR(?n)) AS ?name) WHERE { ?s a ?c . OPTIONAL { ?s ?namep ?n } } "
+                            "GROUP BY ?s", {"c": ox.NamedNode(cls), "namep": ox.NamedNode(BI.name)})
+        for node, name in rows.rows:
+            found[str(node)] = str(name) if name is not None else str(node).rsplit("/", 1)[-1]
+    return sorted(((name, node) for node, name in found.items()), key=lambda item: (match_key(item[0]), item[1]))
+
+
+def _suggest(text: str, choices: Iterable[str]) -> str:
+    by_key = {match_key(c): c for c in choices}
+    close = difflib.get_close_matches(match_key(text), list(by_key), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(repr(by_key[c]) for c in close)}?)" if close else ""
+
+
 def _exists(store: OxigraphStore, node: str) -> bool:
     return store.ask("ASK { ?s ?p ?o }", {"s": ox.NamedNode(node)})
 
 
 def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str]]:
     classes = _CLASSES[kind] if kind in _CLASSES else sorted({c for cs in _CLASSES.values() for c in cs})
-    wanted = iri.normalise_key(text)
+    wanted = match_key(text)
     hits: dict[str, str] = {}
     for cls in classes:
         rows = store.select(_NAMES, {
@@ -43,7 +85,7 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
             "alias": ox.NamedNode(BI.alias), "notation": ox.NamedNode(BI.notation),
             "date": ox.NamedNode(BI.date)})
         for node, label in rows.rows:
-            if iri.normalise_key(str(label)) == wanted:
+            if match_key(str(label)) == wanted:
                 hits.setdefault(str(node), str(label))
     # Topics are also known by the id they were loaded with (the IRI's last segment).
     if kind in ("topic", "entity") and not hits:
@@ -56,13 +98,16 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
 
 def _by_surname(store: OxigraphStore, text: str) -> list[tuple[str, str]]:
     """People whose name ends with `text` (Ishiba, Mr. Ishiba): how articles and analysts
-    name them after the first mention."""
-    wanted = iri.normalise_key(re.sub(r"^(mr|mrs|ms|dr|president|prime minister)\.?\s+", "",
-                                      text.strip(), flags=re.I))
+    name them after the first mention; else whose name starts with it (Shigeru), when only one does."""
+    wanted = match_key(re.sub(r"^(mr|mrs|ms|dr|president|prime minister)\.?\s+", "",
+                              text.strip(), flags=re.I))
     rows = store.select("SELECT DISTINCT ?s ?n WHERE { ?s a ?c ; ?name ?n }",
                         {"c": ox.NamedNode(BI.Person), "name": ox.NamedNode(BI.name)})
-    return sorted({(str(s), str(n)) for s, n in rows.rows
-                   if iri.normalise_key(str(n)).split(" ")[-1] == wanted})
+    surname = sorted({(str(s), str(n)) for s, n in rows.rows if match_key(str(n)).split(" ")[-1] == wanted})
+    if surname:
+        return surname
+    first = sorted({(str(s), str(n)) for s, n in rows.rows if match_key(str(n)).split(" ")[0] == wanted})
+    return first if len({s for s, _ in first}) == 1 else []
 
 
 def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
@@ -95,10 +140,19 @@ def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
     if not hits and kind in ("person", "entity"):
         hits = _by_surname(store, text)
     if not hits:
-        raise NameResolutionError(f"no {'entity' if kind == 'entity' else kind} is named {text!r}")
+        raise NameResolutionError(f"no {'entity' if kind == 'entity' else kind} is named {text!r}"
+                                  + _unknown_hint(store, text, kind))
     if len(hits) > 1:
         listing = "\n".join(f"  {label}  <{node}>" for node, label in hits)
         raise NameResolutionError(
             f"{text!r} is ambiguous: it names {len(hits)} entities; give one of these IRIs:\n"
             + listing)
     return hits[0][0]
+
+
+def _unknown_hint(store: OxigraphStore, text: str, kind: str) -> str:
+    """The close names (did you mean) and the command that lists them all."""
+    lists = [k for k, (_, of) in LISTS.items() if of == kind] or (list(LISTS) if kind == "entity" else [])
+    choices = [name for what in lists for name, _ in names(store, what)]
+    where = " or ".join(f"bilateral list {what}" for what in lists[:2])
+    return _suggest(text, choices) + (f"; {where} shows them all" if where and kind != "entity" else "")

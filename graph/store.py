@@ -19,7 +19,8 @@ from typing import IO, Protocol
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError, StoreError, StoreInUseError
-from bilateral.graph.literal import PyValue, python_value  # re-exported: callers import it from here
+from bilateral.graph.literal import XSD, PyValue, python_value  # python_value re-exported: callers import it from here
+from bilateral.ontology.vocab import NS
 
 __all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "open_store", "python_value"]
 
@@ -188,10 +189,10 @@ class OxigraphStore:
         if not allow_service:
             refuse_service(sparql)
         try:
-            return self._store.query(with_values(sparql, bindings or {}),
+            return self._store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES,
                                      use_default_graph_as_union=True)
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {err}") from err
+            raise QueryError(f"SPARQL syntax error {syntax_words(str(err))}") from err
         except (OSError, ValueError, RuntimeError) as err:
             raise _failed(err, sparql) from err
 
@@ -378,8 +379,55 @@ def _evaluating(sparql: str) -> Iterator[None]:
 
 def _solutions(result: ox.QuerySolutions, sparql: str) -> Rows:
     columns = [v.value for v in result.variables]
+    if _SELECT_STAR.search(sparql):  # in the order they appear in the query, as people read it
+        at = {c: m.start() if (m := re.search(rf"[?$]{re.escape(c)}\b", sparql)) else len(sparql) for c in columns}
+        columns.sort(key=lambda c: at[c])
     with _evaluating(sparql):
         return Rows(columns, [tuple(python_value(sol[c]) for c in columns) for sol in result])
+
+
+# Predefined for every query (a query's own PREFIX lines take precedence).
+PREFIXES = {
+    "bi": NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+}
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.I)
+_EXPECTED_WORDS = {"?": "a variable", "$": "a variable", "<": "an IRI", '"': "a literal", "'": "a literal",
+                   "_:": "a blank node", "[": "[", "(": "(", "{": "{", "}": "}", ".": ".", "*": "*"}
+
+
+def syntax_words(message: str) -> str:
+    """Oxigraph's `error at 1:24: expected one of "$", ['0'..='9' | ...]` as one line in words:
+    `at line 1, column 24: expected a variable, an IRI, a literal, a name or a number`."""
+    text = " ".join(message.split())
+    where = re.match(r"error at (\d+):(\d+):\s*", text)
+    head = f"at line {where.group(1)}, column {where.group(2)}" if where else ""
+    rest = text[where.end():] if where else text
+    if "Prefix not found" in rest:
+        rest = "a prefix that is not declared (predefined: " + ", ".join(f"{p}:" for p in PREFIXES) + ")"
+        return f"{head}: {rest}" if head else rest
+    if not rest.startswith("expected"):
+        return f"{head}: {rest}" if head else rest
+    tokens = re.findall(r'"((?:[^"\\]|\\.)*)"|\[([^\]]*)\]|\b([A-Z]{2,})\b', rest)
+    words: list[str] = []
+    for quoted, bracket, keyword in tokens:
+        if quoted:
+            word = _EXPECTED_WORDS.get(quoted.replace('\\"', '"')[:2], _EXPECTED_WORDS.get(quoted[:1], ""))
+        elif bracket:
+            word = "a number" if "'0'" in bracket and "'A'" not in bracket else "a name"
+        else:
+            word = keyword
+        if word and word not in words:
+            words.append(word)
+    expected = ", ".join(words[:-1]) + (" or " if len(words) > 1 else "") + words[-1] if words else "something else"
+    return f"{head}: expected {expected}" if head else f"expected {expected}"
 
 
 def with_values(sparql: str, bindings: Mapping[str, Term | None]) -> str:

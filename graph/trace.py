@@ -78,7 +78,8 @@ def describe_node(uri: str, labels: Iterable[str], props: dict[str, object]) -> 
     if "Meeting" in labels:
         return f"{name or _first(props.get('kind'))} ({_first(props.get('date'))})"
     if "Commitment" in labels:
-        return f"commitment of {_first(props.get('date'))}: {str(_first(props.get('description')))[:60]}"
+        what = str(_first(props.get("description")))
+        return f"commitment of {_first(props.get('date'))}: {what[:60]}{'…' if len(what) > 60 else ''}"
     if name:
         return str(name)
     return uri.rsplit("/", 1)[-1]
@@ -180,7 +181,8 @@ def neighbors(store: OxigraphStore, center: str, depth: int = 1, *,
         if uri == center:
             continue
         step = tracer._steps(nodes[-2:])[0]
-        arrow = f"-{step.words}->" if step.forward else f"<-{step.words}-"
+        # Read from the row's entity (the step's end) back to the node it was reached from.
+        arrow = f"<-{step.words}-" if step.forward else f"-{step.words}->"
         data = tracer.full.nodes[uri]
         rows.append((len(nodes) - 1, uri, tracer.name(uri), " ".join(data["labels"]),
                      f"{arrow} {tracer.name(nodes[-2])}", " ".join(step.sources)))

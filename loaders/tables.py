@@ -20,7 +20,7 @@ import datetime as dt
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
@@ -65,6 +65,14 @@ class CellError(ValueError):
     """A cell that cannot be typed; the message says what was expected."""
 
 
+class _Dependent(CellError):
+    """A reference to a row refused for its own problem: counted there, not reported again."""
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        super().__init__(f"refers to {key[0]} id {key[1]!r}, a row refused for its own problem")
+        self.key = key
+
+
 @dataclass
 class Context:
     """What rows may refer to: ids defined by the dataset's own tables, and sources in the store."""
@@ -75,6 +83,23 @@ class Context:
     topics: dict[str, r.TopicRef] = field(default_factory=dict)
     # table -> ids that several of its rows define: a reference to one of them is ambiguous
     duplicates: dict[str, set[str]] = field(default_factory=dict)
+    # (table, id) of a row refused for a bad cell -> its first problem, and how many rows refer to
+    # it: one root cause is one error that says what depends on it, not one error per reference.
+    refused: dict[tuple[str, str], Problem] = field(default_factory=dict)
+    dependents: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def check_refused(self, table: str, value: str) -> None:
+        if (table, value) in self.refused:
+            raise _Dependent((table, value))
+
+    def root_causes(self) -> list[tuple[Problem, Problem]]:
+        """(root problem, the same with how many rows depend on it) for every refused row referred to."""
+        out = []
+        for (table, key), count in sorted(self.dependents.items()):
+            root = self.refused[(table, key)]
+            more = f"; {count} row(s) of other tables refer to {table} id {key!r} and were left out with it"
+            out.append((root, replace(root, message=root.message + more)))
+        return out
 
     def check_unique(self, table: str, value: str) -> None:
         if value in self.duplicates.get(table, ()):
@@ -184,6 +209,7 @@ def source_ref(value: str, ctx: Context) -> str:
 def person_ref(value: str, ctx: Context) -> r.PersonRef:
     ctx.check_unique("people", value)
     if value not in ctx.people:
+        ctx.check_refused("people", value)
         raise CellError("unknown person: not an id in people.csv")
     return ctx.people[value]
 
@@ -191,6 +217,7 @@ def person_ref(value: str, ctx: Context) -> r.PersonRef:
 def meeting_ref(value: str, ctx: Context) -> r.MeetingRef:
     ctx.check_unique("meetings", value)
     if value not in ctx.meetings:
+        ctx.check_refused("meetings", value)
         raise CellError("unknown meeting: not an id in meetings.csv")
     return ctx.meetings[value]
 
@@ -198,6 +225,7 @@ def meeting_ref(value: str, ctx: Context) -> r.MeetingRef:
 def topic_ref(value: str, ctx: Context) -> r.TopicRef:
     ctx.check_unique("sectors", value)
     if value not in ctx.topics:
+        ctx.check_refused("sectors", value)
         raise CellError("unknown sector or topic: not an id in sectors.csv")
     return ctx.topics[value]
 
@@ -482,6 +510,7 @@ def parse_rows(
     for line, raw in rows:
         row: Row = {}
         bad = False
+        first_problem = len(problems)
         for col in spec.columns:
             written = raw.get(col.name) or ""
             message = _control_problem(col.name, written)
@@ -497,10 +526,16 @@ def parse_rows(
                 continue
             try:
                 row[col.name] = col.parse(cell, ctx)
+            except _Dependent as err:
+                ctx.dependents[err.key] = ctx.dependents.get(err.key, 0) + 1
+                bad = True
             except CellError as err:
                 problems.append(Problem(file, line, col.name, cell, str(err)))
                 bad = True
         if bad:
+            raw_id = (raw.get("id") or "").strip()
+            if raw_id and len(problems) > first_problem and (table, raw_id) not in ctx.refused:
+                ctx.refused[(table, raw_id)] = problems[first_problem]
             continue
         key = row.get("id")
         if isinstance(key, str) and "id" in known:
@@ -622,6 +657,12 @@ def read_tables(paths: Iterable[Path], known_sources: Iterable[str] = ()) -> lis
                 records.extend(parsed)
             elif table == "sources":
                 described = [rec for rec in parsed if isinstance(rec, r.Source)]
+        for root, told in ctx.root_causes():  # the root problem says what depends on it
+            at = next((i for i, p in enumerate(problems) if p is root), None)
+            if at is None:  # the refused row is in a reference table not being loaded
+                problems.append(told)
+            else:
+                problems[at] = told
         # A table loaded without its sources.csv still describes the sources its rows cite.
         if "sources" not in wanted:
             cited = {getattr(rec, "source", None) for rec in records}

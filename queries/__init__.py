@@ -15,8 +15,9 @@ Parameter values reach a query only as bindings: a SPARQL VALUES block of RDF te
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -66,7 +67,7 @@ class CatalogQuery:
         unknown = sorted(set(given) - known)
         missing = [p.name for p in self.params if not p.optional and p.name not in given]
         if unknown or missing:
-            what = (f"unknown parameter(s) {', '.join(unknown)}" if unknown else
+            what = (f"unknown parameter(s) {', '.join(unknown)}{_did_you_mean(unknown, known)}" if unknown else
                     f"missing parameter(s) {', '.join(missing)}")
             raise QueryError(f"{self.name}: {what}; its parameters are: {self.usage()}")
         values: dict[str, object] = {}
@@ -178,6 +179,12 @@ def catalog() -> dict[str, CatalogQuery]:
 def get(name: str) -> CatalogQuery:
     queries = catalog()
     if name not in queries:
-        raise QueryError(f"no query named {name!r} in the catalog; there are: "
+        raise QueryError(f"no query named {name!r} in the catalog{_did_you_mean([name], queries)}; there are: "
                          + ", ".join(sorted(queries)))
     return queries[name]
+
+
+def _did_you_mean(wrong: list[str], known: Iterable[str]) -> str:
+    """` (did you mean 'leader-on'?)` for the closest known names, or nothing."""
+    close = sorted({m for w in wrong for m in difflib.get_close_matches(w, list(known), n=2, cutoff=0.6)})
+    return f" (did you mean {' or '.join(repr(m) for m in close)}?)" if close else ""

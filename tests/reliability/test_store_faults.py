@@ -207,7 +207,7 @@ def test_kill_during_a_replace_leaves_the_old_graph_or_the_new(
     root: Path = two_versions["root"]  # type: ignore[assignment]
     known = graph_names(root / "ref-old") | graph_names(root / "ref-new")
     # a read command first: it finishes a cut-off write (the lock is free) and answers
-    stats = run_cli("stats", "--format", "csv", "--store", str(store))
+    stats = run_cli("stats", "--format", "csv", "--iris", "--store", str(store))
     assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
     counted = [line for line in stats.stdout.splitlines() if line.startswith(f"source,{BACI_GRAPH.value},")]
     assert len(counted) == 1
