@@ -20,7 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from bilateral import output
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
-from bilateral.core.settings import default_store_path
+from bilateral.core.settings import default_store, store_location
 from bilateral.graph.export import FORMATS as EXPORT_FORMATS
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
 
@@ -45,9 +45,19 @@ class _Group(click.Group):
 
 def store_option(func: F) -> F:
     return click.option(
-        "--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="The store folder (default: $BILATERAL_STORE or ./bilateral-data).",
+        "--store", "store", type=_StoreType(), default=None,
+        help="The store folder, or a SPARQL server's URL (http://host:3030/dataset; credentials in "
+             "BILATERAL_STORE_USER, BILATERAL_STORE_PASSWORD) (default: $BILATERAL_STORE or ./bilateral-data).",
     )(func)
+
+
+class _StoreType(click.ParamType):
+    """A folder (Path) or a server URL (kept as text: a Path would fold its `//`)."""
+
+    name = "store"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return store_location(value)
 
 
 def format_option(func: F) -> F:
@@ -65,7 +75,7 @@ def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str
 
 def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     """Read commands open the store read-only: they answer while a load runs, create nothing."""
-    return KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+    return KnowledgeGraph.open(store or default_store(), read_only=read_only)
 
 
 def with_progress(func: F) -> F:
@@ -398,7 +408,7 @@ def snapshots_option(func: F) -> F:
 def _snapshot_dir(snapshots: Path | None, store: Path | None) -> Path:
     from bilateral.graph.snapshot import default_snapshot_dir
 
-    return snapshots or default_snapshot_dir(store or default_store_path())
+    return snapshots or default_snapshot_dir(store or default_store())
 
 
 @snapshot.command(name="create")
