@@ -43,7 +43,8 @@ def _queries(kg: KnowledgeGraph, repeat: int) -> dict[str, float]:
     for name, params in sorted(CASES.items()):
         text = {k: str(v) for k, v in params.items()}
         kg.query_rows(name, text)
-        out[name] = statistics.median(_timed(lambda: kg.query_rows(name, text)) for _ in range(repeat))
+        run = lambda name=name, text=text: kg.query_rows(name, text)  # noqa: E731
+        out[name] = statistics.median(_timed(run) for _ in range(repeat))
     return out
 
 

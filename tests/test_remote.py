@@ -21,6 +21,7 @@ import pytest
 
 from .conftest import EXAMPLE, ROOT, needs_fuseki, run_cli
 
+
 def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, **extra}
 
@@ -59,7 +60,8 @@ def test_load_and_the_catalog_answer_as_on_the_embedded_store(fuseki: str, tmp_p
     for args in (["query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "--format", "json"],
                  ["sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
                   "--format", "csv"],
-                 ["stats", "--format", "csv"], ["validate", "--format", "json"], ["trace", "Shigeru Ishiba", "United States"],
+                 ["stats", "--format", "csv"], ["validate", "--format", "json"],
+                 ["trace", "Shigeru Ishiba", "United States"],
                  ["neighbors", "JPN", "--depth", "2", "--format", "csv"]):
         here, there = run_cli(*args, "--store", embedded), run_cli(*args, "--store", fuseki)
         assert _ok(there) == _ok(here) and there.stdout.strip(), args
@@ -160,7 +162,7 @@ def busy_server() -> Iterator[tuple[str, list[str]]]:
     seen: list[str] = []
 
     class Busy(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_POST(self) -> None:
             seen.append(self.path)
             self.send_response(503)
             self.end_headers()
