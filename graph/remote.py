@@ -26,6 +26,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -158,7 +159,8 @@ class SparqlStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> object:
+    def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None
+                 ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
         kind, body = self._query_raw(with_values(sparql, bindings or {}),
                                      f"{RESULTS}, application/n-triples;q=0.9")
         try:
@@ -199,8 +201,8 @@ class SparqlStore:
         if isinstance(result, ox.QueryBoolean):
             return Rows(["answer"], [(bool(result),)])
         return Rows(["subject", "predicate", "object"],
-                    [(python_value(t.subject), python_value(t.predicate), python_value(t.object))
-                     for t in result])  # type: ignore[attr-defined]
+                    [(python_value(t.subject), python_value(t.predicate), python_value(t.object))  # type: ignore[arg-type]
+                     for t in result])
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -217,18 +219,20 @@ class SparqlStore:
                     if v is not None}
         result = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
         assert isinstance(result, ox.QuerySolutions)
-        return iter([ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in result])  # type: ignore[arg-type]
+        return iter([ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in result])
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return self.pattern(graph=graph)
 
     def subjects(self) -> list[ox.NamedNode | ox.BlankNode]:
         rows = self._results("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }", None)
-        return [row["s"] for row in rows]  # type: ignore[attr-defined, index, misc]
+        assert isinstance(rows, ox.QuerySolutions)
+        return [row["s"] for row in rows]
 
     def graphs(self) -> list[ox.NamedNode]:
         result = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None)
-        found = {row["g"] for row in result}  # type: ignore[attr-defined, index]
+        assert isinstance(result, ox.QuerySolutions)
+        found = {row["g"] for row in result}
         return sorted((g for g in found if isinstance(g, ox.NamedNode)),
                       key=lambda g: g.value)
 
@@ -258,7 +262,7 @@ class SparqlStore:
                                  "(give one with --graph)")
             line = str(ox.Triple(quad.subject, quad.predicate, quad.object)) + " .\n"
             by_graph.setdefault(quad.graph_name, []).append(line)
-        self._write_graphs({g: (lambda lines=lines: iter(lines)) for g, lines in by_graph.items()},
+        self._write_graphs({g: partial(iter, lines) for g, lines in by_graph.items()},
                            {g: len(lines) for g, lines in by_graph.items()}, replace, progress)
 
     def _write_graphs(self, lines: Mapping[ox.NamedNode, Callable[[], Iterator[str]]],
@@ -319,7 +323,7 @@ class SparqlStore:
             finally:
                 for out in outs.values():
                     out.close()
-            self._write_graphs({g: (lambda f=f: _lines(f)) for g, f in files.items()}, sizes,
+            self._write_graphs({g: partial(_lines, f) for g, f in files.items()}, sizes,
                                list(replace), progress)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
