@@ -156,9 +156,8 @@ def test_credentials_in_the_url_are_refused_without_repeating_them() -> None:
     assert "BILATERAL_STORE_PASSWORD" in _failed(result) and "hunter2-secret" not in result.stderr
 
 
-@pytest.fixture
-def busy_server() -> Iterator[tuple[str, list[str]]]:
-    """A real HTTP server that answers every request 503 (a server too busy), counting them."""
+def _answering_503(body: bytes) -> Iterator[tuple[str, list[str]]]:
+    """A real HTTP server that answers every request 503 with `body`, counting them."""
     seen: list[str] = []
 
     class Busy(http.server.BaseHTTPRequestHandler):
@@ -166,7 +165,7 @@ def busy_server() -> Iterator[tuple[str, list[str]]]:
             seen.append(self.path)
             self.send_response(503)
             self.end_headers()
-            self.wfile.write(b"busy")
+            self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -177,6 +176,16 @@ def busy_server() -> Iterator[tuple[str, list[str]]]:
     server.shutdown()
 
 
+@pytest.fixture
+def busy_server() -> Iterator[tuple[str, list[str]]]:
+    yield from _answering_503(b"busy")
+
+
+@pytest.fixture
+def timing_out_server() -> Iterator[tuple[str, list[str]]]:
+    yield from _answering_503(b"Query timed out")  # what Fuseki answers past its --timeout
+
+
 def test_a_busy_server_is_tried_again_with_back_off_then_a_clean_error(busy_server: tuple[str, list[str]]) -> None:
     from bilateral.core.errors import StoreError
     from bilateral.graph.remote import RETRIES, SparqlStore
@@ -185,6 +194,17 @@ def test_a_busy_server_is_tried_again_with_back_off_then_a_clean_error(busy_serv
     with pytest.raises(StoreError, match=re.escape(url) + r".*HTTP 503.*tried 4 times"):
         SparqlStore(url)
     assert len(seen) == RETRIES + 1 == 4
+
+
+def test_a_query_the_server_times_out_says_so_and_is_not_sent_again(
+        timing_out_server: tuple[str, list[str]]) -> None:
+    from bilateral.core.errors import QueryError
+    from bilateral.graph.remote import SparqlStore
+
+    url, seen = timing_out_server
+    with pytest.raises(QueryError, match=re.escape(url) + r" timed out the query \(HTTP 503\)"):
+        SparqlStore(url)
+    assert len(seen) == 1
 
 
 @pytest.fixture
