@@ -149,8 +149,8 @@ class SparqlStore:
         if self.read_only:
             raise StoreError(f"{self.url} is open read-only")
         body = urllib.parse.urlencode({"update": sparql}).encode("utf-8")
-        # Updates are retried only when the server refused the connection (it did nothing);
-        # ours are idempotent anyway (INSERT DATA of a set, DROP, ADD of a staging graph).
+        # Retried only when the server refused the connection (it did nothing): a server that
+        # failed half-way may or may not have applied it, and the caller must know that.
         self._request(self.update_url, data=body, idempotent=False, what="update", headers={
             "Content-Type": "application/x-www-form-urlencoded"})
 
