@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from bilateral import queries
 from bilateral.core.errors import InputError, Problem, QueryError, StoreError
-from bilateral.core.settings import Neo4jSettings, default_store_path
+from bilateral.core.settings import Neo4jSettings, default_store, store_location
 from bilateral.graph import iri, rdf
 from bilateral.graph.bulk import bulk_load_nquads
 from bilateral.graph.export import ExportReport
@@ -35,7 +35,7 @@ from bilateral.graph.snapshot import (
     scan_snapshots,
     snapshot_rows,
 )
-from bilateral.graph.store import PREFIXES, OxigraphStore, Rows
+from bilateral.graph.store import PREFIXES, OxigraphStore, Rows, open_store
 from bilateral.graph.trace import neighbors, trace
 from bilateral.graph.validate import Violation, validate_store
 from bilateral.loaders.detect import FORMATS as INPUT_FORMATS
@@ -79,7 +79,9 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> KnowledgeGraph:
-        return cls(OxigraphStore(Path(path) if path else default_store_path(), read_only=read_only))
+        """A store folder, or the http(s) URL of a SPARQL 1.1 server (graph/remote.py)."""
+        location = store_location(path) if path else default_store()
+        return cls(open_store(location, read_only=read_only))  # type: ignore[arg-type]  # same face
 
     def close(self) -> None:
         self.store.close()
@@ -162,7 +164,7 @@ class KnowledgeGraph:
             skipped = list(inputs.skipped)
             for nquads, stats in staged:
                 bulk_load_nquads(self.store, nquads, stats.graphs,
-                                 replace=[iri.source_iri(stats.source)] if replace else ())
+                                 replace=[iri.source_iri(stats.source)] if replace else (), progress=progress)
                 graphs = sorted({*graphs, *stats.graphs})
                 skipped.extend(stats.skipped)
         finally:

@@ -21,7 +21,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from bilateral import output
 from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph, Rows
 from bilateral.core.errors import BilateralError, QueryError
-from bilateral.core.settings import default_store_path
+from bilateral.core.settings import default_store, store_location
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,9 +48,19 @@ class _Group(click.Group):
 
 def store_option(func: F) -> F:
     return click.option(
-        "--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="The store folder (default: $BILATERAL_STORE or ./bilateral-data).",
+        "--store", "store", type=_StoreType(), default=None,
+        help="The store folder, or a SPARQL server's URL (http://host:3030/dataset; credentials in "
+             "BILATERAL_STORE_USER, BILATERAL_STORE_PASSWORD) (default: $BILATERAL_STORE or ./bilateral-data).",
     )(func)
+
+
+class _StoreType(click.ParamType):
+    """A folder (Path) or a server URL (kept as text: a Path would fold its `//`)."""
+
+    name = "store"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return store_location(value)
 
 
 def format_option(func: F) -> F:
@@ -85,7 +95,7 @@ def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str
 
 def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     """Read commands open the store read-only: they answer while a load runs, create nothing."""
-    kg = KnowledgeGraph.open(store or default_store_path(), read_only=read_only)
+    kg = KnowledgeGraph.open(store or default_store(), read_only=read_only)
     if read_only and kg.is_empty():  # every answer will be empty: say why, once
         notes = click.get_current_context().meta.setdefault(_NOTES, [])
         notes.append(f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
@@ -441,7 +451,7 @@ def snapshots_option(func: F) -> F:
 def _snapshot_dir(snapshots: Path | None, store: Path | None) -> Path:
     from bilateral.api import default_snapshot_dir
 
-    return snapshots or default_snapshot_dir(store or default_store_path())
+    return snapshots or default_snapshot_dir(store or default_store())
 
 
 @snapshot.command(name="create")
@@ -716,7 +726,10 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
 
     from bilateral.web import create_app
 
-    path = store or default_store_path()
+    path = store or default_store()
+    if not isinstance(path, Path):
+        raise QueryError(f"bilateral serve reads an embedded store folder; the server at {path} already "
+                         "answers SPARQL itself (point a SPARQL client at it)")
     _open(path, read_only=True).close()  # a missing or unreadable store is an error here, not per page
     click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(path, timeout=timeout), host=host, port=port, log_level="warning")

@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_BASE_IRI", "Neo4jSettings", "base_iri", "default_store_path", "neo4j_settings"]
+__all__ = ["DEFAULT_BASE_IRI", "Neo4jSettings", "base_iri", "default_store", "default_store_path", "neo4j_settings",
+           "store_location"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/bilateral/id/"
 
@@ -14,6 +15,18 @@ DEFAULT_BASE_IRI = "https://w3id.org/bilateral/id/"
 def default_store_path() -> Path:
     """`BILATERAL_STORE`, else `./bilateral-data`."""
     return Path(os.environ.get("BILATERAL_STORE", "bilateral-data"))
+
+
+def store_location(text: str | Path) -> str | Path:
+    """A --store value: a server's URL stays text (a Path would fold its `//`), else a folder."""
+    if isinstance(text, str) and text.lower().startswith(("http://", "https://")):
+        return text
+    return Path(text)
+
+
+def default_store() -> str | Path:
+    """`BILATERAL_STORE` (a folder, or the URL of a SPARQL server), else `./bilateral-data`."""
+    return store_location(os.environ.get("BILATERAL_STORE", "bilateral-data"))
 
 
 def base_iri() -> str:

@@ -23,13 +23,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from bilateral.core.errors import StoreError
 from bilateral.graph import iri
+from bilateral.graph.remote import SparqlStore
 from bilateral.graph.store import OxigraphStore
 from bilateral.ontology.countries import ISO_SOURCE_ID
 
@@ -51,7 +52,7 @@ def graphs_in(nquads_path: Path) -> set[str]:
 
 
 def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[str] | None = None,
-                     replace: Iterable[str] = ()) -> int:
+                     replace: Iterable[str] = (), progress: Callable[[str, int, int], None] | None = None) -> int:
     """Bulk-load an N-Quads file, first emptying the `replace` graphs; returns how many quads the
     store grew by. A crash leaves the load to be finished by the next writer (journaled).
 
@@ -59,6 +60,8 @@ def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[s
     file) are dropped before the error is raised, the shared ISO 3166 graph excepted.
     """
     replaced = [ox.NamedNode(g) for g in replace]
+    if isinstance(store, SparqlStore):  # a server: graph by graph through staging graphs
+        return store.load_nquads(Path(nquads_path), replaced, progress)
     try:
         staged = _staged(store, Path(nquads_path))
     except OSError as err:

@@ -323,7 +323,9 @@ class Snapshot:
 
 
 def default_snapshot_dir(store_path: str | Path) -> Path:
-    """`snapshots/` beside the store folder."""
+    """`snapshots/` beside the store folder; for a store on a server, in the working folder."""
+    if str(store_path).lower().startswith(("http://", "https://")):
+        return Path("snapshots").absolute()
     return Path(store_path).absolute().parent / "snapshots"
 
 

@@ -455,5 +455,10 @@ def _as_graph_blocks(nquads: str) -> str:
     return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
 
 
-def open_store(path: Path, *, read_only: bool = False) -> OxigraphStore:
-    return OxigraphStore(path, read_only=read_only)
+def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
+    """The embedded store in a folder, or a SPARQL 1.1 server named by its http(s) URL."""
+    from bilateral.graph.remote import SparqlStore, is_url  # it builds on this module
+
+    if is_url(location):
+        return SparqlStore(str(location), read_only=read_only)
+    return OxigraphStore(Path(location), read_only=read_only)

@@ -64,3 +64,34 @@ def empty_store(path: Path) -> str:
 
     KnowledgeGraph.open(path).close()
     return str(path)
+
+
+def test_fuseki_url() -> str | None:
+    """FUSEKI_URL (scripts/fuseki-local start exports it) when the tests may use that server: they
+    empty its dataset, so one not on this machine needs BILATERAL_TEST_ANY_FUSEKI=1."""
+    url = os.environ.get("FUSEKI_URL")
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get("BILATERAL_TEST_ANY_FUSEKI") == "1":
+        return url
+    return None
+
+
+test_fuseki_url.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+needs_fuseki = pytest.mark.skipif(not test_fuseki_url(), reason="no FUSEKI_URL of a local server "
+                                  "(eval \"$(scripts/fuseki-local start)\"; the tests empty it)")
+
+
+@pytest.fixture
+def fuseki() -> str:
+    """The URL of the real Fuseki server (scripts/fuseki-local), its dataset emptied."""
+    from bilateral.graph.remote import SparqlStore
+
+    url = test_fuseki_url()
+    assert url
+    store = SparqlStore(url)
+    store.update("DROP ALL")
+    store.close()
+    return url
