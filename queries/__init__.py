@@ -10,6 +10,8 @@ Each file starts with a header of comment lines (`#` in SPARQL, `//` in Cypher):
 
 Parameter values reach a query only as bindings: a SPARQL VALUES block of RDF terms, Cypher
 `$parameters`. A parameter of type `years` (2024, or 2023-2024) binds `NAME_from` and `NAME_to`.
+A header line `dyad: a b` also binds `dyad` to the dyad of countries a and b (unbound unless both
+are given ISO countries): the store then looks the pair's few nodes up by it instead of scanning.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,8 +28,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bilateral.core.errors import NameResolutionError, QueryError
+from bilateral.graph import iri
+from bilateral.graph.store import Rows
 
-__all__ = ["PARAM_TYPES", "QUERY_DIR", "CatalogQuery", "Param", "catalog", "get", "parse_header"]
+__all__ = ["PARAM_TYPES", "QUERY_DIR", "CatalogQuery", "Param", "catalog", "finish", "get", "parse_header"]
 
 QUERY_DIR = Path(str(resources.files(__name__)))
 ENTITY_TYPES = ("country", "person", "meeting", "topic", "treaty", "source", "entity")
@@ -51,6 +56,7 @@ class CatalogQuery:
     columns: tuple[str, ...]
     sparql: str
     cypher: str | None
+    dyad: tuple[str, ...] = ()  # the two country parameters whose dyad is bound as `dyad`
 
     def usage(self) -> str:
         parts = [f"{p.name}={p.type}{'?' if p.optional else ''}" for p in self.params]
@@ -77,7 +83,18 @@ class CatalogQuery:
                 values[f"{p.name}_from"], values[f"{p.name}_to"] = lo, hi
                 continue
             values[p.name] = None if text is None else _typed(self.name, p, text, resolve)
+        if self.dyad:
+            values["dyad"] = _dyad(*(values[name] for name in self.dyad))
         return values
+
+
+def _dyad(a: object, b: object) -> str | None:
+    """The IRI of the dyad of two ISO countries given by IRI, else None (left unbound)."""
+    prefix = iri.country_iri("")
+    codes = [str(c).removeprefix(prefix) for c in (a, b) if isinstance(c, str) and c.startswith(prefix)]
+    if len(codes) != 2 or codes[0] == codes[1] or not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+        return None
+    return iri.dyad_iri(*codes)
 
 
 def _years(query: str, name: str, text: str | None) -> tuple[int | None, int | None]:
@@ -171,7 +188,7 @@ def catalog() -> dict[str, CatalogQuery]:
         out[rq.stem] = CatalogQuery(
             name=rq.stem, answers=str(head["answers"]), params=tuple(head["params"]),  # type: ignore[arg-type]
             columns=tuple(c.strip() for c in str(head["columns"]).split(",")),
-            sparql=text, cypher=cypher)
+            sparql=text, cypher=cypher, dyad=tuple(str(head.get("dyad", "")).split()))
     return out
 
 
@@ -181,3 +198,73 @@ def get(name: str) -> CatalogQuery:
         raise QueryError(f"no query named {name!r} in the catalog; there are: "
                          + ", ".join(sorted(queries)))
     return queries[name]
+
+
+# -- what the runner does after the SPARQL -------------------------------------------------------
+# Ranking inside SPARQL is a self-join (each row against every larger one) that the store answers
+# slowly at BACI sizes; the few rows a pair-bound question returns are ranked here instead.
+
+
+def _top_sectors(rows: Rows, values: Mapping[str, object]) -> Rows:
+    """Rank each flow within its source and currency (1 + the flows of larger value) and keep the
+    ranks up to n, one row per sector, value and reporter."""
+    found = rows.dicts()
+    groups: dict[tuple[object, object], list[object]] = {}
+    for row in found:
+        groups.setdefault((row["source"], row["currency"]), []).append(row["value"])
+    n = values["n"]
+    out: dict[tuple[object, ...], tuple[object, ...]] = {}
+    for row in found:
+        rank = 1 + sum(1 for v in groups[(row["source"], row["currency"])] if v > row["value"])  # type: ignore[operator]
+        if rank <= n:  # type: ignore[operator]
+            key = (row["sector"], row["value"], row["currency"], row["reporter"], row["source"])
+            out[key] = (rank, row["sector"], row["name"], *key[1:])
+    ordered = sorted(out.values(), key=lambda r: (str(r[6]), str(r[4]), r[0], str(r[1])))
+    return Rows(["rank", "sector", "name", "value", "currency", "reporter", "source"], ordered)  # type: ignore[arg-type]
+
+
+def _percent(gap: Decimal, base: Decimal) -> Decimal | None:
+    """ROUND(10000 * gap / base) / 100 as SPARQL computes it (ties toward positive infinity)."""
+    if base == 0:
+        return None
+    return (Decimal(10000) * gap / base + Decimal("0.5")).to_integral_value(ROUND_FLOOR) / 100
+
+
+def _unbound_first(row: tuple[object, ...]) -> tuple[tuple[bool, str], ...]:
+    return tuple((v is not None, str(v)) for v in row)
+
+
+def _mirror_asymmetry(rows: Rows, values: Mapping[str, object]) -> Rows:
+    """For each direction, sector and currency: every figure the exporter reports beside every
+    figure the importer reports (None where a side reports none), and the gap between them."""
+    sides: dict[tuple[object, ...], dict[str, set[tuple[object, object]]]] = {}
+    labels: dict[tuple[object, ...], set[tuple[object, object, object]]] = {}
+    for row in rows.dicts():
+        if row["exporter"] is None or row["importer"] is None:
+            continue
+        key = (row["x"], row["y"], row["s"], row["currency"])
+        sides.setdefault(key, {"exporter": set(), "importer": set()})[str(row["side"])].add(
+            (row["value"], row["source"]))
+        labels.setdefault(key, set()).add((row["exporter"], row["importer"], row["sector"]))
+    out: set[tuple[object, ...]] = set()
+    for key, side in sides.items():
+        for exporter, importer, sector in labels[key]:
+            for ev, es in side["exporter"] or {(None, None)}:
+                for iv, is_ in side["importer"] or {(None, None)}:
+                    gap = None if ev is None or iv is None else Decimal(str(iv)) - Decimal(str(ev))
+                    percent = None if gap is None else _percent(gap, Decimal(str(ev)))
+                    out.add((exporter, importer, sector, key[3], ev, es, iv, is_, gap, percent))
+    columns = ["exporter", "importer", "sector", "currency", "exporter_reports", "exporter_source",
+               "importer_reports", "importer_source", "gap", "gap_percent"]
+    order = [0, 1, 2, 3, 5, 7]  # ORDER BY exporter importer sector currency exporter_source importer_source
+    return Rows(columns, sorted(out, key=lambda r: _unbound_first(tuple(r[i] for i in order))))  # type: ignore[arg-type]
+
+
+_FINISH: dict[str, Callable[[Rows, Mapping[str, object]], Rows]] = {
+    "top-sectors": _top_sectors, "mirror-asymmetry": _mirror_asymmetry}
+
+
+def finish(query: CatalogQuery, rows: Rows, values: Mapping[str, object]) -> Rows:
+    """The SPARQL rows of `query` after what the runner does for it (ranking, top-N), if anything."""
+    step = _FINISH.get(query.name)
+    return step(rows, values) if step else rows
