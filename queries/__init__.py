@@ -260,8 +260,36 @@ def _mirror_asymmetry(rows: Rows, values: Mapping[str, object]) -> Rows:
     return Rows(columns, sorted(out, key=lambda r: _unbound_first(tuple(r[i] for i in order))))  # type: ignore[arg-type]
 
 
+def _trade_balance(rows: Rows, values: Mapping[str, object]) -> Rows:
+    """One row per total flow or reported balance of the pair (its year, source, reporter and
+    currency) with the exports, imports and reported balance of that source, year and currency."""
+    found = rows.dicts()
+    figures: dict[tuple[object, ...], set[object]] = {}
+    for row in found:
+        if row["value"] is None:
+            continue
+        key = (row["source"], row["year"], row["currency"])
+        a_side = row["x"] == values["a"]
+        if row["kind"] == "flow":
+            figures.setdefault(("exports" if a_side else "imports", *key), set()).add(row["value"])
+        else:  # a balance reported from b's side is turned to a's
+            figures.setdefault(("balance", *key), set()).add(row["value"] if a_side else -row["value"])  # type: ignore[operator]
+    out: set[tuple[object, ...]] = set()
+    for row in found:
+        key = (row["source"], row["year"], row["currency"])
+        for exports in figures.get(("exports", *key)) or {None}:
+            for imports in figures.get(("imports", *key)) or {None}:
+                computed = None if exports is None or imports is None else exports - imports  # type: ignore[operator]
+                for balance in figures.get(("balance", *key)) or {None}:
+                    out.add((row["year"], row["source"], row["reporter"], row["currency"], exports, imports,
+                             computed, balance))
+    columns = ["year", "source", "reporter", "currency", "exports", "imports", "balance_computed",
+               "balance_reported"]
+    return Rows(columns, sorted(out, key=lambda r: _unbound_first((r[0], r[1], r[3]))))  # type: ignore[arg-type]
+
+
 _FINISH: dict[str, Callable[[Rows, Mapping[str, object]], Rows]] = {
-    "top-sectors": _top_sectors, "mirror-asymmetry": _mirror_asymmetry}
+    "top-sectors": _top_sectors, "mirror-asymmetry": _mirror_asymmetry, "trade-balance": _trade_balance}
 
 
 def finish(query: CatalogQuery, rows: Rows, values: Mapping[str, object]) -> Rows:
