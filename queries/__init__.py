@@ -288,7 +288,22 @@ def _trade_balance(rows: Rows, values: Mapping[str, object]) -> Rows:
     return Rows(columns, sorted(out, key=lambda r: _unbound_first((r[0], r[1], r[3]))))  # type: ignore[arg-type]
 
 
+def _conflicting_figures(rows: Rows, values: Mapping[str, object]) -> Rows:
+    """Every side of each figure (metric, countries, sector, year, currency) given with more than
+    one value (distinct RDF terms, as SPARQL's COUNT(DISTINCT) counts them)."""
+    found = rows.dicts()
+    terms: dict[tuple[object, ...], set[object]] = {}
+    for row in found:
+        key = (row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])
+        terms.setdefault(key, set()).add(row["term"])
+    columns = ["metric", "country", "partner", "year", "currency", "value", "approximate", "source"]
+    out = {tuple(row[c] for c in columns) for row in found
+           if len(terms[(row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])]) > 1}
+    return Rows(columns, sorted(out, key=lambda r: _unbound_first((*r[:5], r[7]))))  # type: ignore[arg-type]
+
+
 _FINISH: dict[str, Callable[[Rows, Mapping[str, object]], Rows]] = {
+    "conflicting-figures": _conflicting_figures,
     "top-sectors": _top_sectors, "mirror-asymmetry": _mirror_asymmetry, "trade-balance": _trade_balance}
 
 
