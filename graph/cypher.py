@@ -21,6 +21,7 @@ __all__ = [
     "Batch",
     "batches",
     "checked",
+    "create_batches",
     "node_batches",
     "rel_batches",
     "uri_constraint",
@@ -119,3 +120,28 @@ def rel_batches(projection: Projection, size: int, *, incremental: bool) -> list
         for kind, rows in sorted(by_type.items())
         for batch in batches(rows, size)
     ]
+
+
+def create_batches(projection: Projection, size: int) -> tuple[list[Batch], list[Batch]]:
+    """Node and relationship batches for a database holding no projection yet (a first sync):
+    plain CREATE, no lookup of what is there and no comparison with it."""
+    nodes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for uri, node in projection.nodes.items():
+        nodes[(GENERIC_LABEL, *node.labels)].append({"props": node.as_properties(uri)})
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (start, kind, end), rel in projection.relationships.items():
+        rels[kind].append({"start": start, "end": end, "props": {"sources": list(rel.sources)}})
+    node_batches = [
+        Batch(checked(f"UNWIND $rows AS row CREATE (n:{':'.join(check_label(label) for label in labels)}) "
+                      "SET n = row.props"), batch)
+        for labels, rows in sorted(nodes.items())
+        for batch in batches(rows, size)
+    ]
+    rel_batches = [
+        Batch(checked(f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
+                      f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) CREATE (a)-[r:{check_rel_type(kind)}]->(b) "
+                      "SET r = row.props"), batch)
+        for kind, rows in sorted(rels.items())
+        for batch in batches(rows, size)
+    ]
+    return node_batches, rel_batches

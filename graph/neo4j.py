@@ -34,7 +34,16 @@ import pyoxigraph as ox
 
 from bilateral.core.errors import Neo4jError, QueryError
 from bilateral.core.settings import Neo4jSettings, neo4j_settings
-from bilateral.graph.cypher import ALL_LABELS, GENERIC_LABEL, Batch, batches, node_batches, rel_batches, uri_constraint
+from bilateral.graph.cypher import (
+    ALL_LABELS,
+    GENERIC_LABEL,
+    Batch,
+    batches,
+    create_batches,
+    node_batches,
+    rel_batches,
+    uri_constraint,
+)
 from bilateral.graph.cypher import checked as _q
 from bilateral.graph.mapping import (
     LABELS,
@@ -101,6 +110,9 @@ class SyncReport:
             value = getattr(self, f.name)
             items.append((f.name, len(value) if isinstance(value, tuple) else value))
         return Rows(["what", "count"], items)
+
+
+CREATE_BATCH = 20_000  # rows per CREATE statement on a first sync (one transaction each)
 
 
 @dataclass
@@ -322,15 +334,20 @@ class Neo4jProjector:
                 self._set_state({_FULL_PENDING: None})
             self._set_state(dict.fromkeys(changed))
 
+            existing: set[str] = set()
             if full:
                 projection = project_store(store)
-                affected = set(projection.nodes) | self._all_uris()
+                existing = self._all_uris()
+                affected = set(projection.nodes) | existing
             else:
                 affected = self._touched(sorted({source_id(g) for g in changed + removed}))
                 for graph in changed:
                     affected |= _entities_of(store, graph)
                 projection = project_entities(store, affected)
-            tally = self._apply(projection, affected, progress)
+            if full and not existing:  # an empty database: nothing to compare with or remove
+                tally = self._create(projection, progress)
+            else:
+                tally = self._apply(projection, affected, progress)
 
             self._set_state({g: hashes[g] for g in (hashes if full else changed)})
             self._drop_state(removed + ([_FULL_PENDING] if full else []))
@@ -354,6 +371,22 @@ class Neo4jProjector:
         if graphs:
             self._write(_q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs DELETE s"),
                         graphs=graphs)
+
+    def _create(self, projection: Projection, progress: Progress | None) -> _Tally:
+        """Write `projection` into a database holding none: CREATE in large batches."""
+        tally = _Tally()
+        nodes, rels = create_batches(projection, CREATE_BATCH)
+        for what, kind, groups in (("nodes", "nodes_created", nodes), ("relationships", "rels_created", rels)):
+            total, done = sum(len(batch.rows) for batch in groups), 0
+            if progress:
+                progress(what, 0, total)
+            for batch in groups:
+                self._write(batch.statement, rows=batch.rows)
+                done += len(batch.rows)
+                tally.counts[kind] += len(batch.rows)
+                if progress:
+                    progress(what, done, total)
+        return tally
 
     def _apply(self, projection: Projection, affected: set[str],
                progress: Progress | None) -> _Tally:

@@ -10,6 +10,8 @@ Each file starts with a header of comment lines (`#` in SPARQL, `//` in Cypher):
 
 Parameter values reach a query only as bindings: a SPARQL VALUES block of RDF terms, Cypher
 `$parameters`. A parameter of type `years` (2024, or 2023-2024) binds `NAME_from` and `NAME_to`.
+A header line `dyad: a b` also binds `dyad` to the dyad of countries a and b (unbound unless both
+are given ISO countries): the store then looks the pair's few nodes up by it instead of scanning.
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from bilateral.core.errors import NameResolutionError, QueryError
+from bilateral.graph import iri
+from bilateral.graph.store import Rows
 
-__all__ = ["PARAM_TYPES", "QUERY_DIR", "CatalogQuery", "Param", "catalog", "get", "parse_header"]
+__all__ = ["PARAM_TYPES", "QUERY_DIR", "CatalogQuery", "Param", "catalog", "finish", "get", "parse_header"]
 
 QUERY_DIR = Path(str(resources.files(__name__)))
 ENTITY_TYPES = ("country", "person", "meeting", "topic", "treaty", "source", "entity")
@@ -52,6 +58,7 @@ class CatalogQuery:
     columns: tuple[str, ...]
     sparql: str
     cypher: str | None
+    dyad: tuple[str, ...] = ()  # the two country parameters whose dyad is bound as `dyad`
 
     def usage(self) -> str:
         parts = [f"{p.name}={p.type}{'?' if p.optional else ''}" for p in self.params]
@@ -78,7 +85,18 @@ class CatalogQuery:
                 values[f"{p.name}_from"], values[f"{p.name}_to"] = lo, hi
                 continue
             values[p.name] = None if text is None else _typed(self.name, p, text, resolve)
+        if self.dyad:
+            values["dyad"] = _dyad(*(values[name] for name in self.dyad))
         return values
+
+
+def _dyad(a: object, b: object) -> str | None:
+    """The IRI of the dyad of two ISO countries given by IRI, else None (left unbound)."""
+    prefix = iri.country_iri("")
+    codes = [str(c).removeprefix(prefix) for c in (a, b) if isinstance(c, str) and c.startswith(prefix)]
+    if len(codes) != 2 or codes[0] == codes[1] or not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+        return None
+    return iri.dyad_iri(*codes)
 
 
 def _years(query: str, name: str, text: str | None) -> tuple[int | None, int | None]:
@@ -172,7 +190,7 @@ def catalog() -> dict[str, CatalogQuery]:
         out[rq.stem] = CatalogQuery(
             name=rq.stem, answers=str(head["answers"]), params=tuple(head["params"]),  # type: ignore[arg-type]
             columns=tuple(c.strip() for c in str(head["columns"]).split(",")),
-            sparql=text, cypher=cypher)
+            sparql=text, cypher=cypher, dyad=tuple(str(head.get("dyad", "")).split()))
     return out
 
 
@@ -188,3 +206,117 @@ def _did_you_mean(wrong: list[str], known: Iterable[str]) -> str:
     """` (did you mean 'leader-on'?)` for the closest known names, or nothing."""
     close = sorted({m for w in wrong for m in difflib.get_close_matches(w, list(known), n=2, cutoff=0.6)})
     return f" (did you mean {' or '.join(repr(m) for m in close)}?)" if close else ""
+
+
+# -- what the runner does after the SPARQL -------------------------------------------------------
+# Ranking inside SPARQL is a self-join (each row against every larger one) that the store answers
+# slowly at BACI sizes; the few rows a pair-bound question returns are ranked here instead.
+
+
+def _top_sectors(rows: Rows, values: Mapping[str, Any]) -> Rows:
+    """Rank each flow within its source and currency (1 + the flows of larger value) and keep the
+    ranks up to n, one row per sector, value and reporter."""
+    found: list[dict[str, Any]] = rows.dicts()
+    groups: dict[tuple[Any, Any], list[Any]] = {}
+    for row in found:
+        groups.setdefault((row["source"], row["currency"]), []).append(row["value"])
+    n = values["n"]
+    out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for row in found:
+        rank = 1 + sum(1 for v in groups[(row["source"], row["currency"])] if v > row["value"])
+        if rank <= n:
+            key = (row["sector"], row["value"], row["currency"], row["reporter"], row["source"])
+            out[key] = (rank, row["sector"], row["name"], *key[1:])
+    ordered = sorted(out.values(), key=lambda r: (str(r[6]), str(r[4]), r[0], str(r[1])))
+    return Rows(["rank", "sector", "name", "value", "currency", "reporter", "source"], ordered)
+
+
+def _percent(gap: Decimal, base: Decimal) -> Decimal | None:
+    """ROUND(10000 * gap / base) / 100 as SPARQL computes it (ties toward positive infinity)."""
+    if base == 0:
+        return None
+    return (Decimal(10000) * gap / base + Decimal("0.5")).to_integral_value(ROUND_FLOOR) / 100
+
+
+def _unbound_first(row: tuple[Any, ...]) -> tuple[tuple[bool, str], ...]:
+    return tuple((v is not None, str(v)) for v in row)
+
+
+def _mirror_asymmetry(rows: Rows, values: Mapping[str, Any]) -> Rows:
+    """For each direction, sector and currency: every figure the exporter reports beside every
+    figure the importer reports (None where a side reports none), and the gap between them."""
+    sides: dict[tuple[Any, ...], dict[str, set[tuple[Any, Any]]]] = {}
+    labels: dict[tuple[Any, ...], set[tuple[Any, Any, Any]]] = {}
+    found: list[dict[str, Any]] = rows.dicts()
+    for row in found:
+        if row["exporter"] is None or row["importer"] is None:
+            continue
+        key = (row["x"], row["y"], row["s"], row["currency"])
+        sides.setdefault(key, {"exporter": set(), "importer": set()})[str(row["side"])].add(
+            (row["value"], row["source"]))
+        labels.setdefault(key, set()).add((row["exporter"], row["importer"], row["sector"]))
+    out: set[tuple[Any, ...]] = set()
+    for group, side in sides.items():
+        for exporter, importer, sector in labels[group]:
+            for ev, es in side["exporter"] or {(None, None)}:
+                for iv, is_ in side["importer"] or {(None, None)}:
+                    gap = None if ev is None or iv is None else Decimal(str(iv)) - Decimal(str(ev))
+                    percent = None if gap is None else _percent(gap, Decimal(str(ev)))
+                    out.add((exporter, importer, sector, group[3], ev, es, iv, is_, gap, percent))
+    columns = ["exporter", "importer", "sector", "currency", "exporter_reports", "exporter_source",
+               "importer_reports", "importer_source", "gap", "gap_percent"]
+    order = [0, 1, 2, 3, 5, 7]  # ORDER BY exporter importer sector currency exporter_source importer_source
+    return Rows(columns, sorted(out, key=lambda r: _unbound_first(tuple(r[i] for i in order))))
+
+
+def _trade_balance(rows: Rows, values: Mapping[str, Any]) -> Rows:
+    """One row per total flow or reported balance of the pair (its year, source, reporter and
+    currency) with the exports, imports and reported balance of that source, year and currency."""
+    found: list[dict[str, Any]] = rows.dicts()
+    figures: dict[tuple[Any, ...], set[Any]] = {}
+    for row in found:
+        if row["value"] is None:
+            continue
+        key = (row["source"], row["year"], row["currency"])
+        a_side = row["x"] == values["a"]
+        if row["kind"] == "flow":
+            figures.setdefault(("exports" if a_side else "imports", *key), set()).add(row["value"])
+        else:  # a balance reported from b's side is turned to a's
+            figures.setdefault(("balance", *key), set()).add(row["value"] if a_side else -row["value"])
+    out: set[tuple[Any, ...]] = set()
+    for row in found:
+        key = (row["source"], row["year"], row["currency"])
+        for exports in figures.get(("exports", *key)) or {None}:
+            for imports in figures.get(("imports", *key)) or {None}:
+                computed = None if exports is None or imports is None else exports - imports
+                for balance in figures.get(("balance", *key)) or {None}:
+                    out.add((row["year"], row["source"], row["reporter"], row["currency"], exports, imports,
+                             computed, balance))
+    columns = ["year", "source", "reporter", "currency", "exports", "imports", "balance_computed",
+               "balance_reported"]
+    return Rows(columns, sorted(out, key=lambda r: _unbound_first((r[0], r[1], r[3]))))
+
+
+def _conflicting_figures(rows: Rows, values: Mapping[str, Any]) -> Rows:
+    """Every side of each figure (metric, countries, sector, year, currency) given with more than
+    one value (distinct RDF terms, as SPARQL's COUNT(DISTINCT) counts them)."""
+    found: list[dict[str, Any]] = rows.dicts()
+    terms: dict[tuple[Any, ...], set[Any]] = {}
+    for row in found:
+        key = (row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])
+        terms.setdefault(key, set()).add(row["term"])
+    columns = ["metric", "country", "partner", "year", "currency", "value", "approximate", "source"]
+    out = {tuple(row[c] for c in columns) for row in found
+           if len(terms[(row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])]) > 1}
+    return Rows(columns, sorted(out, key=lambda r: _unbound_first((*r[:5], r[7]))))
+
+
+_FINISH: dict[str, Callable[[Rows, Mapping[str, object]], Rows]] = {
+    "conflicting-figures": _conflicting_figures,
+    "top-sectors": _top_sectors, "mirror-asymmetry": _mirror_asymmetry, "trade-balance": _trade_balance}
+
+
+def finish(query: CatalogQuery, rows: Rows, values: Mapping[str, object]) -> Rows:
+    """The SPARQL rows of `query` after what the runner does for it (ranking, top-N), if anything."""
+    step = _FINISH.get(query.name)
+    return step(rows, values) if step else rows
