@@ -63,10 +63,12 @@ def main() -> None:
     x, m, flows = _busiest_pair(args.dir)
     cases: dict[str, dict[str, object]] = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     calls = [(name, name, {k: str(v) for k, v in params.items()}) for name, params in cases.items()]
-    calls += [("top-sectors (BACI pair)", "top-sectors", {"exporter": x, "importer": m, "year": BACI_YEAR, "n": "5"}),
-              ("mirror-asymmetry (BACI pair)", "mirror-asymmetry", {"a": x, "b": m, "year": BACI_YEAR}),
-              ("trade-balance (BACI pair)", "trade-balance", {"a": x, "b": m, "years": BACI_YEAR}),
-              ("conflicting-figures (whole store)", "conflicting-figures", {})]
+    calls += [
+        ("top-sectors (BACI pair)", "top-sectors", {"exporter": x, "importer": m, "year": BACI_YEAR, "n": "5"}),
+        ("mirror-asymmetry (BACI pair)", "mirror-asymmetry", {"a": x, "b": m, "year": BACI_YEAR}),
+        ("trade-balance (BACI pair)", "trade-balance", {"a": x, "b": m, "years": BACI_YEAR}),
+        ("conflicting-figures (whole store)", "conflicting-figures", {}),
+    ]
     print(json.dumps({"pair": [x, m], "flows": flows, "load_before": os.getloadavg()}), flush=True)
     with KnowledgeGraph.open(args.dir / "store", read_only=True) as kg:
         for label, name, params in calls:
@@ -76,9 +78,19 @@ def main() -> None:
             start = time.perf_counter()
             queries.get(name).bind(params, kg.resolve)
             names = (time.perf_counter() - start) * 1000
-            print(json.dumps({"label": label, "rows": len(rows.rows), "names_ms": round(names, 1),  # type: ignore[attr-defined]
-                              "p50_ms": round(_percentile(samples, 0.5), 1),
-                              "p95_ms": round(_percentile(samples, 0.95), 1), "n": len(samples)}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "label": label,
+                        "rows": len(rows.rows),
+                        "names_ms": round(names, 1),  # type: ignore[attr-defined]
+                        "p50_ms": round(_percentile(samples, 0.5), 1),
+                        "p95_ms": round(_percentile(samples, 0.95), 1),
+                        "n": len(samples),
+                    }
+                ),
+                flush=True,
+            )
         start = time.perf_counter()
         kg.stats()
         print(json.dumps({"label": "stats", "ms": round((time.perf_counter() - start) * 1000, 1)}), flush=True)

@@ -23,9 +23,15 @@ from pathlib import Path
 from bilateral.loaders.article import Gazetteer, parse_article
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = [ROOT / "tests" / "data" / "articles" / name for name in (
-    "seed-trump-ishiba-article.txt", "synthetic-canada-white-house.txt", "synthetic-ishiba-tokyo-yen.txt",
-    "synthetic-vance-iwaya-talks.txt")]
+SEEDS = [
+    ROOT / "tests" / "data" / "articles" / name
+    for name in (
+        "seed-trump-ishiba-article.txt",
+        "synthetic-canada-white-house.txt",
+        "synthetic-ishiba-tokyo-yen.txt",
+        "synthetic-vance-iwaya-talks.txt",
+    )
+]
 MB = 1_000_000
 _NUMBER = re.compile(r"\d+")
 
@@ -63,10 +69,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "extract-scaling.md")
     parser.add_argument("--label", default="", help="A line saying what was measured (e.g. the commit).")
     args = parser.parse_args(argv)
-    lines = ["# Article extraction: time against length", "",
-             f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.python_version()}, "
-             f"load average {os.getloadavg()[0]:.1f}. {args.label}".rstrip(), "",
-             "| size (MB) | characters | quotes | seconds | seconds per MB |", "|---:|---:|---:|---:|---:|"]
+    lines = [
+        "# Article extraction: time against length",
+        "",
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f}. {args.label}".rstrip(),
+        "",
+        "| size (MB) | characters | quotes | seconds | seconds per MB |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     print("\n".join(lines), flush=True)
     for size in args.sizes:
         chars, seconds, quotes = measure(size)

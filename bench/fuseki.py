@@ -56,12 +56,24 @@ def main() -> None:
     args = parser.parse_args()
     url = os.environ.get("FUSEKI_URL")
     if not url:
-        sys.exit("FUSEKI_URL is not set: eval \"$(scripts/fuseki-local start)\" first")
+        sys.exit('FUSEKI_URL is not set: eval "$(scripts/fuseki-local start)" first')
 
     with tempfile.TemporaryDirectory() as work:
         baci = Path(work) / "baci"
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate_baci.py"), "--rows", str(args.rows),
-                        "--seed", "1", "--out", str(baci)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate_baci.py"),
+                "--rows",
+                str(args.rows),
+                "--seed",
+                "1",
+                "--out",
+                str(baci),
+            ],
+            check=True,
+            capture_output=True,
+        )
         inputs = [example_path(), baci]
         load: dict[str, float] = {}
         catalog: dict[str, dict[str, float]] = {}

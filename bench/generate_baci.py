@@ -31,16 +31,19 @@ def generate(rows: int, seed: int, out: Path) -> tuple[Path, Path]:
     picked = sorted(rng.choice(len(everyone), size=COUNTRIES, replace=False))
     countries = [everyone[i] for i in picked]
     codes = out / "synthetic-country_codes_V000000.csv"
-    pd.DataFrame({
-        "country_code": [int(c.numeric) for c in countries],
-        "country_name": [c.name for c in countries],
-        "country_iso2": [c.alpha_2 for c in countries],
-        "country_iso3": [c.alpha_3 for c in countries],
-    }).to_csv(codes, index=False)
+    pd.DataFrame(
+        {
+            "country_code": [int(c.numeric) for c in countries],
+            "country_name": [c.name for c in countries],
+            "country_iso2": [c.alpha_2 for c in countries],
+            "country_iso3": [c.alpha_3 for c in countries],
+        }
+    ).to_csv(codes, index=False)
 
     # made-up HS6 codes: chapter 01-97, heading and subheading 01-99; written as numbers like BACI
-    products = np.unique(rng.integers(1, 98, PRODUCTS) * 10_000 + rng.integers(1, 100, PRODUCTS) * 100
-                         + rng.integers(1, 100, PRODUCTS))
+    products = np.unique(
+        rng.integers(1, 98, PRODUCTS) * 10_000 + rng.integers(1, 100, PRODUCTS) * 100 + rng.integers(1, 100, PRODUCTS)
+    )
     numeric = np.array([int(c.numeric) for c in countries])
     space = COUNTRIES * COUNTRIES * len(products)
     if rows > space // 2:
@@ -57,14 +60,15 @@ def generate(rows: int, seed: int, out: Path) -> tuple[Path, Path]:
     with data.open("w", encoding="utf-8", newline="") as handle:
         handle.write("t,i,j,k,v,q\n")
         for start in range(0, rows, CHUNK):
-            part = keys[start:start + CHUNK]
+            part = keys[start : start + CHUNK]
             i, rest = np.divmod(part, COUNTRIES * len(products))
             j, k = np.divmod(rest, len(products))
             v = np.round(rng.lognormal(4, 2.5, len(part)), 3)
             q = np.char.mod("%.3f", rng.lognormal(2, 2.5, len(part))).astype(object)
             q[rng.random(len(part)) < 0.05] = "NA"
-            pd.DataFrame({"t": 2022, "i": numeric[i], "j": numeric[j], "k": products[k], "v": v, "q": q}
-                         ).to_csv(handle, header=False, index=False, float_format="%.3f")
+            pd.DataFrame({"t": 2022, "i": numeric[i], "j": numeric[j], "k": products[k], "v": v, "q": q}).to_csv(
+                handle, header=False, index=False, float_format="%.3f"
+            )
     return data, codes
 
 

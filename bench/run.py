@@ -60,6 +60,7 @@ TARGETS: dict[str, tuple[str, float]] = {
 # ---------------------------------------------------------------------------- child steps
 # Each runs in its own process; imports are local so a step loads only what it measures.
 
+
 def _seconds_since(start: float) -> float:
     return time.perf_counter() - start
 
@@ -77,8 +78,14 @@ def _generate(a: Args) -> Result:
     pairs = pd.read_csv(data, usecols=["i", "j"]).value_counts()
     (i, j), flows = pairs.index[0], int(pairs.iloc[0])
     iso = pd.read_csv(codes).set_index("country_code")["country_iso3"]
-    return {"seconds": seconds, "data": str(data), "codes": str(codes), "bytes": data.stat().st_size,
-            "pair": [str(iso[i]), str(iso[j])], "pair_flows": flows}
+    return {
+        "seconds": seconds,
+        "data": str(data),
+        "codes": str(codes),
+        "bytes": data.stat().st_size,
+        "pair": [str(iso[i]), str(iso[j])],
+        "pair_flows": flows,
+    }
 
 
 def _nquads(a: Args) -> Result:
@@ -88,8 +95,12 @@ def _nquads(a: Args) -> Result:
     start = time.perf_counter()
     with open(a["out"], "wb") as out:
         stats = bulk_nquads(Path(a["data"]), out)
-    return {"seconds": _seconds_since(start), "quads": stats.quads, "flows": stats.flows,
-            "bytes": Path(a["out"]).stat().st_size}
+    return {
+        "seconds": _seconds_since(start),
+        "quads": stats.quads,
+        "flows": stats.flows,
+        "bytes": Path(a["out"]).stat().st_size,
+    }
 
 
 def _ours(a: Args) -> Result:
@@ -100,8 +111,13 @@ def _ours(a: Args) -> Result:
     with KnowledgeGraph.open(a["store"]) as kg:
         report = kg.load([Path(a["data"])])
         size = len(kg.store)
-    return {"seconds": _seconds_since(start), "records": report.records, "quads": report.quads,
-            "added": report.added, "store_quads": size}
+    return {
+        "seconds": _seconds_since(start),
+        "records": report.records,
+        "quads": report.quads,
+        "added": report.added,
+        "store_quads": size,
+    }
 
 
 def _floor(a: Args) -> Result:
@@ -158,8 +174,13 @@ def _sync(a: Args) -> Result:
     start = time.perf_counter()
     with Neo4jProjector() as neo:
         report = neo.sync(store)
-    return {"seconds": _seconds_since(start), "full": report.full, "entities": report.entities,
-            "nodes_created": report.nodes_created, "relationships_created": report.relationships_created}
+    return {
+        "seconds": _seconds_since(start),
+        "full": report.full,
+        "entities": report.entities,
+        "nodes_created": report.nodes_created,
+        "relationships_created": report.relationships_created,
+    }
 
 
 def _sync_parts(a: Args) -> Result:
@@ -174,8 +195,12 @@ def _sync_parts(a: Args) -> Result:
     hashing = _seconds_since(start)
     start = time.perf_counter()
     projection = project_store(store)
-    return {"hashing_seconds": hashing, "projecting_seconds": _seconds_since(start),
-            "nodes": len(projection.nodes), "relationships": len(projection.relationships)}
+    return {
+        "hashing_seconds": hashing,
+        "projecting_seconds": _seconds_since(start),
+        "nodes": len(projection.nodes),
+        "relationships": len(projection.relationships),
+    }
 
 
 def _rdflib_neo4j(a: Args) -> Result:
@@ -190,7 +215,9 @@ def _rdflib_neo4j(a: Args) -> Result:
     s = neo4j_settings()
     config = Neo4jStoreConfig(
         auth_data={"uri": s.uri, "database": s.database or "neo4j", "user": s.user, "pwd": s.password},
-        handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE, batching=True)
+        handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE,
+        batching=True,
+    )
     start = time.perf_counter()
     graph = Graph(store=Neo4jStore(config=config))
     graph.parse(a["ntriples"], format="nt")
@@ -218,6 +245,7 @@ def _timed_calls(call: Callable[[], int], repeat: int, budget: float, beat: Call
 
     A warm-up longer than the budget is the only sample (a second call would cost as much).
     """
+
     def timed() -> tuple[int, float]:
         beat(True)
         start = time.perf_counter()
@@ -232,9 +260,14 @@ def _timed_calls(call: Callable[[], int], repeat: int, budget: float, beat: Call
         samples = [warmup]
     while len(samples) < repeat and sum(samples) < budget:
         samples.append(timed()[1])
-    return {"rows": rows, "n": len(samples), "warmup_ms": warmup * 1000,
-            "p50_ms": _percentile(samples, 0.5) * 1000, "p95_ms": _percentile(samples, 0.95) * 1000,
-            "samples_ms": [round(x * 1000, 3) for x in samples]}
+    return {
+        "rows": rows,
+        "n": len(samples),
+        "warmup_ms": warmup * 1000,
+        "p50_ms": _percentile(samples, 0.5) * 1000,
+        "p95_ms": _percentile(samples, 0.95) * 1000,
+        "samples_ms": [round(x * 1000, 3) for x in samples],
+    }
 
 
 def _query(a: Args) -> Result:
@@ -262,20 +295,27 @@ def _query(a: Args) -> Result:
         out["resolve_ms"] = _percentile(binds, 0.5)
         Path(a["partial"]).write_text(json.dumps(out), encoding="utf-8")
         for mode in a["modes"]:
+
             def beat(running: bool, mode: str = mode) -> None:
                 _beat(heartbeat, mode if running else None)
 
             if mode == "neo4j-session":
                 query = queries.get(name)
                 with Neo4jProjector() as neo:
+
                     def call(neo: Neo4jProjector = neo, query: queries.CatalogQuery = query) -> int:
                         values = query.bind(params, kg.resolve)
                         return len(neo.run(query.cypher or "", values).rows)
+
                     out[mode] = _timed_calls(call, a["repeat"], a["budget"], beat)
             else:
                 backend = "rdf" if mode == "rdf" else "neo4j"
-                out[mode] = _timed_calls(lambda backend=backend: len(kg.query_rows(name, params, backend).rows),
-                                         a["repeat"], a["budget"], beat)
+                out[mode] = _timed_calls(
+                    lambda backend=backend: len(kg.query_rows(name, params, backend).rows),
+                    a["repeat"],
+                    a["budget"],
+                    beat,
+                )
             Path(a["partial"]).write_text(json.dumps(out), encoding="utf-8")
     return out
 
@@ -291,14 +331,28 @@ def _export(a: Args) -> Result:
     seconds = _seconds_since(start)
     size = Path(a["output"]).stat().st_size
     Path(a["output"]).unlink()
-    return {"seconds": seconds, "quads": report.quads, "nodes": report.nodes,
-            "relationships": report.relationships, "bytes": size}
+    return {
+        "seconds": seconds,
+        "quads": report.quads,
+        "nodes": report.nodes,
+        "relationships": report.relationships,
+        "bytes": size,
+    }
 
 
 STEPS: dict[str, Callable[[Args], Result]] = {
-    "generate": _generate, "nquads": _nquads, "ours": _ours, "floor": _floor, "rdflib": _rdflib,
-    "ntriples": _ntriples, "example": _example, "sync": _sync, "sync_parts": _sync_parts,
-    "rdflib_neo4j": _rdflib_neo4j, "query": _query, "export": _export,
+    "generate": _generate,
+    "nquads": _nquads,
+    "ours": _ours,
+    "floor": _floor,
+    "rdflib": _rdflib,
+    "ntriples": _ntriples,
+    "example": _example,
+    "sync": _sync,
+    "sync_parts": _sync_parts,
+    "rdflib_neo4j": _rdflib_neo4j,
+    "query": _query,
+    "export": _export,
 }
 
 
@@ -309,6 +363,7 @@ def _child(name: str, args_path: str, result_path: str) -> None:
 
 # ---------------------------------------------------------------------------- the parent
 
+
 @dataclass
 class Runner:
     """Runs steps in child processes and reads each one's own peak RSS with os.wait4."""
@@ -316,8 +371,14 @@ class Runner:
     tmp: Path
     count: int = 0
 
-    def run(self, name: str, args: Args, timeout: float | None = None, label: str | None = None,
-            watch: Callable[[], bool] | None = None) -> Result:
+    def run(
+        self,
+        name: str,
+        args: Args,
+        timeout: float | None = None,
+        label: str | None = None,
+        watch: Callable[[], bool] | None = None,
+    ) -> Result:
         """Run step `name` in a child; stop it after `timeout` seconds, or when `watch()` says so."""
         self.count += 1
         stem = self.tmp / f"{self.count:03d}-{name}"
@@ -329,7 +390,10 @@ class Runner:
         with log_path.open("wb") as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "bench.run", "--child", name, str(args_path), str(result_path)],
-                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             timed_out = False
             while True:
                 pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -356,12 +420,14 @@ class Runner:
         else:
             out["status"] = "ok"
         shown = f"{out['seconds']:.2f} s" if "seconds" in out else f"{out['wall_seconds']:.1f} s wall"
-        print(f"bench: {what}: {out['status']}, {shown}, peak {out['peak_rss_mib']:.0f} MiB",
-              file=sys.stderr, flush=True)
+        print(
+            f"bench: {what}: {out['status']}, {shown}, peak {out['peak_rss_mib']:.0f} MiB", file=sys.stderr, flush=True
+        )
         return out
 
 
 # -- Neo4j ------------------------------------------------------------------------------------
+
 
 def _neo4j_env(args: argparse.Namespace) -> tuple[str | None, bool]:
     """Whether the Neo4j parts run: (None, started_here) if they do, else (why not, False).
@@ -376,8 +442,10 @@ def _neo4j_env(args: argparse.Namespace) -> tuple[str | None, bool]:
     if uri:
         host = urlsplit(uri).hostname or ""
         if host not in ("localhost", "127.0.0.1", "::1") and not args.wipe_neo4j:
-            return (f"not run: the benchmark empties the database, and {host} is not this machine "
-                    "(pass --wipe-neo4j if it is a scratch server)"), False
+            return (
+                f"not run: the benchmark empties the database, and {host} is not this machine "
+                "(pass --wipe-neo4j if it is a scratch server)"
+            ), False
         return None, False
     if not args.neo4j:
         return "not run (NEO4J_URI is not set; pass --neo4j or set it)", False
@@ -429,12 +497,15 @@ class Neo4jAdmin:
         return _seconds_since(start)
 
     def counts(self) -> dict[str, int]:
-        return {"nodes": int(self.rows("MATCH (n:Resource) RETURN count(n) AS n")[0]["n"]),
-                "relationships": int(self.rows("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"])}
+        return {
+            "nodes": int(self.rows("MATCH (n:Resource) RETURN count(n) AS n")[0]["n"]),
+            "relationships": int(self.rows("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]),
+        }
 
     def version(self) -> str:
-        row = self.rows("CALL dbms.components() YIELD name, versions, edition "
-                        "RETURN versions[0] AS version, edition")[0]
+        row = self.rows("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition")[
+            0
+        ]
         return f"{row['version']} {row['edition']}"
 
     def close(self) -> None:
@@ -442,6 +513,7 @@ class Neo4jAdmin:
 
 
 # -- the run ----------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -460,18 +532,31 @@ class Run:
 
     def execute(self) -> None:
         a, tmp, run = self.args, self.tmp, self.runner.run
-        gen = run("generate", {"rows": a.rows, "seed": a.seed, "dir": str(tmp / "data")},
-                  label=f"generating {a.rows:,} synthetic rows")
+        gen = run(
+            "generate",
+            {"rows": a.rows, "seed": a.seed, "dir": str(tmp / "data")},
+            label=f"generating {a.rows:,} synthetic rows",
+        )
         self.steps["generate"] = gen
         if gen["status"] != "ok":
             raise SystemExit(f"bench: generating the data failed:\n{gen.get('error', '')}")
         nq = tmp / "baci.nq"
         prep = run("nquads", {"data": gen["data"], "out": str(nq)}, label="pre-generating the N-Quads (not timed)")
         self.steps["nquads"] = prep
-        self.data = {"rows": a.rows, "seed": a.seed, "synthetic": True, "generator": "bench/generate_baci.py",
-                     "file": Path(gen["data"]).name, "csv_bytes": gen["bytes"], "quads": prep.get("quads"),
-                     "flows": prep.get("flows"), "nquads_bytes": prep.get("bytes"), "pair": gen["pair"],
-                     "pair_flows": gen["pair_flows"], "year": int(BACI_YEAR)}
+        self.data = {
+            "rows": a.rows,
+            "seed": a.seed,
+            "synthetic": True,
+            "generator": "bench/generate_baci.py",
+            "file": Path(gen["data"]).name,
+            "csv_bytes": gen["bytes"],
+            "quads": prep.get("quads"),
+            "flows": prep.get("flows"),
+            "nquads_bytes": prep.get("bytes"),
+            "pair": gen["pair"],
+            "pair_flows": gen["pair_flows"],
+            "year": int(BACI_YEAR),
+        }
         ours = tmp / "ours"
         self.steps["ours"] = run("ours", {"store": str(ours), "data": gen["data"]}, label="our load")
         floor = tmp / "floor"
@@ -485,14 +570,17 @@ class Run:
             self.neo4j["server"] = admin.version()
             foreign = admin.foreign_nodes()
             if foreign and not a.wipe_neo4j:
-                self.neo4j["status"] = (f"not run: the database holds {foreign} nodes that are not a bilateral "
-                                        "projection (pass --wipe-neo4j to empty it anyway)")
+                self.neo4j["status"] = (
+                    f"not run: the database holds {foreign} nodes that are not a bilateral "
+                    "projection (pass --wipe-neo4j to empty it anyway)"
+                )
                 admin.close()
                 admin = None
         nt = tmp / "same.nt"
         if admin is not None:
-            self.steps["ntriples"] = run("ntriples", {"store": str(floor), "out": str(nt)},
-                                         label="rdflib-neo4j's input as N-Triples (not timed)")
+            self.steps["ntriples"] = run(
+                "ntriples", {"store": str(floor), "out": str(nt)}, label="rdflib-neo4j's input as N-Triples (not timed)"
+            )
         shutil.rmtree(floor, ignore_errors=True)
 
         self._rdflib(nq)
@@ -502,23 +590,27 @@ class Run:
             self.neo4j["wipe_seconds"] = admin.wipe()
             self.steps["sync"] = run("sync", {"store": str(ours)}, label="Neo4j sync (full)")
             self.neo4j["ours_counts"] = admin.counts()
-            self.steps["sync_parts"] = run("sync_parts", {"store": str(ours)},
-                                           label="sync's Python side, timed apart")
+            self.steps["sync_parts"] = run("sync_parts", {"store": str(ours)}, label="sync's Python side, timed apart")
         else:
             for key in ("sync", "sync_parts", "rdflib_neo4j", "sync_incremental"):
                 self.not_run(key, self.neo4j["status"])
 
         self.steps["example"] = run("example", {"store": str(ours)}, label="adding the US-Japan example")
         if admin is not None:
-            self.steps["sync_incremental"] = run("sync", {"store": str(ours)},
-                                                 label="Neo4j sync (incremental: the example added)")
+            self.steps["sync_incremental"] = run(
+                "sync", {"store": str(ours)}, label="Neo4j sync (incremental: the example added)"
+            )
         self._queries(ours, neo4j=admin is not None)
         self._exports(ours)
 
         if admin is not None:
             admin.wipe()
-            self.steps["rdflib_neo4j"] = run("rdflib_neo4j", {"ntriples": str(nt)}, timeout=a.rdflib_timeout,
-                                             label="rdflib-neo4j loading the same RDF")
+            self.steps["rdflib_neo4j"] = run(
+                "rdflib_neo4j",
+                {"ntriples": str(nt)},
+                timeout=a.rdflib_timeout,
+                label="rdflib-neo4j loading the same RDF",
+            )
             self.neo4j["rdflib_neo4j_counts"] = admin.counts()
             admin.wipe()  # the database is left empty: a projection is re-made by `bilateral neo4j sync`
             admin.close()
@@ -553,15 +645,24 @@ class Run:
         import yaml
 
         cases: dict[str, dict[str, Any]] = yaml.safe_load(CASES.read_text(encoding="utf-8"))
-        calls = [(name, name, {k: str(v) for k, v in params.items()}, "US-Japan case")
-                 for name, params in cases.items()]
+        calls = [
+            (name, name, {k: str(v) for k, v in params.items()}, "US-Japan case") for name, params in cases.items()
+        ]
         x, m = self.data["pair"]
         calls += [
-            ("top-sectors (BACI pair)", "top-sectors", {"exporter": x, "importer": m, "year": BACI_YEAR, "n": "5"},
-             "BACI flows"),
+            (
+                "top-sectors (BACI pair)",
+                "top-sectors",
+                {"exporter": x, "importer": m, "year": BACI_YEAR, "n": "5"},
+                "BACI flows",
+            ),
             ("mirror-asymmetry (BACI pair)", "mirror-asymmetry", {"a": x, "b": m, "year": BACI_YEAR}, "BACI flows"),
-            ("trade-balance (BACI pair)", "trade-balance", {"a": x, "b": m, "years": BACI_YEAR},
-             "BACI flows (no TOTAL sector in BACI: scans, answers nothing)"),
+            (
+                "trade-balance (BACI pair)",
+                "trade-balance",
+                {"a": x, "b": m, "years": BACI_YEAR},
+                "BACI flows (no TOTAL sector in BACI: scans, answers nothing)",
+            ),
         ]
         return calls
 
@@ -584,20 +685,33 @@ class Run:
                         return beat["mode"] is not None and time.time() - beat["since"] > a.query_timeout
 
                     result = self.runner.run(
-                        "query", {"store": str(store), "query": name, "params": params, "modes": group,
-                                  "repeat": a.repeat, "budget": a.query_budget, "partial": str(partial),
-                                  "heartbeat": str(heartbeat)},
-                        timeout=a.query_timeout * 4 + 120, watch=overdue,
-                        label=f"query {label} on {'/'.join(group)}")
+                        "query",
+                        {
+                            "store": str(store),
+                            "query": name,
+                            "params": params,
+                            "modes": group,
+                            "repeat": a.repeat,
+                            "budget": a.query_budget,
+                            "partial": str(partial),
+                            "heartbeat": str(heartbeat),
+                        },
+                        timeout=a.query_timeout * 4 + 120,
+                        watch=overdue,
+                        label=f"query {label} on {'/'.join(group)}",
+                    )
                     if result.get("resolve_ms") is not None:
                         out["resolve_ms"] = result["resolve_ms"]
                     done = [mode for mode in group if mode in result]
                     for mode in done:
                         out[mode] = {**result[mode], "status": "ok"}
-                    group = group[len(done):]
+                    group = group[len(done) :]
                     if group:  # the first mode left was stopped (or failed): record it, go on with the rest
-                        out[group[0]] = {"status": result["status"], "timeout_seconds": a.query_timeout,
-                                         "error": result.get("error", "")}
+                        out[group[0]] = {
+                            "status": result["status"],
+                            "timeout_seconds": a.query_timeout,
+                            "error": result.get("error", ""),
+                        }
                         group = group[1:]
             self.queries.append(out)
 
@@ -606,15 +720,20 @@ class Run:
         for fmt in ("nquads", "trig", "graphml"):
             key = f"export_{fmt}"
             if fmt == "graphml" and a.rows > a.graphml_rows:
-                self.not_run(key, f"not run (graphml holds the whole projection in memory; only up to "
-                                  f"--graphml-rows {a.graphml_rows:,})")
+                self.not_run(
+                    key,
+                    f"not run (graphml holds the whole projection in memory; only up to "
+                    f"--graphml-rows {a.graphml_rows:,})",
+                )
                 continue
             output = self.tmp / f"export.{fmt}"
-            self.steps[key] = self.runner.run("export", {"store": str(store), "format": fmt, "output": str(output)},
-                                              label=f"export {fmt}")
+            self.steps[key] = self.runner.run(
+                "export", {"store": str(store), "format": fmt, "output": str(output)}, label=f"export {fmt}"
+            )
 
 
 # -- results ----------------------------------------------------------------------------------
+
 
 def _version(package: str) -> str | None:
     try:
@@ -652,27 +771,44 @@ def _targets(steps: dict[str, Result], queries: list[Result], rows: int) -> dict
     s = steps
     out: dict[str, Result] = {}
     ratio = _ratio(s["ours"], s["floor"])
-    out["load_vs_floor"] = {"value": ratio, "unit": "x the floor's time",
-                            "met": None if ratio is None else ratio <= TARGETS["load_vs_floor"][1]}
+    out["load_vs_floor"] = {
+        "value": ratio,
+        "unit": "x the floor's time",
+        "met": None if ratio is None else ratio <= TARGETS["load_vs_floor"][1],
+    }
     ratio = _ratio(s["rdflib"], s["ours"])
-    out["load_vs_rdflib"] = {"value": ratio, "unit": "x faster", "met": None if ratio is None else ratio >= 5,
-                             "extrapolated_from_rows": s["rdflib"].get("extrapolated_from_rows")}
+    out["load_vs_rdflib"] = {
+        "value": ratio,
+        "unit": "x faster",
+        "met": None if ratio is None else ratio >= 5,
+        "extrapolated_from_rows": s["rdflib"].get("extrapolated_from_rows"),
+    }
     ratio = _ratio(s["rdflib_neo4j"], s["sync"])
-    out["sync_vs_rdflib_neo4j"] = {"value": ratio, "unit": "x faster",
-                                   "met": None if ratio is None else ratio >= TARGETS["sync_vs_rdflib_neo4j"][1]}
+    out["sync_vs_rdflib_neo4j"] = {
+        "value": ratio,
+        "unit": "x faster",
+        "met": None if ratio is None else ratio >= TARGETS["sync_vs_rdflib_neo4j"][1],
+    }
     peak = s["ours"].get("peak_rss_mib") if s["ours"].get("status") == "ok" else None
     limit = TARGETS["peak_memory"][1]
-    out["peak_memory"] = {"value": peak, "unit": "MiB", "met": None if peak is None else peak < limit,
-                          "at_target_size": rows >= TARGET_ROWS}
+    out["peak_memory"] = {
+        "value": peak,
+        "unit": "MiB",
+        "met": None if peak is None else peak < limit,
+        "at_target_size": rows >= TARGET_ROWS,
+    }
     rdf = [q["rdf"] for q in queries]
     worst = max((q.get("p95_ms", math.inf) if q.get("status") == "ok" else math.inf for q in rdf), default=None)
     under = sum(1 for q in rdf if q.get("status") == "ok" and q["p95_ms"] <= TARGETS["catalog_p95"][1])
-    out["catalog_p95"] = {"value": None if worst is None or math.isinf(worst) else worst,
-                          "unit": "ms (slowest query's p95)",
-                          "met": None if worst is None else worst <= TARGETS["catalog_p95"][1],
-                          "queries_under": under, "queries": len(rdf),
-                          "timed_out": [q["label"] for q in queries if q["rdf"].get("status") == "timeout"],
-                          "at_target_size": rows >= TARGET_ROWS}
+    out["catalog_p95"] = {
+        "value": None if worst is None or math.isinf(worst) else worst,
+        "unit": "ms (slowest query's p95)",
+        "met": None if worst is None else worst <= TARGETS["catalog_p95"][1],
+        "queries_under": under,
+        "queries": len(rdf),
+        "timed_out": [q["label"] for q in queries if q["rdf"].get("status") == "timeout"],
+        "at_target_size": rows >= TARGET_ROWS,
+    }
     for key, result in out.items():
         result["target"], result["threshold"] = TARGETS[key]
     return out
@@ -704,11 +840,14 @@ def _met(result: Result, rows: int) -> str:
 def _step_row(name: str, what: str, step: Result, rows: int | None, quads: int | None, note: str = "") -> str:
     status = step.get("status", "not run")
     if status != "ok":
-        note = (status if not step.get("timeout_seconds") else f"timed out after {step['timeout_seconds']:.0f} s") \
-            + (f"; {note}" if note else "")
+        note = (status if not step.get("timeout_seconds") else f"timed out after {step['timeout_seconds']:.0f} s") + (
+            f"; {note}" if note else ""
+        )
     peak = _num(step.get("peak_rss_mib"), 0) if "peak_rss_mib" in step else "–"
-    return (f"| {name} | {what} | {_num(step.get('seconds'), 2) if status == 'ok' else '–'} | {_rate(rows, step)} "
-            f"| {_rate(quads, step)} | {peak} | {note} |")
+    return (
+        f"| {name} | {what} | {_num(step.get('seconds'), 2) if status == 'ok' else '–'} | {_rate(rows, step)} "
+        f"| {_rate(quads, step)} | {peak} | {note} |"
+    )
 
 
 def markdown(result: Result) -> str:
@@ -746,17 +885,24 @@ def markdown(result: Result) -> str:
     measured = {
         "load_vs_floor": f"{_times(t['load_vs_floor']['value'], 2)} (ours {secs(ours)}, floor {secs(floor)})",
         "load_vs_rdflib": f"{_times(t['load_vs_rdflib']['value'], 1)} (rdflib {secs(rdf)}"
-                          + (f", extrapolated from {extra:,} rows" if extra else "") + f", ours {secs(ours)})",
+        + (f", extrapolated from {extra:,} rows" if extra else "")
+        + f", ours {secs(ours)})",
         "sync_vs_rdflib_neo4j": f"{_times(t['sync_vs_rdflib_neo4j']['value'], 2)} "
-                                f"(rdflib-neo4j {secs(rn)}, our sync {secs(sync)})"
-                                if sync.get("status") == "ok" or rn.get("status") == "ok" else sync.get("status", "–"),
-        "peak_memory": "–" if t["peak_memory"]["value"] is None else
-                       f"{t['peak_memory']['value']:,.0f} MiB = {t['peak_memory']['value'] * 2**20 / 1e9:.2f} GB = "
-                       f"{t['peak_memory']['value'] / 1024:.2f} GiB at {rows:,} rows",
-        "catalog_p95": "slowest p95 " + (f"{cat['value']:,.0f} ms" if cat["value"] is not None else
-                                         f"> {result['settings']['query_timeout']:g} s (stopped)")
-                       + f"; {cat['queries_under']} of {cat['queries']} queries at most 100 ms"
-                       + (f"; timed out: {', '.join(cat['timed_out'])}" if cat["timed_out"] else ""),
+        f"(rdflib-neo4j {secs(rn)}, our sync {secs(sync)})"
+        if sync.get("status") == "ok" or rn.get("status") == "ok"
+        else sync.get("status", "–"),
+        "peak_memory": "–"
+        if t["peak_memory"]["value"] is None
+        else f"{t['peak_memory']['value']:,.0f} MiB = {t['peak_memory']['value'] * 2**20 / 1e9:.2f} GB = "
+        f"{t['peak_memory']['value'] / 1024:.2f} GiB at {rows:,} rows",
+        "catalog_p95": "slowest p95 "
+        + (
+            f"{cat['value']:,.0f} ms"
+            if cat["value"] is not None
+            else f"> {result['settings']['query_timeout']:g} s (stopped)"
+        )
+        + f"; {cat['queries_under']} of {cat['queries']} queries at most 100 ms"
+        + (f"; timed out: {', '.join(cat['timed_out'])}" if cat["timed_out"] else ""),
     }
     for key, (wording, _) in TARGETS.items():
         lines.append(f"| {wording} | {measured[key]} | {_met(t[key], rows)} |")
@@ -771,33 +917,76 @@ def markdown(result: Result) -> str:
         "|---|---|---|---|---|---|---|",
         _step_row("ours", "KnowledgeGraph.load of the BACI CSV: check, N-Quads, bulk load", ours, rows, quads),
         _step_row("floor", "pyoxigraph bulk_load of the same N-Quads, pre-generated", floor, rows, quads),
-        _step_row("rdflib", "rdflib Dataset.parse of the same N-Quads", rdf, rows, quads,
-                  f"extrapolated from {extra:,} rows (measured {rdf['measured_seconds']:.1f} s)" if extra else ""),
-        _step_row("N-Quads", "bulk_nquads to a file alone (the floor's input; part of ours)", s["nquads"], rows, quads,
-                  "not in any ratio"),
+        _step_row(
+            "rdflib",
+            "rdflib Dataset.parse of the same N-Quads",
+            rdf,
+            rows,
+            quads,
+            f"extrapolated from {extra:,} rows (measured {rdf['measured_seconds']:.1f} s)" if extra else "",
+        ),
+        _step_row(
+            "N-Quads",
+            "bulk_nquads to a file alone (the floor's input; part of ours)",
+            s["nquads"],
+            rows,
+            quads,
+            "not in any ratio",
+        ),
     ]
     oc, rc = result["neo4j"].get("ours_counts"), result["neo4j"].get("rdflib_neo4j_counts")
     parts = s.get("sync_parts", {})
     lines += [
-        _step_row("Neo4j sync", "Neo4jProjector.sync into an empty database (first, full sync)", sync, rows, quads,
-                  (f"{oc['nodes']:,} nodes, {oc['relationships']:,} relationships; " if oc else "")
-                  + (f"of which hashing {parts['hashing_seconds']:.1f} s and projecting "
-                     f"{parts['projecting_seconds']:.1f} s in Python (timed apart)" if parts.get("status") == "ok"
-                     else "")),
-        _step_row("rdflib-neo4j", "Neo4j Labs loader: the same statements as N-Triples into the same server",
-                  rn, rows, quads, (f"{rc['nodes']:,} nodes, {rc['relationships']:,} relationships; " if rc else "")
-                  + (f"batch {rn['batch_size']}, IGNORE (local names)" if rn.get("status") == "ok" else "")),
-        _step_row("sync, incremental", "sync again after adding the US-Japan example", s["sync_incremental"],
-                  None, None, "only the changed sources (the example's, and the shared ISO 3166 graph)"
-                  if s["sync_incremental"].get("status") == "ok" else ""),
-        _step_row("example", "KnowledgeGraph.load of the US-Japan example into the big store", s["example"],
-                  None, None, "so the catalog cases have answers"),
+        _step_row(
+            "Neo4j sync",
+            "Neo4jProjector.sync into an empty database (first, full sync)",
+            sync,
+            rows,
+            quads,
+            (f"{oc['nodes']:,} nodes, {oc['relationships']:,} relationships; " if oc else "")
+            + (
+                f"of which hashing {parts['hashing_seconds']:.1f} s and projecting "
+                f"{parts['projecting_seconds']:.1f} s in Python (timed apart)"
+                if parts.get("status") == "ok"
+                else ""
+            ),
+        ),
+        _step_row(
+            "rdflib-neo4j",
+            "Neo4j Labs loader: the same statements as N-Triples into the same server",
+            rn,
+            rows,
+            quads,
+            (f"{rc['nodes']:,} nodes, {rc['relationships']:,} relationships; " if rc else "")
+            + (f"batch {rn['batch_size']}, IGNORE (local names)" if rn.get("status") == "ok" else ""),
+        ),
+        _step_row(
+            "sync, incremental",
+            "sync again after adding the US-Japan example",
+            s["sync_incremental"],
+            None,
+            None,
+            "only the changed sources (the example's, and the shared ISO 3166 graph)"
+            if s["sync_incremental"].get("status") == "ok"
+            else "",
+        ),
+        _step_row(
+            "example",
+            "KnowledgeGraph.load of the US-Japan example into the big store",
+            s["example"],
+            None,
+            None,
+            "so the catalog cases have answers",
+        ),
     ]
     for fmt in ("nquads", "trig", "graphml"):
         step = s[f"export_{fmt}"]
         count = step.get("quads") if fmt != "graphml" else step.get("nodes")
-        notes = [f"{count:,} {'quads' if fmt != 'graphml' else 'nodes'}, {step['bytes'] / 2**20:,.1f} MiB"
-                 ] if step.get("status") == "ok" else []
+        notes = (
+            [f"{count:,} {'quads' if fmt != 'graphml' else 'nodes'}, {step['bytes'] / 2**20:,.1f} MiB"]
+            if step.get("status") == "ok"
+            else []
+        )
         if fmt == "graphml" and step.get("status") == "ok":
             notes += ["quads/s column is nodes/s", "holds the whole projection and networkx graph in memory"]
         lines.append(_step_row(f"export {fmt}", f"export(store, {fmt!r}, file)", step, None, count, "; ".join(notes)))
@@ -826,8 +1015,13 @@ def markdown(result: Result) -> str:
             return " – | – |" + (" – |" if n else "")
         if r.get("status", "ok") != "ok":
             status = r.get("status", "?")
-            why = f"> {r['timeout_seconds']:g} s" if status == "timeout" else \
-                "not measured" if status.startswith("not measured") else status
+            why = (
+                f"> {r['timeout_seconds']:g} s"
+                if status == "timeout"
+                else "not measured"
+                if status.startswith("not measured")
+                else status
+            )
             return f" {why} | {why} |" + (" – |" if n else "")
         return f" {r['p50_ms']:,.1f} | {r['p95_ms']:,.1f} |" + (f" {r['n']} |" if n else "")
 
@@ -851,31 +1045,43 @@ def _pooled(queries: list[Result]) -> dict[str, Result]:
     out: dict[str, Result] = {}
     for mode in ("rdf", "neo4j", "neo4j-session"):
         samples = [x for q in queries if q.get(mode, {}).get("status") == "ok" for x in q[mode]["samples_ms"]]
-        out[mode] = ({"n": len(samples), "p50_ms": _percentile(samples, 0.5), "p95_ms": _percentile(samples, 0.95)}
-                     if samples else {})
+        out[mode] = (
+            {"n": len(samples), "p50_ms": _percentile(samples, 0.5), "p95_ms": _percentile(samples, 0.95)}
+            if samples
+            else {}
+        )
     return out
 
 
 def _notes(run: Run, targets: dict[str, Result]) -> list[str]:
     s, a = run.steps, run.args
-    notes = ["The data is synthetic (bench/generate_baci.py, named `synthetic-BACI_...`): BACI-shaped, "
-             "real ISO country codes, made-up products and values; never real trade figures."]
+    notes = [
+        "The data is synthetic (bench/generate_baci.py, named `synthetic-BACI_...`): BACI-shaped, "
+        "real ISO country codes, made-up products and values; never real trade figures."
+    ]
     if s["rdflib"].get("extrapolated_from_rows"):
-        notes.append(f"rdflib was measured on the first {s['rdflib']['extrapolated_from_rows']:,} rows' worth of "
-                     f"N-Quads and extrapolated linearly to {a.rows:,} rows (its peak RSS is the prefix's).")
+        notes.append(
+            f"rdflib was measured on the first {s['rdflib']['extrapolated_from_rows']:,} rows' worth of "
+            f"N-Quads and extrapolated linearly to {a.rows:,} rows (its peak RSS is the prefix's)."
+        )
     if s["rdflib_neo4j"].get("status") == "ok":
-        notes.append("rdflib-neo4j is given the same statements as N-Triples in the store's subject order: it "
-                     "keeps no graphs, and rdflib 7's N-Quads parser refuses its store (not graph-aware). Our sync "
-                     "does more per node (sources lists, change detection, stale-relationship pass, hashes).")
+        notes.append(
+            "rdflib-neo4j is given the same statements as N-Triples in the store's subject order: it "
+            "keeps no graphs, and rdflib 7's N-Quads parser refuses its store (not graph-aware). Our sync "
+            "does more per node (sources lists, change detection, stale-relationship pass, hashes)."
+        )
     if run.neo4j.get("status") == "run":
-        notes.append("Neo4j query latency: `neo4j` is KnowledgeGraph.query_rows(..., backend='neo4j'), which "
-                     "opens a driver per call; `open session` runs the same Cypher on a connection kept open.")
+        notes.append(
+            "Neo4j query latency: `neo4j` is KnowledgeGraph.query_rows(..., backend='neo4j'), which "
+            "opens a driver per call; `open session` runs the same Cypher on a connection kept open."
+        )
     timed_out = targets["catalog_p95"]["timed_out"]
     if timed_out:
         notes.append(f"Timed out on the embedded store (> {a.query_timeout:g} s per call): {', '.join(timed_out)}.")
     if a.rows < TARGET_ROWS:
-        notes.append(f"The memory and query-latency targets are stated for {TARGET_ROWS:,} rows; "
-                     f"this run has {a.rows:,}.")
+        notes.append(
+            f"The memory and query-latency targets are stated for {TARGET_ROWS:,} rows; this run has {a.rows:,}."
+        )
     return notes
 
 
@@ -897,21 +1103,39 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for NAME.json and NAME.md")
     parser.add_argument("--name", default="latest", help="file stem of the results (default latest)")
-    parser.add_argument("--neo4j", action="store_true",
-                        help="run the Neo4j parts (NEO4J_URI, else scripts/neo4j-local, started if needed)")
+    parser.add_argument(
+        "--neo4j",
+        action="store_true",
+        help="run the Neo4j parts (NEO4J_URI, else scripts/neo4j-local, started if needed)",
+    )
     parser.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j parts even if NEO4J_URI is set")
-    parser.add_argument("--wipe-neo4j", action="store_true",
-                        help="empty the Neo4j database even if it is not on this machine or holds nodes that are "
-                             "not a bilateral projection")
+    parser.add_argument(
+        "--wipe-neo4j",
+        action="store_true",
+        help="empty the Neo4j database even if it is not on this machine or holds nodes that are "
+        "not a bilateral projection",
+    )
     parser.add_argument("--skip-rdflib", action="store_true", help="do not measure rdflib")
-    parser.add_argument("--rdflib-rows", type=int, default=200_000,
-                        help="above this many rows, rdflib parses a prefix of this many rows, extrapolated")
+    parser.add_argument(
+        "--rdflib-rows",
+        type=int,
+        default=200_000,
+        help="above this many rows, rdflib parses a prefix of this many rows, extrapolated",
+    )
     parser.add_argument("--rdflib-timeout", type=float, default=1800, help="seconds for rdflib and rdflib-neo4j")
     parser.add_argument("--repeat", type=int, default=20, help="timed calls per catalog query (after 1 warm-up)")
-    parser.add_argument("--query-budget", type=float, default=5,
-                        help="stop repeating a query once its timed calls took this many seconds")
-    parser.add_argument("--query-timeout", type=float, default=10,
-                        help="seconds before one query's calls are stopped (default 10: 100x the 100 ms target)")
+    parser.add_argument(
+        "--query-budget",
+        type=float,
+        default=5,
+        help="stop repeating a query once its timed calls took this many seconds",
+    )
+    parser.add_argument(
+        "--query-timeout",
+        type=float,
+        default=10,
+        help="seconds before one query's calls are stopped (default 10: 100x the 100 ms target)",
+    )
     parser.add_argument("--graphml-rows", type=int, default=100_000, help="graphml export only up to this many rows")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary folder goes")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -944,8 +1168,11 @@ def main(argv: list[str] | None = None) -> None:
         "command": command,
         "date": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "total_seconds": round(time.perf_counter() - started, 1),
-        "machine": {**_machine(), "load_average_before": [round(x, 2) for x in load_before],
-                    "load_average_after": [round(x, 2) for x in os.getloadavg()]},
+        "machine": {
+            **_machine(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items() if k != "child"},
         "data": run.data,
         "neo4j": run.neo4j,

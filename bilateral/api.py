@@ -48,8 +48,18 @@ from bilateral.ontology.vocab import BI, NS
 if TYPE_CHECKING:
     from bilateral.graph.extraction import ExtractionReport
 
-__all__ = ["EXPORT_FORMATS", "INPUT_FORMATS", "KnowledgeGraph", "LoadReport", "Rows", "default_snapshot_dir",
-           "diff_snapshots", "run_cypher", "scan_snapshots", "snapshot_rows"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "INPUT_FORMATS",
+    "KnowledgeGraph",
+    "LoadReport",
+    "Rows",
+    "default_snapshot_dir",
+    "diff_snapshots",
+    "run_cypher",
+    "scan_snapshots",
+    "snapshot_rows",
+]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -89,8 +99,7 @@ class KnowledgeGraph:
     def __enter__(self) -> KnowledgeGraph:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
         try:
             self.close()
         except StoreError:
@@ -106,12 +115,21 @@ class KnowledgeGraph:
     def source_ids(self) -> list[str]:
         rows = self.store.select(
             "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?g a ?source ; ?name ?id } }",
-            {"source": ox.NamedNode(BI.Source), "name": ox.NamedNode(BI.name)})
+            {"source": ox.NamedNode(BI.Source), "name": ox.NamedNode(BI.name)},
+        )
         return sorted(str(row[0]) for row in rows.rows)
 
-    def load(self, paths: Iterable[str | Path], *, format: str | None = None,
-             replace: bool = False, skip_unknown: bool = False, graph: str | None = None,
-             progress: Progress | None = None, sha256: str | None = None) -> LoadReport:
+    def load(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        format: str | None = None,
+        replace: bool = False,
+        skip_unknown: bool = False,
+        graph: str | None = None,
+        progress: Progress | None = None,
+        sha256: str | None = None,
+    ) -> LoadReport:
         """Check every input, then write all of it in one transaction (or nothing).
 
         With `replace`, the graph of every source the input describes is emptied first (in the
@@ -130,8 +148,17 @@ class KnowledgeGraph:
         if sha256 is not None:
             snapshots = [p for p, kind in found if kind == "snapshot"]
             if not snapshots:
-                raise InputError([Problem(", ".join(str(p) for p, _ in found) or "(no input)", None, None,
-                                          sha256, "--sha256 checks a snapshot folder, and none was given")])
+                raise InputError(
+                    [
+                        Problem(
+                            ", ".join(str(p) for p, _ in found) or "(no input)",
+                            None,
+                            None,
+                            sha256,
+                            "--sha256 checks a snapshot folder, and none was given",
+                        )
+                    ]
+                )
             for path in snapshots:
                 verify_snapshot(path, sha256)
         bulk = [p for p, kind in found if kind == "baci"]
@@ -163,31 +190,42 @@ class KnowledgeGraph:
                 progress("written", len(quads), len(quads))
             skipped = list(inputs.skipped)
             for nquads, stats in staged:
-                bulk_load_nquads(self.store, nquads, stats.graphs,
-                                 replace=[iri.source_iri(stats.source)] if replace else (), progress=progress)
+                bulk_load_nquads(
+                    self.store,
+                    nquads,
+                    stats.graphs,
+                    replace=[iri.source_iri(stats.source)] if replace else (),
+                    progress=progress,
+                )
                 graphs = sorted({*graphs, *stats.graphs})
                 skipped.extend(stats.skipped)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return LoadReport(files=inputs.files + bulk,
-                          records=len(inputs.records) + sum(s.flows for _, s in staged),
-                          quads=len(quads) + sum(s.quads for _, s in staged),
-                          added=len(self.store) - before, sources=graphs, skipped=skipped,
-                          omitted=dict(inputs.omitted), summaries=list(inputs.summaries))
+        return LoadReport(
+            files=inputs.files + bulk,
+            records=len(inputs.records) + sum(s.flows for _, s in staged),
+            quads=len(quads) + sum(s.quads for _, s in staged),
+            added=len(self.store) - before,
+            sources=graphs,
+            skipped=skipped,
+            omitted=dict(inputs.omitted),
+            summaries=list(inputs.summaries),
+        )
 
     @staticmethod
-    def _stage_baci(path: Path, folder: Path, skip_unknown: bool,
-                    progress: Progress | None) -> tuple[Path, BulkStats]:
+    def _stage_baci(path: Path, folder: Path, skip_unknown: bool, progress: Progress | None) -> tuple[Path, BulkStats]:
         """A BACI file checked and written as N-Quads in `folder` (raises InputError, writing nothing)."""
         target = folder / (path.name + ".nq")
         try:
             with target.open("wb") as out:
-                stats = bulk_nquads(path, out, skip_unknown=skip_unknown,
-                                    progress=(lambda rows: progress(f"reading {path.name}", rows, rows))
-                                    if progress else None)
+                stats = bulk_nquads(
+                    path,
+                    out,
+                    skip_unknown=skip_unknown,
+                    progress=(lambda rows: progress(f"reading {path.name}", rows, rows)) if progress else None,
+                )
         except OSError as err:  # the disk is full, most likely: nothing was written to the store
-            raise StoreError(f"staging {str(path)!r} in {str(folder)!r} failed: {err}; the store "
-                             "is unchanged") from err
+            raise StoreError(f"staging {str(path)!r} in {str(folder)!r} failed: {err}; the store is unchanged") from err
         return target, stats
 
     # -- reading ---------------------------------------------------------------------------
@@ -205,14 +243,16 @@ class KnowledgeGraph:
         """Counts: quads in all, entities by class, facts by source, entities by dyad."""
         total = [("total", "quads", len(self.store))]
         by_class = self.store.select(
-            "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
-            "GROUP BY ?class ORDER BY ?class")
+            "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
+        )
         by_source = self.store.select(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+        )
         by_dyad = self.store.select(
             "SELECT ?name (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?dyadp ?d . ?d ?namep ?name } "
             "GROUP BY ?name ORDER BY ?name",
-            {"dyadp": ox.NamedNode(BI.dyad), "namep": ox.NamedNode(BI.name)})
+            {"dyadp": ox.NamedNode(BI.dyad), "namep": ox.NamedNode(BI.name)},
+        )
         rows: list[tuple[object, ...]] = list(total)
         rows += [("class", _local(str(c)), n) for c, n in by_class.rows]
         rows += [("source", str(g), n) for g, n in by_source.rows]
@@ -236,8 +276,11 @@ class KnowledgeGraph:
         if not at:
             return rows
         shown = self._names({str(row[i]) for row in rows.rows for i in at if _is_iri(row[i])})
-        named = [tuple(shown.get(str(v), v) if i in at and _is_iri(v) else v for i, v in enumerate(row))
-                 + tuple(row[i] if _is_iri(row[i]) else None for i in at) for row in rows.rows]
+        named = [
+            tuple(shown.get(str(v), v) if i in at and _is_iri(v) else v for i, v in enumerate(row))
+            + tuple(row[i] if _is_iri(row[i]) else None for i in at)
+            for row in rows.rows
+        ]
         return Rows(rows.columns + [f"{rows.columns[i]}_iri" for i in at], named)
 
     def _names(self, iris: set[str]) -> dict[str, str]:
@@ -245,17 +288,18 @@ class KnowledgeGraph:
         found = {term: _short(term) for term in iris}
         ours = sorted(t for t in iris if t.startswith(iri.base_iri()))
         for start in range(0, len(ours), 500):  # VALUES in batches: a query stays small
-            values = " ".join(f"<{t}>" for t in ours[start:start + 500])
-            query = (f"PREFIX bi: <{NS}> SELECT ?s (MIN(STR(?n)) AS ?name) (MIN(STR(?c)) AS ?code) "
-                     f"WHERE {{ VALUES ?s {{ {values} }} "
-                     "OPTIONAL { ?s bi:name ?n } OPTIONAL { ?s bi:notation ?c } } GROUP BY ?s")
+            values = " ".join(f"<{t}>" for t in ours[start : start + 500])
+            query = (
+                f"PREFIX bi: <{NS}> SELECT ?s (MIN(STR(?n)) AS ?name) (MIN(STR(?c)) AS ?code) "
+                f"WHERE {{ VALUES ?s {{ {values} }} "
+                "OPTIONAL { ?s bi:name ?n } OPTIONAL { ?s bi:notation ?c } } GROUP BY ?s"
+            )
             for term, name, code in self.store.select(query).rows:
                 if name is not None or code is not None:
                     found[str(term)] = str(name if name is not None else code)
         return found
 
-    def query_rows(self, name: str, params: dict[str, str] | None = None,
-                   backend: str = "rdf") -> Rows:
+    def query_rows(self, name: str, params: dict[str, str] | None = None, backend: str = "rdf") -> Rows:
         """Run a catalog query; parameters are given as text, as on the command line."""
         query = queries.get(name)
         values = query.bind(params or {}, lambda text, kind: self.resolve(text, kind))
@@ -282,7 +326,8 @@ class KnowledgeGraph:
             f"PREFIX bi: <{NS}> SELECT DISTINCT ?g ?year WHERE {{ GRAPH ?g {{ {pattern} "
             "OPTIONAL { ?x bi:year ?y } OPTIONAL { ?x bi:date ?d } } "
             f"FILTER(?g != <{iri.source_iri(ISO_SOURCE_ID)}>) "
-            "BIND(COALESCE(?y, YEAR(?d)) AS ?year) }").rows
+            "BIND(COALESCE(?y, YEAR(?d)) AS ?year) }"
+        ).rows
         about = " and ".join(codes)
         if not rows:
             return f"the graph has no facts about {about} (beyond the list of countries): see bilateral list countries."
@@ -324,13 +369,11 @@ class KnowledgeGraph:
         with self.neo4j() as neo:
             return neo.status(self.store)
 
-    def cypher_rows(self, cypher: str, params: dict[str, object] | None = None, *,
-                    write: bool = False) -> Rows:
+    def cypher_rows(self, cypher: str, params: dict[str, object] | None = None, *, write: bool = False) -> Rows:
         """Cypher against Neo4j, read-only unless `write`."""
         return run_cypher(cypher, params, write=write)
 
-    def cypher(self, cypher: str, params: dict[str, object] | None = None, *,
-               write: bool = False) -> pd.DataFrame:
+    def cypher(self, cypher: str, params: dict[str, object] | None = None, *, write: bool = False) -> pd.DataFrame:
         """Cypher against Neo4j as a DataFrame, for notebooks."""
         rows = self.cypher_rows(cypher, params, write=write)
         return pd.DataFrame(rows.rows, columns=rows.columns)
@@ -340,23 +383,37 @@ class KnowledgeGraph:
         rows = self.query_rows(name, {k: str(v) for k, v in params.items()}, backend)
         return pd.DataFrame(rows.rows, columns=rows.columns)
 
-    def trace(self, a: str, b: str, *, k: int = 3, max_hops: int = 6,
-              as_of: str | dt.date | None = None, via: Iterable[str] = ()) -> list[dict[str, object]]:
+    def trace(
+        self,
+        a: str,
+        b: str,
+        *,
+        k: int = 3,
+        max_hops: int = 6,
+        as_of: str | dt.date | None = None,
+        via: Iterable[str] = (),
+    ) -> list[dict[str, object]]:
         """The k shortest paths between two entities (named as analysts name them), as data.
 
         Each path is `{"text": ..., "hops": n, "steps": [{"start", "relationship", "words",
         "forward", "end", "start_name", "end_name", "sources"}, ...]}`.
         """
-        paths, names = trace(self.store, self.resolve(a), self.resolve(b), k=k, max_hops=max_hops,
-                             as_of=_day(as_of), via=via)
-        return [{
-            "text": path.text(names), "hops": len(path.steps),
-            "steps": [{**asdict(step), "start_name": names[step.start], "end_name": names[step.end]}
-                      for step in path.steps],
-        } for path in paths]
+        paths, names = trace(
+            self.store, self.resolve(a), self.resolve(b), k=k, max_hops=max_hops, as_of=_day(as_of), via=via
+        )
+        return [
+            {
+                "text": path.text(names),
+                "hops": len(path.steps),
+                "steps": [
+                    {**asdict(step), "start_name": names[step.start], "end_name": names[step.end]}
+                    for step in path.steps
+                ],
+            }
+            for path in paths
+        ]
 
-    def neighbors(self, x: str, depth: int = 1, *, as_of: str | dt.date | None = None,
-                  via: Iterable[str] = ()) -> Rows:
+    def neighbors(self, x: str, depth: int = 1, *, as_of: str | dt.date | None = None, via: Iterable[str] = ()) -> Rows:
         """Everything within `depth` steps of an entity: distance, node, name, labels, via, sources."""
         rows = neighbors(self.store, self.resolve(x), depth, as_of=_day(as_of), via=via)
         return Rows(["distance", "node", "name", "labels", "via", "sources"], rows)  # type: ignore[arg-type]
@@ -367,10 +424,19 @@ class KnowledgeGraph:
 
     # -- articles --------------------------------------------------------------------------
 
-    def extract(self, article: str | Path, *, published: dt.date | None = None, source_url: str | None = None,
-                publisher: str | None = None, title: str | None = None, source_id: str | None = None,
-                reliability: str = "secondary", output: str | Path | None = None,
-                load: bool = False) -> ExtractionReport:
+    def extract(
+        self,
+        article: str | Path,
+        *,
+        published: dt.date | None = None,
+        source_url: str | None = None,
+        publisher: str | None = None,
+        title: str | None = None,
+        source_id: str | None = None,
+        reliability: str = "secondary",
+        output: str | Path | None = None,
+        load: bool = False,
+    ) -> ExtractionReport:
         """Draft the facts of an article file (text or HTML), checked against this graph.
 
         Every fact keeps the exact words and offsets it came from; figures are checked against
@@ -380,16 +446,32 @@ class KnowledgeGraph:
         many quads the store grew by. Otherwise nothing is written. Binary input is refused."""
         from bilateral.graph.extraction import extract_file, load_report, to_rdf  # loads the article lexicon
 
-        report = extract_file(self.store, article, published=published, source_url=source_url, publisher=publisher,
-                              title=title, source_id=source_id, reliability=reliability)
+        report = extract_file(
+            self.store,
+            article,
+            published=published,
+            source_url=source_url,
+            publisher=publisher,
+            title=title,
+            source_id=source_id,
+            reliability=reliability,
+        )
         if output is not None:
             report = replace(report, written=to_rdf(report.records(), output))
         if load:
             report = replace(report, added=load_report(self.store, report))
         return report
 
-    def export(self, fmt: str, out: str | Path, *, source: str | None = None, dyad: str | None = None,
-               force: bool = False, progress: Progress | None = None) -> ExportReport:
+    def export(
+        self,
+        fmt: str,
+        out: str | Path,
+        *,
+        source: str | None = None,
+        dyad: str | None = None,
+        force: bool = False,
+        progress: Progress | None = None,
+    ) -> ExportReport:
         """The graph (or one source's or one dyad's part of it) in `fmt` (EXPORT_FORMATS) at `out`."""
         return export_store(self.store, fmt, out, source=source, dyad=dyad, progress=progress, force=force)
 
@@ -398,12 +480,12 @@ class KnowledgeGraph:
         return create_snapshot(self.store, snapshot_dir, label=label)
 
 
-def run_cypher(cypher: str, params: dict[str, object] | None = None, *, write: bool = False,
-               settings: Neo4jSettings | None = None) -> Rows:
+def run_cypher(
+    cypher: str, params: dict[str, object] | None = None, *, write: bool = False, settings: Neo4jSettings | None = None
+) -> Rows:
     """Cypher against Neo4j (no store needed), read-only unless `write`."""
     with Neo4jProjector(settings) as neo:
         return neo.run(cypher, params or {}, write=write)
-
 
 
 def _described_sources(quads: list[ox.Quad]) -> list[ox.NamedNode]:
@@ -411,10 +493,18 @@ def _described_sources(quads: list[ox.Quad]) -> list[ox.NamedNode]:
     source node typed bi:Source in its own graph), never the shared ISO 3166 graph, which every
     source adds its countries to (emptying it would take the other sources' countries with it)."""
     source, shared = ox.NamedNode(BI.Source), iri.source_iri(ISO_SOURCE_ID)
-    return sorted({q.graph_name for q in quads
-                   if q.predicate == rdf.RDF_TYPE and q.object == source and q.subject == q.graph_name
-                   and isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != shared},
-                  key=lambda g: g.value)
+    return sorted(
+        {
+            q.graph_name
+            for q in quads
+            if q.predicate == rdf.RDF_TYPE
+            and q.object == source
+            and q.subject == q.graph_name
+            and isinstance(q.graph_name, ox.NamedNode)
+            and q.graph_name.value != shared
+        },
+        key=lambda g: g.value,
+    )
 
 
 def _day(value: str | dt.date | None) -> dt.date | None:
@@ -430,8 +520,7 @@ def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
     """Rows in the order of the columns the query's header promises."""
     missing = [c for c in query.columns if c not in rows.columns]
     if missing:
-        raise QueryError(f"{query.name}: the query gives no column(s) {', '.join(missing)} "
-                         "that its header promises")
+        raise QueryError(f"{query.name}: the query gives no column(s) {', '.join(missing)} that its header promises")
     at = [rows.columns.index(c) for c in query.columns]
     return Rows(list(query.columns), [tuple(row[i] for i in at) for row in rows.rows])
 
@@ -449,7 +538,7 @@ def _short(term: str) -> str:
     """`prov:Entity` for a term of a known vocabulary, a source's id, or the IRI as it is."""
     for prefix, namespace in PREFIXES.items():
         if term.startswith(namespace) and term != namespace:
-            return f"{prefix}:{term[len(namespace):]}"
+            return f"{prefix}:{term[len(namespace) :]}"
     if term.startswith(iri.base_iri()):
         return term.removeprefix(iri.base_iri()).split("/", 1)[-1]  # the part after /id/<kind>/
     return term

@@ -48,9 +48,12 @@ class _Group(click.Group):
 
 def store_option(func: F) -> F:
     return click.option(
-        "--store", "store", type=_StoreType(), default=None,
+        "--store",
+        "store",
+        type=_StoreType(),
+        default=None,
         help="The store folder, or a SPARQL server's URL (http://host:3030/dataset; credentials in "
-             "BILATERAL_STORE_USER, BILATERAL_STORE_PASSWORD) (default: $BILATERAL_STORE or ./bilateral-data).",
+        "BILATERAL_STORE_USER, BILATERAL_STORE_PASSWORD) (default: $BILATERAL_STORE or ./bilateral-data).",
     )(func)
 
 
@@ -65,14 +68,19 @@ class _StoreType(click.ParamType):
 
 def format_option(func: F) -> F:
     return click.option(
-        "--format", "fmt", type=click.Choice(output.FORMATS), default="table", show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(output.FORMATS),
+        default="table",
+        show_default=True,
         help="How rows are printed; json is an array of objects keyed by column.",
     )(func)
 
 
 def iris_option(func: F) -> F:
-    return click.option("--iris", is_flag=True,
-                        help="Show IRIs, not names (JSON always has both: `<column>_iri` beside the name).")(func)
+    return click.option(
+        "--iris", is_flag=True, help="Show IRIs, not names (JSON always has both: `<column>_iri` beside the name)."
+    )(func)
 
 
 def echo_named(kg: KnowledgeGraph, rows: Rows, fmt: str, iris: bool) -> None:
@@ -87,8 +95,7 @@ def echo_named(kg: KnowledgeGraph, rows: Rows, fmt: str, iris: bool) -> None:
     echo_rows(named.columns, named.rows, fmt)
 
 
-def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
-              title: str | None = None) -> None:
+def echo_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str, title: str | None = None) -> None:
     console = Console() if sys.stdout.isatty() else None
     click.echo(output.render(columns, rows, fmt, title=title, console=console))
 
@@ -98,8 +105,10 @@ def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     kg = KnowledgeGraph.open(store or default_store(), read_only=read_only)
     if read_only and kg.is_empty():  # every answer will be empty: say why, once
         notes = click.get_current_context().meta.setdefault(_NOTES, [])
-        notes.append(f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
-                     "example) or bilateral load PATH to fill it.")
+        notes.append(
+            f"Note: the store {str(kg.store.path)!r} is empty: run bilateral demo (the US-Japan "
+            "example) or bilateral load PATH to fill it."
+        )
     return kg
 
 
@@ -121,8 +130,13 @@ def with_progress(func: F) -> F:
         if not err_console.is_terminal:
             return func(*args, progress=None, **kwargs)
         # The spinner and clock move even while a step has no count to give (a store dump).
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn())
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=err_console, transient=True) as bar:
             tasks: dict[str, Any] = {}
 
@@ -150,22 +164,45 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default=None,
-              help="The input format, when it cannot be told from the file.")
-@click.option("--skip-unknown", is_flag=True,
-              help="Leave out (and report) rows of public data sets with unknown country codes.")
-@click.option("--graph", "graph", metavar="IRI",
-              help="The named graph for RDF triples outside any graph (Turtle, N-Triples).")
-@click.option("--replace", is_flag=True,
-              help="Empty the graph of every source the input asserts before writing it.")
-@click.option("--neo4j", "to_neo4j", is_flag=True,
-              help="Then project what changed into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
-@click.option("--sha256", "sha256", metavar="HASH",
-              help="The hash a citation gives for the snapshot loaded: refused unless its data has it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="The input format, when it cannot be told from the file.",
+)
+@click.option(
+    "--skip-unknown", is_flag=True, help="Leave out (and report) rows of public data sets with unknown country codes."
+)
+@click.option(
+    "--graph", "graph", metavar="IRI", help="The named graph for RDF triples outside any graph (Turtle, N-Triples)."
+)
+@click.option("--replace", is_flag=True, help="Empty the graph of every source the input asserts before writing it.")
+@click.option(
+    "--neo4j",
+    "to_neo4j",
+    is_flag=True,
+    help="Then project what changed into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).",
+)
+@click.option(
+    "--sha256",
+    "sha256",
+    metavar="HASH",
+    help="The hash a citation gives for the snapshot loaded: refused unless its data has it.",
+)
 @store_option
 @with_progress
-def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: str | None, replace: bool,
-         to_neo4j: bool, sha256: str | None, store: Path | None, progress: Any) -> None:
+def load(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    skip_unknown: bool,
+    graph: str | None,
+    replace: bool,
+    to_neo4j: bool,
+    sha256: str | None,
+    store: Path | None,
+    progress: Any,
+) -> None:
     """Load files or folders (curated tables, dossiers, RDF) into the store.
 
     All inputs are checked first; any problem refuses the whole load and lists every bad row.
@@ -173,8 +210,9 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
     Example: bilateral load examples/us-japan-2025
     """
     with _open(store) as kg:
-        report = kg.load(paths, format=fmt, replace=replace, skip_unknown=skip_unknown, graph=graph,
-                         progress=progress, sha256=sha256)
+        report = kg.load(
+            paths, format=fmt, replace=replace, skip_unknown=skip_unknown, graph=graph, progress=progress, sha256=sha256
+        )
         total = len(kg.store)
         for skip in report.skipped:
             click.echo(f"Skipped: {skip}", err=True)
@@ -182,10 +220,15 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
             click.echo(f"Left out {count} row(s): {reason}", err=True)
         for summary in report.summaries:
             click.echo(summary, err=True)
-        change = (f"{report.added:+d} quads, {total} in the store" if report.added or not report.quads
-                  else f"+0 quads: already loaded, the store is unchanged ({total} quads)")
-        click.echo(f"Loaded {len(report.files)} file(s): {report.records} records, "
-                   f"{report.quads} quads in {len(report.sources)} source graph(s); {change}.")
+        change = (
+            f"{report.added:+d} quads, {total} in the store"
+            if report.added or not report.quads
+            else f"+0 quads: already loaded, the store is unchanged ({total} quads)"
+        )
+        click.echo(
+            f"Loaded {len(report.files)} file(s): {report.records} records, "
+            f"{report.quads} quads in {len(report.sources)} source graph(s); {change}."
+        )
         if to_neo4j:
             synced = kg.neo4j_sync(progress=progress)
             click.echo(f"Neo4j: {_sync_summary(synced)}")
@@ -193,11 +236,19 @@ def load(paths: tuple[Path, ...], fmt: str | None, skip_unknown: bool, graph: st
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
-@click.option("--allow-service", is_flag=True,
-              help="Let SERVICE clauses query other servers (refused by default: a read of the "
-                   "store makes no request elsewhere).")
+@click.option(
+    "-f",
+    "--file",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a file.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let SERVICE clauses query other servers (refused by default: a read of the "
+    "store makes no request elsewhere).",
+)
 @store_option
 @format_option
 def sparql(query: str | None, file: Path | None, allow_service: bool, store: Path | None, fmt: str) -> None:
@@ -290,11 +341,13 @@ def neo4j_status(store: Path | None, fmt: str) -> None:
 def _sync_summary(report: Any) -> str:
     if not report.changed:
         return f"nothing to do: Neo4j already holds the {report.sources_unchanged} source(s) as they are."
-    return (f"{'full' if report.full else 'incremental'} sync: nodes +{report.nodes_created} "
-            f"~{report.nodes_updated} -{report.nodes_deleted}, relationships +{report.relationships_created} "
-            f"~{report.relationships_updated} -{report.relationships_deleted}; "
-            f"{len(report.sources_changed)} source(s) changed, {len(report.sources_removed)} removed, "
-            f"{report.sources_unchanged} unchanged.")
+    return (
+        f"{'full' if report.full else 'incremental'} sync: nodes +{report.nodes_created} "
+        f"~{report.nodes_updated} -{report.nodes_deleted}, relationships +{report.relationships_created} "
+        f"~{report.relationships_updated} -{report.relationships_deleted}; "
+        f"{len(report.sources_changed)} source(s) changed, {len(report.sources_removed)} removed, "
+        f"{report.sources_unchanged} unchanged."
+    )
 
 
 def _cypher_params(pairs: Sequence[str]) -> dict[str, object]:
@@ -310,15 +363,27 @@ def _cypher_params(pairs: Sequence[str]) -> dict[str, object]:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter, $KEY in the query (numbers and lists as JSON).")
+@click.option(
+    "-f",
+    "--file",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a file.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A query parameter, $KEY in the query (numbers and lists as JSON).",
+)
 @click.option("--write", is_flag=True, help="Allow the query to write (read-only by default).")
 @store_option
 @format_option
-def cypher(query: str | None, file: Path | None, params: tuple[str, ...], write: bool,
-           store: Path | None, fmt: str) -> None:
+def cypher(
+    query: str | None, file: Path | None, params: tuple[str, ...], write: bool, store: Path | None, fmt: str
+) -> None:
     """Run Cypher against Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).
 
     Example: bilateral cypher "MATCH (m:Meeting)<-[:PARTICIPATED_IN]-(p) RETURN p.name"
@@ -349,14 +414,28 @@ def _params(pairs: Sequence[str]) -> dict[str, str]:
 @click.option("--publisher", help="Who published it.")
 @click.option("--title", help="The article's title.")
 @click.option("--source-id", help="The id of the article's source (default: from the file name and text).")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the extracted facts as RDF (TriG; N-Quads for .nq).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the extracted facts as RDF (TriG; N-Quads for .nq).",
+)
 @click.option("--load", "to_store", is_flag=True, help="Add the article as a source and its facts to the store.")
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def extract(article: Path, published: str | None, source_url: str | None, publisher: str | None,
-            title: str | None, source_id: str | None, out: Path | None, to_store: bool,
-            store: Path | None, fmt: str) -> None:
+def extract(
+    article: Path,
+    published: str | None,
+    source_url: str | None,
+    publisher: str | None,
+    title: str | None,
+    source_id: str | None,
+    out: Path | None,
+    to_store: bool,
+    store: Path | None,
+    fmt: str,
+) -> None:
     """Article text (or HTML) to draft facts, each with the exact words and offsets it came from.
 
     Finds countries, people (resolved through the tenures valid on the publication date),
@@ -374,18 +453,33 @@ def extract(article: Path, published: str | None, source_url: str | None, publis
     """
     day = _iso_day(published)
     with _open(store) as kg:
-        report = kg.extract(article, published=day, source_url=source_url, publisher=publisher, title=title,
-                            source_id=source_id, output=out, load=to_store)
+        report = kg.extract(
+            article,
+            published=day,
+            source_url=source_url,
+            publisher=publisher,
+            title=title,
+            source_id=source_id,
+            output=out,
+            load=to_store,
+        )
     if report.empty_store:
-        click.echo("Note: the store is empty, so every person is a new candidate and every "
-                   "figure has no data to be checked against (bilateral demo fills it).", err=True)
+        click.echo(
+            "Note: the store is empty, so every person is a new candidate and every "
+            "figure has no data to be checked against (bilateral demo fills it).",
+            err=True,
+        )
     if fmt == "json":
         click.echo(report.as_json())
     else:
         rows = report.rows()
         columns = list(rows[0]) if rows else ["kind", "text"]
-        echo_rows(columns, [tuple(r[c] for c in columns) for r in rows], "table",
-                  title=f"Extracted from {article} (source {report.source.id})")
+        echo_rows(
+            columns,
+            [tuple(r[c] for c in columns) for r in rows],
+            "table",
+            title=f"Extracted from {article} (source {report.source.id})",
+        )
     if report.written is not None:
         click.echo(f"Wrote {report.written} quads to {out}.", err=True)
     if report.added is not None:
@@ -402,18 +496,30 @@ def _iso_day(text: str | None) -> dt.date | None:
 
 
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="trig, nquads, turtle, jsonld: RDF; graphml, gexf: for Gephi and yEd; csv: neo4j-admin "
-                   "import files (a folder); cypher: a script for an empty Neo4j.")
-@click.option("-o", "--output", "out", required=True, metavar="PATH",
-              help="Where to write: a file (.gz compresses it), a folder for csv, or - for stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="trig, nquads, turtle, jsonld: RDF; graphml, gexf: for Gephi and yEd; csv: neo4j-admin "
+    "import files (a folder); cypher: a script for an empty Neo4j.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    metavar="PATH",
+    help="Where to write: a file (.gz compresses it), a folder for csv, or - for stdout.",
+)
 @click.option("--source", metavar="ID", help="Only what this source asserts.")
 @click.option("--dyad", metavar="A-B", help="Only the facts about this pair of countries (JPN-USA).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file (or an earlier csv export).")
 @store_option
 @with_progress
-def export_command(fmt: str, out: str, source: str | None, dyad: str | None, force: bool,
-                   store: Path | None, progress: Any) -> None:
+def export_command(
+    fmt: str, out: str, source: str | None, dyad: str | None, force: bool, store: Path | None, progress: Any
+) -> None:
     """Export the graph (or one source's or one dyad's part of it) for other tools.
 
     RDF formats stream from the store; graphml, gexf, csv and cypher are built from the same
@@ -424,12 +530,17 @@ def export_command(fmt: str, out: str, source: str | None, dyad: str | None, for
     with _open(store, read_only=True) as kg:
         report = kg.export(fmt, out, source=source, dyad=dyad, progress=progress, force=force)
     # With -o -, the export is on stdout: the report goes to stderr.
-    what = (f"{report.quads} quads" if report.quads is not None
-            else f"{report.nodes} nodes and {report.relationships} relationships")
+    what = (
+        f"{report.quads} quads"
+        if report.quads is not None
+        else f"{report.nodes} nodes and {report.relationships} relationships"
+    )
     files = f" in {len(report.files)} files" if len(report.files) > 1 else ""
     if report.format == "turtle" and source is None:  # Turtle has no graphs: say what that cost
-        what = (f"{report.quads} triples (Turtle has no named graphs: the sources' graphs were merged "
-                "into one, a fact several sources assert written once, which source said what left out)")
+        what = (
+            f"{report.quads} triples (Turtle has no named graphs: the sources' graphs were merged "
+            "into one, a fact several sources assert written once, which source said what left out)"
+        )
     click.echo(f"Exported {what} as {report.format} to {report.output}{files}.", err=True)
 
 
@@ -443,9 +554,14 @@ def snapshot() -> None:
 
 
 def snapshots_option(func: F) -> F:
-    return click.option("--snapshots", "snapshots", type=click.Path(file_okay=False, path_type=Path),
-                        envvar="BILATERAL_SNAPSHOTS", default=None,
-                        help="The snapshots folder (default: snapshots/ beside the store).")(func)
+    return click.option(
+        "--snapshots",
+        "snapshots",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="BILATERAL_SNAPSHOTS",
+        default=None,
+        help="The snapshots folder (default: snapshots/ beside the store).",
+    )(func)
 
 
 def _snapshot_dir(snapshots: Path | None, store: Path | None) -> Path:
@@ -494,8 +610,7 @@ def snapshot_list(store: Path | None, snapshots: Path | None, fmt: str) -> None:
 @store_option
 @snapshots_option
 @format_option
-def snapshot_diff(a: str, b: str, by: str, summary: bool, store: Path | None, snapshots: Path | None,
-                  fmt: str) -> None:
+def snapshot_diff(a: str, b: str, by: str, summary: bool, store: Path | None, snapshots: Path | None, fmt: str) -> None:
     """Facts added and removed between snapshots A and B (ids, labels, paths or `latest`).
 
     \b
@@ -525,15 +640,28 @@ def list_queries(fmt: str) -> None:
     """
     from bilateral import queries as catalog
 
-    rows = [(q.name, " ".join(f"{p.name}={p.type}{'?' if p.optional else ''}" for p in q.params),
-             "yes" if q.cypher else "no", q.answers) for q in catalog.catalog().values()]
+    rows = [
+        (
+            q.name,
+            " ".join(f"{p.name}={p.type}{'?' if p.optional else ''}" for p in q.params),
+            "yes" if q.cypher else "no",
+            q.answers,
+        )
+        for q in catalog.catalog().values()
+    ]
     echo_rows(["name", "parameters", "cypher", "answers"], rows, fmt)
 
 
 @main.command()
 @click.argument("name")
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter (repeat for several); see `bilateral queries`.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter (repeat for several); see `bilateral queries`.",
+)
 @click.option("--backend", type=click.Choice(["rdf", "neo4j"]), default="rdf", show_default=True)
 @store_option
 @format_option
@@ -583,10 +711,22 @@ _CHART_TITLES = {
 
 @main.command()
 @click.argument("kind", type=click.Choice(["trade-balance", "top-sectors"]))
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter of the catalog query of the same name (see `bilateral queries`).")
-@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The file to write: .svg or .png.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the catalog query of the same name (see `bilateral queries`).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write: .svg or .png.",
+)
 @click.option("--title", help="The chart's title (default: says what and whom it shows).")
 @store_option
 def chart(kind: str, params: tuple[str, ...], out: Path, title: str | None, store: Path | None) -> None:
@@ -611,10 +751,18 @@ def chart(kind: str, params: tuple[str, ...], out: Path, title: str | None, stor
 
 
 def _as_of_option(func: F) -> F:
-    func = click.option("--via", multiple=True, metavar="TYPE",
-                        help="Only follow these relationship types (PARTICIPATED_IN, TOPIC, ...).")(func)
-    return click.option("--as-of", "as_of", metavar="DATE",
-                        help="Ignore facts not valid that day (later events, tenures out of office).")(func)
+    func = click.option(
+        "--via",
+        multiple=True,
+        metavar="TYPE",
+        help="Only follow these relationship types (PARTICIPATED_IN, TOPIC, ...).",
+    )(func)
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="Ignore facts not valid that day (later events, tenures out of office).",
+    )(func)
 
 
 @main.command()
@@ -625,8 +773,9 @@ def _as_of_option(func: F) -> F:
 @_as_of_option
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def trace(a: str, b: str, k: int, max_hops: int, as_of: str | None, via: tuple[str, ...],
-          store: Path | None, fmt: str) -> None:
+def trace(
+    a: str, b: str, k: int, max_hops: int, as_of: str | None, via: tuple[str, ...], store: Path | None, fmt: str
+) -> None:
     """How two entities connect: the k shortest paths, each step in words with its sources.
 
     Example: bilateral trace "Shigeru Ishiba" "United States"
@@ -649,8 +798,7 @@ def trace(a: str, b: str, k: int, max_hops: int, as_of: str | None, via: tuple[s
 @_as_of_option
 @store_option
 @format_option
-def neighbors(x: str, depth: int, as_of: str | None, via: tuple[str, ...], store: Path | None,
-              fmt: str) -> None:
+def neighbors(x: str, depth: int, as_of: str | None, via: tuple[str, ...], store: Path | None, fmt: str) -> None:
     """An entity's surroundings: everything within --depth steps, and how it is reached.
 
     Example: bilateral neighbors JPN --depth 2
@@ -676,32 +824,49 @@ def demo(store: Path | None) -> None:
     with _open(store) as kg:
         report = kg.load([example_path()])
         where = kg.store.path
-        click.echo(f"Loaded the US-Japan 2025 example into {where}: {report.records} records, "
-                   f"{len(kg.store)} quads in {len(report.sources)} source graphs.\n")
+        click.echo(
+            f"Loaded the US-Japan 2025 example into {where}: {report.records} records, "
+            f"{len(kg.store)} quads in {len(report.sources)} source graphs.\n"
+        )
         counts = [(k, n) for kind, k, n in kg.stats().rows if kind == "class" and "#" not in str(k)]
         echo_rows(["class", "entities"], counts, "table", title="What the graph holds")
         answers = [
-            ("Who met on 2025-02-07, and in what office",
-             "meeting-participants", {"meeting": "2025-02-07"}, ("name", "country", "office", "source")),
-            ("The 2024 US goods balance with Japan, by source (reported beside computed from flows)",
-             "trade-balance", {"a": "USA", "b": "JPN", "years": "2024"},
-             ("source", "reporter", "currency", "exports", "imports", "balance_computed",
-              "balance_reported")),
-            ("What Trump said at the summit",
-             "statements-by", {"person": "Donald Trump", "meeting": "2025-02-07"},
-             ("text", "source")),
-            ("Which US-Japan treaty was in force that day (each source's in-force date)",
-             "alliances-in-force", {"a": "USA", "b": "JPN", "date": "2025-02-07"},
-             ("name", "in_force", "source")),
+            (
+                "Who met on 2025-02-07, and in what office",
+                "meeting-participants",
+                {"meeting": "2025-02-07"},
+                ("name", "country", "office", "source"),
+            ),
+            (
+                "The 2024 US goods balance with Japan, by source (reported beside computed from flows)",
+                "trade-balance",
+                {"a": "USA", "b": "JPN", "years": "2024"},
+                ("source", "reporter", "currency", "exports", "imports", "balance_computed", "balance_reported"),
+            ),
+            (
+                "What Trump said at the summit",
+                "statements-by",
+                {"person": "Donald Trump", "meeting": "2025-02-07"},
+                ("text", "source"),
+            ),
+            (
+                "Which US-Japan treaty was in force that day (each source's in-force date)",
+                "alliances-in-force",
+                {"a": "USA", "b": "JPN", "date": "2025-02-07"},
+                ("name", "in_force", "source"),
+            ),
         ]
         for title, name, params, columns in answers:
             rows = kg.query_rows(name, params)
             at = [rows.columns.index(c) for c in columns]
             click.echo("")
-            echo_rows(columns, [tuple(r[i] for i in at) for r in rows.rows], "table",
-                      title=f"{title}  (bilateral query {name})")
-    click.echo("\nTry: bilateral queries | bilateral sparql \"SELECT ...\" | bilateral validate")
-
+            echo_rows(
+                columns,
+                [tuple(r[i] for i in at) for r in rows.rows],
+                "table",
+                title=f"{title}  (bilateral query {name})",
+            )
+    click.echo('\nTry: bilateral queries | bilateral sparql "SELECT ..." | bilateral validate')
 
 
 # -- the web app (bilateral serve, bilateral report) -----------------------------------------
@@ -728,8 +893,10 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
 
     path = store or default_store()
     if not isinstance(path, Path):
-        raise QueryError(f"bilateral serve reads an embedded store folder; the server at {path} already "
-                         "answers SPARQL itself (point a SPARQL client at it)")
+        raise QueryError(
+            f"bilateral serve reads an embedded store folder; the server at {path} already "
+            "answers SPARQL itself (point a SPARQL client at it)"
+        )
     _open(path, read_only=True).close()  # a missing or unreadable store is an error here, not per page
     click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(path, timeout=timeout), host=host, port=port, log_level="warning")

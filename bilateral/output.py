@@ -72,8 +72,12 @@ def _json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     mark = f"\x00decimal-{uuid.uuid4().hex}-"  # a placeholder no value can equal
 
     def value(item: object) -> object:
-        if isinstance(item, Decimal) and item.is_finite() and item != item.to_integral_value() \
-                and Decimal(repr(float(item))) != item:
+        if (
+            isinstance(item, Decimal)
+            and item.is_finite()
+            and item != item.to_integral_value()
+            and Decimal(repr(float(item))) != item
+        ):
             token = f"{mark}{len(exact)}"
             exact[token] = format(item, "f")
             return token
@@ -86,8 +90,13 @@ def _json(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return text
 
 
-def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str,
-           title: str | None = None, console: Console | None = None) -> str:
+def render(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    fmt: str,
+    title: str | None = None,
+    console: Console | None = None,
+) -> str:
     """The rows in `fmt`; a table is rendered for the given console (or a wide plain one)."""
     if fmt == "json":
         return _json(columns, rows)

@@ -6,8 +6,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_BASE_IRI", "Neo4jSettings", "base_iri", "default_store", "default_store_path", "neo4j_settings",
-           "store_location"]
+__all__ = [
+    "DEFAULT_BASE_IRI",
+    "Neo4jSettings",
+    "base_iri",
+    "default_store",
+    "default_store_path",
+    "neo4j_settings",
+    "store_location",
+]
 
 DEFAULT_BASE_IRI = "https://w3id.org/bilateral/id/"
 

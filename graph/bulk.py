@@ -51,8 +51,13 @@ def graphs_in(nquads_path: Path) -> set[str]:
     return found
 
 
-def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[str] | None = None,
-                     replace: Iterable[str] = (), progress: Callable[[str, int, int], None] | None = None) -> int:
+def bulk_load_nquads(
+    store: OxigraphStore,
+    nquads_path: Path,
+    graphs: Iterable[str] | None = None,
+    replace: Iterable[str] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+) -> int:
     """Bulk-load an N-Quads file, first emptying the `replace` graphs; returns how many quads the
     store grew by. A crash leaves the load to be finished by the next writer (journaled).
 
@@ -65,16 +70,19 @@ def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[s
     try:
         staged = _staged(store, Path(nquads_path))
     except OSError as err:
-        raise StoreError(f"staging {str(nquads_path)!r} in {str(store.path)!r} failed: {err}; "
-                         "the store is unchanged") from err
+        raise StoreError(
+            f"staging {str(nquads_path)!r} in {str(store.path)!r} failed: {err}; the store is unchanged"
+        ) from err
     before = len(store)
     try:
         store.apply_bulk(staged, replaced)
     except (SyntaxError, OSError, ValueError) as err:
         if replaced and isinstance(err, OSError):
-            raise StoreError(f"bulk loading {str(nquads_path)!r} into {str(store.path)!r} failed "
-                             f"({err}); the replace is finished the next time the store is opened "
-                             "for writing (bilateral load, once there is room)") from err
+            raise StoreError(
+                f"bulk loading {str(nquads_path)!r} into {str(store.path)!r} failed "
+                f"({err}); the replace is finished the next time the store is opened "
+                "for writing (bilateral load, once there is room)"
+            ) from err
         try:
             shared = iri.source_iri(ISO_SOURCE_ID)
             for graph in sorted(set(graphs) if graphs is not None else graphs_in(staged)):
@@ -82,11 +90,14 @@ def bulk_load_nquads(store: OxigraphStore, nquads_path: Path, graphs: Iterable[s
                     store.remove_graph(ox.NamedNode(graph))
             store.end_bulk()
         except OSError as again:
-            raise StoreError(f"bulk loading {str(nquads_path)!r} failed ({err}), and removing what "
-                             f"it had written failed too ({again}): the load is finished the next "
-                             "time the store is opened for writing") from err
-        raise StoreError(f"bulk loading {str(nquads_path)!r} failed, and what it had written was "
-                         f"removed: {err}") from err
+            raise StoreError(
+                f"bulk loading {str(nquads_path)!r} failed ({err}), and removing what "
+                f"it had written failed too ({again}): the load is finished the next "
+                "time the store is opened for writing"
+            ) from err
+        raise StoreError(
+            f"bulk loading {str(nquads_path)!r} failed, and what it had written was removed: {err}"
+        ) from err
     return len(store) - before
 
 

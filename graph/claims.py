@@ -29,8 +29,16 @@ from bilateral.graph.store import OxigraphStore
 from bilateral.loaders.records import Claim
 from bilateral.ontology.vocab import NS
 
-__all__ = ["AGREES", "NO_DATA", "TOLERANCE_PCT", "ClaimCheck", "Observation", "check_claims", "check_figure",
-           "verdict_of"]
+__all__ = [
+    "AGREES",
+    "NO_DATA",
+    "TOLERANCE_PCT",
+    "ClaimCheck",
+    "Observation",
+    "check_claims",
+    "check_figure",
+    "verdict_of",
+]
 
 TOLERANCE_PCT = Decimal(2)
 AGREES = "agrees (within 2%)"
@@ -46,7 +54,9 @@ _MIRROR = {
     "trade_imports": ("trade_exports", 1),
 }
 
-_INDICATORS = PREFIX + """
+_INDICATORS = (
+    PREFIX
+    + """
 SELECT ?o ?g ?country ?partner ?value ?currency ?reporter WHERE {
   GRAPH ?g { ?o a bi:IndicatorObservation ; bi:indicator ?indicator ; bi:year ?year ;
                 bi:country ?country ; bi:partner ?partner ; bi:value ?value .
@@ -54,8 +64,11 @@ SELECT ?o ?g ?country ?partner ?value ?currency ?reporter WHERE {
              OPTIONAL { ?o bi:reporter ?reporter } }
   FILTER NOT EXISTS { ?o a bi:Claim }
 }"""
+)
 
-_FLOWS = PREFIX + """
+_FLOWS = (
+    PREFIX
+    + """
 SELECT ?o ?g ?value ?currency ?reporter ?sector ?notation WHERE {
   GRAPH ?g { ?o a bi:TradeFlow ; bi:exporter ?exporter ; bi:importer ?importer ; bi:year ?year ;
                 bi:value ?value ; bi:sector ?sector .
@@ -63,6 +76,7 @@ SELECT ?o ?g ?value ?currency ?reporter ?sector ?notation WHERE {
              OPTIONAL { ?o bi:reporter ?reporter } }
   OPTIONAL { ?sector bi:notation ?notation }
 }"""
+)
 
 
 @dataclass(frozen=True)
@@ -115,8 +129,17 @@ def _code(node: object) -> str:
     return str(node).rsplit("/", 1)[-1].upper()
 
 
-def check_figure(store: OxigraphStore, *, indicator: str, country: str, partner: str, year: int,
-                 value: Decimal, currency: str | None, exclude_graphs: Iterable[str] = ()) -> ClaimCheck:
+def check_figure(
+    store: OxigraphStore,
+    *,
+    indicator: str,
+    country: str,
+    partner: str,
+    year: int,
+    value: Decimal,
+    currency: str | None,
+    exclude_graphs: Iterable[str] = (),
+) -> ClaimCheck:
     """Compare one claimed figure with the store's observations (see the module docstring)."""
     if not currency:
         return ClaimCheck(NO_DATA, ())
@@ -128,8 +151,7 @@ def check_figure(store: OxigraphStore, *, indicator: str, country: str, partner:
     def keep(o: object, g: object, v: object, cur: object, rep: object, comparable: Decimal, kind: str) -> None:
         if str(g) in excluded or not isinstance(v, Decimal) or str(cur or "").upper() != wanted:
             return
-        found.setdefault(str(o), Observation(str(o), comparable, v, wanted, str(g), kind,
-                                             _code(rep) if rep else None))
+        found.setdefault(str(o), Observation(str(o), comparable, v, wanted, str(g), kind, _code(rep) if rep else None))
 
     mirror, sign = _MIRROR.get(indicator, (None, 1))
     for name, orientation in ((indicator, (country, partner)), (mirror, (partner, country))):
@@ -145,9 +167,14 @@ def check_figure(store: OxigraphStore, *, indicator: str, country: str, partner:
             keep(o, g, v, cur, rep, v if same else v * sign, "indicator" if same else "mirror indicator")
     if indicator in ("goods_exports", "goods_imports"):
         exporter, importer = (country, partner) if indicator == "goods_exports" else (partner, country)
-        rows = store.select(_FLOWS, {"exporter": ox.NamedNode(iri.country_iri(exporter)),
-                                     "importer": ox.NamedNode(iri.country_iri(importer)),
-                                     "year": literal(year)}).rows
+        rows = store.select(
+            _FLOWS,
+            {
+                "exporter": ox.NamedNode(iri.country_iri(exporter)),
+                "importer": ox.NamedNode(iri.country_iri(importer)),
+                "year": literal(year),
+            },
+        ).rows
         for o, g, v, cur, rep, sector, notation in rows:
             all_goods = str(notation or "").casefold() == "total" or str(sector).rsplit("/", 1)[-1] == "total"
             if all_goods and isinstance(v, Decimal):
@@ -160,8 +187,15 @@ def check_claims(store: OxigraphStore, claims: Iterable[Claim]) -> list[Claim]:
     facts of each claim's own source are left out of its comparison."""
     out = []
     for claim in claims:
-        result = check_figure(store, indicator=claim.indicator, country=claim.country, partner=claim.partner,
-                              year=claim.year, value=claim.value, currency=claim.currency,
-                              exclude_graphs=[iri.source_iri(claim.source)])
+        result = check_figure(
+            store,
+            indicator=claim.indicator,
+            country=claim.country,
+            partner=claim.partner,
+            year=claim.year,
+            value=claim.value,
+            currency=claim.currency,
+            exclude_graphs=[iri.source_iri(claim.source)],
+        )
         out.append(dataclasses.replace(claim, verdict=result.verdict, checked_against=result.checked_against))
     return out

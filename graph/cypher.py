@@ -132,15 +132,24 @@ def create_batches(projection: Projection, size: int) -> tuple[list[Batch], list
     for (start, kind, end), rel in projection.relationships.items():
         rels[kind].append({"start": start, "end": end, "props": {"sources": list(rel.sources)}})
     node_batches = [
-        Batch(checked(f"UNWIND $rows AS row CREATE (n:{':'.join(check_label(label) for label in labels)}) "
-                      "SET n = row.props"), batch)
+        Batch(
+            checked(
+                f"UNWIND $rows AS row CREATE (n:{':'.join(check_label(label) for label in labels)}) SET n = row.props"
+            ),
+            batch,
+        )
         for labels, rows in sorted(nodes.items())
         for batch in batches(rows, size)
     ]
     rel_batches = [
-        Batch(checked(f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
-                      f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) CREATE (a)-[r:{check_rel_type(kind)}]->(b) "
-                      "SET r = row.props"), batch)
+        Batch(
+            checked(
+                f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
+                f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) CREATE (a)-[r:{check_rel_type(kind)}]->(b) "
+                "SET r = row.props"
+            ),
+            batch,
+        )
         for kind, rows in sorted(rels.items())
         for batch in batches(rows, size)
     ]

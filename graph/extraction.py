@@ -34,8 +34,15 @@ from bilateral.loaders.article import ArticleText, Extraction, FigureHit, parse_
 from bilateral.loaders.article.records import EXTRACTION_NOTE, article_source, extraction_records
 from bilateral.ontology.vocab import BI, NS
 
-__all__ = ["EXTRACTION_NOTE", "ROW_COLUMNS", "ExtractionReport", "extract_file", "extract_text", "load_report",
-           "to_rdf"]
+__all__ = [
+    "EXTRACTION_NOTE",
+    "ROW_COLUMNS",
+    "ExtractionReport",
+    "extract_file",
+    "extract_text",
+    "load_report",
+    "to_rdf",
+]
 
 ROW_COLUMNS = ("kind", "text", "value", "speaker", "start", "end", "confidence", "verdict", "detail")
 
@@ -60,15 +67,42 @@ class ExtractionReport:
         ex = self.extraction
         rows: list[dict[str, object]] = []
 
-        def row(kind: str, text: str, value: object, start: int, end: int, confidence: float,
-                speaker: str = "", verdict: str = "", detail: str = "") -> None:
-            rows.append({"kind": kind, "text": text, "value": value, "speaker": speaker, "start": start,
-                         "end": end, "confidence": round(confidence, 2), "verdict": verdict, "detail": detail})
+        def row(
+            kind: str,
+            text: str,
+            value: object,
+            start: int,
+            end: int,
+            confidence: float,
+            speaker: str = "",
+            verdict: str = "",
+            detail: str = "",
+        ) -> None:
+            rows.append(
+                {
+                    "kind": kind,
+                    "text": text,
+                    "value": value,
+                    "speaker": speaker,
+                    "start": start,
+                    "end": end,
+                    "confidence": round(confidence, 2),
+                    "verdict": verdict,
+                    "detail": detail,
+                }
+            )
 
         counts = ex.country_counts()
         for c in ex.countries:
-            row("country", c.exact, c.country, c.start, c.end, c.confidence,
-                detail=f"{counts.get(c.country or '', 0)} mention(s); first as {c.how}")
+            row(
+                "country",
+                c.exact,
+                c.country,
+                c.start,
+                c.end,
+                c.confidence,
+                detail=f"{counts.get(c.country or '', 0)} mention(s); first as {c.how}",
+            )
         for p in ex.people:
             where = f"{p.office or 'office not known'}" + (f" ({p.country})" if p.country else "")
             if p.known:
@@ -93,17 +127,40 @@ class ExtractionReport:
             detail = q.how + (f"; said on {q.said_on.isoformat()}" if q.said_on else "")
             if q.speaker is None:
                 detail += "; no speaker: not a statement"
-            row("statement", q.exact, q.said_on.isoformat() if q.said_on else "", q.start, q.end, q.confidence,
-                speaker=q.speaker.name if q.speaker else "", detail=detail)
+            row(
+                "statement",
+                q.exact,
+                q.said_on.isoformat() if q.said_on else "",
+                q.start,
+                q.end,
+                q.confidence,
+                speaker=q.speaker.name if q.speaker else "",
+                detail=detail,
+            )
         for f, check in zip(ex.figures, self.checks, strict=True):
-            row("figure", f.exact, f"{_plain(f.value)} {f.currency}", f.start, f.end, f.confidence,
+            row(
+                "figure",
+                f.exact,
+                f"{_plain(f.value)} {f.currency}",
+                f.start,
+                f.end,
+                f.confidence,
                 speaker=f.speaker.name if f.speaker else "",
-                verdict=check.verdict if check else "not checked", detail=_figure_detail(f, check))
+                verdict=check.verdict if check else "not checked",
+                detail=_figure_detail(f, check),
+            )
         for t in ex.topics:
             if not t.mentions:
                 continue
-            row("topic", t.exact, f"{t.ref.scheme}/{t.ref.key}", t.start, t.end, t.confidence,
-                detail=f"{t.name}; {t.mentions} mention(s)" + ("" if t.known else "; new to the graph"))
+            row(
+                "topic",
+                t.exact,
+                f"{t.ref.scheme}/{t.ref.key}",
+                t.start,
+                t.end,
+                t.confidence,
+                detail=f"{t.name}; {t.mentions} mention(s)" + ("" if t.known else "; new to the graph"),
+            )
         return rows
 
     def as_json(self) -> str:
@@ -119,15 +176,30 @@ class ExtractionReport:
             item = dict(row)
             item["selector"] = selector(int(row["start"]), int(row["end"]))  # type: ignore[call-overload]
             rows.append(item)
-        mentions = [{"kind": m.kind, "exact": m.exact, "selector": selector(m.start, m.end),
-                     "confidence": m.confidence, "how": m.how,
-                     "refers_to": m.country or (m.person.name if m.person else None)
-                     or (f"{m.topic.scheme}/{m.topic.key}" if m.topic else None)} for m in ex.mentions]
+        mentions = [
+            {
+                "kind": m.kind,
+                "exact": m.exact,
+                "selector": selector(m.start, m.end),
+                "confidence": m.confidence,
+                "how": m.how,
+                "refers_to": m.country
+                or (m.person.name if m.person else None)
+                or (f"{m.topic.scheme}/{m.topic.key}" if m.topic else None),
+            }
+            for m in ex.mentions
+        ]
         src = self.source
         data = {
-            "source": {"id": src.id, "iri": iri.source_iri(src.id), "title": src.title, "url": src.url,
-                       "publisher": src.publisher, "published": src.published.isoformat() if src.published else None,
-                       "reliability": src.reliability},
+            "source": {
+                "id": src.id,
+                "iri": iri.source_iri(src.id),
+                "title": src.title,
+                "url": src.url,
+                "publisher": src.publisher,
+                "published": src.published.isoformat() if src.published else None,
+                "reliability": src.reliability,
+            },
             "dyad": list(ex.dyad) if ex.dyad else None,
             "rows": rows,
             "mentions": mentions,
@@ -156,22 +228,40 @@ def _figure_detail(f: FigureHit, check: ClaimCheck | None) -> str:
     if check and check.closest:
         c = check.closest
         source = c.source.rsplit("/", 1)[-1]
-        parts.append(f"compared with {len(check.compared)} observation(s); closest {_plain(c.value)} {c.currency} "
-                     f"({c.kind}, source {source})")
+        parts.append(
+            f"compared with {len(check.compared)} observation(s); closest {_plain(c.value)} {c.currency} "
+            f"({c.kind}, source {source})"
+        )
     if f.note:
         parts.append(f.note)
     return "; ".join(parts)
 
 
-def extract_text(store: OxigraphStore, article: ArticleText | str, *, published: dt.date | None = None,
-                 source_url: str | None = None, publisher: str | None = None, title: str | None = None,
-                 source_id: str | None = None, reliability: str = "secondary",
-                 path: Path | None = None) -> ExtractionReport:
+def extract_text(
+    store: OxigraphStore,
+    article: ArticleText | str,
+    *,
+    published: dt.date | None = None,
+    source_url: str | None = None,
+    publisher: str | None = None,
+    title: str | None = None,
+    source_id: str | None = None,
+    reliability: str = "secondary",
+    path: Path | None = None,
+) -> ExtractionReport:
     """`extract_file` for a text already read (an `ArticleText`, or plain text)."""
     if isinstance(article, str):
         article = ArticleText(article)
-    source = article_source(article, path=path, published=published, source_url=source_url, publisher=publisher,
-                            title=title, source_id=source_id, reliability=reliability)
+    source = article_source(
+        article,
+        path=path,
+        published=published,
+        source_url=source_url,
+        publisher=publisher,
+        title=title,
+        source_id=source_id,
+        reliability=reliability,
+    )
     extraction = parse_article(article.text, published=source.published, gazetteer=build_gazetteer(store))
     checks: list[ClaimCheck | None] = []
     own = iri.source_iri(source.id)
@@ -179,14 +269,32 @@ def extract_text(store: OxigraphStore, article: ArticleText | str, *, published:
         if not f.claimable or not f.indicator or not f.country or not f.partner or f.year is None:
             checks.append(None)
             continue
-        checks.append(check_figure(store, indicator=f.indicator, country=f.country, partner=f.partner,
-                                   year=f.year, value=f.value, currency=f.currency, exclude_graphs=[own]))
+        checks.append(
+            check_figure(
+                store,
+                indicator=f.indicator,
+                country=f.country,
+                partner=f.partner,
+                year=f.year,
+                value=f.value,
+                currency=f.currency,
+                exclude_graphs=[own],
+            )
+        )
     return ExtractionReport(path, source, extraction, tuple(checks), empty_store=len(store) == 0)
 
 
-def extract_file(store: OxigraphStore, path: str | Path, *, published: dt.date | None = None,
-                 source_url: str | None = None, publisher: str | None = None, title: str | None = None,
-                 source_id: str | None = None, reliability: str = "secondary") -> ExtractionReport:
+def extract_file(
+    store: OxigraphStore,
+    path: str | Path,
+    *,
+    published: dt.date | None = None,
+    source_url: str | None = None,
+    publisher: str | None = None,
+    title: str | None = None,
+    source_id: str | None = None,
+    reliability: str = "secondary",
+) -> ExtractionReport:
     """Read an article (plain text or HTML) and draft its facts against the graph in `store`.
 
     `published` anchors relative dates ("on Thursday") and picks the tenures "the president"
@@ -202,8 +310,17 @@ def extract_file(store: OxigraphStore, path: str | Path, *, published: dt.date |
         raise InputError([Problem(str(path), None, None, str(path), f"cannot read the article: {err}")]) from err
     if not article.text.strip():
         raise InputError([Problem(str(path), None, None, "", "the article has no text")])
-    return extract_text(store, article, published=published, source_url=source_url, publisher=publisher,
-                        title=title, source_id=source_id, reliability=reliability, path=path)
+    return extract_text(
+        store,
+        article,
+        published=published,
+        source_url=source_url,
+        publisher=publisher,
+        title=title,
+        source_id=source_id,
+        reliability=reliability,
+        path=path,
+    )
 
 
 def _quads(records: Iterable[r.Record]) -> list[ox.Quad]:
@@ -229,11 +346,14 @@ def load_report(store: OxigraphStore, report: ExtractionReport) -> int:
     names a source not made by extract is refused."""
     graph = ox.NamedNode(iri.source_iri(report.source.id))
     notes = store.select(
-        "SELECT ?note WHERE { GRAPH ?g { ?g ?notep ?note } }", {"g": graph, "notep": ox.NamedNode(BI.note)}).rows
+        "SELECT ?note WHERE { GRAPH ?g { ?g ?notep ?note } }", {"g": graph, "notep": ox.NamedNode(BI.note)}
+    ).rows
     exists = store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
     if exists and not any(str(n[0]).startswith(EXTRACTION_NOTE) for n in notes):
-        raise BilateralError(f"the store already has a source {report.source.id!r} that was not drafted by "
-                             "extract; give the article another source id")
+        raise BilateralError(
+            f"the store already has a source {report.source.id!r} that was not drafted by "
+            "extract; give the article another source id"
+        )
     before = len(store)
     store.add(_quads(report.records()), replace_graphs=[graph] if exists else ())
     return len(store) - before

@@ -43,8 +43,15 @@ class BulkStats:
     skipped: list[Skipped]
 
 
-def bulk_nquads(path: Path, out: IO[bytes], country_codes: Path | None = None, *, skip_unknown: bool = False,
-                chunksize: int = CHUNK, progress: Callable[[int], None] | None = None) -> BulkStats:
+def bulk_nquads(
+    path: Path,
+    out: IO[bytes],
+    country_codes: Path | None = None,
+    *,
+    skip_unknown: bool = False,
+    chunksize: int = CHUNK,
+    progress: Callable[[int], None] | None = None,
+) -> BulkStats:
     """Stream a BACI file in chunks into N-Quads on `out`, generated column-wise.
 
     Problems are collected over the whole file and raised together at the end (InputError) - then
@@ -68,8 +75,9 @@ def bulk_nquads(path: Path, out: IO[bytes], country_codes: Path | None = None, *
     dimension = list(_dimension_quads(source, reader.sectors(), checker.dyads, checker.countries))
     out.write(("\n".join(dimension) + "\n").encode("utf-8"))
     graphs = (iri.source_iri(source.id), *((iri.source_iri(ISO_SOURCE_ID),) if checker.countries else ()))
-    return BulkStats(source=source.id, rows=checker.rows, flows=flows, quads=quads + len(dimension),
-                     graphs=graphs, skipped=skipped)
+    return BulkStats(
+        source=source.id, rows=checker.rows, flows=flows, quads=quads + len(dimension), graphs=graphs, skipped=skipped
+    )
 
 
 def _iri(value: str) -> str:
@@ -118,9 +126,17 @@ def _flow_lines(checked: CheckedChunk, source: str, cache: _Cache) -> Iterator[n
     base = iri.mint("tradeflow", "x")[: -len("x")]
     tail = "/" + "/".join(iri.segment(p) for p in ("USD", source))
     pair = checked.exporter + "-" + checked.importer
-    node = (base + _mapped(pair, iri.segment, cache) + "/" + _mapped(checked.year, iri.segment, cache) + "/"
-            + _mapped(checked.k6, _sector_segment, cache) + "/" + _mapped(checked.importer, iri.segment, cache)
-            + tail)
+    node = (
+        base
+        + _mapped(pair, iri.segment, cache)
+        + "/"
+        + _mapped(checked.year, iri.segment, cache)
+        + "/"
+        + _mapped(checked.k6, _sector_segment, cache)
+        + "/"
+        + _mapped(checked.importer, iri.segment, cache)
+        + tail
+    )
     subject = "<" + node + "> "
     importer = _mapped(checked.importer, _country_iri, cache)
     objects: list[tuple[str, np.ndarray | str]] = [
@@ -139,8 +155,9 @@ def _flow_lines(checked: CheckedChunk, source: str, cache: _Cache) -> Iterator[n
         yield subject + f"<{predicate}> " + obj + graph
 
 
-def _dimension_quads(source: r.Source, sectors: Iterable[r.Topic], dyads: Iterable[tuple[str, str]],
-                     countries: Iterable[str]) -> Iterator[str]:
+def _dimension_quads(
+    source: r.Source, sectors: Iterable[r.Topic], dyads: Iterable[tuple[str, str]], countries: Iterable[str]
+) -> Iterator[str]:
     """The source, sectors, dyads and ISO country descriptions, by graph/rdf.py's own emitter:
     few, and exactly what the record path gives for them."""
     emitter = rdf._Emitter()  # the public `to_quads` has no entry for dyads or ISO countries alone

@@ -21,14 +21,19 @@ __all__ = ["Gazetteer", "build_gazetteer"]
 
 PREFIX = f"PREFIX bi: <{NS}>\n"
 
-_PEOPLE = PREFIX + """
+_PEOPLE = (
+    PREFIX
+    + """
 SELECT ?p ?name ?birth ?alias WHERE {
   ?p a bi:Person ; bi:name ?name .
   OPTIONAL { ?p bi:birthYear ?birth }
   OPTIONAL { ?p bi:alias ?alias }
 }"""
+)
 
-_TENURES = PREFIX + """
+_TENURES = (
+    PREFIX
+    + """
 SELECT ?t ?p ?c ?iso ?office ?role ?start ?end ?attested WHERE {
   ?t a bi:Tenure ; bi:holder ?p ; bi:country ?c ; bi:office ?office .
   OPTIONAL { ?c bi:iso3 ?iso }
@@ -37,8 +42,11 @@ SELECT ?t ?p ?c ?iso ?office ?role ?start ?end ?attested WHERE {
   OPTIONAL { ?t bi:endDate ?end }
   OPTIONAL { ?t bi:attestedDate ?attested }
 }"""
+)
 
-_TOPICS = PREFIX + """
+_TOPICS = (
+    PREFIX
+    + """
 SELECT ?t ?scheme ?notation ?name ?alias WHERE {
   { ?t a bi:Topic } UNION { ?t a bi:Sector }
   ?t bi:name ?name .
@@ -46,8 +54,11 @@ SELECT ?t ?scheme ?notation ?name ?alias WHERE {
   OPTIONAL { ?t bi:notation ?notation }
   OPTIONAL { ?t bi:alias ?alias }
 }"""
+)
 
-_MEETINGS = PREFIX + """
+_MEETINGS = (
+    PREFIX
+    + """
 SELECT ?m ?date ?kind ?place ?c ?iso ?p WHERE {
   ?m a bi:Meeting ; bi:date ?date ; bi:kind ?kind ; bi:dyad ?d .
   ?d bi:member ?c .
@@ -55,6 +66,7 @@ SELECT ?m ?date ?kind ?place ?c ?iso ?p WHERE {
   OPTIONAL { ?m bi:place ?place }
   OPTIONAL { ?p bi:participatedIn ?m }
 }"""
+)
 
 
 def _iso(country_iri: str, iso: object) -> str:
@@ -89,23 +101,46 @@ def build_gazetteer(store: OxigraphStore) -> Gazetteer:
     roles: dict[str, set[str]] = defaultdict(set)
     for t, p, c, iso, office, role, start, end, attested in store.select(_TENURES).rows:
         key = str(t)
-        tenure_rows.setdefault(key, {"person": str(p), "country": _iso(str(c), iso), "office": str(office),
-                                     "start": start, "end": end, "attested": attested})
+        tenure_rows.setdefault(
+            key,
+            {
+                "person": str(p),
+                "country": _iso(str(c), iso),
+                "office": str(office),
+                "start": start,
+                "end": end,
+                "attested": attested,
+            },
+        )
         if role:
             roles[key].add(str(role))
     tenures: dict[str, list[KnownTenure]] = defaultdict(list)
     for key, row in sorted(tenure_rows.items()):
-        tenures[str(row["person"])].append(KnownTenure(
-            country=str(row["country"]), office=str(row["office"]), roles=tuple(sorted(roles[key])),
-            start=_date(row["start"]), end=_date(row["end"]), attested=_date(row["attested"])))
+        tenures[str(row["person"])].append(
+            KnownTenure(
+                country=str(row["country"]),
+                office=str(row["office"]),
+                roles=tuple(sorted(roles[key])),
+                start=_date(row["start"]),
+                end=_date(row["end"]),
+                attested=_date(row["attested"]),
+            )
+        )
 
     people: list[KnownPerson] = []
     refs: dict[str, PersonRef] = {}
     for node in sorted(names):
         name, birth = _person_key(node, names[node], births[node])
         others = (names[node] - {name}) | aliases[node]
-        people.append(KnownPerson(name=name, birth_year=birth, aliases=tuple(sorted(others)),
-                                  tenures=tuple(tenures.get(node, ())), iri=node))
+        people.append(
+            KnownPerson(
+                name=name,
+                birth_year=birth,
+                aliases=tuple(sorted(others)),
+                tenures=tuple(tenures.get(node, ())),
+                iri=node,
+            )
+        )
         refs[node] = PersonRef(name, birth)
 
     topic_names: dict[str, str] = {}
@@ -126,8 +161,11 @@ def build_gazetteer(store: OxigraphStore) -> Gazetteer:
     topics: list[KnownTopic] = []
     for node, name in sorted(topic_names.items()):
         scheme = schemes.get(node, "topic")
-        key = notations[node] if scheme == "HS" and node in notations else unquote(
-            node.rsplit("/", 1)[-1].replace("_", " "))
+        key = (
+            notations[node]
+            if scheme == "HS" and node in notations
+            else unquote(node.rsplit("/", 1)[-1].replace("_", " "))
+        )
         if iri.topic_iri(key, scheme) != node:
             continue  # not minted by this project: an article could not refer to it by key
         topics.append(KnownTopic(key=key, scheme=scheme, name=name, aliases=tuple(sorted(topic_aliases[node]))))
@@ -146,9 +184,16 @@ def build_gazetteer(store: OxigraphStore) -> Gazetteer:
         day = _date(when)
         if len(codes) != 2 or day is None:
             continue
-        known_meetings.append(KnownMeeting(
-            date=day, countries=(codes[0], codes[1]), kind=kind, place=str(where) if where else None,
-            participants=tuple(sorted(attendees[node], key=lambda ref: ref.name)), iri=node))
+        known_meetings.append(
+            KnownMeeting(
+                date=day,
+                countries=(codes[0], codes[1]),
+                kind=kind,
+                place=str(where) if where else None,
+                participants=tuple(sorted(attendees[node], key=lambda ref: ref.name)),
+                iri=node,
+            )
+        )
     return Gazetteer(people=tuple(people), topics=tuple(topics), meetings=tuple(known_meetings))
 
 

@@ -38,8 +38,13 @@ __all__ = [
 _SPACE = re.compile(r"\s+")
 # Code points an IRI may carry unescaped (RFC 3987 ucschar), beyond ASCII.
 _UCSCHAR = (
-    (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), (0x10000, 0x1FFFD), (0x20000, 0x2FFFD),
-    (0x30000, 0x3FFFD), (0xE1000, 0xEFFFD),
+    (0xA0, 0xD7FF),
+    (0xF900, 0xFDCF),
+    (0xFDF0, 0xFFEF),
+    (0x10000, 0x1FFFD),
+    (0x20000, 0x2FFFD),
+    (0x30000, 0x3FFFD),
+    (0xE1000, 0xEFFFD),
 )
 
 
@@ -110,9 +115,7 @@ def person_iri(name: str, birth_year: int | None = None) -> str:
 
 def tenure_iri(person: str, country: str, office: str, start: str) -> str:
     """`person` is the person's IRI; `start` the first (or attested) day."""
-    return f"{base_iri()}tenure/{_tail(person)}/" + "/".join(
-        segment(p) for p in (country.upper(), office, start)
-    )
+    return f"{base_iri()}tenure/{_tail(person)}/" + "/".join(segment(p) for p in (country.upper(), office, start))
 
 
 def meeting_iri(date: str, countries: Iterable[str], kind: str) -> str:
@@ -142,9 +145,7 @@ def trade_flow_iri(
     return mint("tradeflow", flow, str(year), sector, reporter.upper(), currency.upper(), source)
 
 
-def indicator_iri(
-    indicator: str, country: str, partner: str, year: int, measure: str, source: str
-) -> str:
+def indicator_iri(indicator: str, country: str, partner: str, year: int, measure: str, source: str) -> str:
     """`measure` is the currency of a monetary figure, else its unit."""
     pair = f"{country.upper()}-{partner.upper()}"
     return mint("observation", indicator, pair, str(year), measure, source)

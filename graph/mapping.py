@@ -163,6 +163,7 @@ def source_id(graph: str) -> str:
 
 # -- literal values ----------------------------------------------------------------------------
 
+
 def _convert(lit: ox.Literal) -> tuple[Scalar, str | None]:
     """A literal as the Python value the property graph stores (`literal_value`, narrowed to what
     Neo4j holds), and its exact text when a float cannot carry it (xsd:decimal)."""
@@ -192,8 +193,7 @@ def _sort_key(value: Scalar) -> tuple[object, ...]:
 class _Values:
     """The distinct values of one datatype property of one node, each with its sources."""
 
-    by_value: dict[tuple[str, str], tuple[Scalar, str | None, set[str]]] = field(
-        default_factory=dict)
+    by_value: dict[tuple[str, str], tuple[Scalar, str | None, set[str]]] = field(default_factory=dict)
 
     def add(self, lit: ox.Literal, source: str) -> None:
         value, text = _convert(lit)
@@ -240,6 +240,7 @@ def _as_text(value: Scalar, text: str | None) -> str:
 
 # -- the projection ------------------------------------------------------------------------------
 
+
 class _Builder:
     """Accumulates quads; `build` applies the mapping once everything about a node is known."""
 
@@ -280,8 +281,7 @@ class _Builder:
         """`uri` is the object of an object property in `source` (when its quads are not read)."""
         self.object_sources[uri].add(source)
 
-    def build(self, nodes: Iterable[str] | None = None,
-              rel_starts: set[str] | None = None) -> Projection:
+    def build(self, nodes: Iterable[str] | None = None, rel_starts: set[str] | None = None) -> Projection:
         # A node: an IRI with a class, or at either end of an object property (a relationship
         # needs both ends). A subject with datatype properties only is not a node.
         candidates = set(self.labels) | set(self.object_sources) | {s for s, _, _ in self.rels}
@@ -292,8 +292,9 @@ class _Builder:
             sources = self.subject_sources.get(uri) or self.object_sources.get(uri, set())
             for name, values in sorted(self.values.get(uri, {}).items()):
                 values.emit(name, props, sources)
-            out.nodes[uri] = Node(tuple(sorted(self.labels.get(uri, ()))),
-                                  dict(sorted(props.items())), tuple(sorted(sources)))
+            out.nodes[uri] = Node(
+                tuple(sorted(self.labels.get(uri, ()))), dict(sorted(props.items())), tuple(sorted(sources))
+            )
         for key in sorted(self.rels):
             if rel_starts is None or key[0] in rel_starts:
                 out.relationships[key] = Rel(tuple(sorted(self.rels[key])))
@@ -325,7 +326,7 @@ def _iri_list(uris: Iterable[str]) -> str:
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for at in range(0, len(items), _CHUNK):
-        yield items[at: at + _CHUNK]
+        yield items[at : at + _CHUNK]
 
 
 def _subject_quads(store: GraphStore, uris: Iterable[str]) -> Iterator[ox.Quad]:
@@ -335,7 +336,8 @@ def _subject_quads(store: GraphStore, uris: Iterable[str]) -> Iterator[ox.Quad]:
         rows = store.select(
             "SELECT ?s ?p ?g (STR(?o) AS ?lex) (isIRI(?o) AS ?iri) (DATATYPE(?o) AS ?dt) "
             "(LANG(?o) AS ?lang) WHERE { VALUES ?s { " + _iri_list(chunk) + " } "
-            "GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?o)) }")
+            "GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?o)) }"
+        )
         for s, p, g, lex, is_iri, datatype, lang in rows.rows:
             if is_iri:
                 obj: ox.NamedNode | ox.Literal = ox.NamedNode(str(lex))
@@ -352,7 +354,8 @@ def _references(store: GraphStore, uris: Iterable[str]) -> Iterator[tuple[str, s
     for chunk in _chunks(sorted(set(uris))):
         rows = store.select(
             "SELECT DISTINCT ?o ?g WHERE { VALUES ?o { " + _iri_list(chunk) + " } "
-            "VALUES ?p { " + predicates + " } GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }")
+            "VALUES ?p { " + predicates + " } GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }"
+        )
         for o, g in rows.rows:
             yield str(o), str(g)
 

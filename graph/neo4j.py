@@ -66,10 +66,18 @@ _FULL_PENDING = "bilateral:full-sync-pending"  # a state key no graph IRI can eq
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # Indexes for the catalog queries' lookups: (class, datatype property) from the ontology terms.
 _INDEXED = (
-    (BI.Person, BI.name), (BI.Country, BI.iso3), (BI.Country, BI.name), (BI.Meeting, BI.date),
-    (BI.Statement, BI.date), (BI.Tenure, BI.startDate), (BI.TradeFlow, BI.year),
-    (BI.IndicatorObservation, BI.indicator), (BI.IndicatorObservation, BI.year),
-    (BI.Treaty, BI.name), (BI.Sector, BI.notation), (BI.Source, BI.name),
+    (BI.Person, BI.name),
+    (BI.Country, BI.iso3),
+    (BI.Country, BI.name),
+    (BI.Meeting, BI.date),
+    (BI.Statement, BI.date),
+    (BI.Tenure, BI.startDate),
+    (BI.TradeFlow, BI.year),
+    (BI.IndicatorObservation, BI.indicator),
+    (BI.IndicatorObservation, BI.year),
+    (BI.Treaty, BI.name),
+    (BI.Sector, BI.notation),
+    (BI.Source, BI.name),
 )
 
 # The driver logs every retry of a managed transaction as a warning, and a dropped connection as
@@ -99,9 +107,16 @@ class SyncReport:
     @property
     def changed(self) -> bool:
         """Whether Neo4j was changed at all (a second sync in a row says False)."""
-        return any((self.nodes_created, self.nodes_updated, self.nodes_deleted,
-                    self.relationships_created, self.relationships_updated,
-                    self.relationships_deleted))
+        return any(
+            (
+                self.nodes_created,
+                self.nodes_updated,
+                self.nodes_deleted,
+                self.relationships_created,
+                self.relationships_updated,
+                self.relationships_deleted,
+            )
+        )
 
     def rows(self) -> Rows:
         """The report as (what, count) rows, for `bilateral neo4j sync --format ...`."""
@@ -194,21 +209,32 @@ class Neo4jProjector:
     ...     report = neo.sync(kg.store)
     """
 
-    def __init__(self, settings: Neo4jSettings | None = None, *, batch_size: int = 1000,
-                 max_retry_time: float = 30.0, connection_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        settings: Neo4jSettings | None = None,
+        *,
+        batch_size: int = 1000,
+        max_retry_time: float = 30.0,
+        connection_timeout: float = 10.0,
+    ) -> None:
         """Connect and check the server answers with these credentials (Neo4jError if not)."""
         self.settings = settings or neo4j_settings()
         self.batch_size = batch_size
         self._schema_done = False
         uri = self.settings.uri
         if uri.split("://", 1)[0].lower() not in _SCHEMES:
-            raise Neo4jError(f"cannot use the Neo4j URI {uri!r} (NEO4J_URI): expected a Bolt URI, "
-                             "bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS)")
+            raise Neo4jError(
+                f"cannot use the Neo4j URI {uri!r} (NEO4J_URI): expected a Bolt URI, "
+                "bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS)"
+            )
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=(self.settings.user, self.settings.password),
-                max_transaction_retry_time=max_retry_time, connection_timeout=connection_timeout,
-                connection_acquisition_timeout=connection_timeout + 5)
+                uri,
+                auth=(self.settings.user, self.settings.password),
+                max_transaction_retry_time=max_retry_time,
+                connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout + 5,
+            )
         except (neo4j_exc.ConfigurationError, ValueError) as err:
             raise Neo4jError(f"cannot use the Neo4j URI {uri!r} (NEO4J_URI): {err}") from err
         try:
@@ -228,8 +254,7 @@ class Neo4jProjector:
     def __enter__(self) -> Neo4jProjector:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     def _session(self, read: bool = False) -> neo4j.Session:
@@ -245,19 +270,23 @@ class Neo4jProjector:
         except neo4j_exc.AuthError as err:
             raise Neo4jError(
                 f"Neo4j at {uri} refused the credentials of user {self.settings.user!r} "
-                f"({_one_line(err.message or err)}); check NEO4J_USER and NEO4J_PASSWORD") from err
+                f"({_one_line(err.message or err)}); check NEO4J_USER and NEO4J_PASSWORD"
+            ) from err
         except (neo4j_exc.ServiceUnavailable, neo4j_exc.SessionExpired) as err:
             raise Neo4jError(
                 f"Neo4j at {uri} is unreachable while {doing}: {_one_line(err)}; is the server running "
-                "(scripts/neo4j-local start) and NEO4J_URI right?") from err
+                "(scripts/neo4j-local start) and NEO4J_URI right?"
+            ) from err
         except neo4j_exc.Neo4jError as err:
-            raise Neo4jError(f"Neo4j at {uri} failed while {doing}: "
-                             f"{err.code or ''} {_one_line(err.message or err)}".strip()) from err
+            raise Neo4jError(
+                f"Neo4j at {uri} failed while {doing}: {err.code or ''} {_one_line(err.message or err)}".strip()
+            ) from err
         except neo4j_exc.DriverError as err:
             raise Neo4jError(f"Neo4j at {uri}: the driver failed while {doing}: {_one_line(err)}") from err
 
     def _write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         """One managed write transaction (retried by the driver on transient errors)."""
+
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(query, params)]
 
@@ -276,12 +305,14 @@ class Neo4jProjector:
     def ensure_schema(self) -> None:
         """Unique `uri` on every ontology label and on Resource, catalog lookup indexes."""
         statements = [uri_constraint(label) for label in (GENERIC_LABEL, *ALL_LABELS)]
-        statements.append("CREATE CONSTRAINT bilateral_syncstate_source IF NOT EXISTS "
-                          f"FOR (n:{_STATE}) REQUIRE n.source IS UNIQUE")
+        statements.append(
+            f"CREATE CONSTRAINT bilateral_syncstate_source IF NOT EXISTS FOR (n:{_STATE}) REQUIRE n.source IS UNIQUE"
+        )
         for cls, prop in _INDEXED:
             label, name = LABELS[cls], PROPERTY_NAMES[prop]
-            statements.append(f"CREATE INDEX bilateral_{label.lower()}_{name.lower()} IF NOT EXISTS "
-                              f"FOR (n:{label}) ON (n.{name})")
+            statements.append(
+                f"CREATE INDEX bilateral_{label.lower()}_{name.lower()} IF NOT EXISTS FOR (n:{label}) ON (n.{name})"
+            )
         with self._errors("creating the schema"):
             for statement in statements:
                 self._write(_q(statement))
@@ -300,18 +331,21 @@ class Neo4jProjector:
         if not ids:
             return set()
         nodes = self._read(
-            _q(f"MATCH (n:{GENERIC_LABEL}) WHERE any(s IN n.sources WHERE s IN $ids) "
-               "RETURN n.uri AS uri"), ids=ids)
+            _q(f"MATCH (n:{GENERIC_LABEL}) WHERE any(s IN n.sources WHERE s IN $ids) RETURN n.uri AS uri"), ids=ids
+        )
         rels = self._read(
-            _q(f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) "
-               "WHERE any(s IN r.sources WHERE s IN $ids) RETURN a.uri AS a, b.uri AS b"), ids=ids)
+            _q(
+                f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) "
+                "WHERE any(s IN r.sources WHERE s IN $ids) RETURN a.uri AS a, b.uri AS b"
+            ),
+            ids=ids,
+        )
         return {r["uri"] for r in nodes} | {r["a"] for r in rels} | {r["b"] for r in rels}
 
     def _all_uris(self) -> set[str]:
         return {r["uri"] for r in self._read(_q(f"MATCH (n:{GENERIC_LABEL}) RETURN n.uri AS uri"))}
 
-    def sync(self, store: GraphStore, progress: Progress | None = None, *,
-             full: bool = False) -> SyncReport:
+    def sync(self, store: GraphStore, progress: Progress | None = None, *, full: bool = False) -> SyncReport:
         """Make Neo4j hold exactly the projection of `store`; report what changed.
 
         Only the entities of sources whose content hash changed, appeared or disappeared are
@@ -355,22 +389,29 @@ class Neo4jProjector:
                 self._drop_state([g for g in state if g not in hashes])
         c = tally.counts
         return SyncReport(
-            nodes_created=c["nodes_created"], nodes_updated=c["nodes_updated"],
-            nodes_deleted=c["nodes_deleted"], relationships_created=c["rels_created"],
-            relationships_updated=c["rels_updated"], relationships_deleted=c["rels_deleted"],
-            sources_changed=tuple(changed), sources_removed=tuple(removed),
-            sources_unchanged=unchanged, entities=len(affected), full=full)
+            nodes_created=c["nodes_created"],
+            nodes_updated=c["nodes_updated"],
+            nodes_deleted=c["nodes_deleted"],
+            relationships_created=c["rels_created"],
+            relationships_updated=c["rels_updated"],
+            relationships_deleted=c["rels_deleted"],
+            sources_changed=tuple(changed),
+            sources_removed=tuple(removed),
+            sources_unchanged=unchanged,
+            entities=len(affected),
+            full=full,
+        )
 
     def _set_state(self, hashes: Mapping[str, str | None]) -> None:
         if hashes:
             rows = [{"source": g, "hash": h} for g, h in hashes.items()]
-            self._write(_q(f"UNWIND $rows AS row MERGE (s:{_STATE} {{source: row.source}}) "
-                           "SET s.hash = row.hash"), rows=rows)
+            self._write(
+                _q(f"UNWIND $rows AS row MERGE (s:{_STATE} {{source: row.source}}) SET s.hash = row.hash"), rows=rows
+            )
 
     def _drop_state(self, graphs: list[str]) -> None:
         if graphs:
-            self._write(_q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs DELETE s"),
-                        graphs=graphs)
+            self._write(_q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs DELETE s"), graphs=graphs)
 
     def _create(self, projection: Projection, progress: Progress | None) -> _Tally:
         """Write `projection` into a database holding none: CREATE in large batches."""
@@ -388,8 +429,7 @@ class Neo4jProjector:
                     progress(what, done, total)
         return tally
 
-    def _apply(self, projection: Projection, affected: set[str],
-               progress: Progress | None) -> _Tally:
+    def _apply(self, projection: Projection, affected: set[str], progress: Progress | None) -> _Tally:
         """Write `projection` (complete for `affected`); delete what of `affected` it lacks."""
         tally = _Tally()
         size = self.batch_size
@@ -418,10 +458,17 @@ class Neo4jProjector:
         total, done = len(stale), 0
         step("stale relationships", 0, total)
         for batch in batches(stale, size):
-            tally.add("rels", self._write(_q(
-                f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.uri}})-[r]->"
-                f"(b:{GENERIC_LABEL}) WHERE NOT (type(r) + ' ' + b.uri) IN row.keep "
-                "DELETE r RETURN 'deleted' AS change, count(*) AS n"), rows=batch))
+            tally.add(
+                "rels",
+                self._write(
+                    _q(
+                        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.uri}})-[r]->"
+                        f"(b:{GENERIC_LABEL}) WHERE NOT (type(r) + ' ' + b.uri) IN row.keep "
+                        "DELETE r RETURN 'deleted' AS change, count(*) AS n"
+                    ),
+                    rows=batch,
+                ),
+            )
             done += len(batch)
             step("stale relationships", done, total)
         write_all("relationships", "rels", rel_batches(projection, size, incremental=True))
@@ -431,10 +478,14 @@ class Neo4jProjector:
         total, done = len(gone), 0
         step("deleted nodes", 0, total)
         for batch in batches(gone, size):
-            for row in self._write(_q(
+            for row in self._write(
+                _q(
                     f"UNWIND $uris AS uri MATCH (n:{GENERIC_LABEL} {{uri: uri}}) "
                     "WITH n, COUNT { (n)-[]-() } AS degree DETACH DELETE n "
-                    "RETURN count(n) AS nodes, sum(degree) AS rels"), uris=batch):
+                    "RETURN count(n) AS nodes, sum(degree) AS rels"
+                ),
+                uris=batch,
+            ):
                 tally.counts["nodes_deleted"] += row["nodes"]
                 tally.counts["rels_deleted"] += row["rels"] or 0
             done += len(batch)
@@ -446,10 +497,10 @@ class Neo4jProjector:
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Projected nodes by label (Resource = all) and relationships by type, in Neo4j."""
         with self._errors("counting"):
-            labels = self._read(_q(f"MATCH (n:{GENERIC_LABEL}) UNWIND labels(n) AS label "
-                                   "RETURN label, count(*) AS n"))
-            types = self._read(_q(f"MATCH (:{GENERIC_LABEL})-[r]->(:{GENERIC_LABEL}) "
-                                  "RETURN type(r) AS type, count(*) AS n"))
+            labels = self._read(_q(f"MATCH (n:{GENERIC_LABEL}) UNWIND labels(n) AS label RETURN label, count(*) AS n"))
+            types = self._read(
+                _q(f"MATCH (:{GENERIC_LABEL})-[r]->(:{GENERIC_LABEL}) RETURN type(r) AS type, count(*) AS n")
+            )
         return ({r["label"]: r["n"] for r in labels}, {r["type"]: r["n"] for r in types})
 
     def status(self, store: GraphStore) -> Rows:
@@ -461,7 +512,8 @@ class Neo4jProjector:
         rdf_types = projection.type_counts()
         rows: list[tuple[Any, ...]] = [
             ("nodes", "all", len(projection.nodes), neo_labels.get(GENERIC_LABEL, 0)),
-            ("relationships", "all", len(projection.relationships), sum(neo_types.values()))]
+            ("relationships", "all", len(projection.relationships), sum(neo_types.values())),
+        ]
         for name in sorted((set(rdf_labels) | set(neo_labels)) - {GENERIC_LABEL}):
             rows.append(("label", name, rdf_labels.get(name, 0), neo_labels.get(name, 0)))
         for name in sorted(set(rdf_types) | set(neo_types)):
@@ -476,8 +528,7 @@ class Neo4jProjector:
         table.append(("sources", "in sync", len(hashes), in_sync, agree))
         return Rows(["kind", "name", "rdf", "neo4j", "agree"], table)
 
-    def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
-            write: bool = False) -> Rows:
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False) -> Rows:
         """Run Cypher; read-only unless `write` (the server refuses writes in a read transaction).
 
         Returns `Rows(columns, rows)` of plain Python values (see `plain_value`).
@@ -486,7 +537,8 @@ class Neo4jProjector:
         if not write and (reach := reach_of(cypher)):
             raise QueryError(
                 f"the query uses {reach}, which reads files or calls other servers; Cypher runs "
-                "read-only by default and refuses it; pass --write (write=True) to allow it")
+                "read-only by default and refuses it; pass --write (write=True) to allow it"
+            )
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[tuple[Any, ...]]]:
             result = tx.run(_q(cypher), parameters)
@@ -495,13 +547,13 @@ class Neo4jProjector:
 
         with self._errors("running the query"), self._session(read=not write) as session:
             try:
-                columns, rows = (session.execute_write(work) if write
-                                 else session.execute_read(work))
+                columns, rows = session.execute_write(work) if write else session.execute_read(work)
             except neo4j_exc.ClientError as err:
                 if not write and _is_read_only_refusal(err):
                     raise Neo4jError(
                         "the query writes to the graph, but Cypher runs read-only by default "
-                        f"({err.message}); pass --write (write=True) to allow writes") from err
+                        f"({err.message}); pass --write (write=True) to allow writes"
+                    ) from err
                 if (err.code or "").startswith("Neo.ClientError.Statement."):
                     raise QueryError(f"Cypher query failed: {err.message or err}") from err
                 raise
@@ -510,11 +562,11 @@ class Neo4jProjector:
     def clear(self) -> None:
         """Delete every projected node and the sync state (the schema stays)."""
         with self._errors("clearing"):
-            while self._write(_q(f"MATCH (n:{GENERIC_LABEL}) WITH n LIMIT 5000 DETACH DELETE n "
-                                 "RETURN count(*) AS n"))[0]["n"]:
+            while self._write(_q(f"MATCH (n:{GENERIC_LABEL}) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"))[
+                0
+            ]["n"]:
                 pass
             self._write(_q(f"MATCH (s:{_STATE}) DELETE s"))
-
 
 
 # -- what a read-only query may not reach ----------------------------------------------------------
@@ -523,14 +575,34 @@ class Neo4jProjector:
 # LOAD CSV could hide), by lower-case name prefix; `dbms.` administers the server and shows its
 # configuration, so only the informational ones below stay allowed.
 _REACHING = (
-    "apoc.load.", "apoc.import.", "apoc.export.", "apoc.cypher.", "apoc.periodic.", "apoc.bolt.",
-    "apoc.log.", "apoc.systemdb.", "apoc.custom.", "apoc.trigger.", "apoc.util.s3", "apoc.es.",
-    "apoc.mongo", "apoc.couchbase.", "apoc.redis.", "apoc.static.", "apoc.dv.", "apoc.gephi.",
-    "apoc.model.", "apoc.spatial.geocode", "gds.graph.export", "gds.beta.graph.export", "dbms.",
+    "apoc.load.",
+    "apoc.import.",
+    "apoc.export.",
+    "apoc.cypher.",
+    "apoc.periodic.",
+    "apoc.bolt.",
+    "apoc.log.",
+    "apoc.systemdb.",
+    "apoc.custom.",
+    "apoc.trigger.",
+    "apoc.util.s3",
+    "apoc.es.",
+    "apoc.mongo",
+    "apoc.couchbase.",
+    "apoc.redis.",
+    "apoc.static.",
+    "apoc.dv.",
+    "apoc.gephi.",
+    "apoc.model.",
+    "apoc.spatial.geocode",
+    "gds.graph.export",
+    "gds.beta.graph.export",
+    "dbms.",
 )
 _DBMS_ALLOWED = ("dbms.components", "dbms.info", "dbms.showcurrentuser", "dbms.listcapabilities")
-_CYPHER_LEXEMES = re.compile(r"""//[^\n]*|/\*.*?(?:\*/|\Z)|'(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|`((?:``|[^`])*)`?""",
-                             re.DOTALL)
+_CYPHER_LEXEMES = re.compile(
+    r"""//[^\n]*|/\*.*?(?:\*/|\Z)|'(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|`((?:``|[^`])*)`?""", re.DOTALL
+)
 _LOAD_CSV = re.compile(r"(?<![\w$])LOAD\s+CSV(?!\w)", re.IGNORECASE)
 _QUALIFIED = re.compile(r"(?<![\w$])[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+")
 
@@ -538,6 +610,7 @@ _QUALIFIED = re.compile(r"(?<![\w$])[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+")
 def _cypher_code(cypher: str) -> str:
     """The query with strings and comments blanked and backtick-quoted names unquoted: what the
     parser reads as clauses and names."""
+
     def code(m: re.Match[str]) -> str:
         return m.group(1).replace("``", "`") if m.group(0).startswith("`") else " "
 
@@ -550,9 +623,10 @@ def reach_of(cypher: str) -> str | None:
     if _LOAD_CSV.search(code):
         return "LOAD CSV"
     for found in _QUALIFIED.finditer(code):
-        before = code[:found.start()].rstrip()
-        called = (re.match(r"\s*\(", code[found.end():])
-                  or re.fullmatch(r"(?:.*[^\w$])?CALL", before[-5:], re.IGNORECASE | re.DOTALL))
+        before = code[: found.start()].rstrip()
+        called = re.match(r"\s*\(", code[found.end() :]) or re.fullmatch(
+            r"(?:.*[^\w$])?CALL", before[-5:], re.IGNORECASE | re.DOTALL
+        )
         name = re.sub(r"\s+", "", found.group(0))
         lower = name.lower()
         if called and lower.startswith(_REACHING) and lower not in _DBMS_ALLOWED:
@@ -562,7 +636,6 @@ def reach_of(cypher: str) -> str | None:
 
 def _entities_of(store: GraphStore, graph: str) -> set[str]:
     """IRIs a graph says something about: its subjects and the objects of its object properties."""
-
 
     out: set[str] = set()
     for quad in store.quads(ox.NamedNode(graph)):
@@ -576,4 +649,5 @@ def _entities_of(store: GraphStore, graph: str) -> set[str]:
 def _is_read_only_refusal(err: neo4j_exc.Neo4jError) -> bool:
     code = err.code or ""
     return code.endswith(("AccessMode", "ForbiddenOnReadOnlyDatabase")) or (
-        "read access mode" in (err.message or "").lower())
+        "read access mode" in (err.message or "").lower()
+    )

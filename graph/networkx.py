@@ -27,13 +27,11 @@ def to_networkx(projection: Projection, *, flat: bool = False) -> nx.MultiDiGrap
     graph = nx.MultiDiGraph()
     for uri, node in projection.nodes.items():
         if flat:
-            attrs: dict[str, object] = {
-                "uri": uri, "labels": " ".join(node.labels), "sources": " ".join(node.sources)}
+            attrs: dict[str, object] = {"uri": uri, "labels": " ".join(node.labels), "sources": " ".join(node.sources)}
             attrs.update({name: flat_value(value) for name, value in node.properties.items()})
             graph.add_node(uri, **attrs)
         else:
-            graph.add_node(uri, labels=node.labels, properties=dict(node.properties),
-                           sources=node.sources)
+            graph.add_node(uri, labels=node.labels, properties=dict(node.properties), sources=node.sources)
     for (start, kind, end), rel in projection.relationships.items():
         sources: object = " ".join(rel.sources) if flat else rel.sources
         graph.add_edge(start, end, key=kind, type=kind, sources=sources)

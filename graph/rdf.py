@@ -87,8 +87,9 @@ class _Emitter:
         yield from self._writers[type(rec)](self, rec, graph)
 
     @staticmethod
-    def facts(node: NamedNode, classes: Iterable[str], values: Iterable[tuple[str, Object]],
-              graph: NamedNode) -> Iterator[Quad]:
+    def facts(
+        node: NamedNode, classes: Iterable[str], values: Iterable[tuple[str, Object]], graph: NamedNode
+    ) -> Iterator[Quad]:
         """The node's classes, then each (property, value) whose value is not None, in order."""
         for cls in classes:
             yield Quad(node, RDF_TYPE, NamedNode(cls), graph)
@@ -105,41 +106,91 @@ class _Emitter:
         yield Quad(graph, RDF_TYPE, NamedNode(BI.Source), graph)
         yield Quad(graph, RDF_TYPE, PROV_ENTITY, graph)
         url = Literal(rec.url, datatype=NamedNode(XSD + "anyURI")) if rec.url else None
-        yield from self.facts(graph, (), [
-            (BI.name, rec.id), (BI.title, rec.title), (BI.url, url), (BI.publisher, rec.publisher),
-            (BI.publishedDate, rec.published), (BI.retrievedDate, rec.retrieved), (BI.licence, rec.licence),
-            (BI.reliability, rec.reliability), (BI.note, rec.note)], graph)
+        yield from self.facts(
+            graph,
+            (),
+            [
+                (BI.name, rec.id),
+                (BI.title, rec.title),
+                (BI.url, url),
+                (BI.publisher, rec.publisher),
+                (BI.publishedDate, rec.published),
+                (BI.retrievedDate, rec.retrieved),
+                (BI.licence, rec.licence),
+                (BI.reliability, rec.reliability),
+                (BI.note, rec.note),
+            ],
+            graph,
+        )
 
     def country_record(self, rec: r.Country, graph: NamedNode) -> Iterator[Quad]:
         node = self.country(rec.iso3)
-        yield from self.facts(node, [BI.Country], [
-            (BI.iso3, rec.iso3.upper()), (BI.name, rec.name), *((BI.alias, a) for a in rec.aliases),
-            (BI.cowCode, rec.cow), *_wikidata(rec.wikidata)], graph)
+        yield from self.facts(
+            node,
+            [BI.Country],
+            [
+                (BI.iso3, rec.iso3.upper()),
+                (BI.name, rec.name),
+                *((BI.alias, a) for a in rec.aliases),
+                (BI.cowCode, rec.cow),
+                *_wikidata(rec.wikidata),
+            ],
+            graph,
+        )
 
     def person(self, rec: r.Person, graph: NamedNode) -> Iterator[Quad]:
-        yield from self.facts(person_node(rec.ref), [BI.Person], [
-            (BI.name, rec.name), *((BI.alias, a) for a in rec.aliases), (BI.birthYear, rec.birth_year),
-            *_wikidata(rec.wikidata)], graph)
+        yield from self.facts(
+            person_node(rec.ref),
+            [BI.Person],
+            [
+                (BI.name, rec.name),
+                *((BI.alias, a) for a in rec.aliases),
+                (BI.birthYear, rec.birth_year),
+                *_wikidata(rec.wikidata),
+            ],
+            graph,
+        )
 
     def tenure(self, rec: r.Tenure, graph: NamedNode) -> Iterator[Quad]:
         person = person_node(rec.person)
         day = rec.start or rec.attested
         assert day is not None, "loaders guarantee a start or an attested day"
         node = NamedNode(iri.tenure_iri(person.value, rec.country, rec.office, day.isoformat()))
-        yield from self.facts(node, [BI.Tenure], [
-            (BI.holder, person), (BI.country, self.country(rec.country)), (BI.office, rec.office),
-            *((BI.role, role) for role in rec.roles), (BI.startDate, rec.start), (BI.endDate, rec.end),
-            (BI.attestedDate, rec.attested)], graph)
+        yield from self.facts(
+            node,
+            [BI.Tenure],
+            [
+                (BI.holder, person),
+                (BI.country, self.country(rec.country)),
+                (BI.office, rec.office),
+                *((BI.role, role) for role in rec.roles),
+                (BI.startDate, rec.start),
+                (BI.endDate, rec.end),
+                (BI.attestedDate, rec.attested),
+            ],
+            graph,
+        )
 
     def meeting(self, rec: r.Meeting, graph: NamedNode) -> Iterator[Quad]:
         node = meeting_node(rec.ref)
-        yield from self.facts(node, [BI.Meeting], [
-            (BI.date, rec.date), (BI.kind, rec.kind), (BI.name, rec.name), (BI.place, rec.place),
-            (BI.startTime, rec.start_time), (BI.durationMinutes, rec.duration_minutes),
-            (BI.goldsteinScale, rec.goldstein), (BI.eventCode, rec.event_code),
-            (BI.host, self.country(rec.host) if rec.host else None),
-            *((BI.outcomeDocument, title) for title in rec.outcome_documents),
-            *((BI.topic, topic_node(topic)) for topic in rec.topics)], graph)
+        yield from self.facts(
+            node,
+            [BI.Meeting],
+            [
+                (BI.date, rec.date),
+                (BI.kind, rec.kind),
+                (BI.name, rec.name),
+                (BI.place, rec.place),
+                (BI.startTime, rec.start_time),
+                (BI.durationMinutes, rec.duration_minutes),
+                (BI.goldsteinScale, rec.goldstein),
+                (BI.eventCode, rec.event_code),
+                (BI.host, self.country(rec.host) if rec.host else None),
+                *((BI.outcomeDocument, title) for title in rec.outcome_documents),
+                *((BI.topic, topic_node(topic)) for topic in rec.topics),
+            ],
+            graph,
+        )
         yield from self.in_dyad(node, graph, *rec.countries)
 
     def participation(self, rec: r.Participation, graph: NamedNode) -> Iterator[Quad]:
@@ -148,72 +199,156 @@ class _Emitter:
     def statement(self, rec: r.Statement, graph: NamedNode) -> Iterator[Quad]:
         person = person_node(rec.person)
         node = NamedNode(iri.statement_iri(person.value, rec.date.isoformat(), rec.text))
-        yield from self.facts(node, [BI.Statement], [
-            (BI.speaker, person), (BI.date, rec.date), (BI.text, rec.text),
-            (BI.occasion, meeting_node(rec.meeting) if rec.meeting else None),
-            *((BI.topic, topic_node(topic)) for topic in rec.topics),
-            (BI.textStart, rec.text_start), (BI.textEnd, rec.text_end), (BI.confidence, _decimal(rec.confidence))],
-            graph)
+        yield from self.facts(
+            node,
+            [BI.Statement],
+            [
+                (BI.speaker, person),
+                (BI.date, rec.date),
+                (BI.text, rec.text),
+                (BI.occasion, meeting_node(rec.meeting) if rec.meeting else None),
+                *((BI.topic, topic_node(topic)) for topic in rec.topics),
+                (BI.textStart, rec.text_start),
+                (BI.textEnd, rec.text_end),
+                (BI.confidence, _decimal(rec.confidence)),
+            ],
+            graph,
+        )
 
     def commitment(self, rec: r.Commitment, graph: NamedNode) -> Iterator[Quad]:
         node = NamedNode(iri.commitment_iri(rec.party, rec.date.isoformat(), rec.description))
-        yield from self.facts(node, [BI.Commitment], [
-            (BI.party, self.country(rec.party)), (BI.date, rec.date), (BI.description, rec.description),
-            (BI.status, rec.status), (BI.value, rec.value), (BI.currency, rec.currency),
-            (BI.occasion, meeting_node(rec.meeting) if rec.meeting else None),
-            (BI.announcedBy, person_node(rec.announced_by) if rec.announced_by else None),
-            (BI.sector, topic_node(rec.sector) if rec.sector else None),
-            *((BI.topic, topic_node(topic)) for topic in rec.topics)], graph)
+        yield from self.facts(
+            node,
+            [BI.Commitment],
+            [
+                (BI.party, self.country(rec.party)),
+                (BI.date, rec.date),
+                (BI.description, rec.description),
+                (BI.status, rec.status),
+                (BI.value, rec.value),
+                (BI.currency, rec.currency),
+                (BI.occasion, meeting_node(rec.meeting) if rec.meeting else None),
+                (BI.announcedBy, person_node(rec.announced_by) if rec.announced_by else None),
+                (BI.sector, topic_node(rec.sector) if rec.sector else None),
+                *((BI.topic, topic_node(topic)) for topic in rec.topics),
+            ],
+            graph,
+        )
         yield from self.in_dyad(node, graph, rec.party, rec.counterpart)
 
     def topic(self, rec: r.Topic, graph: NamedNode) -> Iterator[Quad]:
         is_sector = rec.ref.scheme in ("HS", "analyst")
-        yield from self.facts(topic_node(rec.ref), [BI.Sector if is_sector else BI.Topic], [
-            (BI.name, rec.name), (BI.scheme, rec.ref.scheme), (BI.notation, rec.notation),
-            (BI.broader, topic_node(rec.broader) if rec.broader else None),
-            *((BI.mapsTo, topic_node(target)) for target in rec.maps_to)], graph)
+        yield from self.facts(
+            topic_node(rec.ref),
+            [BI.Sector if is_sector else BI.Topic],
+            [
+                (BI.name, rec.name),
+                (BI.scheme, rec.ref.scheme),
+                (BI.notation, rec.notation),
+                (BI.broader, topic_node(rec.broader) if rec.broader else None),
+                *((BI.mapsTo, topic_node(target)) for target in rec.maps_to),
+            ],
+            graph,
+        )
 
     def trade_flow(self, rec: r.TradeFlow, graph: NamedNode) -> Iterator[Quad]:
-        node = NamedNode(iri.trade_flow_iri(rec.exporter, rec.importer, rec.year,
-                                            f"{rec.sector.scheme}/{rec.sector.key}", rec.reporter,
-                                            rec.currency, rec.source))
-        yield from self.facts(node, [BI.TradeFlow], [
-            (BI.exporter, self.country(rec.exporter)), (BI.importer, self.country(rec.importer)),
-            (BI.reporter, self.country(rec.reporter)), (BI.year, rec.year), (BI.sector, topic_node(rec.sector)),
-            (BI.value, rec.value), (BI.currency, rec.currency), (BI.unit, rec.unit),
-            (BI.approximate, True if rec.approximate else None), (BI.note, rec.note)], graph)
+        node = NamedNode(
+            iri.trade_flow_iri(
+                rec.exporter,
+                rec.importer,
+                rec.year,
+                f"{rec.sector.scheme}/{rec.sector.key}",
+                rec.reporter,
+                rec.currency,
+                rec.source,
+            )
+        )
+        yield from self.facts(
+            node,
+            [BI.TradeFlow],
+            [
+                (BI.exporter, self.country(rec.exporter)),
+                (BI.importer, self.country(rec.importer)),
+                (BI.reporter, self.country(rec.reporter)),
+                (BI.year, rec.year),
+                (BI.sector, topic_node(rec.sector)),
+                (BI.value, rec.value),
+                (BI.currency, rec.currency),
+                (BI.unit, rec.unit),
+                (BI.approximate, True if rec.approximate else None),
+                (BI.note, rec.note),
+            ],
+            graph,
+        )
         yield from self.in_dyad(node, graph, rec.exporter, rec.importer)
 
     def indicator(self, rec: r.Indicator, graph: NamedNode) -> Iterator[Quad]:
-        node = NamedNode(iri.indicator_iri(rec.indicator, rec.country, rec.partner, rec.year,
-                                           rec.currency or rec.unit, rec.source))
-        yield from self.facts(node, [BI.IndicatorObservation], [
-            (BI.indicator, rec.indicator), (BI.country, self.country(rec.country)),
-            (BI.partner, self.country(rec.partner)), (BI.year, rec.year), (BI.value, rec.value),
-            (BI.currency, rec.currency), (BI.unit, rec.unit), (BI.approximate, True if rec.approximate else None),
-            (BI.reporter, self.country(rec.reporter) if rec.reporter else None),
-            (BI.derivation, rec.derivation), (BI.note, rec.note)], graph)
+        node = NamedNode(
+            iri.indicator_iri(rec.indicator, rec.country, rec.partner, rec.year, rec.currency or rec.unit, rec.source)
+        )
+        yield from self.facts(
+            node,
+            [BI.IndicatorObservation],
+            [
+                (BI.indicator, rec.indicator),
+                (BI.country, self.country(rec.country)),
+                (BI.partner, self.country(rec.partner)),
+                (BI.year, rec.year),
+                (BI.value, rec.value),
+                (BI.currency, rec.currency),
+                (BI.unit, rec.unit),
+                (BI.approximate, True if rec.approximate else None),
+                (BI.reporter, self.country(rec.reporter) if rec.reporter else None),
+                (BI.derivation, rec.derivation),
+                (BI.note, rec.note),
+            ],
+            graph,
+        )
         yield from self.in_dyad(node, graph, rec.country, rec.partner)
 
     def treaty(self, rec: r.Treaty, graph: NamedNode) -> Iterator[Quad]:
         node = NamedNode(iri.treaty_iri(rec.name))
-        yield from self.facts(node, [BI.Treaty, *([BI.Alliance] if rec.alliance_types else [])], [
-            (BI.name, rec.name), *((BI.party, self.country(party)) for party in rec.parties),
-            *((BI.allianceType, kind) for kind in rec.alliance_types), (BI.signedDate, rec.signed),
-            (BI.inForceDate, rec.in_force), (BI.endDate, rec.ended), (BI.place, rec.place),
-            (BI.citation, rec.citation)], graph)
+        yield from self.facts(
+            node,
+            [BI.Treaty, *([BI.Alliance] if rec.alliance_types else [])],
+            [
+                (BI.name, rec.name),
+                *((BI.party, self.country(party)) for party in rec.parties),
+                *((BI.allianceType, kind) for kind in rec.alliance_types),
+                (BI.signedDate, rec.signed),
+                (BI.inForceDate, rec.in_force),
+                (BI.endDate, rec.ended),
+                (BI.place, rec.place),
+                (BI.citation, rec.citation),
+            ],
+            graph,
+        )
         if len(rec.parties) == 2:
             yield from self.in_dyad(node, graph, *rec.parties)
 
     def claim(self, rec: r.Claim, graph: NamedNode) -> Iterator[Quad]:
         node = NamedNode(iri.mint("claim", rec.source, str(rec.text_start), str(rec.text_end)))
-        yield from self.facts(node, [BI.Claim, BI.IndicatorObservation], [
-            (BI.indicator, rec.indicator), (BI.country, self.country(rec.country)),
-            (BI.partner, self.country(rec.partner)), (BI.year, rec.year), (BI.value, rec.value),
-            (BI.currency, rec.currency), (BI.unit, rec.unit), (BI.exactText, rec.exact),
-            (BI.textStart, rec.text_start), (BI.textEnd, rec.text_end), (BI.verdict, rec.verdict),
-            (BI.confidence, _decimal(rec.confidence)), (BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner))),
-            *((BI.checkedAgainst, NamedNode(target)) for target in rec.checked_against)], graph)
+        yield from self.facts(
+            node,
+            [BI.Claim, BI.IndicatorObservation],
+            [
+                (BI.indicator, rec.indicator),
+                (BI.country, self.country(rec.country)),
+                (BI.partner, self.country(rec.partner)),
+                (BI.year, rec.year),
+                (BI.value, rec.value),
+                (BI.currency, rec.currency),
+                (BI.unit, rec.unit),
+                (BI.exactText, rec.exact),
+                (BI.textStart, rec.text_start),
+                (BI.textEnd, rec.text_end),
+                (BI.verdict, rec.verdict),
+                (BI.confidence, _decimal(rec.confidence)),
+                (BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner))),
+                *((BI.checkedAgainst, NamedNode(target)) for target in rec.checked_against),
+            ],
+            graph,
+        )
         yield from self.dyad(graph, rec.country, rec.partner)
 
     def mention(self, rec: r.Mention, graph: NamedNode) -> Iterator[Quad]:
@@ -257,11 +392,20 @@ class _Emitter:
 
 # One writer per kind of record (a table, not a chain of cases: each writer reads in one sitting).
 _Emitter._writers = {
-    r.Source: _Emitter.source, r.Country: _Emitter.country_record, r.Person: _Emitter.person,
-    r.Tenure: _Emitter.tenure, r.Meeting: _Emitter.meeting, r.Participation: _Emitter.participation,
-    r.Statement: _Emitter.statement, r.Commitment: _Emitter.commitment, r.Topic: _Emitter.topic,
-    r.TradeFlow: _Emitter.trade_flow, r.Indicator: _Emitter.indicator, r.Claim: _Emitter.claim,
-    r.Mention: _Emitter.mention, r.Treaty: _Emitter.treaty,
+    r.Source: _Emitter.source,
+    r.Country: _Emitter.country_record,
+    r.Person: _Emitter.person,
+    r.Tenure: _Emitter.tenure,
+    r.Meeting: _Emitter.meeting,
+    r.Participation: _Emitter.participation,
+    r.Statement: _Emitter.statement,
+    r.Commitment: _Emitter.commitment,
+    r.Topic: _Emitter.topic,
+    r.TradeFlow: _Emitter.trade_flow,
+    r.Indicator: _Emitter.indicator,
+    r.Claim: _Emitter.claim,
+    r.Mention: _Emitter.mention,
+    r.Treaty: _Emitter.treaty,
 }
 
 

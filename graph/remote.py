@@ -65,8 +65,10 @@ class SparqlStore:
         parts = urllib.parse.urlsplit(url)
         if parts.username or parts.password:
             # Never repeat the URL here: it holds a password.
-            raise StoreError("the store URL holds credentials: give them in BILATERAL_STORE_USER and "
-                             "BILATERAL_STORE_PASSWORD instead, never on the command line")
+            raise StoreError(
+                "the store URL holds credentials: give them in BILATERAL_STORE_USER and "
+                "BILATERAL_STORE_PASSWORD instead, never on the command line"
+            )
         if not parts.hostname:
             raise StoreError(f"{url!r} is not a store URL (http://host:port/dataset)")
         self.url = url.rstrip("/")
@@ -83,9 +85,16 @@ class SparqlStore:
 
     # -- HTTP ------------------------------------------------------------------------------
 
-    def _request(self, url: str, *, data: bytes | Callable[[], Iterable[bytes]] | None = None, method: str = "POST",
-                 headers: Mapping[str, str] | None = None, idempotent: bool = True,
-                 what: str = "request") -> tuple[str, bytes]:
+    def _request(
+        self,
+        url: str,
+        *,
+        data: bytes | Callable[[], Iterable[bytes]] | None = None,
+        method: str = "POST",
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool = True,
+        what: str = "request",
+    ) -> tuple[str, bytes]:
         """Send a request (retried with back-off when transient); the answer's type and body."""
         send = dict(headers or {})
         if self._auth:
@@ -97,11 +106,18 @@ class SparqlStore:
             except _Transient as err:
                 if attempt == RETRIES:
                     raise StoreError(f"{self.url}: {err} (tried {RETRIES + 1} times)") from None
-                time.sleep(0.5 * 2 ** attempt)
+                time.sleep(0.5 * 2**attempt)
         raise AssertionError("unreachable")
 
-    def _once(self, url: str, data: bytes | Iterable[bytes] | None, method: str, headers: dict[str, str],
-              idempotent: bool, what: str) -> tuple[str, bytes]:
+    def _once(
+        self,
+        url: str,
+        data: bytes | Iterable[bytes] | None,
+        method: str,
+        headers: dict[str, str],
+        idempotent: bool,
+        what: str,
+    ) -> tuple[str, bytes]:
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
@@ -109,8 +125,10 @@ class SparqlStore:
         except urllib.error.HTTPError as err:
             body = _one_line(err.read().decode("utf-8", "replace"))[:300]
             if err.code in (401, 403):
-                raise StoreError(f"{self.url} refused the credentials (HTTP {err.code}): check "
-                                 "BILATERAL_STORE_USER and BILATERAL_STORE_PASSWORD") from None
+                raise StoreError(
+                    f"{self.url} refused the credentials (HTTP {err.code}): check "
+                    "BILATERAL_STORE_USER and BILATERAL_STORE_PASSWORD"
+                ) from None
             if err.code == 400:
                 raise QueryError(f"{self.url} rejected the {what}: {body}") from None
             if err.code == 404:
@@ -121,13 +139,15 @@ class SparqlStore:
                 raise _Transient(f"the server answered HTTP {err.code} to the {what}") from None
             raise StoreError(f"{self.url} failed the {what} (HTTP {err.code}): {body}") from None
         except TimeoutError:
-            raise StoreError(f"{self.url} did not answer the {what} within {self.timeout:g} s "
-                             "(BILATERAL_STORE_TIMEOUT)") from None
+            raise StoreError(
+                f"{self.url} did not answer the {what} within {self.timeout:g} s (BILATERAL_STORE_TIMEOUT)"
+            ) from None
         except urllib.error.URLError as err:
             reason = err.reason
             if isinstance(reason, TimeoutError):
-                raise StoreError(f"{self.url} did not answer the {what} within {self.timeout:g} s "
-                                 "(BILATERAL_STORE_TIMEOUT)") from None
+                raise StoreError(
+                    f"{self.url} did not answer the {what} within {self.timeout:g} s (BILATERAL_STORE_TIMEOUT)"
+                ) from None
             refused = isinstance(reason, ConnectionRefusedError)
             if refused or (idempotent and isinstance(reason, OSError)):
                 # Refused: nothing reached the server, so even a write may be sent again.
@@ -136,13 +156,18 @@ class SparqlStore:
         except (ConnectionError, OSError) as err:
             if idempotent:
                 raise _Transient(f"the connection failed ({_one_line(err)})") from None
-            raise StoreError(f"{self.url}: the connection failed during the {what} "
-                             f"({_one_line(err)}); run it again") from None
+            raise StoreError(
+                f"{self.url}: the connection failed during the {what} ({_one_line(err)}); run it again"
+            ) from None
 
     def _query_raw(self, sparql: str, accept: str) -> tuple[str, bytes]:
         body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
-        return self._request(self.url, data=body, what="query", headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        return self._request(
+            self.url,
+            data=body,
+            what="query",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+        )
 
     def update(self, sparql: str) -> None:
         """One SPARQL update: one transaction on the server."""
@@ -151,18 +176,23 @@ class SparqlStore:
         body = urllib.parse.urlencode({"update": sparql}).encode("utf-8")
         # Retried only when the server refused the connection (it did nothing): a server that
         # failed half-way may or may not have applied it, and the caller must know that.
-        self._request(self.update_url, data=body, idempotent=False, what="update", headers={
-            "Content-Type": "application/x-www-form-urlencoded"})
+        self._request(
+            self.update_url,
+            data=body,
+            idempotent=False,
+            what="update",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
 
     def _graph_url(self, graph: ox.NamedNode) -> str:
         return f"{self.data_url}?{urllib.parse.urlencode({'graph': graph.value})}"
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None
-                 ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
-        kind, body = self._query_raw(with_values(sparql, bindings or {}),
-                                     f"{RESULTS}, application/n-triples;q=0.9")
+    def _results(
+        self, sparql: str, bindings: Mapping[str, Term | None] | None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        kind, body = self._query_raw(with_values(sparql, bindings or {}), f"{RESULTS}, application/n-triples;q=0.9")
         try:
             if kind.startswith("application/n-triples") or kind.startswith("text/plain"):
                 return list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
@@ -188,8 +218,9 @@ class SparqlStore:
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return result
 
-    def run(self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *,
-            allow_service: bool = False) -> Rows:
+    def run(
+        self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *, allow_service: bool = False
+    ) -> Rows:
         """Any query form as rows, as `OxigraphStore.run` (SERVICE refused unless allowed)."""
         from bilateral.graph.store import python_value
 
@@ -200,23 +231,30 @@ class SparqlStore:
             return _solutions(result, sparql)
         if isinstance(result, ox.QueryBoolean):
             return Rows(["answer"], [(bool(result),)])
-        return Rows(["subject", "predicate", "object"],
-                    [(python_value(t.subject), python_value(t.predicate), python_value(t.object))  # type: ignore[arg-type]
-                     for t in result])
+        return Rows(
+            ["subject", "predicate", "object"],
+            [
+                (python_value(t.subject), python_value(t.predicate), python_value(t.object))  # type: ignore[arg-type]
+                for t in result
+            ],
+        )
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows.rows[0][0] or 0)  # type: ignore[arg-type]
 
-    def pattern(self, subject: ox.NamedNode | ox.BlankNode | None = None,
-                predicate: ox.NamedNode | None = None, obj: Term | None = None,
-                graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
+    def pattern(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None = None,
+        predicate: ox.NamedNode | None = None,
+        obj: Term | None = None,
+        graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None,
+    ) -> Iterator[ox.Quad]:
         """Quads matching a pattern. Every fact here is in a named graph (the server's default
         graph is their union), so the default graph holds nothing of its own."""
         if isinstance(graph, ox.DefaultGraph):
             return iter(())
-        bindings = {k: v for k, v in (("s", subject), ("p", predicate), ("o", obj), ("g", graph))
-                    if v is not None}
+        bindings = {k: v for k, v in (("s", subject), ("p", predicate), ("o", obj), ("g", graph)) if v is not None}
         result = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
         assert isinstance(result, ox.QuerySolutions)
         return iter([ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in result])
@@ -233,8 +271,7 @@ class SparqlStore:
         result = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None)
         assert isinstance(result, ox.QuerySolutions)
         found = {row["g"] for row in result}
-        return sorted((g for g in found if isinstance(g, ox.NamedNode)),
-                      key=lambda g: g.value)
+        return sorted((g for g in found if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
 
     def dump(self, output: IO[bytes], format: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> None:
         """Every named graph, serialised by pyoxigraph (the same writer as the embedded store)."""
@@ -242,8 +279,9 @@ class SparqlStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = (),
-            progress: Progress | None = None) -> None:
+    def add(
+        self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = (), progress: Progress | None = None
+    ) -> None:
         """Add quads, first emptying `replace_graphs`. Up to CHUNK quads: one update, one
         transaction. More: one Graph Store request per graph (PUT replaces it, POST adds to it),
         each one transaction on the server, so each graph is whole or as it was."""
@@ -258,16 +296,25 @@ class SparqlStore:
         by_graph: dict[ox.NamedNode, list[str]] = {}
         for quad in listed:
             if not isinstance(quad.graph_name, ox.NamedNode):
-                raise StoreError(f"{self.url}: facts outside a named graph cannot be stored here "
-                                 "(give one with --graph)")
+                raise StoreError(
+                    f"{self.url}: facts outside a named graph cannot be stored here (give one with --graph)"
+                )
             line = str(ox.Triple(quad.subject, quad.predicate, quad.object)) + " .\n"
             by_graph.setdefault(quad.graph_name, []).append(line)
-        self._write_graphs({g: partial(iter, lines) for g, lines in by_graph.items()},
-                           {g: len(lines) for g, lines in by_graph.items()}, replace, progress)
+        self._write_graphs(
+            {g: partial(iter, lines) for g, lines in by_graph.items()},
+            {g: len(lines) for g, lines in by_graph.items()},
+            replace,
+            progress,
+        )
 
-    def _write_graphs(self, lines: Mapping[ox.NamedNode, Callable[[], Iterator[str]]],
-                      sizes: Mapping[ox.NamedNode, int], replace: list[ox.NamedNode],
-                      progress: Progress | None) -> None:
+    def _write_graphs(
+        self,
+        lines: Mapping[ox.NamedNode, Callable[[], Iterator[str]]],
+        sizes: Mapping[ox.NamedNode, int],
+        replace: list[ox.NamedNode],
+        progress: Progress | None,
+    ) -> None:
         """N-Triples lines per graph, each graph sent as one streamed Graph Store request.
 
         Measured on Fuseki 5.6 (TDB2, 160,000 triples): one PUT 9.4 s; uploading into a staging
@@ -280,6 +327,7 @@ class SparqlStore:
                 self.remove_graph(graph)
 
         for graph, make in lines.items():
+
             def body(make: Callable[[], Iterator[str]] = make, start: int = done) -> Iterator[bytes]:
                 sent, batch = start, []
                 for line in make():
@@ -293,14 +341,19 @@ class SparqlStore:
                 if batch:
                     yield "".join(batch).encode("utf-8")
 
-            self._request(self._graph_url(graph), data=body, method="PUT" if graph in replace else "POST",
-                          idempotent=False, what="upload", headers={"Content-Type": "application/n-triples"})
+            self._request(
+                self._graph_url(graph),
+                data=body,
+                method="PUT" if graph in replace else "POST",
+                idempotent=False,
+                what="upload",
+                headers={"Content-Type": "application/n-triples"},
+            )
             done += sizes[graph]
             if progress:
                 progress(f"writing to {self.url}", done, total)
 
-    def load_nquads(self, nquads: Path, replace: Iterable[ox.NamedNode] = (),
-                    progress: Progress | None = None) -> int:
+    def load_nquads(self, nquads: Path, replace: Iterable[ox.NamedNode] = (), progress: Progress | None = None) -> int:
         """A big N-Quads file (a staged BACI load), one request per graph; returns how many quads
         the store grew by."""
         before = len(self)
@@ -323,8 +376,7 @@ class SparqlStore:
             finally:
                 for out in outs.values():
                     out.close()
-            self._write_graphs({g: partial(_lines, f) for g, f in files.items()}, sizes,
-                               list(replace), progress)
+            self._write_graphs({g: partial(_lines, f) for g, f in files.items()}, sizes, list(replace), progress)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return len(self) - before

@@ -21,8 +21,12 @@ __all__ = ["KINDS", "LISTS", "match_key", "names", "resolve"]
 
 KINDS = ("country", "person", "meeting", "topic", "treaty", "source", "entity")
 _CLASSES = {
-    "person": (BI.Person,), "meeting": (BI.Meeting,), "topic": (BI.Topic, BI.Sector),
-    "treaty": (BI.Treaty,), "source": (BI.Source,), "country": (BI.Country,),
+    "person": (BI.Person,),
+    "meeting": (BI.Meeting,),
+    "topic": (BI.Topic, BI.Sector),
+    "treaty": (BI.Treaty,),
+    "source": (BI.Source,),
+    "country": (BI.Country,),
 }
 _NAMES = """
 SELECT DISTINCT ?s ?label WHERE {
@@ -43,23 +47,36 @@ def match_key(text: str) -> str:
 
 # The lists `bilateral list` shows: (plural, classes, kind for resolve).
 LISTS = {
-    "topics": ((BI.Topic,), "topic"), "sectors": ((BI.Sector,), "topic"), "people": ((BI.Person,), "person"),
-    "countries": ((BI.Country,), "country"), "meetings": ((BI.Meeting,), "meeting"),
-    "sources": ((BI.Source,), "source"), "treaties": ((BI.Treaty,), "treaty"),
+    "topics": ((BI.Topic,), "topic"),
+    "sectors": ((BI.Sector,), "topic"),
+    "people": ((BI.Person,), "person"),
+    "countries": ((BI.Country,), "country"),
+    "meetings": ((BI.Meeting,), "meeting"),
+    "sources": ((BI.Source,), "source"),
+    "treaties": ((BI.Treaty,), "treaty"),
 }
-_PLURAL = {"topic": "topics", "person": "people", "country": "countries", "meeting": "meetings",
-           "source": "sources", "treaty": "treaties"}
+_PLURAL = {
+    "topic": "topics",
+    "person": "people",
+    "country": "countries",
+    "meeting": "meetings",
+    "source": "sources",
+    "treaty": "treaties",
+}
 
 
 def names(store: OxigraphStore, what: str) -> list[tuple[str, str]]:
     """(name, IRI) of every entity of a list (`topics`, `people`, ...), sorted by name."""
     if what not in LISTS:
-        raise NameResolutionError(f"there is no list of {what!r}{_suggest(what, LISTS)}; "
-                                  f"the lists are: {', '.join(LISTS)}")
+        raise NameResolutionError(
+            f"there is no list of {what!r}{_suggest(what, LISTS)}; the lists are: {', '.join(LISTS)}"
+        )
     found: dict[str, str] = {}
     for cls in LISTS[what][0]:
-        rows = store.select("SELECT ?s (MIN(STR(?n)) AS ?name) WHERE { ?s a ?c . OPTIONAL { ?s ?namep ?n } } "
-                            "GROUP BY ?s", {"c": ox.NamedNode(cls), "namep": ox.NamedNode(BI.name)})
+        rows = store.select(
+            "SELECT ?s (MIN(STR(?n)) AS ?name) WHERE { ?s a ?c . OPTIONAL { ?s ?namep ?n } } GROUP BY ?s",
+            {"c": ox.NamedNode(cls), "namep": ox.NamedNode(BI.name)},
+        )
         for node, name in rows.rows:
             found[str(node)] = str(name) if name is not None else str(node).rsplit("/", 1)[-1]
     return sorted(((name, node) for node, name in found.items()), key=lambda item: (match_key(item[0]), item[1]))
@@ -80,10 +97,16 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
     wanted = match_key(text)
     hits: dict[str, str] = {}
     for cls in classes:
-        rows = store.select(_NAMES, {
-            "class": ox.NamedNode(cls), "name": ox.NamedNode(BI.name),
-            "alias": ox.NamedNode(BI.alias), "notation": ox.NamedNode(BI.notation),
-            "date": ox.NamedNode(BI.date)})
+        rows = store.select(
+            _NAMES,
+            {
+                "class": ox.NamedNode(cls),
+                "name": ox.NamedNode(BI.name),
+                "alias": ox.NamedNode(BI.alias),
+                "notation": ox.NamedNode(BI.notation),
+                "date": ox.NamedNode(BI.date),
+            },
+        )
         for node, label in rows.rows:
             if match_key(str(label)) == wanted:
                 hits.setdefault(str(node), str(label))
@@ -99,10 +122,11 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
 def _by_surname(store: OxigraphStore, text: str) -> list[tuple[str, str]]:
     """People whose name ends with `text` (Ishiba, Mr. Ishiba): how articles and analysts
     name them after the first mention; else whose name starts with it (Shigeru), when only one does."""
-    wanted = match_key(re.sub(r"^(mr|mrs|ms|dr|president|prime minister)\.?\s+", "",
-                              text.strip(), flags=re.I))
-    rows = store.select("SELECT DISTINCT ?s ?n WHERE { ?s a ?c ; ?name ?n }",
-                        {"c": ox.NamedNode(BI.Person), "name": ox.NamedNode(BI.name)})
+    wanted = match_key(re.sub(r"^(mr|mrs|ms|dr|president|prime minister)\.?\s+", "", text.strip(), flags=re.I))
+    rows = store.select(
+        "SELECT DISTINCT ?s ?n WHERE { ?s a ?c ; ?name ?n }",
+        {"c": ox.NamedNode(BI.Person), "name": ox.NamedNode(BI.name)},
+    )
     surname = sorted({(str(s), str(n)) for s, n in rows.rows if match_key(str(n)).split(" ")[-1] == wanted})
     if surname:
         return surname
@@ -131,8 +155,7 @@ def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
             hits = _by_label(store, text, "country")
             if len(hits) == 1:
                 return hits[0][0]
-            raise NameResolutionError(
-                f"{text!r} is not a country: give an ISO alpha-3 code (JPN) or a name (Japan)")
+            raise NameResolutionError(f"{text!r} is not a country: give an ISO alpha-3 code (JPN) or a name (Japan)")
     hits = _by_label(store, text, kind)
     hs = re.fullmatch(r"hs[-\s]?([0-9]{2,6}|TOTAL)", text, re.I)
     if not hits and hs and kind in ("topic", "entity"):
@@ -140,13 +163,14 @@ def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
     if not hits and kind in ("person", "entity"):
         hits = _by_surname(store, text)
     if not hits:
-        raise NameResolutionError(f"no {'entity' if kind == 'entity' else kind} is named {text!r}"
-                                  + _unknown_hint(store, text, kind))
+        raise NameResolutionError(
+            f"no {'entity' if kind == 'entity' else kind} is named {text!r}" + _unknown_hint(store, text, kind)
+        )
     if len(hits) > 1:
         listing = "\n".join(f"  {label}  <{node}>" for node, label in hits)
         raise NameResolutionError(
-            f"{text!r} is ambiguous: it names {len(hits)} entities; give one of these IRIs:\n"
-            + listing)
+            f"{text!r} is ambiguous: it names {len(hits)} entities; give one of these IRIs:\n" + listing
+        )
     return hits[0][0]
 
 

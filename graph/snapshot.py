@@ -130,8 +130,7 @@ def _blank_labels(quads: list[ox.Quad]) -> dict[str, str]:
     nodes by their current colour), repeated until the colours stop splitting. Nodes that stay
     alike are interchangeable in all but pathological graphs; their ties are broken in order.
     """
-    nodes = sorted({t.value for q in quads for t in (q.subject, q.object, q.graph_name)
-                    if isinstance(t, ox.BlankNode)})
+    nodes = sorted({t.value for q in quads for t in (q.subject, q.object, q.graph_name) if isinstance(t, ox.BlankNode)})
     if not nodes:
         return {}
     touching: dict[str, list[ox.Quad]] = defaultdict(list)
@@ -210,12 +209,14 @@ def write_canonical_nquads(store: OxigraphStore, out: IO[bytes], workdir: Path) 
 
 # -- the manifest ---------------------------------------------------------------------------------
 
+
 def ontology_version() -> dict[str, str | None]:
     """The ontology's IRI and owl:versionInfo, read from ontology/bilateral.ttl."""
     data = resources.files("bilateral.ontology").joinpath("bilateral.ttl").read_bytes()
     triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE))
-    ontologies = {t.subject for t in triples
-                  if t.predicate.value == RDF_TYPE and t.object == ox.NamedNode(OWL + "Ontology")}
+    ontologies = {
+        t.subject for t in triples if t.predicate.value == RDF_TYPE and t.object == ox.NamedNode(OWL + "Ontology")
+    }
     for t in triples:
         if t.subject in ontologies and t.predicate.value == OWL + "versionInfo":
             return {"iri": t.subject.value, "version": t.object.value}
@@ -223,8 +224,13 @@ def ontology_version() -> dict[str, str | None]:
 
 
 _SOURCE_FIELDS = {
-    BI.name: "id", BI.title: "title", BI.url: "url", BI.publisher: "publisher",
-    BI.publishedDate: "published", BI.retrievedDate: "retrieved", BI.licence: "licence",
+    BI.name: "id",
+    BI.title: "title",
+    BI.url: "url",
+    BI.publisher: "publisher",
+    BI.publishedDate: "published",
+    BI.retrievedDate: "retrieved",
+    BI.licence: "licence",
 }
 
 
@@ -247,8 +253,9 @@ def _sources(store: OxigraphStore, quads: dict[str, int]) -> list[dict[str, Any]
     return out
 
 
-def _manifest(store: OxigraphStore, snapshot_id: str, created: dt.datetime, label: str | None,
-              sha256: str, lines: int, size: int) -> dict[str, Any]:
+def _manifest(
+    store: OxigraphStore, snapshot_id: str, created: dt.datetime, label: str | None, sha256: str, lines: int, size: int
+) -> dict[str, Any]:
     by_class = store.select("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
     by_graph = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     per_source = {str(g): int(n) for g, n in by_graph.rows}  # type: ignore[arg-type]
@@ -257,9 +264,14 @@ def _manifest(store: OxigraphStore, snapshot_id: str, created: dt.datetime, labe
         "id": snapshot_id,
         "created": created.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),  # the folder name has the second
         "label": label,
-        "data": {"file": SNAPSHOT_DATA, "sha256": sha256, "quads": lines, "bytes": size,
-                 "canonicalization": "RDF 1.2 canonical N-Quads; blank nodes labelled by colour "
-                                     "refinement; lines sorted by UTF-8 bytes"},
+        "data": {
+            "file": SNAPSHOT_DATA,
+            "sha256": sha256,
+            "quads": lines,
+            "bytes": size,
+            "canonicalization": "RDF 1.2 canonical N-Quads; blank nodes labelled by colour "
+            "refinement; lines sorted by UTF-8 bytes",
+        },
         "counts": {
             "quads": lines,
             "classes": dict(sorted((str(c), int(n)) for c, n in by_class.rows)),  # type: ignore[arg-type]
@@ -272,6 +284,7 @@ def _manifest(store: OxigraphStore, snapshot_id: str, created: dt.datetime, labe
 
 
 # -- snapshots ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -317,8 +330,10 @@ class Snapshot:
                 raise ValueError(f"no data.sha256 of 64 hex digits (found {sha256!r})")
             int(data.get("quads", 0))
         except (OSError, ValueError, TypeError) as err:
-            raise SnapshotError(f"the snapshot {path.name} is unreadable: {str(where)!r} is not a "
-                                f"snapshot manifest ({' '.join(str(err).split())})") from err
+            raise SnapshotError(
+                f"the snapshot {path.name} is unreadable: {str(where)!r} is not a "
+                f"snapshot manifest ({' '.join(str(err).split())})"
+            ) from err
         return cls(path, manifest)
 
 
@@ -333,8 +348,13 @@ def _slug(label: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", label).strip("-.")[:60]
 
 
-def create_snapshot(store: OxigraphStore, snapshot_dir: str | Path | None = None,
-                    label: str | None = None, *, now: dt.datetime | None = None) -> Snapshot:
+def create_snapshot(
+    store: OxigraphStore,
+    snapshot_dir: str | Path | None = None,
+    label: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> Snapshot:
     """Write a snapshot of the whole store; the folder appears only once complete."""
     folder = Path(snapshot_dir) if snapshot_dir else default_snapshot_dir(store.path)
     created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
@@ -353,8 +373,9 @@ def create_snapshot(store: OxigraphStore, snapshot_dir: str | Path | None = None
         with (tmp / SNAPSHOT_DATA).open("wb") as out:
             sha256, lines, size = write_canonical_nquads(store, out, tmp)
         manifest = _manifest(store, snapshot_id, created, label, sha256, lines, size)
-        (tmp / SNAPSHOT_MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                             encoding="utf-8")
+        (tmp / SNAPSHOT_MANIFEST).write_text(
+            json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         tmp.rename(folder / snapshot_id)
     except OSError as err:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -393,7 +414,8 @@ def snapshot_rows(snapshots: Iterable[Snapshot]) -> Rows:
     """Snapshots as rows for `bilateral snapshot list`."""
     rows: list[tuple[Any, ...]] = [
         (s.id, s.created, s.label, s.quads, len(s.manifest.get("sources", [])), s.sha256, str(s.path))
-        for s in snapshots]
+        for s in snapshots
+    ]
     return Rows(["id", "created", "label", "quads", "sources", "sha256", "path"], rows)
 
 
@@ -406,8 +428,11 @@ def resolve_snapshot(ref: str | Path, snapshot_dir: str | Path | None = None) ->
     text = str(ref)
     if text == "latest" and known:
         return known[-1]
-    for match in ([s for s in known if s.id == text], [s for s in known if s.id.startswith(text)],
-                  [s for s in known if s.label == text]):
+    for match in (
+        [s for s in known if s.id == text],
+        [s for s in known if s.id.startswith(text)],
+        [s for s in known if s.label == text],
+    ):
         if len(match) == 1:
             return match[0]
         if len(match) > 1:
@@ -439,6 +464,7 @@ def restore_snapshot(store: OxigraphStore, ref: str | Path, snapshot_dir: str | 
 
 # -- diff -----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Change:
     """One quad added or removed."""
@@ -459,8 +485,14 @@ class Change:
     def as_dict(self) -> dict[str, Any]:
         o = self.quad.object
         obj = o.value if isinstance(o, ox.NamedNode | ox.Literal) else str(o)
-        return {"change": self.change, "entity": self.entity, "predicate": self.quad.predicate.value,
-                "object": obj, "source": self.source, "nquad": canonical_line(self.quad).rstrip("\n")}
+        return {
+            "change": self.change,
+            "entity": self.entity,
+            "predicate": self.quad.predicate.value,
+            "object": obj,
+            "source": self.source,
+            "nquad": canonical_line(self.quad).rstrip("\n"),
+        }
 
 
 @dataclass(frozen=True)
@@ -501,21 +533,33 @@ class SnapshotDiff:
 
     def summary_rows(self, by: str = "entity") -> Rows:
         """Facts added and removed per entity or per source."""
-        rows = [(source_id(k) if by == "source" else k, sum(c.change == "added" for c in cs),
-                 sum(c.change == "removed" for c in cs)) for k, cs in self.grouped(by).items()]
+        rows = [
+            (
+                source_id(k) if by == "source" else k,
+                sum(c.change == "added" for c in cs),
+                sum(c.change == "removed" for c in cs),
+            )
+            for k, cs in self.grouped(by).items()
+        ]
         return Rows([by, "added", "removed"], rows)  # type: ignore[arg-type]
 
     def as_json(self) -> dict[str, Any]:
         def group(by: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
-            return {k: {"added": [c.as_dict() for c in cs if c.change == "added"],
-                        "removed": [c.as_dict() for c in cs if c.change == "removed"]}
-                    for k, cs in self.grouped(by).items()}
+            return {
+                k: {
+                    "added": [c.as_dict() for c in cs if c.change == "added"],
+                    "removed": [c.as_dict() for c in cs if c.change == "removed"],
+                }
+                for k, cs in self.grouped(by).items()
+            }
 
         return {
             "a": {"id": self.a.id, "sha256": self.a.sha256},
             "b": {"id": self.b.id, "sha256": self.b.sha256},
-            "added": len(self.added), "removed": len(self.removed),
-            "by_entity": group("entity"), "by_source": group("source"),
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "by_entity": group("entity"),
+            "by_source": group("source"),
         }
 
 
@@ -532,15 +576,32 @@ class _Lines:
             for number, line in enumerate(data, 1):
                 self.digest.update(line)
                 if line < last:
-                    raise InputError([Problem(str(path), number, None, line.decode("utf-8", "replace")[:80],
-                                              "lines are not sorted: not a canonical snapshot")])
+                    raise InputError(
+                        [
+                            Problem(
+                                str(path),
+                                number,
+                                None,
+                                line.decode("utf-8", "replace")[:80],
+                                "lines are not sorted: not a canonical snapshot",
+                            )
+                        ]
+                    )
                 last = line
                 yield line
         if self.digest.hexdigest() != self.snapshot.sha256:
-            raise InputError([Problem(
-                str(path), None, None, self.digest.hexdigest(),
-                f"sha256 does not match the manifest ({self.snapshot.sha256}): the snapshot was "
-                "changed after it was made")])
+            raise InputError(
+                [
+                    Problem(
+                        str(path),
+                        None,
+                        None,
+                        self.digest.hexdigest(),
+                        f"sha256 does not match the manifest ({self.snapshot.sha256}): the snapshot was "
+                        "changed after it was made",
+                    )
+                ]
+            )
 
 
 def _walk(a: Iterable[bytes], b: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:

@@ -84,14 +84,18 @@ class OxigraphStore:
 
     def _open_error(self, err: OSError) -> StoreError:
         if "lock" in str(err).lower():
-            return StoreInUseError(f"the store {str(self.path)!r} is in use by another process; wait "
-                                   "for it to finish, or use another --store")
+            return StoreInUseError(
+                f"the store {str(self.path)!r} is in use by another process; wait "
+                "for it to finish, or use another --store"
+            )
         return StoreError(f"cannot open the store {str(self.path)!r}: {err}")
 
     def _open_read_only(self) -> None:
         if not (self.path / "CURRENT").is_file():
-            raise StoreError(f"there is no store in {str(self.path)!r}: load something into it first "
-                             "(bilateral load, bilateral demo), or name another one with --store")
+            raise StoreError(
+                f"there is no store in {str(self.path)!r}: load something into it first "
+                "(bilateral load, bilateral demo), or name another one with --store"
+            )
         if (self.path / JOURNAL).exists():
             # A bulk write is under way, or was cut off: its graphs may be half-written. A free lock
             # means it was cut off; opening for writing finishes it.
@@ -102,8 +106,10 @@ class OxigraphStore:
             raise self._open_error(err) from err
         if (self.path / JOURNAL).exists():  # it began while we opened
             del self._store
-            raise StoreInUseError(f"the store {str(self.path)!r} is being written by another "
-                                  "process (a bulk load); try again when it finishes")
+            raise StoreInUseError(
+                f"the store {str(self.path)!r} is being written by another "
+                "process (a bulk load); try again when it finishes"
+            )
 
     # -- journaled bulk writes -------------------------------------------------------------
 
@@ -156,8 +162,9 @@ class OxigraphStore:
                 try:
                     self._finish(journal)
                 except (OSError, SyntaxError, ValueError) as err:
-                    raise StoreError(f"{str(self.path)!r} holds a bulk load cut off by a crash, and "
-                                     f"finishing it failed: {err}") from err
+                    raise StoreError(
+                        f"{str(self.path)!r} holds a bulk load cut off by a crash, and finishing it failed: {err}"
+                    ) from err
         shutil.rmtree(self.path / STAGING, ignore_errors=True)
         (self.path / (JOURNAL + ".part")).unlink(missing_ok=True)
         for orphan in self.path.glob("bulk-*.sst"):  # the bulk loader's files; we hold the lock
@@ -184,13 +191,13 @@ class OxigraphStore:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
         self._store.bulk_extend(quads)
 
-    def _query(self, sparql: str, bindings: Mapping[str, Term | None] | None, *,
-               allow_service: bool = True) -> object:
+    def _query(self, sparql: str, bindings: Mapping[str, Term | None] | None, *, allow_service: bool = True) -> object:
         if not allow_service:
             refuse_service(sparql)
         try:
-            return self._store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES,
-                                     use_default_graph_as_union=True)
+            return self._store.query(
+                with_values(sparql, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True
+            )
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error {syntax_words(str(err))}") from err
         except (OSError, ValueError, RuntimeError) as err:
@@ -215,8 +222,9 @@ class OxigraphStore:
         with _evaluating(sparql):
             return list(result)
 
-    def run(self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *,
-            allow_service: bool = False) -> Rows:
+    def run(
+        self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *, allow_service: bool = False
+    ) -> Rows:
         """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples.
 
         Meant for queries a user writes: SERVICE (a request to another server, or a file read)
@@ -229,16 +237,20 @@ class OxigraphStore:
             return Rows(["answer"], [(bool(result),)])
         with _evaluating(sparql):
             triples: list[tuple[PyValue, ...]] = [
-                (python_value(t.subject), python_value(t.predicate), python_value(t.object))
-                for t in result]  # type: ignore[attr-defined]
+                (python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result
+            ]  # type: ignore[attr-defined]
         return Rows(["subject", "predicate", "object"], triples)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
 
-    def pattern(self, subject: ox.NamedNode | ox.BlankNode | None = None,
-                predicate: ox.NamedNode | None = None, obj: Term | None = None,
-                graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
+    def pattern(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None = None,
+        predicate: ox.NamedNode | None = None,
+        obj: Term | None = None,
+        graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None,
+    ) -> Iterator[ox.Quad]:
         """Quads matching a pattern (None matches anything; DefaultGraph() the default graph)."""
         return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
 
@@ -252,8 +264,7 @@ class OxigraphStore:
         self._store.bulk_load(path=str(path), format=format)
 
     def graphs(self) -> list[ox.NamedNode]:
-        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)),
-                      key=lambda g: g.value)
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         self._store.update(f"DROP SILENT GRAPH {graph}")
@@ -336,7 +347,7 @@ def services(sparql: str) -> list[str]:
     """What the query's SERVICE clauses call (`<http://...>`, `?var`, `ex:name`), in order."""
     out = []
     for found in _SERVICE.finditer(_code(sparql)):
-        target = re.match(r"\s*(?:SILENT\s+)?(<[^>]*>|\S+?)(?=[\s{]|$)", sparql[found.end():], re.IGNORECASE)
+        target = re.match(r"\s*(?:SILENT\s+)?(<[^>]*>|\S+?)(?=[\s{]|$)", sparql[found.end() :], re.IGNORECASE)
         out.append(target.group(1) if target else "?")
     return out
 
@@ -345,8 +356,10 @@ def refuse_service(sparql: str) -> None:
     """QueryError if the query has a SERVICE clause: a request to another server (or a file
     read) from what reads as a query of the local store."""
     if services(sparql):
-        raise QueryError("the query calls SERVICE, a request to another server or a file read; "
-                         "it is refused unless allowed (--allow-service)")
+        raise QueryError(
+            "the query calls SERVICE, a request to another server or a file read; "
+            "it is refused unless allowed (--allow-service)"
+        )
 
 
 def _where_brace(sparql: str) -> int:
@@ -399,8 +412,20 @@ PREFIXES = {
     "time": "http://www.w3.org/2006/time#",
 }
 _SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.I)
-_EXPECTED_WORDS = {"?": "a variable", "$": "a variable", "<": "an IRI", '"': "a literal", "'": "a literal",
-                   "_:": "a blank node", "[": "[", "(": "(", "{": "{", "}": "}", ".": ".", "*": "*"}
+_EXPECTED_WORDS = {
+    "?": "a variable",
+    "$": "a variable",
+    "<": "an IRI",
+    '"': "a literal",
+    "'": "a literal",
+    "_:": "a blank node",
+    "[": "[",
+    "(": "(",
+    "{": "{",
+    "}": "}",
+    ".": ".",
+    "*": "*",
+}
 
 
 def syntax_words(message: str) -> str:
@@ -409,7 +434,7 @@ def syntax_words(message: str) -> str:
     text = " ".join(message.split())
     where = re.match(r"error at (\d+):(\d+):\s*", text)
     head = f"at line {where.group(1)}, column {where.group(2)}" if where else ""
-    rest = text[where.end():] if where else text
+    rest = text[where.end() :] if where else text
     if "Prefix not found" in rest:
         rest = "a prefix that is not declared (predefined: " + ", ".join(f"{p}:" for p in PREFIXES) + ")"
         return f"{head}: {rest}" if head else rest

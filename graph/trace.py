@@ -54,8 +54,10 @@ def relationship_words() -> dict[str, str]:
     from rdflib.namespace import RDFS
 
     graph = ontology_graph()
-    return {kind: str(graph.value(URIRef(prop), RDFS.label) or kind.lower().replace("_", " "))
-            for prop, kind in REL_TYPES.items()}
+    return {
+        kind: str(graph.value(URIRef(prop), RDFS.label) or kind.lower().replace("_", " "))
+        for prop, kind in REL_TYPES.items()
+    }
 
 
 def _first(value: object) -> object:
@@ -87,6 +89,7 @@ def describe_node(uri: str, labels: Iterable[str], props: dict[str, object]) -> 
 
 def _valid_on(labels: tuple[str, ...], props: dict[str, object], day: dt.date) -> bool:
     """False for facts that did not hold on `day`: later events, tenures and treaties out of force."""
+
     def dates(key: str) -> list[dt.date]:
         value = props.get(key)
         values = value if isinstance(value, list) else [value]
@@ -110,17 +113,21 @@ def _valid_on(labels: tuple[str, ...], props: dict[str, object], day: dt.date) -
 class Tracer:
     """The projection of a store as an undirected graph, filtered by day and relationship types."""
 
-    def __init__(self, projection: Projection, *, as_of: dt.date | None = None,
-                 via: Iterable[str] = ()) -> None:
+    def __init__(self, projection: Projection, *, as_of: dt.date | None = None, via: Iterable[str] = ()) -> None:
         self.projection = projection
         self.full = to_networkx(projection)
         allowed = {v.upper().replace(" ", "_") for v in via}
         unknown = allowed - set(REL_TYPES.values())
         if unknown:
-            raise QueryError(f"unknown relationship type(s) {', '.join(sorted(unknown))}; "
-                             f"expected some of {', '.join(sorted(REL_TYPES.values()))}")
-        keep = [u for u, data in self.full.nodes(data=True)
-                if as_of is None or _valid_on(tuple(data["labels"]), data["properties"], as_of)]
+            raise QueryError(
+                f"unknown relationship type(s) {', '.join(sorted(unknown))}; "
+                f"expected some of {', '.join(sorted(REL_TYPES.values()))}"
+            )
+        keep = [
+            u
+            for u, data in self.full.nodes(data=True)
+            if as_of is None or _valid_on(tuple(data["labels"]), data["properties"], as_of)
+        ]
         self.undirected = nx.Graph()
         self.undirected.add_nodes_from(keep)
         for start, end, kind, data in self.full.edges(keys=True, data=True):
@@ -160,8 +167,16 @@ class Tracer:
         return found
 
 
-def trace(store: OxigraphStore, a: str, b: str, *, k: int = 3, max_hops: int = 6,
-          as_of: dt.date | None = None, via: Iterable[str] = ()) -> tuple[list[Path], dict[str, str]]:
+def trace(
+    store: OxigraphStore,
+    a: str,
+    b: str,
+    *,
+    k: int = 3,
+    max_hops: int = 6,
+    as_of: dt.date | None = None,
+    via: Iterable[str] = (),
+) -> tuple[list[Path], dict[str, str]]:
     """The k shortest paths (at most `max_hops` steps) from IRI `a` to IRI `b`, and node names."""
     tracer = Tracer(project_store(store), as_of=as_of, via=via)
     paths = tracer.paths(a, b, k=k, max_hops=max_hops)
@@ -169,8 +184,9 @@ def trace(store: OxigraphStore, a: str, b: str, *, k: int = 3, max_hops: int = 6
     return paths, names
 
 
-def neighbors(store: OxigraphStore, center: str, depth: int = 1, *,
-              as_of: dt.date | None = None, via: Iterable[str] = ()) -> list[tuple[object, ...]]:
+def neighbors(
+    store: OxigraphStore, center: str, depth: int = 1, *, as_of: dt.date | None = None, via: Iterable[str] = ()
+) -> list[tuple[object, ...]]:
     """Rows (distance, node, name, labels, via, sources) for every node within `depth` steps."""
     tracer = Tracer(project_store(store), as_of=as_of, via=via)
     if center not in tracer.undirected:
@@ -184,6 +200,14 @@ def neighbors(store: OxigraphStore, center: str, depth: int = 1, *,
         # Read from the row's entity (the step's end) back to the node it was reached from.
         arrow = f"<-{step.words}-" if step.forward else f"-{step.words}->"
         data = tracer.full.nodes[uri]
-        rows.append((len(nodes) - 1, uri, tracer.name(uri), " ".join(data["labels"]),
-                     f"{arrow} {tracer.name(nodes[-2])}", " ".join(step.sources)))
+        rows.append(
+            (
+                len(nodes) - 1,
+                uri,
+                tracer.name(uri),
+                " ".join(data["labels"]),
+                f"{arrow} {tracer.name(nodes[-2])}",
+                " ".join(step.sources),
+            )
+        )
     return rows

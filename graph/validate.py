@@ -59,8 +59,12 @@ def validate_store(store: OxigraphStore) -> list[Violation]:
     violations: list[Violation] = []
     if len(data):
         _, report, _ = shacl_validate(
-            data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True,
+            data,
+            shacl_graph=shapes_graph(),
+            ont_graph=ontology_graph(),
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
         )
         for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
             focus = str(report.value(result, SH.focusNode))
@@ -68,10 +72,15 @@ def validate_store(store: OxigraphStore) -> list[Violation]:
             message = report.value(result, SH.resultMessage)
             value = report.value(result, SH.value)
             path_text = str(path) if isinstance(path, rdflib.URIRef) else ""
-            violations.append(Violation(
-                focus=focus, path=path_text, message=str(message or "SHACL violation"),
-                value="" if value is None else str(value),
-                sources=_graphs_of(store, focus, path_text)))
+            violations.append(
+                Violation(
+                    focus=focus,
+                    path=path_text,
+                    message=str(message or "SHACL violation"),
+                    value="" if value is None else str(value),
+                    sources=_graphs_of(store, focus, path_text),
+                )
+            )
     # A fact's graph must be the described Source that asserts it (SHACL cannot see graphs).
     undescribed = store.select(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
@@ -79,7 +88,13 @@ def validate_store(store: OxigraphStore) -> list[Violation]:
         {"source": ox.NamedNode(BI.Source)},
     )
     for graph, count in undescribed.rows:
-        violations.append(Violation(
-            focus=str(graph), path="", value=f"{count} facts",
-            message="facts in a graph that is not a described Source", sources=str(graph)))
+        violations.append(
+            Violation(
+                focus=str(graph),
+                path="",
+                value=f"{count} facts",
+                message="facts in a graph that is not a described Source",
+                sources=str(graph),
+            )
+        )
     return sorted(violations, key=lambda v: (v.sources, v.focus, v.path, v.message))

@@ -42,8 +42,13 @@ from bilateral.loaders.public import (
 
 __all__ = ["ATOP_COLUMNS", "atop_source", "parse_atop", "read_atop"]
 
-TYPES = {"defense": "defence", "offense": "offence", "neutral": "neutrality", "nonagg": "nonaggression",
-         "consul": "consultation"}
+TYPES = {
+    "defense": "defence",
+    "offense": "offence",
+    "neutral": "neutrality",
+    "nonagg": "nonaggression",
+    "consul": "consultation",
+}
 ATOP_COLUMNS = ("stateA", "stateB", "year", *TYPES)
 
 Label = tuple[str, str, frozenset[str], bool]  # (A, B, obligations, the same both ways); sorted if mutual
@@ -52,11 +57,19 @@ Label = tuple[str, str, frozenset[str], bool]  # (A, B, obligations, the same bo
 def atop_source(path: Path) -> r.Source:
     what = f"one Treaty per dyad spell with the same obligations, year-level dates; file {path.name}."
     if is_synthetic(path):
-        return r.Source(id=source_id(path, "atop"), title="Synthetic ATOP-shaped alliance dyad-years",
-                        reliability="synthetic", note=f"Made-up rows in the ATOP dyad-year shape; {what}")
-    return r.Source(id=source_id(path, "atop"), title="ATOP: Alliance Treaty Obligations and Provisions, "
-                    "directed dyad-years", reliability="primary", publisher="ATOP project",
-                    note=f"ATOP directed dyad-years: {what} No home-page URL is sourced in formats.md.")
+        return r.Source(
+            id=source_id(path, "atop"),
+            title="Synthetic ATOP-shaped alliance dyad-years",
+            reliability="synthetic",
+            note=f"Made-up rows in the ATOP dyad-year shape; {what}",
+        )
+    return r.Source(
+        id=source_id(path, "atop"),
+        title="ATOP: Alliance Treaty Obligations and Provisions, directed dyad-years",
+        reliability="primary",
+        publisher="ATOP project",
+        note=f"ATOP directed dyad-years: {what} No home-page URL is sourced in formats.md.",
+    )
 
 
 def _spells(years: list[int]) -> list[tuple[int, int]]:
@@ -69,8 +82,9 @@ def _spells(years: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def parse_atop(header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source,
-               *, skip_unknown: bool = False) -> PublicLoad:
+def parse_atop(
+    header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source, *, skip_unknown: bool = False
+) -> PublicLoad:
     """Records of ATOP dyad-year rows (row number, column -> text); pure. Raises InputError with
     every problem; with `skip_unknown`, rows with unknown COW codes are left out and reported."""
     col = Collector(file, skip_unknown)
@@ -117,22 +131,34 @@ def parse_atop(header: Sequence[str], rows: Iterable[RawRow], file: str, source:
         if not (mutual and a > b):  # a mutual year is kept once, under the sorted pair
             years[(a, b, frozenset(kinds), mutual)].append(year)
     treaties: list[r.Record] = []
-    for (a, b, held_kinds, mutual), found in sorted(years.items(), key=lambda kv: (*kv[0][:2], sorted(kv[0][2]),
-                                                                                  kv[0][3])):
+    for (a, b, held_kinds, mutual), found in sorted(
+        years.items(), key=lambda kv: (*kv[0][:2], sorted(kv[0][2]), kv[0][3])
+    ):
         dyad = f"{a}-{b}" if mutual else f"{a} to {b}"
         text = "+".join(sorted(held_kinds))
         for y0, y1 in _spells(found):
             censored = y1 == last
-            treaties.append(r.Treaty(
-                name=f"ATOP {dyad} {text}, {y0}-{y1} (year-level)", parties=(a, b), source=source.id,
-                alliance_types=tuple(sorted(held_kinds)), in_force=dt.date(y0, 1, 1),
-                ended=None if censored else dt.date(y1, 12, 31),
-                citation=(f"ATOP directed dyad-years, stateA {codes[a]} stateB {codes[b]}"
-                          + (" (and the reverse)" if mutual else " (this direction only)")
-                          + f", {y0}-{y1}: year-level dates (in force from 1 January {y0}"
-                          + (f"; still in force in {last}, the last year of the file)" if censored
-                             else f", ended 31 December {y1})")
-                          + ", not the treaty's own days")))
+            treaties.append(
+                r.Treaty(
+                    name=f"ATOP {dyad} {text}, {y0}-{y1} (year-level)",
+                    parties=(a, b),
+                    source=source.id,
+                    alliance_types=tuple(sorted(held_kinds)),
+                    in_force=dt.date(y0, 1, 1),
+                    ended=None if censored else dt.date(y1, 12, 31),
+                    citation=(
+                        f"ATOP directed dyad-years, stateA {codes[a]} stateB {codes[b]}"
+                        + (" (and the reverse)" if mutual else " (this direction only)")
+                        + f", {y0}-{y1}: year-level dates (in force from 1 January {y0}"
+                        + (
+                            f"; still in force in {last}, the last year of the file)"
+                            if censored
+                            else f", ended 31 December {y1})"
+                        )
+                        + ", not the treaty's own days"
+                    ),
+                )
+            )
     found_countries = [r.Country(iso3=iso3, source=source.id, cow=code) for iso3, code in sorted(codes.items())]
     return col.finish([source, *found_countries, *treaties])
 

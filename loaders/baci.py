@@ -52,12 +52,25 @@ from bilateral.loaders.public import (
 )
 from bilateral.ontology.crosswalk import to_iso3
 
-__all__ = ["BACI_COLUMNS", "BaciChunks", "CheckedChunk", "baci_source", "country_codes_path",
-           "is_baci_file", "parse_baci", "read_baci", "read_baci_chunks", "read_country_codes"]
+__all__ = [
+    "BACI_COLUMNS",
+    "BaciChunks",
+    "CheckedChunk",
+    "baci_source",
+    "country_codes_path",
+    "is_baci_file",
+    "parse_baci",
+    "read_baci",
+    "read_baci_chunks",
+    "read_country_codes",
+]
 
 BACI_COLUMNS = ("t", "i", "j", "k", "v", "q")
-_NAME = re.compile(r"(?:synthetic-)?BACI_(?P<hs>HS[0-9]{2})_(?:Y(?P<year>[0-9]{4})_)?V(?P<release>[0-9A-Za-z]+)"
-                   r"\.csv", re.IGNORECASE)
+_NAME = re.compile(
+    r"(?:synthetic-)?BACI_(?P<hs>HS[0-9]{2})_(?:Y(?P<year>[0-9]{4})_)?V(?P<release>[0-9A-Za-z]+)"
+    r"\.csv",
+    re.IGNORECASE,
+)
 _ISO3_COLUMNS = ("country_iso3", "iso_3digit_alpha")  # V2025 / V202001 spellings
 CHUNK = 100_000
 
@@ -78,34 +91,56 @@ def baci_source(path: Path, codes_file: Path) -> r.Source:
     match = _NAME.fullmatch(path.name)
     hs, year, release = (match["hs"].upper(), match["year"], match["release"]) if match else ("", None, "")
     what = f"{hs}, {year}, release V{release}" if year else f"{hs}, release V{release}"
-    units = ("v is in thousands of current USD (loaded as v*1000 USD); q is in metric tons (not "
-             "loaded). Reporter: BACI reconciles both declarations; flows name the importer as "
-             "reporter by convention, not because the importer reported this figure.")
+    units = (
+        "v is in thousands of current USD (loaded as v*1000 USD); q is in metric tons (not "
+        "loaded). Reporter: BACI reconciles both declarations; flows name the importer as "
+        "reporter by convention, not because the importer reported this figure."
+    )
     if is_synthetic(path):
-        return r.Source(id=source_id(path, "baci"), title=f"Synthetic BACI-shaped trade flows ({what})",
-                        reliability="synthetic",
-                        note=f"Made-up data in the shape of CEPII BACI (bench/generate_baci.py); file "
-                             f"{path.name}, country codes {codes_file.name}. {units}")
-    return r.Source(id=source_id(path, "baci"), title=f"CEPII BACI bilateral trade flows ({what})",
-                    reliability="primary", publisher="CEPII",
-                    note=f"CEPII BACI, {what}: file {path.name}, country codes {codes_file.name}. "
-                         f"No home-page URL is sourced (formats.md cites rdrr.io and GitHub pages "
-                         f"only). {units}")
+        return r.Source(
+            id=source_id(path, "baci"),
+            title=f"Synthetic BACI-shaped trade flows ({what})",
+            reliability="synthetic",
+            note=f"Made-up data in the shape of CEPII BACI (bench/generate_baci.py); file "
+            f"{path.name}, country codes {codes_file.name}. {units}",
+        )
+    return r.Source(
+        id=source_id(path, "baci"),
+        title=f"CEPII BACI bilateral trade flows ({what})",
+        reliability="primary",
+        publisher="CEPII",
+        note=f"CEPII BACI, {what}: file {path.name}, country codes {codes_file.name}. "
+        f"No home-page URL is sourced (formats.md cites rdrr.io and GitHub pages "
+        f"only). {units}",
+    )
 
 
 def read_country_codes(path: Path) -> dict[str, str]:
     """BACI code (without leading zeros) -> the ISO alpha-3 text the file gives for it."""
     if not path.exists():
-        raise InputError([Problem(str(path), None, None, path.name,
-                                  "the BACI country codes file is missing (expected next to the data "
-                                  "file, or named with country_codes=)")])
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    path.name,
+                    "the BACI country codes file is missing (expected next to the data "
+                    "file, or named with country_codes=)",
+                )
+            ]
+        )
     header, rows = csv_rows(path)
     col = Collector(str(path))
     iso_column = next((c for c in _ISO3_COLUMNS if c in header), None)
     if "country_code" not in header or iso_column is None:
-        col.problem(1, "country_code" if "country_code" not in header else "country_iso3", "",
-                    "required column is missing: a BACI country codes file has country_code and "
-                    "country_iso3 (or iso_3digit_alpha)")
+        col.problem(
+            1,
+            "country_code" if "country_code" not in header else "country_iso3",
+            "",
+            "required column is missing: a BACI country codes file has country_code and "
+            "country_iso3 (or iso_3digit_alpha)",
+        )
         col.finish([])
     codes: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -159,9 +194,11 @@ class _Checker:
         bad = pd.DataFrame({"line": lines[mask.to_numpy()], "code": values[mask].to_numpy()})
         for code, group in bad.groupby("code", sort=True):
             key = str(code).lstrip("0") or "0"
-            message = (f"country code {key} is {self.codes[key]!r} in {self.codes_file}, not an ISO "
-                       "3166-1 country" if key in self.codes else
-                       f"unknown country code: not in {self.codes_file}")
+            message = (
+                f"country code {key} is {self.codes[key]!r} in {self.codes_file}, not an ISO 3166-1 country"
+                if key in self.codes
+                else f"unknown country code: not in {self.codes_file}"
+            )
             if self.col.skip_unknown:
                 self.col.unknown(int(group["line"].min()), column, str(code), message, rows=len(group))
             else:
@@ -195,8 +232,13 @@ class _Checker:
         same = ~bad & (ends["i"] == ends["j"])
         self._cells(same, lines, frame["j"], "j", "the importer is the exporter")
         good = ~(bad | same)
-        out = CheckedChunk(ends["i"][good].astype(str), ends["j"][good].astype(str), frame["t"][good],
-                       frame["k"][good].str.zfill(6), frame["v"][good])
+        out = CheckedChunk(
+            ends["i"][good].astype(str),
+            ends["j"][good].astype(str),
+            frame["t"][good],
+            frame["k"][good].str.zfill(6),
+            frame["v"][good],
+        )
         self.topics.update(out.k6.unique())
         self.countries.update(out.exporter.unique())
         self.countries.update(out.importer.unique())
@@ -213,15 +255,31 @@ def _header_ok(header: list[str], col: Collector) -> bool:
 
 
 def _flows(checked: CheckedChunk, source: str) -> Iterator[r.TradeFlow]:
-    for exporter, importer, year, k6, v in zip(checked.exporter, checked.importer, checked.year,
-                                               checked.k6, checked.v, strict=True):
-        yield r.TradeFlow(exporter=exporter, importer=importer, year=int(year),
-                          sector=r.TopicRef("HS", k6), value=scaled(Decimal(v), 1000), currency="USD",
-                          unit="current prices", reporter=importer, source=source)
+    for exporter, importer, year, k6, v in zip(
+        checked.exporter, checked.importer, checked.year, checked.k6, checked.v, strict=True
+    ):
+        yield r.TradeFlow(
+            exporter=exporter,
+            importer=importer,
+            year=int(year),
+            sector=r.TopicRef("HS", k6),
+            value=scaled(Decimal(v), 1000),
+            currency="USD",
+            unit="current prices",
+            reporter=importer,
+            source=source,
+        )
 
 
-def parse_baci(rows: Iterable[RawRow], file: str, codes: dict[str, str], source: r.Source,
-               *, codes_file: str = "the country codes file", skip_unknown: bool = False) -> PublicLoad:
+def parse_baci(
+    rows: Iterable[RawRow],
+    file: str,
+    codes: dict[str, str],
+    source: r.Source,
+    *,
+    codes_file: str = "the country codes file",
+    skip_unknown: bool = False,
+) -> PublicLoad:
     """Records of BACI rows (row number, column -> text); pure. Raises InputError listing every
     problem; with `skip_unknown`, rows with unknown country codes are left out and reported."""
     col = Collector(file, skip_unknown)
@@ -252,8 +310,15 @@ def _chunks(path: Path, col: Collector, chunksize: int) -> Iterator[tuple[int, p
         col.finish([])
     line = 2
     try:
-        with pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig",
-                         chunksize=chunksize, usecols=list(BACI_COLUMNS)) as reader:
+        with pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            encoding="utf-8-sig",
+            chunksize=chunksize,
+            usecols=list(BACI_COLUMNS),
+        ) as reader:
             for chunk in reader:
                 yield line, chunk
                 line += len(chunk)
@@ -262,9 +327,13 @@ def _chunks(path: Path, col: Collector, chunksize: int) -> Iterator[tuple[int, p
         col.finish([])
     last = _cut_row(path)
     if last is not None:
-        col.problem(line - 1, csv_header(path)[-1], last,
-                    "the file ends inside this row (no line break after it): cut short in a copy or "
-                    "download? Its last figure may be cut too; fetch the file again")
+        col.problem(
+            line - 1,
+            csv_header(path)[-1],
+            last,
+            "the file ends inside this row (no line break after it): cut short in a copy or "
+            "download? Its last figure may be cut too; fetch the file again",
+        )
         col.finish([])
 
 
@@ -282,8 +351,9 @@ def _cut_row(path: Path) -> str | None:
     return tail.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
 
 
-def read_baci(path: Path, country_codes: Path | None = None, skip_unknown: bool = False,
-              *, chunksize: int = CHUNK) -> PublicLoad:
+def read_baci(
+    path: Path, country_codes: Path | None = None, skip_unknown: bool = False, *, chunksize: int = CHUNK
+) -> PublicLoad:
     """Records of a BACI file (one TradeFlow per row, plus its Source and HS sectors).
 
     For files too big for records in memory, use `read_baci_chunks` (graph/flows.py writes them).
@@ -300,6 +370,7 @@ def read_baci(path: Path, country_codes: Path | None = None, skip_unknown: bool 
 
 
 # ------------------------------------------------------------------ streaming (the bulk path)
+
 
 @dataclass
 class BaciChunks:
@@ -331,8 +402,9 @@ class BaciChunks:
         return hs_topics(sorted(self.checker.topics), self.source.id)
 
 
-def read_baci_chunks(path: Path, country_codes: Path | None = None, *, skip_unknown: bool = False,
-                     chunksize: int = CHUNK) -> BaciChunks:
+def read_baci_chunks(
+    path: Path, country_codes: Path | None = None, *, skip_unknown: bool = False, chunksize: int = CHUNK
+) -> BaciChunks:
     """A BACI file to be read chunk by chunk (`BaciChunks`): for files too big for records."""
     codes_file = country_codes or country_codes_path(path)
     codes = read_country_codes(codes_file)

@@ -35,25 +35,35 @@ from bilateral.loaders.public import (
 __all__ = ["CENSUS_COLUMNS", "census_source", "parse_census", "read_census"]
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-CENSUS_COLUMNS = ("year", "CTY_CODE", "CTYNAME", *(f"I{m}" for m in MONTHS), "IYR",
-                  *(f"E{m}" for m in MONTHS), "EYR")
+CENSUS_COLUMNS = ("year", "CTY_CODE", "CTYNAME", *(f"I{m}" for m in MONTHS), "IYR", *(f"E{m}" for m in MONTHS), "EYR")
 _AGGREGATE = re.compile(r"0[0-9]{3}|[0-9]XXX")
 _TOTAL = r.TopicRef("HS", "TOTAL")
 
 
 def census_source(path: Path) -> r.Source:
-    what = (f"millions of USD (loaded x 1,000,000); annual totals IYR (imports) and EYR (exports); the "
-            f"USA reports every flow. File {path.name}.")
+    what = (
+        f"millions of USD (loaded x 1,000,000); annual totals IYR (imports) and EYR (exports); the "
+        f"USA reports every flow. File {path.name}."
+    )
     if is_synthetic(path):
-        return r.Source(id=source_id(path, "census"), title="Synthetic US Census-shaped trade by country",
-                        reliability="synthetic", note=f"Made-up rows in the Census country-file shape; {what}")
-    return r.Source(id=source_id(path, "census"), title="US Census Bureau: U.S. trade in goods by country",
-                    reliability="primary", publisher="U.S. Census Bureau",
-                    note=f"Census country file, {what} No home-page URL is sourced in formats.md.")
+        return r.Source(
+            id=source_id(path, "census"),
+            title="Synthetic US Census-shaped trade by country",
+            reliability="synthetic",
+            note=f"Made-up rows in the Census country-file shape; {what}",
+        )
+    return r.Source(
+        id=source_id(path, "census"),
+        title="US Census Bureau: U.S. trade in goods by country",
+        reliability="primary",
+        publisher="U.S. Census Bureau",
+        note=f"Census country file, {what} No home-page URL is sourced in formats.md.",
+    )
 
 
-def parse_census(header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source,
-                 *, skip_unknown: bool = False) -> PublicLoad:
+def parse_census(
+    header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source, *, skip_unknown: bool = False
+) -> PublicLoad:
     """Records of Census country rows (row number, column -> text); pure. Raises InputError with
     every problem; with `skip_unknown`, rows with unknown CTY codes are left out and reported."""
     col = Collector(file, skip_unknown)
@@ -94,9 +104,19 @@ def parse_census(header: Sequence[str], rows: Iterable[RawRow], file: str, sourc
         first[key] = line
         year = int(cell["year"])
         for exporter, importer, column in ((partner, "USA", "IYR"), ("USA", partner, "EYR")):
-            flows.append(r.TradeFlow(exporter=exporter, importer=importer, year=year, sector=_TOTAL,
-                                     value=scaled(values[column], 1_000_000),  # type: ignore[arg-type]
-                                     currency="USD", unit="current prices", reporter="USA", source=source.id))
+            flows.append(
+                r.TradeFlow(
+                    exporter=exporter,
+                    importer=importer,
+                    year=year,
+                    sector=_TOTAL,
+                    value=scaled(values[column], 1_000_000),  # type: ignore[arg-type]
+                    currency="USD",
+                    unit="current prices",
+                    reporter="USA",
+                    source=source.id,
+                )
+            )
     topics = hs_topics(["TOTAL"], source.id) if flows else []
     return col.finish([source, *topics, *flows])
 

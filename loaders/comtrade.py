@@ -40,18 +40,72 @@ from bilateral.ontology.crosswalk import to_iso3
 __all__ = ["COMTRADE_COLUMNS", "comtrade_source", "is_comtrade_name", "parse_comtrade", "read_comtrade"]
 
 COMTRADE_COLUMNS = (
-    "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode", "reporterISO",
-    "reporterDesc", "flowCode", "flowDesc", "partnerCode", "partnerISO", "partnerDesc", "partner2Code",
-    "partner2ISO", "partner2Desc", "classificationCode", "classificationSearchCode",
-    "isOriginalClassification", "cmdCode", "cmdDesc", "aggrLevel", "isLeaf", "customsCode", "customsDesc",
-    "mosCode", "motCode", "motDesc", "qtyUnitCode", "qtyUnitAbbr", "qty", "isQtyEstimated",
-    "altQtyUnitCode", "altQtyUnitAbbr", "altQty", "isAltQtyEstimated", "netWgt", "isNetWgtEstimated",
-    "grossWgt", "isGrossWgtEstimated", "cifvalue", "fobvalue", "primaryValue", "legacyEstimationFlag",
-    "isReported", "isAggregate",
+    "typeCode",
+    "freqCode",
+    "refPeriodId",
+    "refYear",
+    "refMonth",
+    "period",
+    "reporterCode",
+    "reporterISO",
+    "reporterDesc",
+    "flowCode",
+    "flowDesc",
+    "partnerCode",
+    "partnerISO",
+    "partnerDesc",
+    "partner2Code",
+    "partner2ISO",
+    "partner2Desc",
+    "classificationCode",
+    "classificationSearchCode",
+    "isOriginalClassification",
+    "cmdCode",
+    "cmdDesc",
+    "aggrLevel",
+    "isLeaf",
+    "customsCode",
+    "customsDesc",
+    "mosCode",
+    "motCode",
+    "motDesc",
+    "qtyUnitCode",
+    "qtyUnitAbbr",
+    "qty",
+    "isQtyEstimated",
+    "altQtyUnitCode",
+    "altQtyUnitAbbr",
+    "altQty",
+    "isAltQtyEstimated",
+    "netWgt",
+    "isNetWgtEstimated",
+    "grossWgt",
+    "isGrossWgtEstimated",
+    "cifvalue",
+    "fobvalue",
+    "primaryValue",
+    "legacyEstimationFlag",
+    "isReported",
+    "isAggregate",
 )
-_USED = ("typeCode", "freqCode", "refYear", "reporterCode", "reporterISO", "flowCode", "partnerCode",
-         "partnerISO", "partner2Code", "classificationCode", "cmdCode", "cmdDesc", "aggrLevel", "customsCode",
-         "motCode", "primaryValue")
+_USED = (
+    "typeCode",
+    "freqCode",
+    "refYear",
+    "reporterCode",
+    "reporterISO",
+    "flowCode",
+    "partnerCode",
+    "partnerISO",
+    "partner2Code",
+    "classificationCode",
+    "cmdCode",
+    "cmdDesc",
+    "aggrLevel",
+    "customsCode",
+    "motCode",
+    "primaryValue",
+)
 _NAME = re.compile(r"(synthetic-)?TradeData[^/]*\.csv", re.IGNORECASE)
 _TOTALS = {"partner2Code": ("0", ""), "customsCode": ("C00", ""), "motCode": ("0", "")}
 
@@ -61,14 +115,24 @@ def is_comtrade_name(path: Path) -> bool:
 
 
 def comtrade_source(path: Path) -> r.Source:
-    what = ("primaryValue in current USD; each row is its reporter's own view (mirror flows kept "
-            f"side by side). File {path.name}.")
+    what = (
+        "primaryValue in current USD; each row is its reporter's own view (mirror flows kept "
+        f"side by side). File {path.name}."
+    )
     if is_synthetic(path):
-        return r.Source(id=source_id(path, "comtrade"), title="Synthetic UN Comtrade-shaped goods trade",
-                        reliability="synthetic", note=f"Made-up rows in the 47-column Comtrade shape; {what}")
-    return r.Source(id=source_id(path, "comtrade"), title=f"UN Comtrade goods trade download ({path.name})",
-                    reliability="primary", publisher="United Nations Statistics Division (UN Comtrade)",
-                    note=f"UN Comtrade goods trade, HS: {what} No home-page URL is sourced in formats.md.")
+        return r.Source(
+            id=source_id(path, "comtrade"),
+            title="Synthetic UN Comtrade-shaped goods trade",
+            reliability="synthetic",
+            note=f"Made-up rows in the 47-column Comtrade shape; {what}",
+        )
+    return r.Source(
+        id=source_id(path, "comtrade"),
+        title=f"UN Comtrade goods trade download ({path.name})",
+        reliability="primary",
+        publisher="United Nations Statistics Division (UN Comtrade)",
+        note=f"UN Comtrade goods trade, HS: {what} No home-page URL is sourced in formats.md.",
+    )
 
 
 def _hs(code: str, level: str) -> str | None:
@@ -84,8 +148,9 @@ def _hs(code: str, level: str) -> str | None:
     return code if len(code) in (2, 4, 6) else None
 
 
-def parse_comtrade(header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source,
-                   *, skip_unknown: bool = False) -> PublicLoad:
+def parse_comtrade(
+    header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source, *, skip_unknown: bool = False
+) -> PublicLoad:
     """Records of Comtrade rows (row number, column -> text); pure. Raises InputError with every
     problem; with `skip_unknown`, rows with unknown area codes are left out and reported."""
     col = Collector(file, skip_unknown)
@@ -116,8 +181,12 @@ def parse_comtrade(header: Sequence[str], rows: Iterable[RawRow], file: str, sou
             if cell[column] not in expected:
                 col.problem(line, column, cell[column], message)
         if not re.fullmatch(r"H[0-9S]", cell["classificationCode"]):
-            col.problem(line, "classificationCode", cell["classificationCode"],
-                        "not an HS classification (H0 to H6, or HS): only HS goods trade is loaded")
+            col.problem(
+                line,
+                "classificationCode",
+                cell["classificationCode"],
+                "not an HS classification (H0 to H6, or HS): only HS goods trade is loaded",
+            )
         if not re.fullmatch(r"[12][0-9]{3}", cell["refYear"]):
             col.problem(line, "refYear", cell["refYear"], "not a four-digit year")
         hs = _hs(cell["cmdCode"], cell["aggrLevel"])
@@ -131,8 +200,9 @@ def parse_comtrade(header: Sequence[str], rows: Iterable[RawRow], file: str, sou
             iso3 = col.country(line, f"{side}Code", "comtrade", cell[f"{side}Code"])
             given = cell[f"{side}ISO"]
             if iso3 and given and to_iso3("iso3", given) is not None and given.upper() != iso3:
-                col.problem(line, f"{side}ISO", given,
-                            f"{side}Code {cell[side + 'Code']} is {iso3} in the country crosswalk")
+                col.problem(
+                    line, f"{side}ISO", given, f"{side}Code {cell[side + 'Code']} is {iso3} in the country crosswalk"
+                )
             ends[side] = iso3
         reporter, partner = ends["reporter"], ends["partner"]
         if len(col.problems) > bad or reporter is None or partner is None or hs is None or value is None:
@@ -147,15 +217,29 @@ def parse_comtrade(header: Sequence[str], rows: Iterable[RawRow], file: str, sou
         year = int(cell["refYear"])
         key = (exporter, importer, year, hs, reporter)
         if key in first:
-            col.problem(line, "cmdCode", cell["cmdCode"],
-                        f"the same flow, year, product and reporter again (first at row {first[key]})")
+            col.problem(
+                line,
+                "cmdCode",
+                cell["cmdCode"],
+                f"the same flow, year, product and reporter again (first at row {first[key]})",
+            )
             continue
         first[key] = line
         if cell["cmdDesc"]:
             names.setdefault(hs, cell["cmdDesc"])
-        flows.append(r.TradeFlow(exporter=exporter, importer=importer, year=year, sector=r.TopicRef("HS", hs),
-                                 value=scaled(value, 1), currency="USD", unit="current prices",
-                                 reporter=reporter, source=source.id))
+        flows.append(
+            r.TradeFlow(
+                exporter=exporter,
+                importer=importer,
+                year=year,
+                sector=r.TopicRef("HS", hs),
+                value=scaled(value, 1),
+                currency="USD",
+                unit="current prices",
+                reporter=reporter,
+                source=source.id,
+            )
+        )
     topics = hs_topics(sorted({f.sector.key for f in flows if isinstance(f, r.TradeFlow)}), source.id, names)
     return col.finish([source, *topics, *flows])
 

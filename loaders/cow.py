@@ -38,9 +38,26 @@ from bilateral.loaders.public import (
 
 __all__ = ["COW_COLUMNS", "cow_source", "parse_cow_alliances", "read_cow_alliances"]
 
-COW_COLUMNS = ("version4id", "ccode1", "state_name1", "ccode2", "state_name2", "dyad_st_day", "dyad_st_month",
-               "dyad_st_year", "dyad_end_day", "dyad_end_month", "dyad_end_year", "left_censor", "right_censor",
-               "defense", "neutrality", "nonaggression", "entente", "version")
+COW_COLUMNS = (
+    "version4id",
+    "ccode1",
+    "state_name1",
+    "ccode2",
+    "state_name2",
+    "dyad_st_day",
+    "dyad_st_month",
+    "dyad_st_year",
+    "dyad_end_day",
+    "dyad_end_month",
+    "dyad_end_year",
+    "left_censor",
+    "right_censor",
+    "defense",
+    "neutrality",
+    "nonaggression",
+    "entente",
+    "version",
+)
 TYPES = {"defense": "defence", "neutrality": "neutrality", "nonaggression": "nonaggression", "entente": "entente"}
 _MISSING = ("", "NA", ".")
 
@@ -48,12 +65,20 @@ _MISSING = ("", "NA", ".")
 def cow_source(path: Path) -> r.Source:
     what = f"one Treaty per dyad spell in an alliance; file {path.name}."
     if is_synthetic(path):
-        return r.Source(id=source_id(path, "cow"), title="Synthetic COW-shaped alliance dyads",
-                        reliability="synthetic", note=f"Made-up rows in the COW alliance-by-dyad shape; {what}")
-    return r.Source(id=source_id(path, "cow"), title="Correlates of War Formal Alliances, by dyad",
-                    reliability="primary", publisher="Correlates of War Project",
-                    note=f"COW Formal Alliances (dyadic): {what} No home-page URL is sourced in formats.md. "
-                         "peacesciencer deprecated its COW alliance function at the maintainer's request.")
+        return r.Source(
+            id=source_id(path, "cow"),
+            title="Synthetic COW-shaped alliance dyads",
+            reliability="synthetic",
+            note=f"Made-up rows in the COW alliance-by-dyad shape; {what}",
+        )
+    return r.Source(
+        id=source_id(path, "cow"),
+        title="Correlates of War Formal Alliances, by dyad",
+        reliability="primary",
+        publisher="Correlates of War Project",
+        note=f"COW Formal Alliances (dyadic): {what} No home-page URL is sourced in formats.md. "
+        "peacesciencer deprecated its COW alliance function at the maintainer's request.",
+    )
 
 
 def _day(cell: dict[str, str], prefix: str) -> dt.date | str | None:
@@ -67,8 +92,9 @@ def _day(cell: dict[str, str], prefix: str) -> dt.date | str | None:
         return "/".join(parts)
 
 
-def parse_cow_alliances(header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source,
-                        *, skip_unknown: bool = False) -> PublicLoad:
+def parse_cow_alliances(
+    header: Sequence[str], rows: Iterable[RawRow], file: str, source: r.Source, *, skip_unknown: bool = False
+) -> PublicLoad:
     """Records of COW alliance dyad rows (row number, column -> text); pure. Raises InputError with
     every problem; with `skip_unknown`, rows with unknown COW codes are left out and reported."""
     col = Collector(file, skip_unknown)
@@ -112,24 +138,34 @@ def parse_cow_alliances(header: Sequence[str], rows: Iterable[RawRow], file: str
         x, y = sorted((a, b))
         name = f"COW alliance {cell['version4id']}: {x}-{y} from {start.isoformat()}"
         if name in first:
-            col.problem(line, "version4id", cell["version4id"],
-                        f"the same dyad spell again (first at row {first[name]})")
+            col.problem(
+                line, "version4id", cell["version4id"], f"the same dyad spell again (first at row {first[name]})"
+            )
             continue
         first[name] = line
         countries[a], countries[b] = cell["ccode1"].lstrip("0"), cell["ccode2"].lstrip("0")
         ended = None if flags["right_censor"] else end
-        notes = [f"COW Formal Alliances {cell['version'] or ''}".rstrip() + f", version4id {cell['version4id']}",
-                 f"dyad {cell['state_name1']} ({cell['ccode1']}) - {cell['state_name2']} ({cell['ccode2']})",
-                 f"dyad start {start.isoformat()}"]
+        notes = [
+            f"COW Formal Alliances {cell['version'] or ''}".rstrip() + f", version4id {cell['version4id']}",
+            f"dyad {cell['state_name1']} ({cell['ccode1']}) - {cell['state_name2']} ({cell['ccode2']})",
+            f"dyad start {start.isoformat()}",
+        ]
         if flags["left_censor"]:
             notes.append("left-censored: the dyad's alliance began before the data, the start is the data's")
         if flags["right_censor"] or end is None:
             notes.append("right-censored: still in effect at the end of the data")
-        treaties.append(r.Treaty(
-            name=name, parties=(x, y), source=source.id,
-            alliance_types=tuple(kind for column, kind in TYPES.items() if flags[column]),
-            signed=None if flags["left_censor"] else start, in_force=start, ended=ended,  # type: ignore[arg-type]
-            citation="; ".join(notes)))
+        treaties.append(
+            r.Treaty(
+                name=name,
+                parties=(x, y),
+                source=source.id,
+                alliance_types=tuple(kind for column, kind in TYPES.items() if flags[column]),
+                signed=None if flags["left_censor"] else start,
+                in_force=start,
+                ended=ended,  # type: ignore[arg-type]
+                citation="; ".join(notes),
+            )
+        )
     found = [r.Country(iso3=iso3, source=source.id, cow=code) for iso3, code in sorted(countries.items())]
     return col.finish([source, *found, *treaties])
 

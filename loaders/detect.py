@@ -63,12 +63,18 @@ def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, st
             continue
         kind = fmt or detect(path)
         if kind is None:
-            problems.append(Problem(
-                str(path), None, None, path.name,
-                "unknown format: expected a table named sources.csv, people.csv, ... "
-                "(docs/tables.md), a .yaml dossier, RDF (.trig .nq .nt .ttl .jsonld, or .gz of "
-                "one) or a snapshot folder, or a public data set (Comtrade, BACI, Census, COW, "
-                "ATOP, GDELT); or name it with --format"))
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    path.name,
+                    "unknown format: expected a table named sources.csv, people.csv, ... "
+                    "(docs/tables.md), a .yaml dossier, RDF (.trig .nq .nt .ttl .jsonld, or .gz of "
+                    "one) or a snapshot folder, or a public data set (Comtrade, BACI, Census, COW, "
+                    "ATOP, GDELT); or name it with --format",
+                )
+            )
             continue
         out.append((path, kind))
     if problems:
@@ -76,9 +82,13 @@ def expand(paths: Iterable[Path], fmt: str | None = None) -> list[tuple[Path, st
     return out
 
 
-def read_inputs(paths: Iterable[Path], fmt: str | None = None,
-                known_sources: Iterable[str] = (), graph: str | None = None,
-                skip_unknown: bool = False) -> Inputs:
+def read_inputs(
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    known_sources: Iterable[str] = (),
+    graph: str | None = None,
+    skip_unknown: bool = False,
+) -> Inputs:
     """Read and check every input; raises one InputError listing the problems of every file.
 
     `skip_unknown`: rows of public data sets naming unknown country codes are left out and

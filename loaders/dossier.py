@@ -25,8 +25,19 @@ _LINE = "__line__"
 MAX_BYTES = 10 * 2**20  # a dossier holds one meeting: a few KB; 10 MiB is far above any real one
 MAX_DEPTH = 16  # document > section > entry > list of values is 4 deep
 # dossier key -> table, in the order ids must be known
-_SECTIONS = ("sources", "people", "sectors", "meeting", "tenures", "participants", "statements",
-             "commitments", "trade_flows", "indicators", "treaties")
+_SECTIONS = (
+    "sources",
+    "people",
+    "sectors",
+    "meeting",
+    "tenures",
+    "participants",
+    "statements",
+    "commitments",
+    "trade_flows",
+    "indicators",
+    "treaties",
+)
 
 
 class _Refused(yaml.YAMLError):
@@ -53,10 +64,11 @@ class _LineLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark, "&" + str(event.anchor) if not isinstance(event, yaml.AliasEvent)
-                           else "*" + str(event.anchor),
-                           "YAML anchors and aliases (&name, *name) are not accepted in a dossier: "
-                           "write each value out")
+            raise _Refused(
+                event.start_mark,
+                "&" + str(event.anchor) if not isinstance(event, yaml.AliasEvent) else "*" + str(event.anchor),
+                "YAML anchors and aliases (&name, *name) are not accepted in a dossier: write each value out",
+            )
         if self._depth >= MAX_DEPTH:
             raise _Refused(event.start_mark, "", f"nested deeper than {MAX_DEPTH} levels: not a dossier")
         self._depth += 1
@@ -103,8 +115,9 @@ def is_dossier_file(path: Path) -> bool:
 def parse_dossier(text: str, file: str, ctx: Context) -> list[r.Record]:
     """Records of a dossier's text; pure. Raises InputError with every problem found."""
     if len(text) > MAX_BYTES:
-        raise InputError([Problem(file, None, None, f"{len(text)} characters",
-                                  f"too big for a dossier (at most {MAX_BYTES} bytes)")])
+        raise InputError(
+            [Problem(file, None, None, f"{len(text)} characters", f"too big for a dossier (at most {MAX_BYTES} bytes)")]
+        )
     try:
         doc = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except _Refused as err:
@@ -120,8 +133,9 @@ def parse_dossier(text: str, file: str, ctx: Context) -> list[r.Record]:
     problems: list[Problem] = []
     for key in doc:
         if key not in (_LINE, "source", *_SECTIONS):
-            problems.append(Problem(file, None, key, "", "unknown section; expected "
-                                    + ", ".join(("source", *_SECTIONS))))
+            problems.append(
+                Problem(file, None, key, "", "unknown section; expected " + ", ".join(("source", *_SECTIONS)))
+            )
 
     def cell(value: object, line: int | None, column: str) -> str:
         try:
@@ -161,8 +175,11 @@ def parse_dossier(text: str, file: str, ctx: Context) -> list[r.Record]:
             table = "meetings" if section == "meeting" else section
             known = {c.name for c in TABLES[table].columns}
             for key in sorted(set(entry) - known):
-                problems.append(Problem(file, line, key, entry[key], f"unknown field of {section}; expected "
-                                        + ", ".join(sorted(known))))
+                problems.append(
+                    Problem(
+                        file, line, key, entry[key], f"unknown field of {section}; expected " + ", ".join(sorted(known))
+                    )
+                )
             rows.append((line, {k: cell(v, line, k) for k, v in entry.items() if k in known}))
         table = "meetings" if section == "meeting" else section
         records.extend(parse_rows(table, rows, file, ctx, problems))
@@ -175,8 +192,9 @@ def read_dossier(path: Path, known_sources: set[str] | frozenset[str] = frozense
     """Records of a dossier file; ids may refer to the tables of its folder."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError([Problem(str(path), None, None, f"{size} bytes",
-                                  f"too big for a dossier (at most {MAX_BYTES} bytes)")])
+        raise InputError(
+            [Problem(str(path), None, None, f"{size} bytes", f"too big for a dossier (at most {MAX_BYTES} bytes)")]
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:

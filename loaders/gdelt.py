@@ -40,20 +40,77 @@ from bilateral.loaders.public import (
 __all__ = ["GDELT_COLUMNS", "KINDS", "is_gdelt_name", "parse_gdelt", "read_gdelt"]
 
 GDELT_COLUMNS = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-    "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code",
-    "Actor1Type2Code", "Actor1Type3Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
-    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
-    "Actor2Type3Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone", "Actor1Geo_Type", "Actor1Geo_FullName",
-    "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long",
-    "Actor1Geo_FeatureID", "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID", "ActionGeo_Type",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat",
-    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
-KINDS = {"040": "talks", "041": "call", "042": "official visit", "043": "official visit", "044": "talks",
-         "045": "talks", "046": "talks"}
+KINDS = {
+    "040": "talks",
+    "041": "call",
+    "042": "official visit",
+    "043": "official visit",
+    "044": "talks",
+    "045": "talks",
+    "046": "talks",
+}
 STATE_TYPES = ("", "GOV")
 _NAME = re.compile(r"(synthetic-)?[0-9]{14}\.export\.csv(\.zip)?", re.IGNORECASE)
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -63,8 +120,9 @@ def is_gdelt_name(path: Path) -> bool:
     return _NAME.fullmatch(path.name) is not None
 
 
-def parse_gdelt(rows: Iterable[RawRow], file: str, *, synthetic: bool = False,
-                skip_unknown: bool = False) -> PublicLoad:
+def parse_gdelt(
+    rows: Iterable[RawRow], file: str, *, synthetic: bool = False, skip_unknown: bool = False
+) -> PublicLoad:
     """Records of GDELT 2.0 event rows (line, column -> text); pure. Raises InputError with every
     problem; with `skip_unknown`, events naming an unknown country code are left out and reported."""
     col = Collector(file, skip_unknown)
@@ -76,8 +134,9 @@ def parse_gdelt(rows: Iterable[RawRow], file: str, *, synthetic: bool = False,
         if "" in raw and len(raw) == 1:
             width = raw[""]
             hint = " (a GDELT 1.0 file? it has 57 or 58)" if width in ("57", "58") else ""
-            col.problem(line, None, width, f"the line has {width} tab-separated columns; GDELT 2.0 events "
-                        f"have 61{hint}")
+            col.problem(
+                line, None, width, f"the line has {width} tab-separated columns; GDELT 2.0 events have 61{hint}"
+            )
             continue
         cell = {c: raw[c].strip() for c in GDELT_COLUMNS}
         if cell["EventRootCode"].zfill(2) != "04":
@@ -119,17 +178,31 @@ def parse_gdelt(rows: Iterable[RawRow], file: str, *, synthetic: bool = False,
         url = cell["SOURCEURL"]
         web = url if re.match(r"https?://", url) else None
         source = r.Source(
-            id=f"{'synthetic-' if synthetic else ''}gdelt-{event}", title=f"GDELT event {event}",
-            reliability="synthetic" if synthetic else "secondary", url=web,
+            id=f"{'synthetic-' if synthetic else ''}gdelt-{event}",
+            title=f"GDELT event {event}",
+            reliability="synthetic" if synthetic else "secondary",
+            url=web,
             publisher="The GDELT Project (machine-coded from the news article at the URL)",
-            note=(f"GDELT GoldsteinScale {goldstein}; EventCode {code}; from {name}, line {line}"
-                  + ("" if web else f"; SOURCEURL {url or '(empty)'}")))
+            note=(
+                f"GDELT GoldsteinScale {goldstein}; EventCode {code}; from {name}, line {line}"
+                + ("" if web else f"; SOURCEURL {url or '(empty)'}")
+            ),
+        )
         host = {"042": b, "043": a}.get(code)
         out.append(source)
         x, y = sorted((a, b))  # a dyad is unordered: the events of one meeting give one ref
-        out.append(r.Meeting(date=day, countries=(x, y), kind=KINDS[code], source=source.id,
-                             place=cell["ActionGeo_FullName"] or None, host=host,
-                             goldstein=Decimal(goldstein), event_code=code))
+        out.append(
+            r.Meeting(
+                date=day,
+                countries=(x, y),
+                kind=KINDS[code],
+                source=source.id,
+                place=cell["ActionGeo_FullName"] or None,
+                host=host,
+                goldstein=Decimal(goldstein),
+                event_code=code,
+            )
+        )
     return col.finish(out)
 
 

@@ -48,7 +48,7 @@ __all__ = [
 # Why a row naming a code that its source lists, but that is no ISO 3166-1 country, is left out
 NO_COUNTRY = {
     "cow": "a state that is no ISO 3166-1 country (COW's state list: a former state such as the GDR, "
-           "Czechoslovakia or Yugoslavia)",
+    "Czechoslovakia or Yugoslavia)",
     "comtrade": "an area that is no ISO 3166-1 country (Comtrade's partner areas: an aggregate or a former area)",
     "cameo": "an actor whose CAMEO code is a region or a territory, not an ISO 3166-1 country",
 }
@@ -69,8 +69,10 @@ class Skipped:
     first_row: int
 
     def __str__(self) -> str:
-        return (f"{self.file}, column {self.column!r}: skipped {self.rows} row(s) with {self.value!r} "
-                f"(first at row {self.first_row}): {self.message}")
+        return (
+            f"{self.file}, column {self.column!r}: skipped {self.rows} row(s) with {self.value!r} "
+            f"(first at row {self.first_row}): {self.message}"
+        )
 
 
 @dataclass
@@ -90,8 +92,10 @@ class PublicLoad:
         return self.rows - sum(self.omitted.values()) - self.unknown
 
     def summary(self) -> str:
-        return (f"{self.file}: {self.rows} row(s): {self.facts} became facts, {sum(self.omitted.values())} "
-                f"left out by design, {self.unknown} unknown")
+        return (
+            f"{self.file}: {self.rows} row(s): {self.facts} became facts, {sum(self.omitted.values())} "
+            f"left out by design, {self.unknown} unknown"
+        )
 
 
 class Collector:
@@ -122,8 +126,9 @@ class Collector:
     def omit(self, reason: str, rows: int = 1) -> None:
         self.omitted[reason] += rows
 
-    def country(self, row: int, column: str, scheme: str, code: str, day: dt.date | None = None,
-                until: dt.date | None = None) -> str | None:
+    def country(
+        self, row: int, column: str, scheme: str, code: str, day: dt.date | None = None, until: dt.date | None = None
+    ) -> str | None:
         """The ISO alpha-3 code of a `scheme` code; "" when the code's source lists it as no ISO
         country (the caller leaves the row out: NO_COUNTRY); None (and a problem or a skip) when
         unknown. A COW code is read as the state of `day` (to `until`)."""
@@ -138,23 +143,37 @@ class Collector:
             if iso3 is None and other_code(scheme, code) is not None:
                 iso3 = ""
         if iso3 is None:
-            self.unknown(row, column, code.strip(), f"unknown country code: no {SCHEMES[scheme][1]} "
-                         f"{code.strip()!r} in the country crosswalk (ontology/crosswalk.csv)")
+            self.unknown(
+                row,
+                column,
+                code.strip(),
+                f"unknown country code: no {SCHEMES[scheme][1]} "
+                f"{code.strip()!r} in the country crosswalk (ontology/crosswalk.csv)",
+            )
         return iso3
 
     @property
     def skipped(self) -> list[Skipped]:
-        return [Skipped(self.file, column, value, message, n, first)
-                for (column, value, message), (n, first) in sorted(self._skipped.items())]
+        return [
+            Skipped(self.file, column, value, message, n, first)
+            for (column, value, message), (n, first) in sorted(self._skipped.items())
+        ]
 
     def finish(self, records: list[r.Record]) -> PublicLoad:
         if self.problems:  # in row order, whatever order the checks ran in
-            raise InputError(sorted(self.problems, key=lambda p: (p.row or 0)))
-        return PublicLoad(records, self.skipped, dict(sorted(self.omitted.items())), self.rows,
-                          sum(self._unknown_rows.values()), self.file)
+            raise InputError(sorted(self.problems, key=lambda p: p.row or 0))
+        return PublicLoad(
+            records,
+            self.skipped,
+            dict(sorted(self.omitted.items())),
+            self.rows,
+            sum(self._unknown_rows.values()),
+            self.file,
+        )
 
 
 # ------------------------------------------------------------------ reading
+
 
 def open_text(path: Path) -> IO[str]:
     """A UTF-8 text file, or the single file inside a .zip (GDELT ships zipped exports)."""
@@ -164,8 +183,17 @@ def open_text(path: Path) -> IO[str]:
         with zipfile.ZipFile(path) as archive:  # the member stays readable after the archive closes
             names = [n for n in archive.namelist() if not n.endswith("/")]
             if len(names) != 1:
-                raise InputError([Problem(str(path), None, None, path.name,
-                                          f"expected one file in the zip archive, found {len(names)}")])
+                raise InputError(
+                    [
+                        Problem(
+                            str(path),
+                            None,
+                            None,
+                            path.name,
+                            f"expected one file in the zip archive, found {len(names)}",
+                        )
+                    ]
+                )
             return io.TextIOWrapper(archive.open(names[0]), encoding="utf-8-sig", newline="")
     except zipfile.BadZipFile as err:
         raise InputError([Problem(str(path), None, None, path.name, f"not a zip archive: {err}")]) from err
@@ -187,8 +215,7 @@ def csv_header(path: Path, delimiter: str = ",") -> list[str]:
         raise InputError([Problem(str(path), 1, None, "", f"not a readable UTF-8 CSV: {err}")]) from err
 
 
-def csv_rows(path: Path, delimiter: str = ",", header: list[str] | None = None
-             ) -> tuple[list[str], Iterator[RawRow]]:
+def csv_rows(path: Path, delimiter: str = ",", header: list[str] | None = None) -> tuple[list[str], Iterator[RawRow]]:
     """The header and a stream of rows of a CSV, every cell as text (codes keep leading zeros).
 
     With `header` given the file has none and rows are numbered from 1 (GDELT); otherwise the
@@ -218,8 +245,7 @@ def csv_rows(path: Path, delimiter: str = ",", header: list[str] | None = None
                     continue
                 yield line, dict(zip(names, cells, strict=True))
         except (UnicodeDecodeError, csv.Error) as err:
-            raise InputError([Problem(str(path), line + 1, None, "",
-                                      f"not a readable UTF-8 CSV: {err}")]) from err
+            raise InputError([Problem(str(path), line + 1, None, "", f"not a readable UTF-8 CSV: {err}")]) from err
         finally:
             handle.close()
 
@@ -243,6 +269,7 @@ def bad_width(line: int, raw: Mapping[str, str], width: int, col: Collector) -> 
 
 
 # ------------------------------------------------------------------ cells
+
 
 def plain_decimal(text: str) -> Decimal | None:
     """A non-negative decimal written plainly ("1234.5"; "1,234.5" with thousands separators)."""
@@ -276,6 +303,7 @@ def ymd(text: str) -> dt.date | None:
 
 # ------------------------------------------------------------------ sources
 
+
 def is_synthetic(path: Path) -> bool:
     """Made-up data says so in its file name."""
     return path.name.lower().startswith("synthetic-")
@@ -290,7 +318,7 @@ def source_id(path: Path, prefix: str) -> str:
             name = name[: -len(ext)]
     synthetic = name.lower().startswith("synthetic-")
     if synthetic:
-        name = name[len("synthetic-"):]
+        name = name[len("synthetic-") :]
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not slug.startswith(prefix):
         slug = f"{prefix}-{slug}"
@@ -298,6 +326,7 @@ def source_id(path: Path, prefix: str) -> str:
 
 
 # ------------------------------------------------------------------ HS sectors
+
 
 def hs_chain(code: str) -> list[str]:
     """The code and the codes above it: 010121 -> [010121, 0101, 01] (TOTAL stands alone)."""
@@ -320,6 +349,11 @@ def hs_topics(codes: Iterable[str], source: str, names: Mapping[str, str] | None
             if notation in seen:
                 continue
             broader = r.TopicRef("HS", notation[:-2]) if len(notation) in (4, 6) and notation.isdigit() else None
-            seen[notation] = r.Topic(ref=r.TopicRef("HS", notation), name=names.get(notation, notation),
-                                     source=source, notation=notation, broader=broader)
+            seen[notation] = r.Topic(
+                ref=r.TopicRef("HS", notation),
+                name=names.get(notation, notation),
+                source=source,
+                notation=notation,
+                broader=broader,
+            )
     return [seen[k] for k in sorted(seen)]

@@ -58,33 +58,54 @@ def read_rdf(path: Path, graph: str | None = None) -> list[ox.Quad]:
     """
     fmt = rdf_format(path)
     if fmt is None:
-        raise InputError([Problem(str(path), None, None, path.name,
-                                  "not an RDF file name (.trig .nq .nt .ttl .jsonld .rdf, or .gz of one)")])
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    path.name,
+                    "not an RDF file name (.trig .nq .nt .ttl .jsonld .rdf, or .gz of one)",
+                )
+            ]
+        )
     target: ox.NamedNode | None = None
     if graph is not None:
         try:
             target = ox.NamedNode(graph)
         except ValueError as err:
-            raise InputError([Problem(str(path), None, None, graph,
-                                      f"the graph to load into is not an IRI: {err}")]) from err
+            raise InputError(
+                [Problem(str(path), None, None, graph, f"the graph to load into is not an IRI: {err}")]
+            ) from err
     try:
         with _open(path) as data:
             quads = list(ox.parse(data, format=fmt))
     except SyntaxError as err:
-        raise InputError([Problem(str(path), getattr(err, "lineno", None), None, "",
-                                  f"not valid {fmt.name}: {err}")]) from err
+        raise InputError(
+            [Problem(str(path), getattr(err, "lineno", None), None, "", f"not valid {fmt.name}: {err}")]
+        ) from err
     except (OSError, EOFError, ValueError) as err:
         raise InputError([Problem(str(path), None, None, "", f"cannot read: {err}")]) from err
     if target is not None:
-        return [ox.Quad(q.subject, q.predicate, q.object, target)
-                if isinstance(q.graph_name, ox.DefaultGraph) else q for q in quads]
+        return [
+            ox.Quad(q.subject, q.predicate, q.object, target) if isinstance(q.graph_name, ox.DefaultGraph) else q
+            for q in quads
+        ]
     orphans = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
     if orphans:
-        raise InputError([Problem(
-            str(path), None, None, str(orphans[0].subject),
-            f"{len(orphans)} triple(s) outside any named graph: every fact must sit in the graph "
-            "of the source that asserts it (use TriG or N-Quads, or name the graph to load "
-            "them into)")])
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    str(orphans[0].subject),
+                    f"{len(orphans)} triple(s) outside any named graph: every fact must sit in the graph "
+                    "of the source that asserts it (use TriG or N-Quads, or name the graph to load "
+                    "them into)",
+                )
+            ]
+        )
     return quads
 
 
@@ -132,23 +153,49 @@ def verify_snapshot(path: Path, cited: str | None = None) -> dict[str, Any]:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         expected = manifest["data"]["sha256"]
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise InputError([Problem(str(manifest_path), None, None, "",
-                                  f"not a snapshot manifest (expected JSON with data.sha256): {err}")]) from err
+        raise InputError(
+            [
+                Problem(
+                    str(manifest_path),
+                    None,
+                    None,
+                    "",
+                    f"not a snapshot manifest (expected JSON with data.sha256): {err}",
+                )
+            ]
+        ) from err
     try:
         actual = file_sha256(data_path)
     except OSError as err:
         raise InputError([Problem(str(data_path), None, None, "", f"cannot read: {err}")]) from err
     if cited is not None and actual != cited_sha256(cited):
-        raise InputError([Problem(
-            str(data_path), None, None, actual,
-            f"sha256 is not the cited {cited_sha256(cited)}: this is not the snapshot that was cited "
-            "(its manifest says " + (f"{expected})" if isinstance(expected, str) else "nothing)")
-            + "; refusing to load it")])
+        raise InputError(
+            [
+                Problem(
+                    str(data_path),
+                    None,
+                    None,
+                    actual,
+                    f"sha256 is not the cited {cited_sha256(cited)}: this is not the snapshot that was cited "
+                    "(its manifest says "
+                    + (f"{expected})" if isinstance(expected, str) else "nothing)")
+                    + "; refusing to load it",
+                )
+            ]
+        )
     if actual != expected:
-        raise InputError([Problem(
-            str(data_path), None, None, actual,
-            f"sha256 does not match the manifest ({expected}): the snapshot was changed after it "
-            "was made, so it is not the snapshot it claims to be; refusing to load it")])
+        raise InputError(
+            [
+                Problem(
+                    str(data_path),
+                    None,
+                    None,
+                    actual,
+                    f"sha256 does not match the manifest ({expected}): the snapshot was changed after it "
+                    "was made, so it is not the snapshot it claims to be; refusing to load it",
+                )
+            ]
+        )
     return dict(manifest)
 
 

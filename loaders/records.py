@@ -283,6 +283,18 @@ class Mention:
 
 
 Record = (
-    Source | Country | Person | Tenure | Meeting | Participation | Statement | Commitment
-    | Topic | TradeFlow | Indicator | Treaty | Claim | Mention
+    Source
+    | Country
+    | Person
+    | Tenure
+    | Meeting
+    | Participation
+    | Statement
+    | Commitment
+    | Topic
+    | TradeFlow
+    | Indicator
+    | Treaty
+    | Claim
+    | Mention
 )

@@ -108,6 +108,7 @@ class Context:
 
 # ------------------------------------------------------------------ cell parsers
 
+
 def text(value: str, ctx: Context) -> str:
     return value
 
@@ -196,6 +197,7 @@ def one_of(*choices: str) -> Callable[[str, Context], str]:
         if value not in choices:
             raise CellError("expected one of " + ", ".join(choices))
         return value
+
     return parse
 
 
@@ -236,6 +238,7 @@ def _split(value: str) -> list[str]:
 
 # ------------------------------------------------------------------ table specs
 
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -249,11 +252,22 @@ Bad = list[tuple[str, object, str]]  # (column, value, message) of each cross-co
 
 # How a cell becomes a value of a record field, by the field's type or its Annotated mark.
 _BY_TYPE: dict[object, Callable[[str, Context], object]] = {
-    str: text, int: integer, bool: boolean, Decimal: amount, dt.date: date, dt.datetime: datetime,
-    r.PersonRef: person_ref, r.MeetingRef: meeting_ref, r.TopicRef: topic_ref,
+    str: text,
+    int: integer,
+    bool: boolean,
+    Decimal: amount,
+    dt.date: date,
+    dt.datetime: datetime,
+    r.PersonRef: person_ref,
+    r.MeetingRef: meeting_ref,
+    r.TopicRef: topic_ref,
 }
 _BY_MARK: dict[r.Checked, Callable[[str, Context], object]] = {
-    r.COUNTRY: country, r.CURRENCY: currency, r.QID: qid, r.SOURCE: source_ref, r.YEAR: year,
+    r.COUNTRY: country,
+    r.CURRENCY: currency,
+    r.QID: qid,
+    r.SOURCE: source_ref,
+    r.YEAR: year,
     r.SIGNED: signed_amount,
 }
 
@@ -296,9 +310,14 @@ def field_column(record: type[R] | type[r.TopicRef], name: str) -> Column:
     return Column(name, cell_parser(get_type_hints(record, include_extras=True)[name]), required)
 
 
-def table(record: type[R], columns: Iterable[str | Column], *,
-          build: Callable[[Row], R] | None = None, check: Callable[[R], Bad] = lambda rec: [],
-          register: Callable[[Row, R, Context], None] | None = None) -> RowParser[R]:
+def table(
+    record: type[R],
+    columns: Iterable[str | Column],
+    *,
+    build: Callable[[Row], R] | None = None,
+    check: Callable[[R], Bad] = lambda rec: [],
+    register: Callable[[Row, R, Context], None] | None = None,
+) -> RowParser[R]:
     """The spec of a table whose columns are the record's fields, in the CSV's order: a name takes
     its parser from the field's type and is required when the field has no default; a Column is
     a column the record has no field for, or one parsed otherwise."""
@@ -412,57 +431,137 @@ def _register_topic(row: Row, rec: r.Topic, ctx: Context) -> None:
 
 TABLES: dict[str, RowParser[Any]] = {
     "sources": table(
-        r.Source, ("id", "url", "title", "publisher", "published", "retrieved", "licence",
-                   "reliability", "note"),
-        check=_check_source, register=_register_source),
-    "countries": table(
-        r.Country, ("iso3", "name", "aliases", "wikidata", Column("cow", _cow), "source")),
-    "people": table(
-        r.Person, (_ID, "name", "aliases", "birth_year", "wikidata", "source"),
-        register=_register_person),
+        r.Source,
+        ("id", "url", "title", "publisher", "published", "retrieved", "licence", "reliability", "note"),
+        check=_check_source,
+        register=_register_source,
+    ),
+    "countries": table(r.Country, ("iso3", "name", "aliases", "wikidata", Column("cow", _cow), "source")),
+    "people": table(r.Person, (_ID, "name", "aliases", "birth_year", "wikidata", "source"), register=_register_person),
     "sectors": table(
         # the scheme and the notation or id make the topic's key; broader and maps_to name other
         # rows of the table, resolved once all are read (_topic_links)
-        r.Topic, (_ID, "name", field_column(r.TopicRef, "scheme"), "notation",
-                  Column("broader", text), Column("maps_to", _each(text)), "source"),
-        build=lambda row: r.Topic(ref=_topic_of(row), name=str(row["name"]),
-                                  source=str(row["source"]), notation=_text_of(row, "notation")),
-        check=_check_topic, register=_register_topic),
+        r.Topic,
+        (
+            _ID,
+            "name",
+            field_column(r.TopicRef, "scheme"),
+            "notation",
+            Column("broader", text),
+            Column("maps_to", _each(text)),
+            "source",
+        ),
+        build=lambda row: r.Topic(
+            ref=_topic_of(row), name=str(row["name"]), source=str(row["source"]), notation=_text_of(row, "notation")
+        ),
+        check=_check_topic,
+        register=_register_topic,
+    ),
     "meetings": table(
-        r.Meeting, (_ID, "date", "start_time", "duration_minutes", "kind", "name", "place", "host",
-                    "countries", "outcome_documents", "topics", "source"),
-        check=_check_meeting, register=_register_meeting),
+        r.Meeting,
+        (
+            _ID,
+            "date",
+            "start_time",
+            "duration_minutes",
+            "kind",
+            "name",
+            "place",
+            "host",
+            "countries",
+            "outcome_documents",
+            "topics",
+            "source",
+        ),
+        check=_check_meeting,
+        register=_register_meeting,
+    ),
     "tenures": table(
-        r.Tenure, ("person", "country", "office", "roles", "start", "end", "attested", "source"),
-        check=_check_tenure),
+        r.Tenure, ("person", "country", "office", "roles", "start", "end", "attested", "source"), check=_check_tenure
+    ),
     "participants": table(r.Participation, ("meeting", "person", "source")),
-    "statements": table(
-        r.Statement, (_ID, "person", "date", "meeting", "text", "topics", "source")),
+    "statements": table(r.Statement, (_ID, "person", "date", "meeting", "text", "topics", "source")),
     "commitments": table(
-        r.Commitment, (_ID, "meeting", "party", "counterpart", "announced_by", "date",
-                       "description", "value", "currency", "sector", "topics", "status", "source"),
-        check=_check_commitment),
+        r.Commitment,
+        (
+            _ID,
+            "meeting",
+            "party",
+            "counterpart",
+            "announced_by",
+            "date",
+            "description",
+            "value",
+            "currency",
+            "sector",
+            "topics",
+            "status",
+            "source",
+        ),
+        check=_check_commitment,
+    ),
     "trade_flows": table(
-        r.TradeFlow, ("exporter", "importer", "year", "sector", "value", "currency", "unit",
-                      "approximate", "reporter", "source", "note"),
-        check=_check_flow),
+        r.TradeFlow,
+        (
+            "exporter",
+            "importer",
+            "year",
+            "sector",
+            "value",
+            "currency",
+            "unit",
+            "approximate",
+            "reporter",
+            "source",
+            "note",
+        ),
+        check=_check_flow,
+    ),
     "indicators": table(
-        r.Indicator, ("indicator", "country", "partner", "year", "value", "currency", "unit",
-                      "approximate", "reporter", "derivation", "source", "note"),
-        check=_check_indicator),
+        r.Indicator,
+        (
+            "indicator",
+            "country",
+            "partner",
+            "year",
+            "value",
+            "currency",
+            "unit",
+            "approximate",
+            "reporter",
+            "derivation",
+            "source",
+            "note",
+        ),
+        check=_check_indicator,
+    ),
     "treaties": table(
-        r.Treaty, (_ID, "name", "parties", "alliance_types", "signed", "in_force", "ended", "place",
-                   "citation", "source"),
-        check=_check_treaty),
+        r.Treaty,
+        (_ID, "name", "parties", "alliance_types", "signed", "in_force", "ended", "place", "citation", "source"),
+        check=_check_treaty,
+    ),
 }
 
 # Reference tables first: later tables refer to the ids they define.
-TABLE_ORDER = ("sources", "countries", "people", "sectors", "meetings", "tenures", "participants",
-               "statements", "commitments", "trade_flows", "indicators", "treaties")
+TABLE_ORDER = (
+    "sources",
+    "countries",
+    "people",
+    "sectors",
+    "meetings",
+    "tenures",
+    "participants",
+    "statements",
+    "commitments",
+    "trade_flows",
+    "indicators",
+    "treaties",
+)
 
 
-def _topic_links(rows: list[tuple[Row, r.Record]], ctx: Context, file: str,
-                 lines: list[int], problems: list[Problem]) -> list[r.Record]:
+def _topic_links(
+    rows: list[tuple[Row, r.Record]], ctx: Context, file: str, lines: list[int], problems: list[Problem]
+) -> list[r.Record]:
     """Sectors refer to each other (broader, maps_to): resolved once all of them are known."""
     out: list[r.Record] = []
     for (row, rec), line in zip(rows, lines, strict=True):
@@ -484,8 +583,13 @@ def _topic_links(rows: list[tuple[Row, r.Record]], ctx: Context, file: str,
 
 
 def parse_rows(
-    table: str, rows: Iterable[tuple[int, Mapping[str, str]]], file: str, ctx: Context,
-    problems: list[Problem], *, header: Iterable[str] | None = None,
+    table: str,
+    rows: Iterable[tuple[int, Mapping[str, str]]],
+    file: str,
+    ctx: Context,
+    problems: list[Problem],
+    *,
+    header: Iterable[str] | None = None,
 ) -> list[r.Record]:
     """Type and check raw rows (line number, column -> text) of one table; pure.
 
@@ -497,8 +601,9 @@ def parse_rows(
         cols = list(header)
         for name in cols:
             if name not in known:
-                problems.append(Problem(file, 1, name, name, "unknown column; expected "
-                                        + ", ".join(c.name for c in spec.columns)))
+                problems.append(
+                    Problem(file, 1, name, name, "unknown column; expected " + ", ".join(c.name for c in spec.columns))
+                )
         for col in spec.columns:
             if col.required and col.name not in cols:
                 problems.append(Problem(file, 1, col.name, "", "required column is missing"))
@@ -543,10 +648,16 @@ def parse_rows(
                 line_before, before = first_row[key]
                 same = table in _IDENTITY and _IDENTITY[table](row) == _IDENTITY[table](before)
                 if not same or row.get("source") == before.get("source"):
-                    why = ("for the same source" if same else "as something else" if table in _IDENTITY
-                           else f"and an id of {table}.csv is defined once")
-                    problems.append(Problem(file, line, "id", key,
-                                            f"duplicate id: row {line_before} defines it already, {why}"))
+                    why = (
+                        "for the same source"
+                        if same
+                        else "as something else"
+                        if table in _IDENTITY
+                        else f"and an id of {table}.csv is defined once"
+                    )
+                    problems.append(
+                        Problem(file, line, "id", key, f"duplicate id: row {line_before} defines it already, {why}")
+                    )
                     if not same:
                         ctx.duplicates.setdefault(table, set()).add(key)
                     continue
@@ -596,16 +707,18 @@ def is_table_file(path: Path) -> bool:
 def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Header and rows of a CSV, every cell as text (no NA guessing, leading zeros kept)."""
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
-                            encoding="utf-8", skipinitialspace=False)
+        frame = pd.read_csv(
+            path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8", skipinitialspace=False
+        )
     except UnicodeDecodeError as err:
-        raise InputError([Problem(str(path), None, None, err.object[err.start:err.end],
-                                  "not UTF-8 text")]) from err
+        raise InputError([Problem(str(path), None, None, err.object[err.start : err.end], "not UTF-8 text")]) from err
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise InputError([Problem(str(path), None, None, "", f"not a readable CSV: {err}")]) from err
     header = [str(c) for c in frame.columns]
-    rows = [(i + 2, dict(zip(header, values, strict=True)))
-            for i, values in enumerate(frame.itertuples(index=False, name=None))]
+    rows = [
+        (i + 2, dict(zip(header, values, strict=True)))
+        for i, values in enumerate(frame.itertuples(index=False, name=None))
+    ]
     return header, rows
 
 

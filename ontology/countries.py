@@ -56,6 +56,7 @@ def find_countries(text: str) -> list[IsoCountry]:
         return [hit]
     wanted = text.strip().casefold()
     return [
-        c for c in _by_alpha3().values()
+        c
+        for c in _by_alpha3().values()
         if wanted in {n.casefold() for n in (c.name, c.official_name, c.common_name) if n}
     ]

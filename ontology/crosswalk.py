@@ -22,8 +22,20 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["COW_STATES_FILE", "CROSSWALK_FILE", "OTHER_CODES_FILE", "SCHEMES", "CowState", "CrosswalkRow",
-           "cow_state", "crosswalk_rows", "normalise_code", "other_code", "row_of", "to_iso3"]
+__all__ = [
+    "COW_STATES_FILE",
+    "CROSSWALK_FILE",
+    "OTHER_CODES_FILE",
+    "SCHEMES",
+    "CowState",
+    "CrosswalkRow",
+    "cow_state",
+    "crosswalk_rows",
+    "normalise_code",
+    "other_code",
+    "row_of",
+    "to_iso3",
+]
 
 CROSSWALK_FILE = Path(__file__).with_name("crosswalk.csv")
 COW_STATES_FILE = Path(__file__).with_name("cow_states.csv")
@@ -83,8 +95,17 @@ def crosswalk_rows() -> tuple[CrosswalkRow, ...]:
 
 @cache
 def cow_states() -> tuple[CowState, ...]:
-    return tuple(CowState(row["ccode"], row["stateabb"], row["statenme"], dt.date.fromisoformat(row["start"]),
-                          dt.date.fromisoformat(row["end"]), row["iso3"]) for row in _rows(COW_STATES_FILE))
+    return tuple(
+        CowState(
+            row["ccode"],
+            row["stateabb"],
+            row["statenme"],
+            dt.date.fromisoformat(row["start"]),
+            dt.date.fromisoformat(row["end"]),
+            row["iso3"],
+        )
+        for row in _rows(COW_STATES_FILE)
+    )
 
 
 def normalise_code(scheme: str, code: str) -> str:
@@ -148,8 +169,9 @@ def cow_state(code: str, start: dt.date, end: dt.date | None = None) -> CowState
 
 @cache
 def _other(scheme: str) -> dict[str, str]:
-    return {normalise_code(scheme, row["code"]): row["label"] for row in _rows(OTHER_CODES_FILE)
-            if row["scheme"] == scheme}
+    return {
+        normalise_code(scheme, row["code"]): row["label"] for row in _rows(OTHER_CODES_FILE) if row["scheme"] == scheme
+    }
 
 
 def other_code(scheme: str, code: str) -> str | None:

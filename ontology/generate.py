@@ -55,12 +55,15 @@ def schemes(graph: rdflib.Graph) -> list[Scheme]:
         if not members or set(members) != set(graph.subjects(SKOS.inScheme, node)):
             raise ValueError(f"{node}: bi:conceptList must list every concept in the scheme")
         concepts = tuple(
-            Concept(str(graph.value(c, SKOS.notation)), str(graph.value(c, SKOS.prefLabel)),
-                    _optional(graph.value(c, SKOS.definition)))
-            for c in members)
-        props = tuple(sorted(str(p)[len(BI):] for p in
-                             graph.subjects(rdflib.URIRef(BI + "valueScheme"), node)))
-        out.append(Scheme(str(node)[len(BI):], str(graph.value(node, SKOS.prefLabel)), concepts, props))
+            Concept(
+                str(graph.value(c, SKOS.notation)),
+                str(graph.value(c, SKOS.prefLabel)),
+                _optional(graph.value(c, SKOS.definition)),
+            )
+            for c in members
+        )
+        props = tuple(sorted(str(p)[len(BI) :] for p in graph.subjects(rdflib.URIRef(BI + "valueScheme"), node)))
+        out.append(Scheme(str(node)[len(BI) :], str(graph.value(node, SKOS.prefLabel)), concepts, props))
     return out
 
 
@@ -74,7 +77,8 @@ def _member(notation: str) -> str:
 
 def _terms(graph: rdflib.Graph, kind: rdflib.URIRef) -> list[str]:
     return sorted(
-        str(s)[len(BI):] for s in graph.subjects(RDF.type, kind)
+        str(s)[len(BI) :]
+        for s in graph.subjects(RDF.type, kind)
         if isinstance(s, rdflib.URIRef) and str(s).startswith(BI)
     )
 
@@ -107,9 +111,9 @@ def render_vocab(graph: rdflib.Graph) -> str:
     for name in classes + objects + datas:
         lines.append(f'    {name}: Final = "{BI}{name}"')
     lines += ["", "", "CLASSES: Final = frozenset({"]
-    lines += [f'    BI.{n},' for n in classes]
+    lines += [f"    BI.{n}," for n in classes]
     lines += ["})", "", "OBJECT_PROPERTIES: Final = frozenset({"]
-    lines += [f'    BI.{n},' for n in objects]
+    lines += [f"    BI.{n}," for n in objects]
     lines += ["})", "", "# datatype property -> its XSD range", "DATATYPE_RANGES: Final = {"]
     lines += [f'    BI.{n}: "{_range(graph, n)}",' for n in datas]
     lines += ["}", ""]
@@ -118,8 +122,11 @@ def render_vocab(graph: rdflib.Graph) -> str:
         lines += ["", f"class {scheme.name}(StrEnum):", f'    """The {scheme.label}."""', ""]
         lines += [f"    {_member(c.notation)} = {c.notation!r}" for c in scheme.concepts]
         lines += [""]
-    lines += ["", "# datatype property -> the controlled vocabulary of its values",
-              "VALUE_SCHEMES: Final[dict[str, type[StrEnum]]] = {"]
+    lines += [
+        "",
+        "# datatype property -> the controlled vocabulary of its values",
+        "VALUE_SCHEMES: Final[dict[str, type[StrEnum]]] = {",
+    ]
     lines += [f"    BI.{p}: {s.name}," for s in vocabularies for p in s.properties]
     lines += ["}", ""]
     return "\n".join(lines)
@@ -128,8 +135,13 @@ def render_vocab(graph: rdflib.Graph) -> str:
 def render_shapes(graph: rdflib.Graph, current: str) -> str:
     """shapes.ttl: its hand-written part, then one sh:in shape per controlled property."""
     hand = current.split(SHAPES_MARK, 1)[0].rstrip("\n")
-    lines = [hand, "", SHAPES_MARK,
-             "# from the concept schemes of bilateral.ttl by generate.py: do not edit below.", ""]
+    lines = [
+        hand,
+        "",
+        SHAPES_MARK,
+        "# from the concept schemes of bilateral.ttl by generate.py: do not edit below.",
+        "",
+    ]
     for scheme in schemes(graph):
         for prop in scheme.properties:
             values = " ".join(json.dumps(c.notation) for c in scheme.concepts)
@@ -150,9 +162,13 @@ def render_docs(graph: rdflib.Graph, current: str) -> str:
         raise ValueError(f"{DOCS_FILE.name}: the markers of the generated part are missing")
     head, rest = current.split(DOCS_BEGIN, 1)
     tail = rest.split(DOCS_END, 1)[1]
-    lines = [DOCS_BEGIN, "## Allowed values", "",
-             "Columns that take a value from a closed list; the lists are declared once in the ontology.",
-             ""]
+    lines = [
+        DOCS_BEGIN,
+        "## Allowed values",
+        "",
+        "Columns that take a value from a closed list; the lists are declared once in the ontology.",
+        "",
+    ]
     for scheme in schemes(graph):
         lines += [f"### {scheme.label[0].upper()}{scheme.label[1:]}", ""]
         for concept in scheme.concepts:
@@ -186,8 +202,11 @@ def render_context(graph: rdflib.Graph) -> str:
 
 def outputs(graph: rdflib.Graph) -> dict[Path, str]:
     """Every generated file and the text it should hold."""
-    out = {VOCAB_FILE: render_vocab(graph), CONTEXT_FILE: render_context(graph),
-           SHAPES_FILE: render_shapes(graph, SHAPES_FILE.read_text(encoding="utf-8"))}
+    out = {
+        VOCAB_FILE: render_vocab(graph),
+        CONTEXT_FILE: render_context(graph),
+        SHAPES_FILE: render_shapes(graph, SHAPES_FILE.read_text(encoding="utf-8")),
+    }
     if DOCS_FILE.exists():
         out[DOCS_FILE] = render_docs(graph, DOCS_FILE.read_text(encoding="utf-8"))
     return out

@@ -60,8 +60,9 @@ def _reviewed(scheme: str) -> dict[str, tuple[str, str]]:
     return {r["iso3"]: (r["code"], r["comment"]) for r in rows}
 
 
-def _join(scheme: str, entries: dict[str, str], iso_code: dict[str, str], patterns: dict[str, re.Pattern[str]]
-          ) -> tuple[dict[str, tuple[str, str]], list[str]]:
+def _join(
+    scheme: str, entries: dict[str, str], iso_code: dict[str, str], patterns: dict[str, re.Pattern[str]]
+) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """Each ISO country's code in a source listing `entries` (code -> name): the entry whose name
     matches the country's pattern (and no other country's), preferring the one whose code is the
     country's own ISO code; `reviewed.csv` decides the rest. Returns iso3 -> (code, how) and the
@@ -112,8 +113,9 @@ def generate() -> dict[str, list[list[str]]]:
     missing = [c.alpha_3 for c in countries if c.alpha_3 not in by_iso]
     if missing:
         raise GenerateError(f"countrycode's codelist lacks ISO countries {missing}")
-    patterns = {c.alpha_3: re.compile(str(by_iso[c.alpha_3]["country.name.en.regex"]), re.IGNORECASE)
-                for c in countries}
+    patterns = {
+        c.alpha_3: re.compile(str(by_iso[c.alpha_3]["country.name.en.regex"]), re.IGNORECASE) for c in countries
+    }
 
     areas = {r["id"]: r["text"] for r in _read("comtrade-partnerAreas.csv") if r["id"].isdigit()}
     comtrade, problems = _join("comtrade", areas, {c.alpha_3: str(int(c.numeric)) for c in countries}, patterns)
@@ -123,16 +125,28 @@ def generate() -> dict[str, list[list[str]]]:
     if problems:
         raise GenerateError("\n".join(problems))
 
-    crosswalk = [["iso3", "iso_numeric", "m49", "comtrade", "cow_code", "cow_abb", "fips", "census_cty", "cameo",
-                  "name", "note"]]
+    crosswalk = [
+        ["iso3", "iso_numeric", "m49", "comtrade", "cow_code", "cow_abb", "fips", "census_cty", "cameo", "name", "note"]
+    ]
     for c in countries:
         row = by_iso[c.alpha_3]
         code, how = comtrade[c.alpha_3]
         note = f"comtrade {code}: {how}" if code else "comtrade: Comtrade's partner areas list no area for it"
-        crosswalk.append([
-            c.alpha_3, c.numeric, f"{row['un']:03d}" if row["un"] is not None else "", code.zfill(3) if code else "",
-            str(row["cown"] or ""), str(row["cowc"] or ""), str(row["fips"] or ""), _CENSUS.get(c.alpha_3, ""),
-            cameo[c.alpha_3][0], c.name, note])
+        crosswalk.append(
+            [
+                c.alpha_3,
+                c.numeric,
+                f"{row['un']:03d}" if row["un"] is not None else "",
+                code.zfill(3) if code else "",
+                str(row["cown"] or ""),
+                str(row["cowc"] or ""),
+                str(row["fips"] or ""),
+                _CENSUS.get(c.alpha_3, ""),
+                cameo[c.alpha_3][0],
+                c.name,
+                note,
+            ]
+        )
 
     cow_iso = {str(row["cown"]): str(row["iso3c"] or "") for row in codelist if row["cown"] is not None}
     cow_reviewed = _reviewed("cow")
@@ -145,45 +159,66 @@ def generate() -> dict[str, list[list[str]]]:
             iso3, how = cow_iso[code], "countrycode"
         else:
             iso3 = ""
-            how = ("countrycode: no ISO 3166-1 country" if code in cow_iso
-                   else "countrycode lists no such COW code: no ISO 3166-1 country")
-        states.append([code, s["stateabb"], s["statenme"], _date(s["styear"], s["stmonth"], s["stday"]),
-                       _date(s["endyear"], s["endmonth"], s["endday"]), iso3, how])
+            how = (
+                "countrycode: no ISO 3166-1 country"
+                if code in cow_iso
+                else "countrycode lists no such COW code: no ISO 3166-1 country"
+            )
+        states.append(
+            [
+                code,
+                s["stateabb"],
+                s["statenme"],
+                _date(s["styear"], s["stmonth"], s["stday"]),
+                _date(s["endyear"], s["endmonth"], s["endday"]),
+                iso3,
+                how,
+            ]
+        )
 
     joined = {("comtrade", code) for code, _ in comtrade.values()} | {("cameo", code) for code, _ in cameo.values()}
     other = [["scheme", "code", "label"]]
-    other += [[scheme, code, name] for scheme, entries in (("comtrade", areas), ("cameo", cameo_codes))
-              for code, name in sorted(entries.items(), key=lambda kv: (len(kv[0]), kv[0]))
-              if (scheme, code) not in joined]
+    other += [
+        [scheme, code, name]
+        for scheme, entries in (("comtrade", areas), ("cameo", cameo_codes))
+        for code, name in sorted(entries.items(), key=lambda kv: (len(kv[0]), kv[0]))
+        if (scheme, code) not in joined
+    ]
     return {"crosswalk.csv": crosswalk, "cow_states.csv": states, "other_codes.csv": other}
 
 
 def _header(name: str) -> list[str]:
-    versions = (f"pycountry {version('pycountry')}, countrycode {version('countrycode')}")
+    versions = f"pycountry {version('pycountry')}, countrycode {version('countrycode')}"
     common = [f"# Generated by ontology/generate_crosswalk.py ({versions}); do not edit by hand."]
     if name == "crosswalk.csv":
-        return [*common,
-                "# One row per ISO 3166-1 country. Sources of the columns:",
-                "#   iso3, iso_numeric, name: ISO 3166-1 via pycountry (Debian iso-codes).",
-                "#   m49: UN M49, from countrycode's codelist (Arel-Bundock; GPL-3.0-or-later).",
-                "#   comtrade: UN Comtrade's partner-area codes (ontology/sources/comtrade-partnerAreas.csv), joined",
-                "#     by code and name, or by name through the codelist's country patterns, or in",
-                "#     sources/reviewed.csv; `note` says which. Empty: Comtrade lists no area for the country.",
-                "#   cow_code, cow_abb: Correlates of War state codes, from countrycode's codelist (the state that",
-                "#     is the country today; former states and their dates are in cow_states.csv).",
-                "#   fips: FIPS 10-4 (GDELT *Geo_CountryCode), from countrycode's codelist.",
-                "#   census_cty: US Census CTY_CODE, only those formats.md E6 confirms (no maintained table read).",
-                "#   cameo: CAMEO country code (GDELT Actor*CountryCode), from GDELT's CAMEO country lookup",
-                "#     (ontology/sources/gdelt-cameo-country.csv), joined like the Comtrade codes.",
-                "#   Empty cell = the source has no code for it: a loader meeting an unlisted code reports it."]
+        return [
+            *common,
+            "# One row per ISO 3166-1 country. Sources of the columns:",
+            "#   iso3, iso_numeric, name: ISO 3166-1 via pycountry (Debian iso-codes).",
+            "#   m49: UN M49, from countrycode's codelist (Arel-Bundock; GPL-3.0-or-later).",
+            "#   comtrade: UN Comtrade's partner-area codes (ontology/sources/comtrade-partnerAreas.csv), joined",
+            "#     by code and name, or by name through the codelist's country patterns, or in",
+            "#     sources/reviewed.csv; `note` says which. Empty: Comtrade lists no area for the country.",
+            "#   cow_code, cow_abb: Correlates of War state codes, from countrycode's codelist (the state that",
+            "#     is the country today; former states and their dates are in cow_states.csv).",
+            "#   fips: FIPS 10-4 (GDELT *Geo_CountryCode), from countrycode's codelist.",
+            "#   census_cty: US Census CTY_CODE, only those formats.md E6 confirms (no maintained table read).",
+            "#   cameo: CAMEO country code (GDELT Actor*CountryCode), from GDELT's CAMEO country lookup",
+            "#     (ontology/sources/gdelt-cameo-country.csv), joined like the Comtrade codes.",
+            "#   Empty cell = the source has no code for it: a loader meeting an unlisted code reports it.",
+        ]
     if name == "cow_states.csv":
-        return [*common,
-                "# COW state-system membership spells (ontology/sources/cow-states2016.csv, COW States 2016) and",
-                "# the ISO 3166-1 country each state is: countrycode's codelist, or sources/reviewed.csv.",
-                "# Empty iso3: a state with no ISO 3166-1 country (e.g. the GDR, Czechoslovakia, Yugoslavia)."]
-    return [*common,
-            "# Codes the Comtrade and CAMEO sources list that name no ISO 3166-1 country: aggregates, former",
-            "# areas, regions and territories. Loaders leave their rows out by design (and count them)."]
+        return [
+            *common,
+            "# COW state-system membership spells (ontology/sources/cow-states2016.csv, COW States 2016) and",
+            "# the ISO 3166-1 country each state is: countrycode's codelist, or sources/reviewed.csv.",
+            "# Empty iso3: a state with no ISO 3166-1 country (e.g. the GDR, Czechoslovakia, Yugoslavia).",
+        ]
+    return [
+        *common,
+        "# Codes the Comtrade and CAMEO sources list that name no ISO 3166-1 country: aggregates, former",
+        "# areas, regions and territories. Loaders leave their rows out by design (and count them).",
+    ]
 
 
 def _write(path: Path, comments: Iterable[str], rows: list[list[str]]) -> None:

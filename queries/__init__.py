@@ -74,8 +74,11 @@ class CatalogQuery:
         unknown = sorted(set(given) - known)
         missing = [p.name for p in self.params if not p.optional and p.name not in given]
         if unknown or missing:
-            what = (f"unknown parameter(s) {', '.join(unknown)}{_did_you_mean(unknown, known)}" if unknown else
-                    f"missing parameter(s) {', '.join(missing)}")
+            what = (
+                f"unknown parameter(s) {', '.join(unknown)}{_did_you_mean(unknown, known)}"
+                if unknown
+                else f"missing parameter(s) {', '.join(missing)}"
+            )
             raise QueryError(f"{self.name}: {what}; its parameters are: {self.usage()}")
         values: dict[str, object] = {}
         for p in self.params:
@@ -126,8 +129,9 @@ def _typed(query: str, p: Param, text: str, resolve: Callable[[str, str], str]) 
             return number
         return text
     except ValueError:
-        expected = {"date": "an ISO date (2025-02-07)", "year": "a year (2024)",
-                    "integer": "a whole number"}.get(p.type, f"a {p.type}")
+        expected = {"date": "an ISO date (2025-02-07)", "year": "a year (2024)", "integer": "a whole number"}.get(
+            p.type, f"a {p.type}"
+        )
         raise QueryError(f"{query}: {p.name}={text!r} is not {expected}") from None
 
 
@@ -164,8 +168,9 @@ def parse_header(text: str, file: str) -> dict[str, object]:
         if pm:
             name, kind, opt, doc = pm.groups()
             if kind not in PARAM_TYPES:
-                raise QueryError(f"{file}: parameter {name} has unknown type {kind!r}; "
-                                 f"expected one of {', '.join(PARAM_TYPES)}")
+                raise QueryError(
+                    f"{file}: parameter {name} has unknown type {kind!r}; expected one of {', '.join(PARAM_TYPES)}"
+                )
             fields["params"].append(Param(name, kind, bool(opt), doc.strip()))  # type: ignore[attr-defined]
         elif ":" in body:
             key, _, value = body.partition(":")
@@ -188,17 +193,24 @@ def catalog() -> dict[str, CatalogQuery]:
         twin = rq.with_suffix(".cypher")
         cypher = twin.read_text(encoding="utf-8") if twin.exists() else None
         out[rq.stem] = CatalogQuery(
-            name=rq.stem, answers=str(head["answers"]), params=tuple(head["params"]),  # type: ignore[arg-type]
+            name=rq.stem,
+            answers=str(head["answers"]),
+            params=tuple(head["params"]),  # type: ignore[arg-type]
             columns=tuple(c.strip() for c in str(head["columns"]).split(",")),
-            sparql=text, cypher=cypher, dyad=tuple(str(head.get("dyad", "")).split()))
+            sparql=text,
+            cypher=cypher,
+            dyad=tuple(str(head.get("dyad", "")).split()),
+        )
     return out
 
 
 def get(name: str) -> CatalogQuery:
     queries = catalog()
     if name not in queries:
-        raise QueryError(f"no query named {name!r} in the catalog{_did_you_mean([name], queries)}; there are: "
-                         + ", ".join(sorted(queries)))
+        raise QueryError(
+            f"no query named {name!r} in the catalog{_did_you_mean([name], queries)}; there are: "
+            + ", ".join(sorted(queries))
+        )
     return queries[name]
 
 
@@ -253,7 +265,8 @@ def _mirror_asymmetry(rows: Rows, values: Mapping[str, Any]) -> Rows:
             continue
         key = (row["x"], row["y"], row["s"], row["currency"])
         sides.setdefault(key, {"exporter": set(), "importer": set()})[str(row["side"])].add(
-            (row["value"], row["source"]))
+            (row["value"], row["source"])
+        )
         labels.setdefault(key, set()).add((row["exporter"], row["importer"], row["sector"]))
     out: set[tuple[Any, ...]] = set()
     for group, side in sides.items():
@@ -263,8 +276,18 @@ def _mirror_asymmetry(rows: Rows, values: Mapping[str, Any]) -> Rows:
                     gap = None if ev is None or iv is None else Decimal(str(iv)) - Decimal(str(ev))
                     percent = None if gap is None else _percent(gap, Decimal(str(ev)))
                     out.add((exporter, importer, sector, group[3], ev, es, iv, is_, gap, percent))
-    columns = ["exporter", "importer", "sector", "currency", "exporter_reports", "exporter_source",
-               "importer_reports", "importer_source", "gap", "gap_percent"]
+    columns = [
+        "exporter",
+        "importer",
+        "sector",
+        "currency",
+        "exporter_reports",
+        "exporter_source",
+        "importer_reports",
+        "importer_source",
+        "gap",
+        "gap_percent",
+    ]
     order = [0, 1, 2, 3, 5, 7]  # ORDER BY exporter importer sector currency exporter_source importer_source
     return Rows(columns, sorted(out, key=lambda r: _unbound_first(tuple(r[i] for i in order))))
 
@@ -290,10 +313,19 @@ def _trade_balance(rows: Rows, values: Mapping[str, Any]) -> Rows:
             for imports in figures.get(("imports", *key)) or {None}:
                 computed = None if exports is None or imports is None else exports - imports
                 for balance in figures.get(("balance", *key)) or {None}:
-                    out.add((row["year"], row["source"], row["reporter"], row["currency"], exports, imports,
-                             computed, balance))
-    columns = ["year", "source", "reporter", "currency", "exports", "imports", "balance_computed",
-               "balance_reported"]
+                    out.add(
+                        (
+                            row["year"],
+                            row["source"],
+                            row["reporter"],
+                            row["currency"],
+                            exports,
+                            imports,
+                            computed,
+                            balance,
+                        )
+                    )
+    columns = ["year", "source", "reporter", "currency", "exports", "imports", "balance_computed", "balance_reported"]
     return Rows(columns, sorted(out, key=lambda r: _unbound_first((r[0], r[1], r[3]))))
 
 
@@ -306,14 +338,20 @@ def _conflicting_figures(rows: Rows, values: Mapping[str, Any]) -> Rows:
         key = (row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])
         terms.setdefault(key, set()).add(row["term"])
     columns = ["metric", "country", "partner", "year", "currency", "value", "approximate", "source"]
-    out = {tuple(row[c] for c in columns) for row in found
-           if len(terms[(row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])]) > 1}
+    out = {
+        tuple(row[c] for c in columns)
+        for row in found
+        if len(terms[(row["metric"], row["c"], row["p"], row["s"], row["year"], row["currency"])]) > 1
+    }
     return Rows(columns, sorted(out, key=lambda r: _unbound_first((*r[:5], r[7]))))
 
 
 _FINISH: dict[str, Callable[[Rows, Mapping[str, object]], Rows]] = {
     "conflicting-figures": _conflicting_figures,
-    "top-sectors": _top_sectors, "mirror-asymmetry": _mirror_asymmetry, "trade-balance": _trade_balance}
+    "top-sectors": _top_sectors,
+    "mirror-asymmetry": _mirror_asymmetry,
+    "trade-balance": _trade_balance,
+}
 
 
 def finish(query: CatalogQuery, rows: Rows, values: Mapping[str, object]) -> Rows:

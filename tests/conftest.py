@@ -49,12 +49,18 @@ def test_neo4j_uri() -> str | None:
 test_neo4j_uri.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real `bilateral` command in a subprocess, as a user runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "bilateral.cli", *args], capture_output=True, text=True,
-        cwd=cwd, env=env, input=stdin, timeout=300,
+        [sys.executable, "-m", "bilateral.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        timeout=300,
     )
 
 
@@ -80,8 +86,10 @@ def test_fuseki_url() -> str | None:
 
 test_fuseki_url.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
-needs_fuseki = pytest.mark.skipif(not test_fuseki_url(), reason="no FUSEKI_URL of a local server "
-                                  "(eval \"$(scripts/fuseki-local start)\"; the tests empty it)")
+needs_fuseki = pytest.mark.skipif(
+    not test_fuseki_url(),
+    reason='no FUSEKI_URL of a local server (eval "$(scripts/fuseki-local start)"; the tests empty it)',
+)
 
 
 @pytest.fixture

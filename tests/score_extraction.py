@@ -29,15 +29,42 @@ from bilateral.graph.extraction import ExtractionReport
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = Path(__file__).parent / "gold"
-KINDS = ("quotes", "attribution", "participants", "figures", "figure_facts", "people", "offices", "countries",
-         "meeting", "claims", "verdicts", "topics")
+KINDS = (
+    "quotes",
+    "attribution",
+    "participants",
+    "figures",
+    "figure_facts",
+    "people",
+    "offices",
+    "countries",
+    "meeting",
+    "claims",
+    "verdicts",
+    "topics",
+)
 # the kinds issue 14 sets targets for, first in every table
 MAIN_KINDS = ("quotes", "attribution", "participants", "figure_facts", "people")
-_METRIC_OF_INDICATOR = {"goods_balance": "balance", "goods_exports": "exports", "goods_imports": "imports",
-                        "fdi_stock": "investment"}
+_METRIC_OF_INDICATOR = {
+    "goods_balance": "balance",
+    "goods_exports": "exports",
+    "goods_imports": "imports",
+    "fdi_stock": "investment",
+}
 
-__all__ = ["GOLD", "KINDS", "MAIN_KINDS", "Score", "gold_files", "group_of", "load_gold", "main", "run", "score",
-           "totals"]
+__all__ = [
+    "GOLD",
+    "KINDS",
+    "MAIN_KINDS",
+    "Score",
+    "gold_files",
+    "group_of",
+    "load_gold",
+    "main",
+    "run",
+    "score",
+    "totals",
+]
 
 
 @dataclass
@@ -123,8 +150,11 @@ def _figure_facts(gold: dict[str, object], report: ExtractionReport) -> Score:
         elif metric is not None:
             country, partner = _dyad(metric, f["country"], f["partner"])  # type: ignore[arg-type]
             facts_g.add((f["start"], metric, country, partner, f["year"]))
-    facts_f = {(f.start, f.metric, *_dyad(f.metric, f.country, f.partner), f.year)
-               for f in report.extraction.figures if f.metric and f.start not in unknown_starts}
+    facts_f = {
+        (f.start, f.metric, *_dyad(f.metric, f.country, f.partner), f.year)
+        for f in report.extraction.figures
+        if f.metric and f.start not in unknown_starts
+    }
     return _sets("figure fact", facts_g, facts_f)
 
 
@@ -138,11 +168,15 @@ def score(gold: dict[str, object], report: ExtractionReport) -> dict[str, Score]
     people: list[dict[str, object]] = gold["people"]  # type: ignore[assignment]
     if real:
         out["people"] = _sets("person", {p["name"] for p in people}, {p.ref.name for p in ex.people})
-        out["offices"] = _sets("office", {(p["name"], p["office"]) for p in people if p["office"]},
-                               {(p.ref.name, p.office) for p in ex.people if p.office})
+        out["offices"] = _sets(
+            "office",
+            {(p["name"], p["office"]) for p in people if p["office"]},
+            {(p.ref.name, p.office) for p in ex.people if p.office},
+        )
     else:
-        out["people"] = _sets("person", {(p["name"], p["known"]) for p in people},
-                              {(p.ref.name, p.known) for p in ex.people})
+        out["people"] = _sets(
+            "person", {(p["name"], p["known"]) for p in people}, {(p.ref.name, p.known) for p in ex.people}
+        )
     out["countries"] = _sets("country", gold["countries"], {c.country for c in ex.countries})  # type: ignore[arg-type]
     if gold.get("topics") is not None:
         out["topics"] = _sets("topic", gold["topics"], {t.ref.key for t in ex.topics if t.mentions})  # type: ignore[arg-type]
@@ -157,42 +191,62 @@ def score(gold: dict[str, object], report: ExtractionReport) -> dict[str, Score]
         meeting_g.add(meeting_key(gm["date"], gm.get("kind", ""), tuple(sorted(gm["countries"])), gm.get("place")))
     meeting_f = set()
     if m is not None:
-        meeting_f.add(meeting_key(m.date.isoformat() if m.date else None, m.kind,
-                                  tuple(sorted(m.countries)) if m.countries else None, m.place))
+        meeting_f.add(
+            meeting_key(
+                m.date.isoformat() if m.date else None,
+                m.kind,
+                tuple(sorted(m.countries)) if m.countries else None,
+                m.place,
+            )
+        )
     out["meeting"] = _sets("meeting", meeting_g, meeting_f)
-    out["participants"] = _sets("participant", gm["participants"] if isinstance(gm, dict) else [],
-                                [p.name for p in m.participants] if m else [])
+    out["participants"] = _sets(
+        "participant", gm["participants"] if isinstance(gm, dict) else [], [p.name for p in m.participants] if m else []
+    )
 
     quotes_g: list[dict[str, object]] = gold["quotes"]  # type: ignore[assignment]
     for q in quotes_g:
-        assert text[q["start"]:q["end"]] == q["text"], f"gold offsets do not match the text: {q}"  # type: ignore[misc]
+        assert text[q["start"] : q["end"]] == q["text"], f"gold offsets do not match the text: {q}"  # type: ignore[misc]
     out["quotes"] = _sets("quote", {(q["start"], q["end"]) for q in quotes_g}, {(q.start, q.end) for q in ex.quotes})
     # attribution: the right start and the right speaker; quotes of an institution are not counted
     speakers = {q["start"]: q["speaker"] for q in quotes_g}
     attributed_g = {(q["start"], q["speaker"]) for q in quotes_g if q["speaker"]}
-    attributed_f = {(q.start, q.speaker.name) for q in ex.quotes
-                    if q.speaker and (q.start not in speakers or speakers[q.start])}
+    attributed_f = {
+        (q.start, q.speaker.name) for q in ex.quotes if q.speaker and (q.start not in speakers or speakers[q.start])
+    }
     out["attribution"] = _sets("attribution", attributed_g, attributed_f)
 
     figures_g: list[dict[str, object]] = gold["figures"]  # type: ignore[assignment]
     for f in figures_g:
-        assert text[f["start"]:f["end"]] == f["text"], f"gold offsets do not match the text: {f}"  # type: ignore[misc]
+        assert text[f["start"] : f["end"]] == f["text"], f"gold offsets do not match the text: {f}"  # type: ignore[misc]
 
     def amount(f: dict[str, object]) -> Decimal:
         return abs(Decimal(str(f["value"])))
 
-    out["figures"] = _sets("figure", {(f["start"], f["end"], amount(f), f["currency"]) for f in figures_g},
-                           {(f.start, f.end, f.amount, f.currency) for f in ex.figures})
+    out["figures"] = _sets(
+        "figure",
+        {(f["start"], f["end"], amount(f), f["currency"]) for f in figures_g},
+        {(f.start, f.end, f.amount, f.currency) for f in ex.figures},
+    )
     out["figure_facts"] = _figure_facts(gold, report)
     if not real:
-        claims_g = {(f["start"], f["end"], f["indicator"], f["country"], f["partner"], f["year"],
-                     Decimal(str(f["value"]))) for f in figures_g if f.get("claim")}
-        claims_f = {(f.start, f.end, f.indicator, f.country, f.partner, f.year, f.value)
-                    for f, check in zip(ex.figures, report.checks, strict=True) if check is not None}
+        claims_g = {
+            (f["start"], f["end"], f["indicator"], f["country"], f["partner"], f["year"], Decimal(str(f["value"])))
+            for f in figures_g
+            if f.get("claim")
+        }
+        claims_f = {
+            (f.start, f.end, f.indicator, f.country, f.partner, f.year, f.value)
+            for f, check in zip(ex.figures, report.checks, strict=True)
+            if check is not None
+        }
         out["claims"] = _sets("claim", claims_g, claims_f)
         verdicts_g = {(f["start"], f["end"], f["verdict"]) for f in figures_g if f.get("claim")}
-        verdicts_f = {(f.start, f.end, check.verdict)
-                      for f, check in zip(ex.figures, report.checks, strict=True) if check is not None}
+        verdicts_f = {
+            (f.start, f.end, check.verdict)
+            for f, check in zip(ex.figures, report.checks, strict=True)
+            if check is not None
+        }
         out["verdicts"] = _sets("verdict", verdicts_g, verdicts_f)
     return out
 
@@ -229,8 +283,10 @@ def table(results: dict[str, dict[str, Score]], *, details: bool = True) -> str:
         lines.append(f"{'article':40} {head}")
         for name, scores in results.items():
             for kind, s in scores.items():
-                lines.append(f"{name[:40]:40} {kind:13} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:9.2f} "
-                             f"{s.recall:7.2f} {s.f1:5.2f}")
+                lines.append(
+                    f"{name[:40]:40} {kind:13} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:9.2f} "
+                    f"{s.recall:7.2f} {s.f1:5.2f}"
+                )
         lines.append("")
     lines.append(f"{'ALL (' + str(len(results)) + ' articles)':40} {head}")
     for kind, s in totals(results).items():
@@ -245,8 +301,10 @@ def table(results: dict[str, dict[str, Score]], *, details: bool = True) -> str:
 def markdown(by_group: dict[str, dict[str, dict[str, Score]]]) -> str:
     """P / R / F1 per kind (rows) and group (columns)."""
     groups = list(by_group)
-    lines = ["| kind | " + " | ".join(f"{g} ({len(by_group[g])}) P / R / F1" for g in groups) + " |",
-             "| --- |" + " --- |" * len(groups)]
+    lines = [
+        "| kind | " + " | ".join(f"{g} ({len(by_group[g])}) P / R / F1" for g in groups) + " |",
+        "| --- |" + " --- |" * len(groups),
+    ]
     pooled = {g: totals(r) for g, r in by_group.items()}
     for kind in KINDS:
         if not any(kind in pooled[g] for g in groups):
@@ -275,8 +333,11 @@ def main(argv: list[str] | None = None) -> int:
         # the test half never prints its differences (tests/gold/README.md)
         print(table(run(gold_files(group)), details=args.half == "dev" and not args.totals))
         return 0
-    groups = [args.set] if args.set and args.set != "real" else \
-        (["real-dev", "real-test"] if args.set == "real" else ["seed", "tuned", "real-dev", "real-test"])
+    groups = (
+        [args.set]
+        if args.set and args.set != "real"
+        else (["real-dev", "real-test"] if args.set == "real" else ["seed", "tuned", "real-dev", "real-test"])
+    )
     with tempfile.TemporaryDirectory() as tmp, KnowledgeGraph.open(Path(tmp) / "store") as kg:
         kg.load([example_path()])
         by_group = {g: run(gold_files(g), kg) for g in groups}

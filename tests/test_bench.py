@@ -19,9 +19,30 @@ TARGETS = ("load_vs_floor", "load_vs_rdflib", "sync_vs_rdflib_neo4j", "peak_memo
 def test_the_benchmark_runs_at_a_tiny_size_and_reports_every_target(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     done = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--rows", "200", "--no-neo4j", "--out", str(tmp_path),
-         "--name", "smoke", "--repeat", "2", "--query-budget", "1", "--workdir", str(tmp_path)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "bench.run",
+            "--rows",
+            "200",
+            "--no-neo4j",
+            "--out",
+            str(tmp_path),
+            "--name",
+            "smoke",
+            "--repeat",
+            "2",
+            "--query-budget",
+            "1",
+            "--workdir",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads((tmp_path / "smoke.json").read_text(encoding="utf-8"))
     assert (tmp_path / "smoke.md").read_text(encoding="utf-8").startswith("# bilateral benchmark: 200 rows")

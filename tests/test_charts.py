@@ -39,19 +39,44 @@ def test_trade_balance_as_svg_names_every_source_and_is_the_same_each_time(store
 
 def test_top_sectors_as_png(store: str, tmp_path: Path) -> None:
     out = tmp_path / "sectors.png"
-    result = run_cli("chart", "top-sectors", "-p", "exporter=JPN", "-p", "importer=USA", "-p", "year=2024",
-                     "-o", str(out), "--store", store)
+    result = run_cli(
+        "chart",
+        "top-sectors",
+        "-p",
+        "exporter=JPN",
+        "-p",
+        "importer=USA",
+        "-p",
+        "year=2024",
+        "-o",
+        str(out),
+        "--store",
+        store,
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_a_chart_with_nothing_to_draw_or_a_bad_suffix_is_an_error(store: str, tmp_path: Path) -> None:
-    result = run_cli("chart", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "-p", "years=1990",
-                     "-o", str(tmp_path / "x.svg"), "--store", store)
+    result = run_cli(
+        "chart",
+        "trade-balance",
+        "-p",
+        "a=USA",
+        "-p",
+        "b=JPN",
+        "-p",
+        "years=1990",
+        "-o",
+        str(tmp_path / "x.svg"),
+        "--store",
+        store,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("Error: no trade balance to chart")
-    result = run_cli("chart", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "-o", str(tmp_path / "x.pdf"),
-                     "--store", store)
+    result = run_cli(
+        "chart", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "-o", str(tmp_path / "x.pdf"), "--store", store
+    )
     assert result.returncode == 1
     assert "a chart is written as .svg or .png" in result.stderr
     assert "Traceback" not in result.stderr
@@ -59,9 +84,13 @@ def test_a_chart_with_nothing_to_draw_or_a_bad_suffix_is_an_error(store: str, tm
 
 
 def test_the_api_bars_are_deterministic_svg_with_a_caption() -> None:
-    rows = Rows(["rank", "sector", "name", "value", "currency", "reporter", "source"],
-                [(1, "https://example.org/s/1", "Automobiles", 7_200_000_000_000, "JPY", "JPN", "nippon-com"),
-                 (2, "https://example.org/s/2", None, 900_000_000_000, "JPY", "JPN", "nippon-com")])
+    rows = Rows(
+        ["rank", "sector", "name", "value", "currency", "reporter", "source"],
+        [
+            (1, "https://example.org/s/1", "Automobiles", 7_200_000_000_000, "JPY", "JPN", "nippon-com"),
+            (2, "https://example.org/s/2", None, 900_000_000_000, "JPY", "JPN", "nippon-com"),
+        ],
+    )
     svg = charts.to_svg(charts.chart("top-sectors", rows, title="Top"))
     assert svg == charts.to_svg(charts.chart("top-sectors", rows, title="Top"))
     assert "Automobiles" in svg and "https://example.org/s/2" in svg  # a sector without a name: its IRI

@@ -81,7 +81,7 @@ def test_stats_counts_by_class_source_and_dyad(tmp_path: Path) -> None:
 
 def test_triples_outside_a_graph_are_refused(tmp_path: Path) -> None:
     turtle = tmp_path / "loose.ttl"
-    turtle.write_text("<https://e.org/s> <https://e.org/p> \"o\" .\n", encoding="utf-8")
+    turtle.write_text('<https://e.org/s> <https://e.org/p> "o" .\n', encoding="utf-8")
     result = run_cli("load", str(turtle), "--store", str(tmp_path / "s"))
     assert result.returncode == 1
     assert "outside any named graph" in result.stderr

@@ -119,8 +119,14 @@ def test_sparql_prefixes_errors_and_select_star(store: str) -> None:
     assert bad.returncode == 1
     assert len(bad.stderr.strip().splitlines()) == 1
     assert "\\u{" not in bad.stderr and "line 1, column 24: expected a variable" in bad.stderr
-    star = run_cli("sparql", "SELECT * WHERE { ?zeta bi:name ?alpha . ?zeta a bi:Country } LIMIT 1",
-                   "--format", "csv", "--store", store)
+    star = run_cli(
+        "sparql",
+        "SELECT * WHERE { ?zeta bi:name ?alpha . ?zeta a bi:Country } LIMIT 1",
+        "--format",
+        "csv",
+        "--store",
+        store,
+    )
     assert star.stdout.splitlines()[0] == "zeta,alpha"
 
 
@@ -143,11 +149,26 @@ def test_export_turtle_says_it_merges_and_load_says_already_loaded(store: str, t
 @pytest.mark.skipif(not shutil.which("script"), reason="needs script(1) for a terminal")
 def test_numbers_never_wrap_on_a_terminal(store: str) -> None:
     """On a terminal narrower than the table, Rich squeezes every column: numbers must not break."""
-    command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "bilateral.cli", "query", "trade-balance",
-                                                 "-p", "a=USA", "-p", "b=JPN", "--store", store))
+    command = " ".join(
+        shlex.quote(a)
+        for a in (
+            sys.executable,
+            "-m",
+            "bilateral.cli",
+            "query",
+            "trade-balance",
+            "-p",
+            "a=USA",
+            "-p",
+            "b=JPN",
+            "--store",
+            store,
+        )
+    )
     env = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb"}
-    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True, env=env,
-                            timeout=120)
+    result = subprocess.run(
+        ["script", "-qec", command, "/dev/null"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stdout
     assert "21,300,000,000,000" in result.stdout and "12,650,000,000,000" in result.stdout
 
@@ -167,8 +188,22 @@ def test_numbers_keep_their_type_on_the_neo4j_backend(store: str) -> None:
     with Neo4jProjector() as neo:
         neo.clear()
     assert run_cli("neo4j", "sync", "--store", store).returncode == 0
-    args = ("query", "top-sectors", "-p", "exporter=JPN", "-p", "importer=USA", "-p", "year=2024", "-p", "n=3",
-            "--format", "json", "--store", store)
+    args = (
+        "query",
+        "top-sectors",
+        "-p",
+        "exporter=JPN",
+        "-p",
+        "importer=USA",
+        "-p",
+        "year=2024",
+        "-p",
+        "n=3",
+        "--format",
+        "json",
+        "--store",
+        store,
+    )
     on_rdf = json.loads(run_cli(*args).stdout)
     result = run_cli(*args, "--backend", "neo4j")
     assert result.returncode == 0, result.stderr
@@ -181,8 +216,9 @@ def test_one_bad_meeting_row_is_one_error(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(EXAMPLE, folder)
     meetings = folder / "meetings.csv"
-    meetings.write_text(meetings.read_text(encoding="utf-8").replace(",2025-02-07,", ",2025-02-30,", 1),
-                        encoding="utf-8")
+    meetings.write_text(
+        meetings.read_text(encoding="utf-8").replace(",2025-02-07,", ",2025-02-30,", 1), encoding="utf-8"
+    )
     result = run_cli("load", str(folder), "--store", str(tmp_path / "s"))
     assert result.returncode == 1
     assert "unknown meeting" not in result.stderr
@@ -195,11 +231,25 @@ def test_one_bad_meeting_row_is_one_error(tmp_path: Path) -> None:
 # 8. Progress on a terminal, quiet when piped.
 @pytest.mark.skipif(not shutil.which("script"), reason="needs script(1) for a terminal")
 def test_snapshot_shows_progress_on_a_terminal_only(store: str, tmp_path: Path) -> None:
-    args = (sys.executable, "-m", "bilateral.cli", "snapshot", "create", "--store", store,
-            "--snapshots", str(tmp_path / "snaps"))
+    args = (
+        sys.executable,
+        "-m",
+        "bilateral.cli",
+        "snapshot",
+        "create",
+        "--store",
+        store,
+        "--snapshots",
+        str(tmp_path / "snaps"),
+    )
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
-    on_terminal = subprocess.run(["script", "-qec", " ".join(shlex.quote(a) for a in args), "/dev/null"],
-                                 capture_output=True, text=True, env=env, timeout=120)
+    on_terminal = subprocess.run(
+        ["script", "-qec", " ".join(shlex.quote(a) for a in args), "/dev/null"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert on_terminal.returncode == 0, on_terminal.stdout
     assert "Writing the snapshot" in on_terminal.stdout
     piped = run_cli(*args[3:], "--label", "piped")

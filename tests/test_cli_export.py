@@ -48,9 +48,9 @@ def test_export_trig_then_load_gives_identical_stats(tmp_path: Path) -> None:
 def test_export_to_stdout_keeps_stdout_clean(tmp_path: Path) -> None:
     store = str(tmp_path / "s")
     run_cli("demo", "--store", store)
-    result = run_cli("export", "--format", "nquads", "-o", "-", "--source", "japantimes-2025-04-08",
-                     "--store", store)
+    result = run_cli("export", "--format", "nquads", "-o", "-", "--source", "japantimes-2025-04-08", "--store", store)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines and all(line.endswith("<https://w3id.org/bilateral/id/source/japantimes-2025-04-08> .")
-                         for line in lines)
+    assert lines and all(
+        line.endswith("<https://w3id.org/bilateral/id/source/japantimes-2025-04-08> .") for line in lines
+    )

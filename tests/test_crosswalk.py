@@ -43,12 +43,28 @@ def _source(name: str) -> list[dict[str, str]]:
 
 # ------------------------------------------------------------------ the table
 
+
 def test_every_scheme_reads_its_codes() -> None:
     assert [to_iso3("comtrade", c) for c in ("842", "251", "699", "757", "579", "381", "392")] == [
-        "USA", "FRA", "IND", "CHE", "NOR", "ITA", "JPN"]
+        "USA",
+        "FRA",
+        "IND",
+        "CHE",
+        "NOR",
+        "ITA",
+        "JPN",
+    ]
     assert to_iso3("comtrade", "356") is None and other_code("comtrade", "356") == "India, excl. Sikkim"
     assert [to_iso3("cow", c) for c in ("2", "002", "255", "260", "365", "316", "679", "740")] == [
-        "USA", "USA", "DEU", "DEU", "RUS", "CZE", "YEM", "JPN"]
+        "USA",
+        "USA",
+        "DEU",
+        "DEU",
+        "RUS",
+        "CZE",
+        "YEM",
+        "JPN",
+    ]
     assert to_iso3("cow", "265") is None and to_iso3("cow", "340") is None  # the GDR; 340 is Gleditsch-Ward's
     assert to_iso3("cow_abb", "GFR") == to_iso3("cow_abb", "GMY") == "DEU"
     assert [to_iso3("fips", c) for c in ("GM", "JA", "UK", "RS", "EZ")] == ["DEU", "JPN", "GBR", "RUS", "CZE"]
@@ -89,18 +105,21 @@ def test_every_cow_state_and_cameo_code_is_known() -> None:
         assert (to_iso3("cameo", code["code"]) is None) == (other_code("cameo", code["code"]) is not None)
 
 
-@pytest.mark.parametrize(("code", "day", "state", "iso3"), [
-    ("260", dt.date(1960, 6, 1), "German Federal Republic", "DEU"),
-    ("265", dt.date(1960, 6, 1), "German Democratic Republic", ""),
-    ("255", dt.date(1995, 1, 1), "Germany", "DEU"),
-    ("315", dt.date(1960, 6, 1), "Czechoslovakia", ""),
-    ("316", dt.date(1995, 1, 1), "Czech Republic", "CZE"),
-    ("678", dt.date(1960, 6, 1), "Yemen Arab Republic", ""),
-    ("680", dt.date(1970, 6, 1), "Yemen People's Republic", ""),
-    ("679", dt.date(1995, 1, 1), "Yemen", "YEM"),
-    ("345", dt.date(1960, 6, 1), "Yugoslavia", ""),
-    ("365", dt.date(1960, 6, 1), "Russia", "RUS"),
-])
+@pytest.mark.parametrize(
+    ("code", "day", "state", "iso3"),
+    [
+        ("260", dt.date(1960, 6, 1), "German Federal Republic", "DEU"),
+        ("265", dt.date(1960, 6, 1), "German Democratic Republic", ""),
+        ("255", dt.date(1995, 1, 1), "Germany", "DEU"),
+        ("315", dt.date(1960, 6, 1), "Czechoslovakia", ""),
+        ("316", dt.date(1995, 1, 1), "Czech Republic", "CZE"),
+        ("678", dt.date(1960, 6, 1), "Yemen Arab Republic", ""),
+        ("680", dt.date(1970, 6, 1), "Yemen People's Republic", ""),
+        ("679", dt.date(1995, 1, 1), "Yemen", "YEM"),
+        ("345", dt.date(1960, 6, 1), "Yugoslavia", ""),
+        ("365", dt.date(1960, 6, 1), "Russia", "RUS"),
+    ],
+)
 def test_a_cow_code_is_the_state_of_its_date(code: str, day: dt.date, state: str, iso3: str) -> None:
     found = cow_state(code, day)
     assert found is not None and (found.name, found.iso3) == (state, iso3)
@@ -114,6 +133,7 @@ def test_a_date_outside_every_spell_takes_the_nearest_spell_of_the_same_state() 
 
 
 # ------------------------------------------------------------------ the generator
+
 
 def test_the_checked_in_tables_are_what_the_generator_writes(tmp_path: Path) -> None:
     generate_crosswalk.main(tmp_path)
@@ -134,13 +154,19 @@ def test_the_generator_stops_on_an_area_no_rule_can_join(tmp_path: Path, monkeyp
 
 
 def test_the_generator_runs_as_a_module(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "bilateral.ontology.generate_crosswalk", str(tmp_path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "bilateral.ontology.generate_crosswalk", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0 and sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["crosswalk.csv", "cow_states.csv", "other_codes.csv"])
+        ["crosswalk.csv", "cow_states.csv", "other_codes.csv"]
+    )
 
 
 # ------------------------------------------------------------------ files with every code
+
 
 def _load(name: str):  # type: ignore[no-untyped-def]
     path = CODEBOOK / name
@@ -152,8 +178,11 @@ def test_a_cow_file_with_every_state_from_1816_to_2012_leaves_no_state_unknown()
     codes = {s["ccode"] for s in _source("cow-states2016.csv")}
     with (CODEBOOK / "synthetic-codebook-alliance_v4.1_by_dyad.csv").open(encoding="utf-8") as handle:
         assert {row["ccode1"] for row in csv.DictReader(handle)} == codes  # every state of the list
-    former = sum(1 for s in _source("cow-states2016.csv") if cow_state(s["ccode"], dt.date(
-        int(s["styear"]), int(s["stmonth"]), int(s["stday"]))).iso3 == "")  # type: ignore[union-attr]
+    former = sum(
+        1
+        for s in _source("cow-states2016.csv")
+        if cow_state(s["ccode"], dt.date(int(s["styear"]), int(s["stmonth"]), int(s["stday"]))).iso3 == ""
+    )  # type: ignore[union-attr]
     assert (load.rows, load.unknown, sum(load.omitted.values())) == (243, 0, former)
     assert load.facts == 243 - former == len([t for t in load.records if isinstance(t, r.Treaty)])
     assert "243 row(s): 219 became facts, 24 left out by design, 0 unknown" in load.summary()
@@ -174,7 +203,8 @@ def test_a_gdelt_day_with_every_cameo_code_counts_facts_and_what_it_left_out() -
     assert load.omitted == {
         "an actor that is not the state (type other than none or GOV)": 1,
         "an actor whose CAMEO code is a region or a territory, not an ISO 3166-1 country": regions,
-        "not a consultation (EventRootCode other than 04)": 1}
+        "not a consultation (EventRootCode other than 04)": 1,
+    }
     meetings = [m for m in load.records if isinstance(m, r.Meeting)]
     assert {"ROU", "TLS", "MNE", "IMN"} <= {c for m in meetings for c in m.countries}
 
@@ -188,15 +218,29 @@ def test_a_comtrade_file_with_every_partner_area_leaves_none_unknown() -> None:
 
 
 def test_bilateral_load_prints_each_files_summary(tmp_path: Path) -> None:
-    files = [CODEBOOK / name for name in ("synthetic-codebook-alliance_v4.1_by_dyad.csv",
-                                          "synthetic-20250301000000.export.CSV", "synthetic-codebook-atop5_1ddyr.csv")]
-    done = subprocess.run([sys.executable, "-m", "bilateral.cli", "load", "--store", str(tmp_path / "s"),
-                           *map(str, files)], capture_output=True, text=True, timeout=120)
+    files = [
+        CODEBOOK / name
+        for name in (
+            "synthetic-codebook-alliance_v4.1_by_dyad.csv",
+            "synthetic-20250301000000.export.CSV",
+            "synthetic-codebook-atop5_1ddyr.csv",
+        )
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "bilateral.cli", "load", "--store", str(tmp_path / "s"), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert "synthetic-codebook-alliance_v4.1_by_dyad.csv: 243 row(s): 219 became facts, 24 left out by " \
-           "design, 0 unknown" in done.stderr
-    assert "synthetic-20250301000000.export.CSV: 261 row(s): 230 became facts, 31 left out by design, " \
-           "0 unknown" in done.stderr
+    assert (
+        "synthetic-codebook-alliance_v4.1_by_dyad.csv: 243 row(s): 219 became facts, 24 left out by "
+        "design, 0 unknown" in done.stderr
+    )
+    assert (
+        "synthetic-20250301000000.export.CSV: 261 row(s): 230 became facts, 31 left out by design, "
+        "0 unknown" in done.stderr
+    )
     with KnowledgeGraph.open(tmp_path / "s") as kg:
         assert kg.validate() == []

@@ -36,22 +36,28 @@ def test_every_record_cites_a_described_source_with_a_url_or_note() -> None:
 
 
 def test_the_meeting_on_2025_02_07_has_both_leaders(example_kg: KnowledgeGraph) -> None:
-    rows = example_kg.select(PREFIX + """
+    rows = example_kg.select(
+        PREFIX
+        + """
         SELECT ?name WHERE {
           ?m a bi:Meeting ; bi:date "2025-02-07"^^<http://www.w3.org/2001/XMLSchema#date> .
           ?p bi:participatedIn ?m ; bi:name ?name .
-        } ORDER BY ?name""").rows
+        } ORDER BY ?name"""
+    ).rows
     names = {row[0] for row in rows}
     assert {"Donald Trump", "Shigeru Ishiba"} <= names
 
 
 def test_two_different_2024_balance_figures_from_different_sources(example_kg: KnowledgeGraph) -> None:
     # the country's iso3 sits in the ISO graph, so it is matched outside GRAPH ?g
-    rows = example_kg.select(PREFIX + """
+    rows = example_kg.select(
+        PREFIX
+        + """
         SELECT DISTINCT ?g ?value WHERE {
           GRAPH ?g { ?o bi:indicator "goods_balance" ; bi:year 2024 ; bi:currency "USD" ;
                         bi:value ?value ; bi:country ?c . }
-          ?c bi:iso3 "USA" . }""").rows
+          ?c bi:iso3 "USA" . }"""
+    ).rows
     by_source = {str(g): v for g, v in rows}
     assert len(by_source) >= 2
     assert len(set(by_source.values())) >= 2
@@ -59,10 +65,13 @@ def test_two_different_2024_balance_figures_from_different_sources(example_kg: K
 
 
 def test_the_treaty_in_force_date_has_its_source(example_kg: KnowledgeGraph) -> None:
-    rows = example_kg.select(PREFIX + """
+    rows = example_kg.select(
+        PREFIX
+        + """
         SELECT ?date ?url WHERE {
           GRAPH ?g { ?t a bi:Treaty ; bi:inForceDate ?date . }
-          GRAPH ?g { ?g bi:url ?url } } ORDER BY ?date""").rows
+          GRAPH ?g { ?g bi:url ?url } } ORDER BY ?date"""
+    ).rows
     dates = {str(d): str(u) for d, u in rows}
     assert dates["1960-06-23"] == "https://jp.usembassy.gov/us-japan-alliance-gold-standard-60th-anniv/"
     assert len(dates) >= 2  # the conflicting dates are kept, each with its source
@@ -72,14 +81,22 @@ def test_demo_runs_and_answers(tmp_path: Path) -> None:
     result = run_cli("demo", "--store", str(tmp_path / "demo"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for expected in ("Shigeru Ishiba", "Prime Minister", "President", "-68,500,000,000",
-                     "japantimes-2025-04-08", "They'll be looking at an investment",
-                     "Treaty of Mutual Cooperation and Security", "1960-06-23"):
+    for expected in (
+        "Shigeru Ishiba",
+        "Prime Minister",
+        "President",
+        "-68,500,000,000",
+        "japantimes-2025-04-08",
+        "They'll be looking at an investment",
+        "Treaty of Mutual Cooperation and Security",
+        "1960-06-23",
+    ):
         assert expected in out, expected
 
 
 def test_demo_uses_the_default_store_in_the_working_folder(tmp_path: Path) -> None:
     import os
+
     env = {k: v for k, v in os.environ.items() if k != "BILATERAL_STORE"}
     result = run_cli("demo", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr

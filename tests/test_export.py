@@ -58,6 +58,7 @@ def full_kg(tmp_path: Path) -> Iterator[KnowledgeGraph]:
 
 # -- helpers -------------------------------------------------------------------------------------
 
+
 def lines(quads: Iterator[ox.Quad] | list[ox.Quad]) -> set[str]:
     return {canonical_line(q) for q in quads}
 
@@ -82,7 +83,8 @@ def rdflib_dataset(quads: Iterator[ox.Quad] | list[ox.Quad]) -> rdflib.Dataset:
     ds = rdflib.Dataset()
     for q in quads:
         ds.graph(rdflib.URIRef(q.graph_name.value)).add(
-            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+        )
     return ds
 
 
@@ -117,6 +119,7 @@ def assert_isomorphic_datasets(a: rdflib.Dataset, b: rdflib.Dataset) -> None:
 
 # -- RDF round trips -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["out.trig", "out.nq", "out.jsonld", "out.trig.gz", "out.nq.gz", "out.jsonld.gz"])
 def test_rdf_export_loads_back_into_the_same_dataset(full_kg: KnowledgeGraph, tmp_path: Path, name: str) -> None:
     fmt = {"trig": "trig", "nq": "nquads", "jsonld": "jsonld"}[name.split(".")[1]]
@@ -128,8 +131,11 @@ def test_rdf_export_loads_back_into_the_same_dataset(full_kg: KnowledgeGraph, tm
     fresh = fresh_store(tmp_path / "fresh", back)
     assert len(fresh) == len(full_kg.store)
     # exact terms for everything but blank nodes, isomorphic graphs with them
-    no_blanks = [q for q in full_kg.store.quads() if not isinstance(q.object, ox.BlankNode)
-                 and not isinstance(q.subject, ox.BlankNode)]
+    no_blanks = [
+        q
+        for q in full_kg.store.quads()
+        if not isinstance(q.object, ox.BlankNode) and not isinstance(q.subject, ox.BlankNode)
+    ]
     assert lines(no_blanks) <= lines(fresh.quads())
     assert_isomorphic_datasets(rdflib_dataset(full_kg.store.quads()), rdflib_dataset(fresh.quads()))
 
@@ -219,6 +225,7 @@ def test_gzip_output_is_reproducible(example_kg: KnowledgeGraph, tmp_path: Path)
 
 # -- filters -------------------------------------------------------------------------------------
 
+
 def dyad_rule(store: OxigraphStore, dyad: str) -> set[str]:
     """The documented rule, computed plainly from all quads."""
     quads = list(store.quads())
@@ -286,9 +293,12 @@ def test_unknown_filters_and_formats_are_refused(example_kg: KnowledgeGraph, tmp
 
 # -- graphml / gexf ------------------------------------------------------------------------------
 
+
 def edges(graph: nx.MultiDiGraph, drop: tuple[str, ...] = ()) -> set[tuple[Any, ...]]:
-    return {(u, v, k, tuple(sorted((a, b) for a, b in d.items() if a not in drop)))
-            for u, v, k, d in graph.edges(keys=True, data=True)}
+    return {
+        (u, v, k, tuple(sorted((a, b) for a, b in d.items() if a not in drop)))
+        for u, v, k, d in graph.edges(keys=True, data=True)
+    }
 
 
 def test_graphml_reads_back_the_same_graph(full_kg: KnowledgeGraph, tmp_path: Path) -> None:
@@ -318,8 +328,10 @@ def test_gexf_reads_back_the_same_graph(full_kg: KnowledgeGraph, tmp_path: Path)
 
 def test_graph_files_have_one_type_per_attribute(full_kg: KnowledgeGraph, tmp_path: Path) -> None:
     export(full_kg.store, "graphml", tmp_path / "g.graphml")
-    keys = re.findall(r'<key id="[^"]+" for="(\w+)" attr.name="([^"]+)" attr.type="(\w+)"',
-                      (tmp_path / "g.graphml").read_text(encoding="utf-8"))
+    keys = re.findall(
+        r'<key id="[^"]+" for="(\w+)" attr.name="([^"]+)" attr.type="(\w+)"',
+        (tmp_path / "g.graphml").read_text(encoding="utf-8"),
+    )
     names = [(scope, name) for scope, name, _ in keys]
     assert len(names) == len(set(names))
     edge_ids = re.findall(r'<edge [^>]*id="([^"]+)"', (tmp_path / "g.graphml").read_text(encoding="utf-8"))
@@ -327,6 +339,7 @@ def test_graph_files_have_one_type_per_attribute(full_kg: KnowledgeGraph, tmp_pa
 
 
 # -- csv (neo4j-admin import format) --------------------------------------------------------------
+
 
 def _fields(text: str) -> Iterator[list[str | None]]:
     """neo4j-admin's CSV reading: "" inside quotes is a quote; an empty unquoted field is no
@@ -374,8 +387,9 @@ def _typed(kind: str, text: str, delimiter: str) -> Any:
     return text
 
 
-def read_admin_csv(folder: Path) -> tuple[dict[str, tuple[tuple[str, ...], dict[str, Any]]],
-                                          dict[tuple[str, str, str], dict[str, Any]], list[str]]:
+def read_admin_csv(
+    folder: Path,
+) -> tuple[dict[str, tuple[tuple[str, ...], dict[str, Any]]], dict[tuple[str, str, str], dict[str, Any]], list[str]]:
     """What `neo4j-admin database import` makes of the folder, following its README command:
     (nodes by uri: (sorted labels, properties)), (relationships: properties), the command."""
     readme = (folder / CSV_README).read_text(encoding="utf-8")
@@ -419,11 +433,14 @@ def read_admin_csv(folder: Path) -> tuple[dict[str, tuple[tuple[str, ...], dict[
     return nodes, rels, command
 
 
-def expected_property_graph(projection: Projection) -> tuple[dict[str, tuple[tuple[str, ...], dict[str, Any]]],
-                                                             dict[tuple[str, str, str], dict[str, Any]]]:
+def expected_property_graph(
+    projection: Projection,
+) -> tuple[dict[str, tuple[tuple[str, ...], dict[str, Any]]], dict[tuple[str, str, str], dict[str, Any]]]:
     """What `bilateral neo4j sync` writes for a projection: labels (with Resource), properties."""
-    nodes = {uri: (tuple(sorted(("Resource", *node.labels))), node.as_properties(uri))
-             for uri, node in projection.nodes.items()}
+    nodes = {
+        uri: (tuple(sorted(("Resource", *node.labels))), node.as_properties(uri))
+        for uri, node in projection.nodes.items()
+    }
     rels = {key: {"sources": list(rel.sources)} for key, rel in projection.relationships.items()}
     return nodes, rels
 
@@ -440,8 +457,10 @@ def test_csv_files_carry_the_whole_projection(full_kg: KnowledgeGraph, tmp_path:
     assert '"date:date"' in header and '"textStart:long"' in header and '"confidence:double"' in header
     # exporting again into the same folder replaces it; a foreign folder is refused
     export(full_kg.store, "csv", tmp_path / "csv", source=JAPANTIMES, force=True)
-    assert read_admin_csv(tmp_path / "csv")[0].keys() == project(
-        full_kg.store.quads(ox.NamedNode(iri.source_iri(JAPANTIMES)))).nodes.keys()
+    assert (
+        read_admin_csv(tmp_path / "csv")[0].keys()
+        == project(full_kg.store.quads(ox.NamedNode(iri.source_iri(JAPANTIMES)))).nodes.keys()
+    )
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "mine.txt").write_text("keep me")
     with pytest.raises(ExportError, match="not empty"):
@@ -451,6 +470,7 @@ def test_csv_files_carry_the_whole_projection(full_kg: KnowledgeGraph, tmp_path:
 
 # -- cypher --------------------------------------------------------------------------------------
 
+
 def test_cypher_literals() -> None:
     assert cypher_literal('a "b" \\ c\nd\te\u2028') == '"a \\"b\\" \\\\ c\\nd\\te\\u2028"'
     assert cypher_literal(6.85e10) == "68500000000.0"
@@ -458,8 +478,10 @@ def test_cypher_literals() -> None:
     assert cypher_literal(dt.date(2025, 2, 7)) == "date('2025-02-07')"
     tz = dt.timezone(dt.timedelta(hours=-5))
     assert cypher_literal(dt.datetime(2025, 2, 7, 12, 0, tzinfo=tz)) == "datetime('2025-02-07T12:00:00-05:00')"
-    assert cypher_literal({"plain": 1, "odd key": [True, None], "x`y": "z"}) == \
-        '{plain: 1, `odd key`: [true, null], `x``y`: "z"}'
+    assert (
+        cypher_literal({"plain": 1, "odd key": [True, None], "x`y": "z"})
+        == '{plain: 1, `odd key`: [true, null], `x``y`: "z"}'
+    )
 
 
 def test_cypher_script_is_parameters_and_fixed_statements(full_kg: KnowledgeGraph, tmp_path: Path) -> None:
@@ -492,25 +514,24 @@ def test_the_cypher_script_runs_the_statements_of_the_sync(full_kg: KnowledgeGra
     assert script == [uri_constraint(GENERIC_LABEL) + ";", *(b.statement + ";" for b in plain)]
     assert len(plain) == len(synced) > 2
     for ours, theirs in zip(plain, synced, strict=True):
-        merge = ours.statement[ours.statement.index("MERGE"):]
+        merge = ours.statement[ours.statement.index("MERGE") :]
         assert merge in theirs.statement and theirs.statement.startswith("UNWIND $rows AS row ")
         assert [{k: v for k, v in row.items() if k != "labels"} for row in theirs.rows] == ours.rows
 
 
 # -- the registry of formats ---------------------------------------------------------------------
 
+
 def test_format_choices_are_the_registry(example_kg: KnowledgeGraph) -> None:
     assert FORMATS == tuple(WRITERS) == ("trig", "nquads", "turtle", "jsonld", "graphml", "gexf", "csv", "cypher")
     assert all(isinstance(writer(name), Writer) for name in FORMATS)
-    done = CliRunner().invoke(main, ["export", "--format", "dot", "-o", "x.dot", "--store",
-                                     str(example_kg.store.path)])
+    done = CliRunner().invoke(main, ["export", "--format", "dot", "-o", "x.dot", "--store", str(example_kg.store.path)])
     assert done.exit_code == 2 and "'dot' is not one of " + ", ".join(f"'{n}'" for n in FORMATS) in done.output
 
 
 def test_importing_the_export_package_loads_no_format_library() -> None:
     """A format's libraries (networkx, rdflib) load with that format, from the registry."""
-    code = ("import sys, bilateral.graph.export; "
-            "print(sorted(m for m in ('networkx', 'rdflib') if m in sys.modules))")
+    code = "import sys, bilateral.graph.export; print(sorted(m for m in ('networkx', 'rdflib') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

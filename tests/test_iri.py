@@ -30,11 +30,8 @@ def test_distinct_keys_give_distinct_iris(a: str, b: str) -> None:
         assert iri.person_iri(a) == iri.person_iri(b)
 
 
-@given(names, st.one_of(st.none(), st.integers(1800, 2020)), names,
-       st.one_of(st.none(), st.integers(1800, 2020)))
-def test_person_with_and_without_birth_year_do_not_collide(
-    a: str, ya: int | None, b: str, yb: int | None
-) -> None:
+@given(names, st.one_of(st.none(), st.integers(1800, 2020)), names, st.one_of(st.none(), st.integers(1800, 2020)))
+def test_person_with_and_without_birth_year_do_not_collide(a: str, ya: int | None, b: str, yb: int | None) -> None:
     if (iri.normalise_key(a), ya) != (iri.normalise_key(b), yb):
         assert iri.person_iri(a, ya) != iri.person_iri(b, yb)
 
@@ -46,8 +43,7 @@ def test_known_shapes() -> None:
     assert iri.person_iri("Shigeru  Ishiba") == base + "person/shigeru_ishiba"
     assert iri.person_iri("石破 茂") == base + "person/石破_茂"
     assert iri.person_iri("A_B") != iri.person_iri("A B")
-    assert iri.meeting_iri("2025-02-07", ["USA", "JPN"], "summit") == \
-        base + "meeting/2025-02-07/JPN-USA/summit"
+    assert iri.meeting_iri("2025-02-07", ["USA", "JPN"], "summit") == base + "meeting/2025-02-07/JPN-USA/summit"
 
 
 def test_base_iri_is_configurable(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -17,8 +17,21 @@ from bilateral.ontology.vocab import BI, CLASSES, DATATYPE_RANGES, NS, OBJECT_PR
 
 from .conftest import ROOT
 
-DESIGN_CLASSES = {"Country", "Dyad", "Person", "Tenure", "Meeting", "Statement", "Sector",
-                  "TradeFlow", "IndicatorObservation", "Treaty", "Alliance", "Commitment", "Source"}
+DESIGN_CLASSES = {
+    "Country",
+    "Dyad",
+    "Person",
+    "Tenure",
+    "Meeting",
+    "Statement",
+    "Sector",
+    "TradeFlow",
+    "IndicatorObservation",
+    "Treaty",
+    "Alliance",
+    "Commitment",
+    "Source",
+}
 
 
 def test_ontology_and_shapes_parse() -> None:
@@ -51,9 +64,16 @@ def test_generated_vocab_context_shapes_and_docs_are_current() -> None:
 
 
 # The closed lists of values of the project, each declared once as a SKOS concept scheme.
-VOCABULARIES = {"MeetingKind": "kind", "CommitmentStatus": "status", "Reliability": "reliability",
-                "Indicator": "indicator", "SectorScheme": "scheme", "Unit": "unit", "Role": "role",
-                "AllianceType": "allianceType"}
+VOCABULARIES = {
+    "MeetingKind": "kind",
+    "CommitmentStatus": "status",
+    "Reliability": "reliability",
+    "Indicator": "indicator",
+    "SectorScheme": "scheme",
+    "Unit": "unit",
+    "Role": "role",
+    "AllianceType": "allianceType",
+}
 
 
 def test_each_controlled_vocabulary_is_a_concept_scheme_and_an_enum() -> None:
@@ -73,8 +93,11 @@ def test_each_controlled_vocabulary_is_a_concept_scheme_and_an_enum() -> None:
 def test_the_shapes_allow_exactly_each_vocabulary() -> None:
     shapes = shapes_graph()
     for prop, enum in VALUE_SCHEMES.items():
-        lists = [list(Collection(shapes, o)) for s in shapes.subjects(SH.path, rdflib.URIRef(prop))
-                 for o in shapes.objects(s, SH["in"])]
+        lists = [
+            list(Collection(shapes, o))
+            for s in shapes.subjects(SH.path, rdflib.URIRef(prop))
+            for o in shapes.objects(s, SH["in"])
+        ]
         assert [[str(v) for v in values] for values in lists] == [[m.value for m in enum]], prop
 
 
@@ -86,8 +109,12 @@ def _restated(values: list[str]) -> re.Pattern[str]:
 
 def test_no_vocabulary_is_restated_outside_the_ontology() -> None:
     patterns = {enum.__name__: _restated([m.value for m in enum]) for enum in set(VALUE_SCHEMES.values())}
-    files = [p for d in ("bilateral", "graph", "loaders", "queries", "ontology")
-             for p in (ROOT / d).rglob("*") if p.suffix in (".py", ".ttl", ".rq", ".cypher")]
+    files = [
+        p
+        for d in ("bilateral", "graph", "loaders", "queries", "ontology")
+        for p in (ROOT / d).rglob("*")
+        if p.suffix in (".py", ".ttl", ".rq", ".cypher")
+    ]
     for path in files:
         name = path.relative_to(ROOT).as_posix()
         if path.name == "vocab.py":
@@ -142,7 +169,6 @@ def test_vocab_terms_are_full_iris() -> None:
     assert DATATYPE_RANGES[BI.startDate].endswith("#date")
 
 
-
 def test_validate_rejects_a_value_outside_its_vocabulary(kg: KnowledgeGraph) -> None:
     graph = ox.NamedNode(source_iri("vocab-test"))
     thing = ox.NamedNode("https://w3id.org/bilateral/id/indicatorobservation/x")
@@ -150,9 +176,17 @@ def test_validate_rejects_a_value_outside_its_vocabulary(kg: KnowledgeGraph) -> 
     def text(value: str) -> ox.Literal:
         return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#string"))
 
-    kg.store.add([ox.Quad(s, ox.NamedNode(p), o, graph) for s, p, o in [
-        (graph, str(RDF.type), ox.NamedNode(BI.Source)), (graph, BI.title, text("Made-up vocabulary test")),
-        (graph, BI.reliability, text("synthetic")), (thing, BI.unit, text("bushels"))]])
+    kg.store.add(
+        [
+            ox.Quad(s, ox.NamedNode(p), o, graph)
+            for s, p, o in [
+                (graph, str(RDF.type), ox.NamedNode(BI.Source)),
+                (graph, BI.title, text("Made-up vocabulary test")),
+                (graph, BI.reliability, text("synthetic")),
+                (thing, BI.unit, text("bushels")),
+            ]
+        ]
+    )
     violations = kg.validate()
     assert [(v.focus, v.path, v.value) for v in violations] == [(thing.value, BI.unit, "bushels")]
     assert "current prices, persons, percent, tonnes" in violations[0].message

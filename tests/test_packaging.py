@@ -23,8 +23,10 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
 
 
 def test_importing_the_records_loads_no_store_driver_or_api() -> None:
-    code = ("import sys, bilateral.loaders.records, bilateral.loaders.tables; "
-            "print(' '.join(m for m in ('neo4j', 'pyoxigraph', 'pyshacl', 'networkx', 'rdflib', 'bilateral.api') "
-            "if m in sys.modules))")
+    code = (
+        "import sys, bilateral.loaders.records, bilateral.loaders.tables; "
+        "print(' '.join(m for m in ('neo4j', 'pyoxigraph', 'pyshacl', 'networkx', 'rdflib', 'bilateral.api') "
+        "if m in sys.modules))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []

@@ -59,6 +59,7 @@ def _where(err: InputError) -> set[tuple[str, int | None, str | None, str]]:
 
 # ------------------------------------------------------------------ every fixture, into a store
 
+
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_each_fixture_is_detected_loads_into_a_store_and_validates(name: str, kg: KnowledgeGraph) -> None:
     path = PUBLIC / name
@@ -88,6 +89,7 @@ def test_the_whole_folder_loads_and_every_source_is_synthetic(kg: KnowledgeGraph
 
 # ------------------------------------------------------------------ BACI
 
+
 def test_baci_pads_hs_codes_scales_values_and_names_the_importer_as_reporter() -> None:
     load = read_baci(PUBLIC / "synthetic-BACI_HS92_Y2022_V000000.csv")
     flows = {(f.exporter, f.importer, f.sector.key): f for f in _of(load.records, r.TradeFlow)}
@@ -107,7 +109,9 @@ def test_baci_pads_hs_codes_scales_values_and_names_the_importer_as_reporter() -
 def test_baci_reads_both_spellings_of_the_country_codes_file() -> None:
     old = read_baci(PUBLIC / "synthetic-BACI_HS92_Y2019_V000001.csv")  # iso_3digit_alpha
     assert {(f.exporter, f.importer, f.sector.key) for f in _of(old.records, r.TradeFlow)} == {
-        ("JPN", "USA", "080610"), ("USA", "JPN", "080610")}
+        ("JPN", "USA", "080610"),
+        ("USA", "JPN", "080610"),
+    }
     new = read_baci(PUBLIC / "synthetic-BACI_HS92_Y2022_V000000.csv")  # country_iso3
     assert len(_of(new.records, r.TradeFlow)) == 6
 
@@ -129,9 +133,18 @@ def test_baci_bulk_path_refuses_the_same_cells_as_the_record_path() -> None:
         read_baci(path)
     with pytest.raises(InputError) as bulk:
         bulk_nquads(path, io.BytesIO(), chunksize=3)
-    assert _where(records.value) == _where(bulk.value) == {
-        (path.name, 3, "i", "555"), (path.name, 4, "j", "999"), (path.name, 5, "j", "555"),
-        (path.name, 6, "k", "121"), (path.name, 7, "v", "-5"), (path.name, 8, "j", "842")}
+    assert (
+        _where(records.value)
+        == _where(bulk.value)
+        == {
+            (path.name, 3, "i", "555"),
+            (path.name, 4, "j", "999"),
+            (path.name, 5, "j", "555"),
+            (path.name, 6, "k", "121"),
+            (path.name, 7, "v", "-5"),
+            (path.name, 8, "j", "842"),
+        }
+    )
 
 
 def test_a_bulk_load_into_the_store_matches_a_record_load(tmp_path: Path) -> None:
@@ -154,7 +167,7 @@ def test_a_failed_bulk_load_leaves_nothing_of_the_file(tmp_path: Path) -> None:
     nquads = tmp_path / "broken.nq"
     buffer = io.BytesIO()
     stats = bulk_nquads(path, buffer)
-    nquads.write_bytes(buffer.getvalue() + b"<https://x.example/s> <https://x.example/p> \"unterminated .\n")
+    nquads.write_bytes(buffer.getvalue() + b'<https://x.example/s> <https://x.example/p> "unterminated .\n')
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         with pytest.raises(StoreError, match="removed"):
             bulk_load_nquads(kg.store, nquads)
@@ -163,8 +176,20 @@ def test_a_failed_bulk_load_leaves_nothing_of_the_file(tmp_path: Path) -> None:
 
 def test_the_generator_is_seeded_and_its_output_bulk_loads(tmp_path: Path) -> None:
     def generate(out: Path) -> bytes:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate_baci.py"), "--rows", "300", "--seed", "7",
-                        "--out", str(out)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate_baci.py"),
+                "--rows",
+                "300",
+                "--seed",
+                "7",
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+        )
         return (out / "synthetic-BACI_HS92_Y2022_V000000.csv").read_bytes()
 
     assert generate(tmp_path / "a") == generate(tmp_path / "b")
@@ -176,6 +201,7 @@ def test_the_generator_is_seeded_and_its_output_bulk_loads(tmp_path: Path) -> No
 
 
 # ------------------------------------------------------------------ Comtrade
+
 
 def test_comtrade_keeps_each_reporters_view_and_leaves_out_aggregates() -> None:
     load = read_comtrade(PUBLIC / "synthetic-TradeData_1_1_2025_0_0_0.csv")
@@ -204,18 +230,26 @@ def test_comtrade_header_has_47_columns() -> None:
 
 # ------------------------------------------------------------------ Census
 
+
 def test_census_gives_annual_flows_reported_by_the_usa() -> None:
     load = read_census(PUBLIC / "synthetic-country.csv")
     flows = {(f.exporter, f.importer, f.year): f for f in _of(load.records, r.TradeFlow)}
-    assert set(flows) == {("CAN", "USA", 2024), ("USA", "CAN", 2024), ("CHN", "USA", 2024),
-                          ("USA", "CHN", 2024), ("MEX", "USA", 2024), ("USA", "MEX", 2024)}
+    assert set(flows) == {
+        ("CAN", "USA", 2024),
+        ("USA", "CAN", 2024),
+        ("CHN", "USA", 2024),
+        ("USA", "CHN", 2024),
+        ("MEX", "USA", 2024),
+        ("USA", "MEX", 2024),
+    }
     assert flows[("CHN", "USA", 2024)].value == Decimal("433200000")  # IYR 433.2 millions
     assert flows[("USA", "CAN", 2024)].value == Decimal("354000000")  # EYR
     assert {f.reporter for f in flows.values()} == {"USA"}
     assert {f.sector for f in flows.values()} == {r.TopicRef("HS", "TOTAL")}
     assert load.omitted == {
         "a partial year (monthly cells missing: the annual columns are a year to date)": 1,
-        "an aggregate (World, a continent or a grouping)": 1}
+        "an aggregate (World, a continent or a grouping)": 1,
+    }
 
 
 def test_thousands_separators_are_read() -> None:
@@ -224,6 +258,7 @@ def test_thousands_separators_are_read() -> None:
 
 
 # ------------------------------------------------------------------ COW and ATOP
+
 
 def test_cow_dyad_spells_become_treaties_with_censoring() -> None:
     load = read_cow_alliances(PUBLIC / "synthetic-alliance_v4.1_by_dyad.csv")
@@ -258,6 +293,7 @@ def test_atop_dyad_years_become_year_level_spells() -> None:
 
 
 # ------------------------------------------------------------------ GDELT
+
 
 def test_gdelt_consultations_between_states_become_meetings_with_their_sources() -> None:
     load = read_gdelt(PUBLIC / "synthetic-20250207120000.export.CSV")
@@ -294,18 +330,29 @@ def test_gdelt_reads_61_tab_separated_columns_plain_or_zipped(tmp_path: Path) ->
 
 BAD_CELLS = {
     "synthetic-TradeData_9_9_2025_0_0_0.csv": {
-        (3, "reporterCode", "999", True), (4, "primaryValue", "lots", False), (5, "reporterISO", "FRA", False),
-        (6, "freqCode", "M", False)},
+        (3, "reporterCode", "999", True),
+        (4, "primaryValue", "lots", False),
+        (5, "reporterISO", "FRA", False),
+        (6, "freqCode", "M", False),
+    },
     "synthetic-BACI_HS92_Y2022_V000002.csv": {
-        (3, "i", "555", True), (4, "j", "999", True), (5, "j", "555", True), (6, "k", "121", False),
-        (7, "v", "-5", False), (8, "j", "842", False)},
+        (3, "i", "555", True),
+        (4, "j", "999", True),
+        (5, "j", "555", True),
+        (6, "k", "121", False),
+        (7, "v", "-5", False),
+        (8, "j", "842", False),
+    },
     "synthetic-country.csv": {(3, "CTY_CODE", "5880", True)},
     # 340 is Serbia's Gleditsch-Ward code, not a COW state; XKX (Kosovo's user-assigned code) is no CAMEO code
     "synthetic-alliance_v4.1_by_dyad.csv": {(3, "ccode2", "340", True), (4, "dyad_st_year", "31/2/1920", False)},
     "synthetic-atop5_1ddyr.csv": {(4, "stateB", "340", True), (5, "year", "19x1", False), (5, "consul", "2", False)},
     "synthetic-20250207121500.export.CSV": {
-        (2, "Actor2CountryCode", "XKX", True), (3, "GoldsteinScale", "eleven", False),
-        (4, "Actor2CountryCode", "XKX", True), (5, None, "57", False)},
+        (2, "Actor2CountryCode", "XKX", True),
+        (3, "GoldsteinScale", "eleven", False),
+        (4, "Actor2CountryCode", "XKX", True),
+        (5, None, "57", False),
+    },
 }
 
 
@@ -341,8 +388,9 @@ def test_skip_unknown_reports_what_it_skipped(tmp_path: Path, kg: KnowledgeGraph
     data = folder / "synthetic-BACI_HS92_Y2022_V000000.csv"
     shutil.copy(PUBLIC / "synthetic-country_codes_V000000.csv", folder)
     good = (PUBLIC / data.name).read_text(encoding="utf-8")
-    data.write_text(good + "2022,555,392,10121,1,NA\n2022,842,555,10121,2,NA\n2022,555,251,10121,3,NA\n",
-                    encoding="utf-8")
+    data.write_text(
+        good + "2022,555,392,10121,1,NA\n2022,842,555,10121,2,NA\n2022,555,251,10121,3,NA\n", encoding="utf-8"
+    )
     load = read_baci(data, skip_unknown=True)
     expected = [("i", "555", 2, 8), ("j", "555", 1, 9)]
     assert [(s.column, s.value, s.rows, s.first_row) for s in load.skipped] == expected
@@ -354,6 +402,7 @@ def test_skip_unknown_reports_what_it_skipped(tmp_path: Path, kg: KnowledgeGraph
 
 
 # -- `bilateral load` on public files: BACI takes the bulk path, the rest the record path ------
+
 
 def test_load_puts_baci_through_the_bulk_path_with_the_same_quads(tmp_path: Path) -> None:
     with KnowledgeGraph.open(tmp_path / "bulk") as kg:
@@ -379,7 +428,9 @@ def test_a_bad_baci_file_is_reported_with_the_others_and_nothing_is_written(tmp_
 def test_gdelt_meetings_keep_their_goldstein_score_and_event_code(tmp_path: Path) -> None:
     with KnowledgeGraph.open(tmp_path / "s") as kg:
         kg.load([PUBLIC / "synthetic-20250207120000.export.CSV"])
-        rows = kg.select("PREFIX bi: <https://w3id.org/bilateral/ontology#> "
-                         "SELECT ?code ?score WHERE { ?m a bi:Meeting ; bi:eventCode ?code ; "
-                         "bi:goldsteinScale ?score }").rows
+        rows = kg.select(
+            "PREFIX bi: <https://w3id.org/bilateral/ontology#> "
+            "SELECT ?code ?score WHERE { ?m a bi:Meeting ; bi:eventCode ?code ; "
+            "bi:goldsteinScale ?score }"
+        ).rows
     assert rows and all(str(code).startswith("04") and -10 <= score <= 10 for code, score in rows)

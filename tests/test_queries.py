@@ -54,8 +54,11 @@ def test_rdf_backend_returns_the_expected_rows(example: KnowledgeGraph, name: st
 
 
 def test_missing_and_unknown_parameters_list_the_query_parameters(example: KnowledgeGraph) -> None:
-    with pytest.raises(QueryError, match=r"missing parameter\(s\) date; its parameters are: "
-                                         r"leader-on country=country date=date office=string\?"):
+    with pytest.raises(
+        QueryError,
+        match=r"missing parameter\(s\) date; its parameters are: "
+        r"leader-on country=country date=date office=string\?",
+    ):
         example.query_rows("leader-on", {"country": "JPN"})
     with pytest.raises(QueryError, match=r"unknown parameter\(s\) colour"):
         example.query_rows("leader-on", {"country": "JPN", "date": "2025-02-07", "colour": "red"})
@@ -68,8 +71,10 @@ def test_missing_and_unknown_parameters_list_the_query_parameters(example: Knowl
 
 
 def test_countries_are_named_by_code_name_or_iri(example: KnowledgeGraph) -> None:
-    by = [example.query_rows("leader-on", {"country": c, "date": "2025-02-07"}).rows
-          for c in ("JPN", "Japan", "https://w3id.org/bilateral/id/country/JPN")]
+    by = [
+        example.query_rows("leader-on", {"country": c, "date": "2025-02-07"}).rows
+        for c in ("JPN", "Japan", "https://w3id.org/bilateral/id/country/JPN")
+    ]
     assert by[0] == by[1] == by[2] and by[0][0][1] == "Shigeru Ishiba"
 
 
@@ -88,9 +93,12 @@ def test_an_ambiguous_name_lists_the_candidates(example_kg: KnowledgeGraph, tmp_
     extra.mkdir()
     (extra / "sources.csv").write_text(
         "id,url,title,publisher,published,retrieved,licence,reliability,note\n"
-        "made-up,https://example.org/x,Made-up test source,,,,,synthetic,\n", encoding="utf-8")
+        "made-up,https://example.org/x,Made-up test source,,,,,synthetic,\n",
+        encoding="utf-8",
+    )
     (extra / "people.csv").write_text(
-        "id,name,aliases,birth_year,wikidata,source\nx,Jane Trump,,,,made-up\n", encoding="utf-8")
+        "id,name,aliases,birth_year,wikidata,source\nx,Jane Trump,,,,made-up\n", encoding="utf-8"
+    )
     example_kg.load([extra])
     with pytest.raises(NameResolutionError) as caught:
         example_kg.resolve("Trump", "person")
@@ -100,8 +108,9 @@ def test_an_ambiguous_name_lists_the_candidates(example_kg: KnowledgeGraph, tmp_
 def test_query_cli_formats(tmp_path: Path) -> None:
     store = str(tmp_path / "s")
     run_cli("load", str(EXAMPLE), "--store", store)
-    result = run_cli("query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "-p", "years=2024",
-                     "--format", "json", "--store", store)
+    result = run_cli(
+        "query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "-p", "years=2024", "--format", "json", "--store", store
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert {row["source"] for row in data} >= {"japantimes-2025-04-08", "usfijitimes-zero-balance"}

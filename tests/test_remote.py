@@ -51,22 +51,29 @@ def _snapshot_sha(store: str, where: Path, env: dict[str, str] | None = None) ->
 
 # -- on the real Fuseki --------------------------------------------------------------------------
 
+
 @needs_fuseki
 @pytest.mark.fuseki
 def test_load_and_the_catalog_answer_as_on_the_embedded_store(fuseki: str, tmp_path: Path) -> None:
     embedded = str(tmp_path / "store")
     for store in (embedded, fuseki):
         _ok(run_cli("load", str(EXAMPLE), "--store", store))
-    for args in (["query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "--format", "json"],
-                 ["sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-                  "--format", "csv"],
-                 ["stats", "--format", "csv"], ["validate", "--format", "json"],
-                 ["trace", "Shigeru Ishiba", "United States"],
-                 ["neighbors", "JPN", "--depth", "2", "--format", "csv"]):
+    for args in (
+        ["query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "--format", "json"],
+        [
+            "sparql",
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+            "--format",
+            "csv",
+        ],
+        ["stats", "--format", "csv"],
+        ["validate", "--format", "json"],
+        ["trace", "Shigeru Ishiba", "United States"],
+        ["neighbors", "JPN", "--depth", "2", "--format", "csv"],
+    ):
         here, there = run_cli(*args, "--store", embedded), run_cli(*args, "--store", fuseki)
         assert _ok(there) == _ok(here) and there.stdout.strip(), args
-    assert "68,500,000,000" in _ok(run_cli("query", "trade-balance", "-p", "a=USA", "-p", "b=JPN",
-                                          "--store", fuseki))
+    assert "68,500,000,000" in _ok(run_cli("query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "--store", fuseki))
 
 
 @needs_fuseki
@@ -86,9 +93,12 @@ def _extra_source(folder: Path, person: str) -> Path:
     folder.mkdir(exist_ok=True)
     (folder / "sources.csv").write_text(
         "id,url,title,publisher,published,retrieved,licence,reliability,note\n"
-        "made-up,https://example.org/x,Made-up test source,,,,,synthetic,\n", encoding="utf-8")
+        "made-up,https://example.org/x,Made-up test source,,,,,synthetic,\n",
+        encoding="utf-8",
+    )
     (folder / "people.csv").write_text(
-        f"id,name,aliases,birth_year,wikidata,source\nx,{person},,,,made-up\n", encoding="utf-8")
+        f"id,name,aliases,birth_year,wikidata,source\nx,{person},,,,made-up\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -101,16 +111,35 @@ def test_replace_means_the_same_as_on_the_embedded_store(fuseki: str, tmp_path: 
         _ok(run_cli("load", str(EXAMPLE), "--store", store))
         _ok(run_cli("load", str(_extra_source(tmp_path / "extra", "Jane Roe")), "--store", store))
         _ok(run_cli("load", str(_extra_source(tmp_path / "extra", "John Roe")), "--replace", "--store", store))
-    names = run_cli("sparql", "SELECT ?n WHERE { ?p <https://w3id.org/bilateral/ontology#name> ?n } ORDER BY ?n",
-                    "--format", "csv", "--store", fuseki)
+    names = run_cli(
+        "sparql",
+        "SELECT ?n WHERE { ?p <https://w3id.org/bilateral/ontology#name> ?n } ORDER BY ?n",
+        "--format",
+        "csv",
+        "--store",
+        fuseki,
+    )
     assert "John Roe" in _ok(names) and "Jane Roe" not in names.stdout and "Japan" in names.stdout
     assert _snapshot_sha(embedded, tmp_path / "a") == _snapshot_sha(fuseki, tmp_path / "b")
 
 
 def _baci(tmp_path: Path, rows: int) -> Path:
     out = tmp_path / "baci"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate_baci.py"), "--rows", str(rows),
-                    "--seed", "3", "--out", str(out)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate_baci.py"),
+            "--rows",
+            str(rows),
+            "--seed",
+            "3",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return out
 
 
@@ -137,6 +166,7 @@ def test_a_wrong_password_and_a_bad_query_are_clean_errors(fuseki: str) -> None:
 
 
 # -- errors without a Fuseki: real sockets and HTTP servers on this machine -----------------------
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -196,8 +226,7 @@ def test_a_busy_server_is_tried_again_with_back_off_then_a_clean_error(busy_serv
     assert len(seen) == RETRIES + 1 == 4
 
 
-def test_a_query_the_server_times_out_says_so_and_is_not_sent_again(
-        timing_out_server: tuple[str, list[str]]) -> None:
+def test_a_query_the_server_times_out_says_so_and_is_not_sent_again(timing_out_server: tuple[str, list[str]]) -> None:
     from bilateral.core.errors import QueryError
     from bilateral.graph.remote import SparqlStore
 
@@ -224,6 +253,7 @@ def test_a_server_that_does_not_answer_times_out_cleanly(silent_server: str) -> 
 
 # -- a server killed mid-load --------------------------------------------------------------------
 
+
 @pytest.fixture
 def own_fuseki(tmp_path: Path) -> Iterator[tuple[str, dict[str, str], Path]]:
     """A second Fuseki of our own (its own database, port and password), for killing."""
@@ -242,7 +272,8 @@ def own_fuseki(tmp_path: Path) -> Iterator[tuple[str, dict[str, str], Path]]:
 @needs_fuseki
 @pytest.mark.fuseki
 def test_a_server_killed_mid_load_leaves_no_half_graph_and_the_load_runs_again(
-        own_fuseki: tuple[str, dict[str, str], Path], tmp_path: Path) -> None:
+    own_fuseki: tuple[str, dict[str, str], Path], tmp_path: Path
+) -> None:
     url, env, home = own_fuseki
     script = str(ROOT / "scripts" / "fuseki-local")
     baci = _baci(tmp_path, 8000)  # about 130,000 quads in the BACI graph: seconds of upload
@@ -251,8 +282,13 @@ def test_a_server_killed_mid_load_leaves_no_half_graph_and_the_load_runs_again(
     expected = _snapshot_sha(embedded, tmp_path / "expected")
 
     log = home / "fuseki.log"
-    load = subprocess.Popen([sys.executable, "-m", "bilateral.cli", "load", str(EXAMPLE), str(baci),
-                             "--store", url], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    load = subprocess.Popen(
+        [sys.executable, "-m", "bilateral.cli", "load", str(EXAMPLE), str(baci), "--store", url],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while "?graph=" not in log.read_text(encoding="utf-8", errors="replace"):  # the BACI upload began
         assert time.monotonic() < deadline and load.poll() is None, "the upload never began"
@@ -266,10 +302,23 @@ def test_a_server_killed_mid_load_leaves_no_half_graph_and_the_load_runs_again(
     restarted = subprocess.run([script, "start"], env=env, capture_output=True, text=True, timeout=180)
     assert restarted.returncode == 0, restarted.stderr
     # Every graph is as it was (absent) or whole: the BACI graph has all its quads or none.
-    counts = run_cli("sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-                     "--format", "csv", "--store", url, env=env)
-    whole = run_cli("sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-                    "--format", "csv", "--store", embedded)
+    counts = run_cli(
+        "sparql",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+        "--format",
+        "csv",
+        "--store",
+        url,
+        env=env,
+    )
+    whole = run_cli(
+        "sparql",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+        "--format",
+        "csv",
+        "--store",
+        embedded,
+    )
     want = dict(line.rsplit(",", 1) for line in _ok(whole).splitlines()[1:])
     got = dict(line.rsplit(",", 1) for line in _ok(counts).splitlines()[1:])
     baci_graph = next(g for g in want if "baci" in g)

@@ -28,11 +28,15 @@ def _lit(value: str, kind: str = "string") -> ox.Literal:
 def _facts(triples: list[tuple[str, str, ox.NamedNode | ox.Literal]]) -> list[ox.Quad]:
     graph = _n(GRAPH)
     base = [
-        (GRAPH, TYPE, _n(BI.Source)), (GRAPH, BI.title, _lit("Made-up shape test")),
+        (GRAPH, TYPE, _n(BI.Source)),
+        (GRAPH, BI.title, _lit("Made-up shape test")),
         (GRAPH, BI.reliability, _lit("synthetic")),
-        (ID + "person/a", TYPE, _n(BI.Person)), (ID + "person/a", BI.name, _lit("A")),
-        (ID + "country/USA", TYPE, _n(BI.Country)), (ID + "country/USA", BI.iso3, _lit("USA")),
-        (ID + "country/JPN", TYPE, _n(BI.Country)), (ID + "country/JPN", BI.iso3, _lit("JPN")),
+        (ID + "person/a", TYPE, _n(BI.Person)),
+        (ID + "person/a", BI.name, _lit("A")),
+        (ID + "country/USA", TYPE, _n(BI.Country)),
+        (ID + "country/USA", BI.iso3, _lit("USA")),
+        (ID + "country/JPN", TYPE, _n(BI.Country)),
+        (ID + "country/JPN", BI.iso3, _lit("JPN")),
         (ID + "topic/hs/TOTAL", TYPE, _n(BI.Sector)),
     ]
     return [ox.Quad(_n(s), _n(p), o, graph) for s, p, o in base + triples]
@@ -41,10 +45,14 @@ def _facts(triples: list[tuple[str, str, ox.NamedNode | ox.Literal]]) -> list[ox
 def _flow(**change: ox.NamedNode | ox.Literal | None) -> list[tuple[str, str, ox.NamedNode | ox.Literal]]:
     flow = ID + "tradeflow/x"
     props: dict[str, ox.NamedNode | ox.Literal | None] = {
-        BI.exporter: _n(ID + "country/USA"), BI.importer: _n(ID + "country/JPN"),
-        BI.year: _lit("2024", "integer"), BI.value: _lit("100.0", "decimal"),
-        BI.currency: _lit("USD"), BI.unit: _lit("current prices"),
-        BI.reporter: _n(ID + "country/USA"), BI.sector: _n(ID + "topic/hs/TOTAL"),
+        BI.exporter: _n(ID + "country/USA"),
+        BI.importer: _n(ID + "country/JPN"),
+        BI.year: _lit("2024", "integer"),
+        BI.value: _lit("100.0", "decimal"),
+        BI.currency: _lit("USD"),
+        BI.unit: _lit("current prices"),
+        BI.reporter: _n(ID + "country/USA"),
+        BI.sector: _n(ID + "topic/hs/TOTAL"),
     }
     props.update({getattr(BI, k): v for k, v in change.items()})
     return [(flow, TYPE, _n(BI.TradeFlow))] + [(flow, p, o) for p, o in props.items() if o is not None]
@@ -53,8 +61,10 @@ def _flow(**change: ox.NamedNode | ox.Literal | None) -> list[tuple[str, str, ox
 def _tenure(**change: ox.NamedNode | ox.Literal | None) -> list[tuple[str, str, ox.NamedNode | ox.Literal]]:
     tenure = ID + "tenure/x"
     props: dict[str, ox.NamedNode | ox.Literal | None] = {
-        BI.holder: _n(ID + "person/a"), BI.office: _lit("Prime Minister"),
-        BI.country: _n(ID + "country/JPN"), BI.startDate: _lit("2024-10-01", "date"),
+        BI.holder: _n(ID + "person/a"),
+        BI.office: _lit("Prime Minister"),
+        BI.country: _n(ID + "country/JPN"),
+        BI.startDate: _lit("2024-10-01", "date"),
         BI.endDate: _lit("2025-10-21", "date"),
     }
     props.update({getattr(BI, k): v for k, v in change.items()})
@@ -63,8 +73,7 @@ def _tenure(**change: ox.NamedNode | ox.Literal | None) -> list[tuple[str, str, 
 
 def _statement(**change: ox.NamedNode | ox.Literal | None) -> list[tuple[str, str, ox.NamedNode | ox.Literal]]:
     node = ID + "statement/x"
-    props: dict[str, ox.NamedNode | ox.Literal | None] = {
-        BI.speaker: _n(ID + "person/a"), BI.text: _lit("Words.")}
+    props: dict[str, ox.NamedNode | ox.Literal | None] = {BI.speaker: _n(ID + "person/a"), BI.text: _lit("Words.")}
     props.update({getattr(BI, k): v for k, v in change.items()})
     return [(node, TYPE, _n(BI.Statement))] + [(node, p, o) for p, o in props.items() if o is not None]
 

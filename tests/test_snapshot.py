@@ -62,8 +62,16 @@ def test_the_same_graph_loaded_another_way_gives_the_same_hash(tmp_path: Path) -
         export(kg.store, "jsonld", tmp_path / "all.jsonld")
     # another store, from another format, loaded in another order, with other blank node ids
     quads = list(reversed(read_rdf(tmp_path / "all.jsonld")))
-    renamed = [ox.Quad(*(ox.BlankNode("other" + t.value) if isinstance(t, ox.BlankNode) else t
-                         for t in (q.subject, q.predicate, q.object)), q.graph_name) for q in quads]
+    renamed = [
+        ox.Quad(
+            *(
+                ox.BlankNode("other" + t.value) if isinstance(t, ox.BlankNode) else t
+                for t in (q.subject, q.predicate, q.object)
+            ),
+            q.graph_name,
+        )
+        for q in quads
+    ]
     other = OxigraphStore(tmp_path / "b")
     other.add(renamed)
     second = create_snapshot(other, tmp_path / "snaps")
@@ -76,17 +84,23 @@ def test_blank_nodes_get_content_labels() -> None:
 
     def quads(x: str, y: str) -> list[ox.Quad]:
         bx, by = ox.BlankNode(x), ox.BlankNode(y)
-        return [ox.Quad(g, p, bx, g), ox.Quad(g, p, by, g), ox.Quad(bx, q, ox.Literal("one"), g),
-                ox.Quad(by, q, ox.Literal("two"), g)]
+        return [
+            ox.Quad(g, p, bx, g),
+            ox.Quad(g, p, by, g),
+            ox.Quad(bx, q, ox.Literal("one"), g),
+            ox.Quad(by, q, ox.Literal("two"), g),
+        ]
 
     one = snapshot._blank_labels(quads("a", "b"))
     two = snapshot._blank_labels(quads("zz", "aa"))
-    assert sorted(canonical_line(x, one) for x in quads("a", "b")) == \
-        sorted(canonical_line(x, two) for x in quads("zz", "aa"))
+    assert sorted(canonical_line(x, one) for x in quads("a", "b")) == sorted(
+        canonical_line(x, two) for x in quads("zz", "aa")
+    )
 
 
-def test_external_sort_gives_the_same_file(example_kg: KnowledgeGraph, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_external_sort_gives_the_same_file(
+    example_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     whole = create_snapshot(example_kg.store, tmp_path / "snaps")
     monkeypatch.setattr(snapshot, "RUN_LINES", 50)  # spill sorted runs of 50 lines and merge them
     runs = create_snapshot(example_kg.store, tmp_path / "snaps")
@@ -94,8 +108,12 @@ def test_external_sort_gives_the_same_file(example_kg: KnowledgeGraph, tmp_path:
 
 
 def test_manifest(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
-    snap = create_snapshot(example_kg.store, tmp_path / "snaps", label="US–Japan / Feb 2025",
-                           now=dt.datetime(2025, 2, 8, 9, 30, 5, tzinfo=dt.UTC))
+    snap = create_snapshot(
+        example_kg.store,
+        tmp_path / "snaps",
+        label="US–Japan / Feb 2025",
+        now=dt.datetime(2025, 2, 8, 9, 30, 5, tzinfo=dt.UTC),
+    )
     assert snap.id == "20250208T093005Z-US-Japan-Feb-2025"
     manifest = json.loads((snap.path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["label"] == "US–Japan / Feb 2025"

@@ -34,8 +34,12 @@ def test_a_write_failing_half_way_leaves_the_store_unchanged(example_kg: Knowled
 
     def quads() -> Iterator[ox.Quad]:
         for i in range(1000):
-            yield ox.Quad(ox.NamedNode(f"https://example.org/s{i}"),
-                          ox.NamedNode("https://example.org/p"), ox.Literal(str(i)), graph)
+            yield ox.Quad(
+                ox.NamedNode(f"https://example.org/s{i}"),
+                ox.NamedNode("https://example.org/p"),
+                ox.Literal(str(i)),
+                graph,
+            )
         raise OSError("disk went away half-way")
 
     with pytest.raises(StoreError, match="half-way"):
@@ -48,8 +52,9 @@ def test_a_replace_failing_half_way_leaves_the_store_unchanged(example_kg: Knowl
     graphs = example_kg.store.graphs()
 
     def quads() -> Iterator[ox.Quad]:
-        yield ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
-                      ox.Literal("x"), graphs[0])
+        yield ox.Quad(
+            ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"), ox.Literal("x"), graphs[0]
+        )
         raise OSError("interrupted")
 
     with pytest.raises(StoreError, match="interrupted"):
@@ -66,13 +71,21 @@ def test_a_bad_file_among_good_ones_writes_nothing(kg: KnowledgeGraph, tmp_path:
 def test_a_second_process_gets_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "busy"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from bilateral.graph.store import OxigraphStore
             s = OxigraphStore({str(path)!r})
             print("open", flush=True)
             sys.stdin.read()
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreInUseError, match="in use by another process"):

@@ -63,8 +63,9 @@ def test_codes_keep_their_leading_zeros(tmp_path: Path) -> None:
     shutil.copy(BAD / "sources.csv", folder)
     (folder / "sectors.csv").write_text(
         "id,name,scheme,notation,broader,maps_to,source\n"
-        "hs-01,Live animals,HS,01,,,src-a\nhs-0101,\"Live horses, asses, mules\",HS,0101,hs-01,,src-a\n",
-        encoding="utf-8")
+        'hs-01,Live animals,HS,01,,,src-a\nhs-0101,"Live horses, asses, mules",HS,0101,hs-01,,src-a\n',
+        encoding="utf-8",
+    )
     records = read_inputs([folder]).records
     topics = {rec.notation: rec for rec in records if isinstance(rec, r.Topic)}
     assert set(topics) == {"01", "0101"}
@@ -99,8 +100,9 @@ def test_dossier_rows_are_checked_like_tables(tmp_path: Path) -> None:
         "meeting:\n  id: m1\n  date: 2025-02-07\n  kind: summit\n  countries: [USA, JPN]\n"
         "participants: [trump, nobody]\n"
         "commitments:\n  - {id: c1, party: JPN, counterpart: USA, description: x, status: announced, colour: red}\n"
-        "statements:\n  - {id: s1, person: trump, text: \"Hello.\", date: 2025-13-01}\n",
-        encoding="utf-8")
+        'statements:\n  - {id: s1, person: trump, text: "Hello.", date: 2025-13-01}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         read_inputs([folder / "bad.yaml"])
     found = {(p.row, p.column, str(p.value)) for p in caught.value.problems}
@@ -116,8 +118,7 @@ def test_a_dossier_loads_with_the_ids_of_its_folder(kg: KnowledgeGraph, tmp_path
     kg.load([folder])
     assert kg.validate() == []
     rows = kg.query_rows("statements-by", {"person": "Ishiba", "meeting": "2025-03-01"}).rows
-    assert [(row[1], row[-1]) for row in rows] == [("A made-up sentence for a loader test.",
-                                                    "synthetic-dossier-note")]
+    assert [(row[1], row[-1]) for row in rows] == [("A made-up sentence for a loader test.", "synthetic-dossier-note")]
     people = kg.query_rows("meeting-participants", {"meeting": "2025-03-01"}).rows
     assert {row[1] for row in people} == {"Donald Trump", "Shigeru Ishiba"}
 
@@ -129,13 +130,16 @@ def test_a_value_outside_a_vocabulary_is_named_with_the_allowed_values(tmp_path:
     header = lines[0].split(",")
     cells = lines[1].split(",")
     cells[header.index("kind")] = "banquet"
-    (folder / "meetings.csv").write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n",
-                                         encoding="utf-8")
+    (folder / "meetings.csv").write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read_inputs([folder / "meetings.csv"])
     [problem] = caught.value.problems
     assert (Path(problem.file).name, problem.row, problem.column, problem.value) == (
-        "meetings.csv", 2, "kind", "banquet")
+        "meetings.csv",
+        2,
+        "kind",
+        "banquet",
+    )
     assert problem.message == "expected one of " + ", ".join(MeetingKind)
     assert "working visit" in problem.message
 
@@ -146,8 +150,11 @@ def test_the_table_specs_follow_the_record_definitions() -> None:
     assert columns["trade_flows"]["value"].required and not columns["trade_flows"]["note"].required
     assert columns["indicators"]["reporter"].required is False
     # a field of a controlled vocabulary accepts exactly the ontology's values
-    for table, column, enum in [("meetings", "kind", MeetingKind), ("commitments", "status", CommitmentStatus),
-                                ("sources", "reliability", Reliability)]:
+    for table, column, enum in [
+        ("meetings", "kind", MeetingKind),
+        ("commitments", "status", CommitmentStatus),
+        ("sources", "reliability", Reliability),
+    ]:
         parse = columns[table][column].parse
         for member in enum:
             assert parse(member.value, Context()) == member.value
@@ -159,8 +166,10 @@ def test_the_docs_name_every_column_of_every_table_in_order() -> None:
     """docs/tables.md's column tables are written by hand: they follow the specs (an asterisk marks
     a condition the docs explain under the table)."""
     doc = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
-    documented = {m.group(1): [row.split("|")[1:3] for row in m.group(2).splitlines()[2:]]
-                  for m in re.finditer(r"^## (\w+)\.csv.*?\n((?:\|.*\n)+)", doc, re.M)}
+    documented = {
+        m.group(1): [row.split("|")[1:3] for row in m.group(2).splitlines()[2:]]
+        for m in re.finditer(r"^## (\w+)\.csv.*?\n((?:\|.*\n)+)", doc, re.M)
+    }
     assert set(documented) == set(TABLES)
     for name, spec in TABLES.items():
         rows = [(column.strip(), required.strip()) for column, required in documented[name]]

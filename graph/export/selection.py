@@ -128,8 +128,9 @@ def select(store: OxigraphStore, source: str | None = None, dyad: str | None = N
     raw = store
     subjects: set[ox.NamedNode | ox.BlankNode] = {node}
     # (a quoted triple as subject is RDF-star, which no loader writes)
-    subjects |= {q.subject for q in raw.pattern(None, ox.NamedNode(BI.dyad), node, None)
-                 if not isinstance(q.subject, ox.Triple)}
+    subjects |= {
+        q.subject for q in raw.pattern(None, ox.NamedNode(BI.dyad), node, None) if not isinstance(q.subject, ox.Triple)
+    }
     wanted = set(graphs)
     contributing: set[ox.NamedNode] = set()
     for subject in subjects:

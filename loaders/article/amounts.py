@@ -28,15 +28,29 @@ _PREFIX = "(?P<pre>" + alternation(CURRENCY_PREFIXES) + ")"
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + ")"
 _NUMWORD = "(?P<word>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _AMOUNT_RES = (
-    re.compile(r"(?<![\w$¥€£₩₹])" + _PREFIX + r"\s?" + _NUM
-               + r"(?:\s?" + _SCALE + r"\b|" + _TIGHT_SCALE + r"\b)?"
-               + r"(?:\s+(?P<suf2>" + "|".join(re.escape(w) for w in CURRENCY_WORDS if " " not in w) + r")\b)?"),
+    re.compile(
+        r"(?<![\w$¥€£₩₹])"
+        + _PREFIX
+        + r"\s?"
+        + _NUM
+        + r"(?:\s?"
+        + _SCALE
+        + r"\b|"
+        + _TIGHT_SCALE
+        + r"\b)?"
+        + r"(?:\s+(?P<suf2>"
+        + "|".join(re.escape(w) for w in CURRENCY_WORDS if " " not in w)
+        + r")\b)?"
+    ),
     re.compile(r"(?<![\w.,])" + _NUM + r"(?:\s" + _SCALE + r")?\s+" + _SUFFIX + r"\b", re.I),
     re.compile(r"\b" + _NUMWORD + r"\s+" + _SCALE + r"\s+" + _SUFFIX + r"\b", re.I),
     re.compile(r"(?<![\w$¥€£₩₹])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
 )
-_APPROX_RE = re.compile(r"\b(about|around|nearly|almost|roughly|some|approximately|close to|more than|"
-                        r"over|under|less than|at least|an estimated|up to|just over|just under)\s+$", re.I)
+_APPROX_RE = re.compile(
+    r"\b(about|around|nearly|almost|roughly|some|approximately|close to|more than|"
+    r"over|under|less than|at least|an estimated|up to|just over|just under)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -93,12 +107,19 @@ def find_amounts(text: str) -> list[Amount]:
                     continue
                 currency = CURRENCY_WORDS[suffix]
                 if suffix in ("dollars", "dollar"):
-                    demonym = re.search(r"(Canadian|Australian|Singapore|Hong Kong|New Zealand|U\.S\.|US)\s+$",
-                                        text[max(0, m.start("suf") - 14):m.start("suf")])
+                    demonym = re.search(
+                        r"(Canadian|Australian|Singapore|Hong Kong|New Zealand|U\.S\.|US)\s+$",
+                        text[max(0, m.start("suf") - 14) : m.start("suf")],
+                    )
                     if demonym:
-                        currency = {"Canadian": "CAD", "Australian": "AUD", "Singapore": "SGD",
-                                    "Hong Kong": "HKD", "New Zealand": "NZD"}.get(demonym.group(1), "USD")
+                        currency = {
+                            "Canadian": "CAD",
+                            "Australian": "AUD",
+                            "Singapore": "SGD",
+                            "Hong Kong": "HKD",
+                            "New Zealand": "NZD",
+                        }.get(demonym.group(1), "USD")
             taken.add(s, e)
-            approx = bool(_APPROX_RE.search(text[max(0, s - 20):s]))
+            approx = bool(_APPROX_RE.search(text[max(0, s - 20) : s]))
             out.append(Amount(s, e, _full_units(number, scale), currency, approx))
     return sorted(out, key=lambda a: a.start)

@@ -28,18 +28,18 @@ def find_countries(text: str) -> list[MentionHit]:
     for match in _COUNTRY_RE.finditer(text):
         form = match.group(1)
         code, how = forms[form]
-        before = text[max(0, match.start() - 9):match.start()]
-        after = text[match.end():match.end() + 8]
-        if form in ("America", "American", "Americans") and re.search(
-                r"(Latin|South|North|Central)[\s-]$", before):
+        before = text[max(0, match.start() - 9) : match.start()]
+        after = text[match.end() : match.end() + 8]
+        if form in ("America", "American", "Americans") and re.search(r"(Latin|South|North|Central)[\s-]$", before):
             continue
         if form in ("Indian",) and after.startswith(" Ocean"):
             continue
         if form == "Mexico" and before.endswith("New "):
             continue
         if form in AMBIGUOUS_COUNTRY_NAMES and (
-                (re.search(r"[A-Z][\w]*\s$", before) and not re.search(r"[.!?]\s$|^\s*$", before))
-                or re.match(r"\s[A-Z]", after)):
+            (re.search(r"[A-Z][\w]*\s$", before) and not re.search(r"[.!?]\s$|^\s*$", before))
+            or re.match(r"\s[A-Z]", after)
+        ):
             continue
         if form == "US" and re.match(r"[-\s]?\$", after):
             continue  # "US $5 billion" is a currency marker

@@ -17,20 +17,25 @@ __all__ = [
     "parse_dates",
 ]
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DATE_RES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-               + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
 )
 _WEEKDAY_RE = re.compile(
     r"\b(?:(?P<mod>last|this past|next|this|on|on last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b")
+    r"Saturday|Sunday)\b"
+)
 _RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|tomorrow|last week|next week)\b", re.I)
-_FUTURE_CUE = re.compile(r"\b(will|shall|is set to|are set to|is scheduled|are scheduled|is expected|"
-                         r"are expected|plans? to|is due|are due|next|upcoming|ahead of)\b", re.I)
+_FUTURE_CUE = re.compile(
+    r"\b(will|shall|is set to|are set to|is scheduled|are scheduled|is expected|"
+    r"are expected|plans? to|is due|are due|next|upcoming|ahead of)\b",
+    re.I,
+)
 
 
 def _year_for(month: int, day: int, published: dt.date | None) -> dt.date | None:
@@ -99,12 +104,16 @@ def parse_dates(text: str, published: dt.date | None, start: int = 0, end: int |
             mod = (m.group("mod") or "").lower()
             wd = WEEKDAYS[m.group("wd").lower()]
             s = m.start("wd") if mod in ("on", "this") else m.start()
-            lead = text[max(0, start + m.start() - 100):start + m.start()]
+            lead = text[max(0, start + m.start() - 100) : start + m.start()]
             lead = re.split(r"[.!?;]\s", lead)[-1]
             future = bool(_FUTURE_CUE.search(lead))
             is_future = mod == "next" or (future and mod not in ("last", "this past", "on last"))
-            add(s, m.end(), _weekday(wd, published, is_future, strictly=mod in ("last", "next", "on last",
-                                                                              "this past")), "weekday")
+            add(
+                s,
+                m.end(),
+                _weekday(wd, published, is_future, strictly=mod in ("last", "next", "on last", "this past")),
+                "weekday",
+            )
         for m in _RELATIVE_RE.finditer(segment):
             rel = m.group("rel").lower()
             delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "last week": -7, "next week": 7}[rel]

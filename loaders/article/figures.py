@@ -24,11 +24,16 @@ __all__ = [
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported)\b|"
     r"\b(?P<imports>imports?|imported)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total) trade|trade (?:between|with))\b", re.I)
+    r"\b(?P<trade>(?:two-way|bilateral|total) trade|trade (?:between|with))\b",
+    re.I,
+)
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
-_PLEDGE_RE = re.compile(r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
-                        r"planning|intends?|aims?|announc\w*|target\w*|goal|seeks?|expected to|forecast\w*|"
-                        r"projected|project|offer\w*|propos\w*)\b", re.I)
+_PLEDGE_RE = re.compile(
+    r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
+    r"planning|intends?|aims?|announc\w*|target\w*|goal|seeks?|expected to|forecast\w*|"
+    r"projected|project|offer\w*|propos\w*)\b",
+    re.I,
+)
 # "in Gujarat, India": the country after a place is "in" too
 _IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
@@ -62,8 +67,9 @@ class _CountryInSentence:
     possessive: bool
 
 
-def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: list[_CountryInSentence],
-                 sentence: str) -> tuple[str | None, str | None, str]:
+def _figure_dyad(
+    metric: str, metric_start: int, metric_end: int, countries: list[_CountryInSentence], sentence: str
+) -> tuple[str | None, str | None, str]:
     """(country, partner, how) for the metric, from the countries of the sentence."""
     before = [c for c in countries if c.end <= metric_start]
     after = [c for c in countries if c.start >= metric_end]
@@ -80,10 +86,13 @@ def _figure_dyad(metric: str, metric_start: int, metric_end: int, countries: lis
     if holder is None:
         adj = None
         for c in reversed(before):
-            gap = sentence[c.end:metric_start]
+            gap = sentence[c.end : metric_start]
             # "Japan's ¥9tn ($62bn) surplus": a few words between, no clause break
-            if (c.prep in ("", "and") or c.possessive) and _HOLDER_GAP.fullmatch(gap) \
-                    and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap):
+            if (
+                (c.prep in ("", "and") or c.possessive)
+                and _HOLDER_GAP.fullmatch(gap)
+                and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap)
+            ):
                 adj = c
                 break
         if metric == "balance":
@@ -124,10 +133,18 @@ _SECTOR_KEYS = frozenset(kw.key for kw in TOPIC_KEYWORDS if kw.scheme == "analys
 Sides = tuple[str | None, str | None]  # (country, partner)
 
 
-def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[QuoteHit],
-                 person_mentions: list[PersonMention], country_mentions: list[MentionHit],
-                 topic_mentions: list[MentionHit], dyad: tuple[str, str] | None,
-                 published: dt.date | None, people: People) -> list[FigureHit]:
+def find_figures(
+    text: str,
+    index: Index,
+    quotes: list[Quote],
+    quote_hits: list[QuoteHit],
+    person_mentions: list[PersonMention],
+    country_mentions: list[MentionHit],
+    topic_mentions: list[MentionHit],
+    dyad: tuple[str, str] | None,
+    published: dt.date | None,
+    people: People,
+) -> list[FigureHit]:
     """Every amount of money, with what its sentence says it measures (see the package's notes)."""
     out: list[FigureHit] = []
     previous_in_sentence: dict[int, tuple[str, str | None, str | None]] = {}
@@ -147,17 +164,26 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
             country, partner, _ = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
         # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
         earlier = previous_in_sentence.get(sid)
-        if country is None and partner is None and earlier and metric in ("exports", "imports") \
-                and earlier[0] in ("exports", "imports"):
+        if (
+            country is None
+            and partner is None
+            and earlier
+            and metric in ("exports", "imports")
+            and earlier[0] in ("exports", "imports")
+        ):
             country, partner = earlier[1], earlier[2]
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
         speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
         # "our deficit", "we" in a quote: the speaker's country
-        if speaker is not None and metric_m and country is None \
-                and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40):metric_m.start()], re.I):
+        if (
+            speaker is not None
+            and metric_m
+            and country is None
+            and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40) : metric_m.start()], re.I)
+        ):
             country = people.office_of(speaker)[1] or country
-        if metric_m and _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30):metric_m.start()]):
+        if metric_m and _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
             filled = False  # "Japan's global trade deficit": with no partner
         else:
             (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
@@ -176,39 +202,72 @@ def find_figures(text: str, index: Index, quotes: list[Quote], quote_hits: list[
             notes.append("period not stated: the last full year is assumed")
         sector = _sector(text, s0, len(sentence), metric_m, topic_mentions) if metric_m else None
         indicator, value = _indicator(metric, metric_m, sentence, amount.amount)
-        window = sentence[min(metric_m.start(), rel) if metric_m else rel:max(metric_m.end(), rel)
-                          if metric_m else rel]
+        window = sentence[
+            min(metric_m.start(), rel) if metric_m else rel : max(metric_m.end(), rel) if metric_m else rel
+        ]
         pledge = bool(_PLEDGE_RE.search(window)) or (metric == "investment" and bool(_PLEDGE_RE.search(sentence)))
         if pledge:
             notes.append("a pledge or forecast, not a statistic: not checked")
         if sector is not None:
             notes.append(f"about one sector ({sector.key}): a claim has no sector field, so it is not checked")
-        claimable = bool(indicator and not pledge and sector is None and country and partner and country != partner
-                         and year is not None)
+        claimable = bool(
+            indicator
+            and not pledge
+            and sector is None
+            and country
+            and partner
+            and country != partner
+            and year is not None
+        )
         if metric is None:
             notes.append("no metric word in the sentence")
-        out.append(FigureHit(
-            amount.start, amount.end, text[amount.start:amount.end], amount.amount, amount.currency, metric,
-            indicator, value, country, partner, year, round(conf, 3), amount.approximate, speaker, claimable,
-            sector, "; ".join(notes), (s0, s1)))
+        out.append(
+            FigureHit(
+                amount.start,
+                amount.end,
+                text[amount.start : amount.end],
+                amount.amount,
+                amount.currency,
+                metric,
+                indicator,
+                value,
+                country,
+                partner,
+                year,
+                round(conf, 3),
+                amount.approximate,
+                speaker,
+                claimable,
+                sector,
+                "; ".join(notes),
+                (s0, s1),
+            )
+        )
     return _same_figure_same_year(out)
 
 
 def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
     """A figure with no period (a headline's "$295 Billion") takes the year of the same amount,
     metric and countries stated elsewhere in the article."""
-    stated: dict[tuple[object, ...], int] = {(f.amount, f.currency, f.metric, f.country, f.partner): f.year
-              for f in figures if f.year is not None and f.metric}
+    stated: dict[tuple[object, ...], int] = {
+        (f.amount, f.currency, f.metric, f.country, f.partner): f.year
+        for f in figures
+        if f.year is not None and f.metric
+    }
     out = []
     for f in figures:
         year = stated.get((f.amount, f.currency, f.metric, f.country, f.partner)) if f.year is None else None
-        out.append(replace(f, year=year, note=f.note + "; the year of the same figure stated elsewhere")
-                   if year is not None else f)
+        out.append(
+            replace(f, year=year, note=f.note + "; the year of the same figure stated elsewhere")
+            if year is not None
+            else f
+        )
     return out
 
 
-def _sentence_countries(text: str, s0: int, s1: int, amount: Amount,
-                        country_mentions: list[MentionHit]) -> list[_CountryInSentence]:
+def _sentence_countries(
+    text: str, s0: int, s1: int, amount: Amount, country_mentions: list[MentionHit]
+) -> list[_CountryInSentence]:
     """The countries of the sentence, outside the amount, with the preposition before each."""
     cs: list[_CountryInSentence] = []
     source = re.compile(r"\baccording to\b", re.I).search(text, amount.end, s1)
@@ -216,16 +275,21 @@ def _sentence_countries(text: str, s0: int, s1: int, amount: Amount,
     for cm in starting_in(country_mentions, s0, s1):
         if not (amount.start <= cm.start < amount.end):
             assert cm.country is not None
-            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16):cm.start]) \
-                or _IN_PLACE_BEFORE.search(text[max(s0, cm.start - 40):cm.start])
-            poss = text[cm.end:cm.end + 2] in ("’s", "'s")
-            cs.append(_CountryInSentence(cm.country, cm.start - s0, cm.end - s0,
-                                         prep.group("prep").lower() if prep else "", poss))
+            prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16) : cm.start]) or _IN_PLACE_BEFORE.search(
+                text[max(s0, cm.start - 40) : cm.start]
+            )
+            poss = text[cm.end : cm.end + 2] in ("’s", "'s")
+            cs.append(
+                _CountryInSentence(
+                    cm.country, cm.start - s0, cm.end - s0, prep.group("prep").lower() if prep else "", poss
+                )
+            )
     return cs
 
 
-def _speaker(text: str, s0: int, amount: Amount, quote_hits: list[QuoteHit],
-             person_mentions: list[PersonMention]) -> PersonRef | None:
+def _speaker(
+    text: str, s0: int, amount: Amount, quote_hits: list[QuoteHit], person_mentions: list[PersonMention]
+) -> PersonRef | None:
     """Who states the amount: the speaker of the quote around it, or "X said (that) ..." before
     it in the sentence (the last such person)."""
     around = bisect_right(quote_hits, amount.start, key=start_of) - 1  # the quote around it, if any
@@ -233,14 +297,21 @@ def _speaker(text: str, s0: int, amount: Amount, quote_hits: list[QuoteHit],
         return quote_hits[around].speaker
     speaker = None
     for pm in starting_in(person_mentions, s0, amount.start):
-        if not pm.in_quote and (_SPEAKER_BEFORE.match(text[pm.end:amount.start])
-                                or re.search(r"according to\s+$", text[max(s0, pm.start - 14):pm.start])):
+        if not pm.in_quote and (
+            _SPEAKER_BEFORE.match(text[pm.end : amount.start])
+            or re.search(r"according to\s+$", text[max(s0, pm.start - 14) : pm.start])
+        ):
             speaker = pm.ref
     return speaker
 
 
-def _from_the_article(metric: str | None, country: str | None, partner: str | None, dyad: tuple[str, str] | None,
-                      last_sides: dict[str, tuple[str, str]]) -> tuple[Sides, bool]:
+def _from_the_article(
+    metric: str | None,
+    country: str | None,
+    partner: str | None,
+    dyad: tuple[str, str] | None,
+    last_sides: dict[str, tuple[str, str]],
+) -> tuple[Sides, bool]:
     """The side the sentence leaves out, from the article's dyad (or the sides of the last figure
     of the same metric); and whether one was filled."""
     if not dyad or metric not in ("balance", "exports", "imports", "investment"):
@@ -254,13 +325,16 @@ def _from_the_article(metric: str | None, country: str | None, partner: str | No
     return (country, partner), False
 
 
-def _year(sentence: str, rel: int, rel_end: int, published: dt.date | None,
-          metric: str | None) -> tuple[int | None, bool]:
+def _year(
+    sentence: str, rel: int, rel_end: int, published: dt.date | None, metric: str | None
+) -> tuple[int | None, bool]:
     """The period: the year nearest the amount (not "since 2020"), "last year", "this year"; else
     the last full year for a trade figure (and True: assumed)."""
-    years = [(m.start(), int(m.group("year"))) for m in _YEAR_RE.finditer(sentence)
-             if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8):m.start()])
-             and not (rel <= m.start() < rel_end)]
+    years = [
+        (m.start(), int(m.group("year")))
+        for m in _YEAR_RE.finditer(sentence)
+        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()]) and not (rel <= m.start() < rel_end)
+    ]
     if years:
         return min(years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
@@ -274,30 +348,34 @@ def _year(sentence: str, rel: int, rel_end: int, published: dt.date | None,
     return None, False
 
 
-def _sector(text: str, s0: int, length: int, metric_m: re.Match[str],
-            topic_mentions: list[MentionHit]) -> TopicRef | None:
+def _sector(
+    text: str, s0: int, length: int, metric_m: re.Match[str], topic_mentions: list[MentionHit]
+) -> TopicRef | None:
     """The sector of a sector-specific figure ("auto exports", "exports of steel")."""
     sector = None
     lo, hi = max(0, metric_m.start() - 30), min(length, metric_m.end() + 25)
     for tm in starting_in(topic_mentions, s0 + lo, s0 + hi):
         if tm.topic and tm.topic.key in _SECTOR_KEYS:
             near_before = s0 + lo <= tm.start < s0 + metric_m.start() and re.fullmatch(
-                r"[\w\s-]{0,20}", text[tm.end:s0 + metric_m.start()])
-            near_after = re.match(r"\s+of\s+(?:\w+\s+){0,2}$", text[s0 + metric_m.end():tm.start])
+                r"[\w\s-]{0,20}", text[tm.end : s0 + metric_m.start()]
+            )
+            near_after = re.match(r"\s+of\s+(?:\w+\s+){0,2}$", text[s0 + metric_m.end() : tm.start])
             if near_before or near_after:
                 sector = tm.topic
     return sector
 
 
-def _indicator(metric: str | None, metric_m: re.Match[str] | None, sentence: str,
-               amount: Decimal) -> tuple[str | None, Decimal]:
+def _indicator(
+    metric: str | None, metric_m: re.Match[str] | None, sentence: str, amount: Decimal
+) -> tuple[str | None, Decimal]:
     """The indicator the metric word measures, and the value signed by the balance rule."""
     if metric == "balance":
         word = metric_m.group().lower() if metric_m else ""
         return "goods_balance", -amount if re.match(r"deficit|trade gap", word) else amount
     if metric in ("exports", "imports"):
-        services = re.search(r"services", sentence[max(0, metric_m.start() - 25):metric_m.end() + 25]) \
-            if metric_m else None
+        services = (
+            re.search(r"services", sentence[max(0, metric_m.start() - 25) : metric_m.end() + 25]) if metric_m else None
+        )
         goods_and = services and re.search(r"goods and services", sentence)
         indicator = ("trade_" if goods_and else "services_" if services else "goods_") + metric
         return (None if indicator == "services_imports" else indicator), amount

@@ -31,14 +31,34 @@ MEETING_RE = re.compile(
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
-    r"talked with|held talks|(?:news|press) conference with)\b", re.I)
+    r"talked with|held talks|(?:news|press) conference with)\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
-_WEAK_TRIGGERS = frozenset({"visit", "visited", "visiting", "received", "arrived at", "arrives at", "arrived in",
-                            "arrives in", "spoke with", "talked with", "meet", "meets", "discussions"})
-_FUTURE_MEETING = re.compile(r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
-                             r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$", re.I)
+_WEAK_TRIGGERS = frozenset(
+    {
+        "visit",
+        "visited",
+        "visiting",
+        "received",
+        "arrived at",
+        "arrives at",
+        "arrived in",
+        "arrives in",
+        "spoke with",
+        "talked with",
+        "meet",
+        "meets",
+        "discussions",
+    }
+)
+_FUTURE_MEETING = re.compile(
+    r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
+    r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$",
+    re.I,
+)
 
 
 def _meeting_kind(words: list[str], leaders: bool) -> tuple[str, str]:
@@ -60,8 +80,14 @@ def _meeting_kind(words: list[str], leaders: bool) -> tuple[str, str]:
 _VENUE_RE = re.compile(r"\b(" + alternation(VENUES) + r")\b")
 _CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(" + alternation(CAPITALS) + r")\b")
 _VISIT_RE = re.compile(r"\b(?:visit(?:ed|ing)?|trip|travell?ed)\s+(?:to\s+)?(?:the\s+)?(" + COUNTRY_FORM + r")\b")
-_KIND_WORDS = {"state": "state visit", "official": "official visit", "working": "working visit", "call": "call",
-               "summit": "summit", "talks": "talks"}
+_KIND_WORDS = {
+    "state": "state visit",
+    "official": "official visit",
+    "working": "working visit",
+    "call": "call",
+    "summit": "summit",
+    "talks": "talks",
+}
 _LEADER_ROLES = frozenset({"head_of_state", "head_of_government"})
 Trigger = tuple[int, re.Match[str]]  # (sentence number, the meeting word)
 Dated = tuple[dt.date | None, str, float]  # (day, how it was found, confidence)
@@ -81,9 +107,17 @@ class _Article:
         return self.index.sentences[n]
 
 
-def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: list[PersonMention],
-                 country_mentions: list[MentionHit], people: People, published: dt.date | None,
-                 gazetteer: Gazetteer, quoted: Callable[[int], bool]) -> MeetingHit | None:
+def find_meeting(
+    text: str,
+    index: Index,
+    quotes: list[Quote],
+    person_mentions: list[PersonMention],
+    country_mentions: list[MentionHit],
+    people: People,
+    published: dt.date | None,
+    gazetteer: Gazetteer,
+    quoted: Callable[[int], bool],
+) -> MeetingHit | None:
     """The one meeting the article reports: the first sentence (outside quotes) that names a
     meeting and a person or place; kind, place, date and participants from every such sentence."""
     art = _Article(text, index, quoted, people, published)
@@ -110,8 +144,11 @@ def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: 
     named_kind = any(w != "talks" for w in kind_words)
     known = _known_meeting(art, gazetteer, countries, kind if named_kind else None, day, participants)
     if known is not None and day is None:
-        day, date_how, conf = (known.date, "not stated: the graph's meeting of this dyad in the month before "
-                               "publication", 0.6)
+        day, date_how, conf = (
+            known.date,
+            "not stated: the graph's meeting of this dyad in the month before publication",
+            0.6,
+        )
     if day is None:
         day, date_how, conf = _reported_day(art, used)
     if day is None and published is not None:
@@ -120,16 +157,35 @@ def find_meeting(text: str, index: Index, quotes: list[Quote], person_mentions: 
         kind_how = f"the graph's meeting of that day is a {known.kind} (the article: {kind}: {kind_how})"
         kind = known.kind
     start, end = _words_naming(art, main_id, spans, place)
-    return MeetingHit(start, end, text[start:end], kind, day, countries, tuple(participants), conf,
-                      place, host, date_how, kind_how, known is not None)
+    return MeetingHit(
+        start,
+        end,
+        text[start:end],
+        kind,
+        day,
+        countries,
+        tuple(participants),
+        conf,
+        place,
+        host,
+        date_how,
+        kind_how,
+        known is not None,
+    )
 
 
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
     """A new leader of no stated country who took part leads the side no one else represents."""
     if countries is None:
         return
-    unplaced = [c for ref in participants if (c := people.candidates.get(name_key(ref.name))) is not None
-                and c.country is None and c.office and _LEADER_ROLES & set(office_roles(c.office))]
+    unplaced = [
+        c
+        for ref in participants
+        if (c := people.candidates.get(name_key(ref.name))) is not None
+        and c.country is None
+        and c.office
+        and _LEADER_ROLES & set(office_roles(c.office))
+    ]
     left = set(countries) - {people.office_of(ref)[1] for ref in participants}
     if len(unplaced) == 1 and len(left) == 1:
         unplaced[0].country = left.pop()
@@ -143,11 +199,16 @@ def _triggers(art: _Article) -> list[Trigger]:
         for m in MEETING_RE.finditer(text, s0, s1):
             if art.quoted(m.start()):
                 continue
-            if _FUTURE_MEETING.search(text[max(s0, m.start() - 80):m.start()]):
+            if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
-            if m.group("call") == m.group() and m.group().lower() == "call" and not (
-                    re.search(r"\b(?:a|the|their|his|her|phone|video)\s+$", text[max(s0, m.start() - 8):m.start()])
-                    or re.match(r"\s+with\b", text[m.end():m.end() + 6])):
+            if (
+                m.group("call") == m.group()
+                and m.group().lower() == "call"
+                and not (
+                    re.search(r"\b(?:a|the|their|his|her|phone|video)\s+$", text[max(s0, m.start() - 8) : m.start()])
+                    or re.match(r"\s+with\b", text[m.end() : m.end() + 6])
+                )
+            ):
                 continue  # "call for", "calls on": no phone call
             triggers.append((number, m))
     return triggers
@@ -179,8 +240,9 @@ def _place(art: _Article, used: list[int]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _named_participants(art: _Article, used: list[int], spans: list[tuple[int, int]], main_id: int,
-                        person_mentions: list[PersonMention]) -> list[PersonRef]:
+def _named_participants(
+    art: _Article, used: list[int], spans: list[tuple[int, int]], main_id: int, person_mentions: list[PersonMention]
+) -> list[PersonRef]:
     """The people with an office named in the meeting's sentences, up to the end of the clause
     after the first meeting word (in the main sentence: anyone)."""
     participants: list[PersonRef] = []
@@ -197,8 +259,9 @@ def _named_participants(art: _Article, used: list[int], spans: list[tuple[int, i
     return participants
 
 
-def _add_missing_sides(art: _Article, participants: list[PersonRef], person_mentions: list[PersonMention],
-                       host: str | None) -> None:
+def _add_missing_sides(
+    art: _Article, participants: list[PersonRef], person_mentions: list[PersonMention], host: str | None
+) -> None:
     """Each side of the dyad: its most named leader joins when the sentences named no one. The
     host country (of the venue) is a side: its leader, when the article names one, took part."""
     people = art.people
@@ -218,8 +281,11 @@ def _add_missing_sides(art: _Article, participants: list[PersonRef], person_ment
         participants.append(ref)
         sides.add(country)
     # a side still unrepresented: the most named new leader of no stated country
-    unplaced = [ref for ref in participants if people.office_of(ref)[1] is None
-                and _LEADER_ROLES & set(office_roles(people.office_of(ref)[0] or ""))]
+    unplaced = [
+        ref
+        for ref in participants
+        if people.office_of(ref)[1] is None and _LEADER_ROLES & set(office_roles(people.office_of(ref)[0] or ""))
+    ]
     for ref in sorted(named, key=lambda x: -named[x]):
         if len(sides) + len(unplaced) >= 2:
             break
@@ -229,8 +295,9 @@ def _add_missing_sides(art: _Article, participants: list[PersonRef], person_ment
             unplaced.append(ref)
 
 
-def _countries(art: _Article, participants: list[PersonRef], host: str | None,
-               country_mentions: list[MentionHit]) -> tuple[str, str] | None:
+def _countries(
+    art: _Article, participants: list[PersonRef], host: str | None, country_mentions: list[MentionHit]
+) -> tuple[str, str] | None:
     """The dyad: the participants' countries, then the host's, completed by the most named ones."""
     codes: list[str] = []
     for ref in participants:
@@ -273,9 +340,14 @@ def _leader_countries(people: People, participants: list[PersonRef], countries: 
         cand = people.candidates.get(name_key(ref.name))
         if cand and cand.office and _LEADER_ROLES & set(office_roles(cand.office)) and cand.country:
             leader_countries.add(cand.country)
-    unplaced = [ref for ref in participants
-                if (other := people.candidates.get(name_key(ref.name))) and other.office and not other.country
-                and _LEADER_ROLES & set(office_roles(other.office))]
+    unplaced = [
+        ref
+        for ref in participants
+        if (other := people.candidates.get(name_key(ref.name)))
+        and other.office
+        and not other.country
+        and _LEADER_ROLES & set(office_roles(other.office))
+    ]
     if countries and len(unplaced) == 1 and len(set(countries) - leader_countries) == 1:
         leader_countries |= set(countries)  # a new leader of no stated country leads the side left
     return leader_countries
@@ -291,9 +363,9 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
         p0 = art.index.paragraphs[art.index.paragraph_of(s0)][0]
         options = []
         for d in parse_dates(text, published, s0, s1):
-            if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60):d.start]):
+            if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start]):
                 continue
-            if _DATELINE.match(text[p0:d.start]) or re.match(r"\s*\(", text[d.end:d.end + 3]):
+            if _DATELINE.match(text[p0 : d.start]) or re.match(r"\s*\(", text[d.end : d.end + 3]):
                 continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day
             if published and d.date > published and d.how != "absolute":
                 continue
@@ -306,34 +378,51 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
     return None, "", 0.8
 
 
-def _known_meeting(art: _Article, gazetteer: Gazetteer, countries: tuple[str, str] | None, named_kind: str | None,
-                   day: dt.date | None, participants: list[PersonRef]) -> KnownMeeting | None:
+def _known_meeting(
+    art: _Article,
+    gazetteer: Gazetteer,
+    countries: tuple[str, str] | None,
+    named_kind: str | None,
+    day: dt.date | None,
+    participants: list[PersonRef],
+) -> KnownMeeting | None:
     """The graph's meeting of the same dyad (that day, or in the month before publication when
     the article gives no day) is the same event, unless the article names another kind."""
     if not countries:
         return None
-    same = [k for k in gazetteer.meetings if tuple(sorted(k.countries)) == countries
-            and (named_kind is None or k.kind == named_kind)]
+    same = [
+        k
+        for k in gazetteer.meetings
+        if tuple(sorted(k.countries)) == countries and (named_kind is None or k.kind == named_kind)
+    ]
     if day is not None:
         on_day = [k for k in same if k.date == day]
         return on_day[0] if len(on_day) == 1 else None
     if art.published is None:
         return None
     published = art.published
-    recent = [k for k in same if 0 <= (published - k.date).days <= 31
-              and (not participants or set(participants) & set(k.participants) or not k.participants)]
+    recent = [
+        k
+        for k in same
+        if 0 <= (published - k.date).days <= 31
+        and (not participants or set(participants) & set(k.participants) or not k.participants)
+    ]
     return max(recent, key=lambda k: k.date) if recent else None
 
 
 def _reported_day(art: _Article, used: list[int]) -> Dated:
-    """"Sheinbaum said Monday she had agreed ..., after the two leaders spoke by phone": the day
+    """ "Sheinbaum said Monday she had agreed ..., after the two leaders spoke by phone": the day
     the article says its people spoke, as the meeting's."""
     text, published = art.text, art.published
     for n in used:
         s0, s1 = art.sentence(n)
-        said = [d for d in parse_dates(text, published, s0, s1) if not art.quoted(d.start)
-                and ATTRIBUTED_DAY.search(text[max(s0, d.start - 60):d.start])
-                and (published is None or d.date <= published)]
+        said = [
+            d
+            for d in parse_dates(text, published, s0, s1)
+            if not art.quoted(d.start)
+            and ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start])
+            and (published is None or d.date <= published)
+        ]
         if said:
             return said[0].date, f"not stated: the day the article reports ('{said[0].exact}')", 0.5
     return None, "", 0.8

@@ -23,40 +23,165 @@ __all__ = [
     "find_tokens",
 ]
 
-_TITLE_HEADS = frozenset({
-    "President", "Minister", "Secretary", "Chancellor", "Premier", "Representative", "Ambassador",
-    "King", "Queen", "Emperor", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Governor",
-    "Senator", "Speaker", "General", "Gen.", "Sen.", "Rep.", "Gov.", "Taoiseach", "Chairman",
-    "Chairwoman", "Chair", "Commissioner", "Envoy", "Mayor", "Pope"})
-_TITLE_PREFIXES = frozenset({"Vice", "Deputy", "Acting", "Former", "Prime", "Foreign", "Finance", "Trade",
-                             "Defence", "Defense", "Economy", "Economic", "Commerce", "Treasury", "Chief",
-                             "Cabinet", "Crown", "Interior", "Energy", "Agriculture", "Industry", "Home",
-                             "State", "Senior", "First", "Special", "U.S.", "Revitalization", "External",
-                             "Affairs", "Justice", "Health", "Transport", "Labor", "Labour", "Education",
-                             "Environment", "Climate", "Digital", "Security", "National", "Under"})
-_TITLE_COMPLEMENTS = ("State", "Commerce", "Defense", "Defence", "the Treasury", "Treasury", "Foreign Affairs",
-                      "Finance", "Trade", "Economy", "Energy", "Agriculture", "Homeland Security",
-                      "International Trade", "External Affairs", "Home Affairs")
-_HONORIFICS = {"Mr": "Mr.", "Mr.": "Mr.", "Mrs": "Mrs.", "Mrs.": "Mrs.", "Ms": "Ms.", "Ms.": "Ms.",
-               "Dr": "Dr.", "Dr.": "Dr.", "Sir": "Sir", "Dame": "Dame", "Prof.": "Prof."}
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "bint", "al",
-                        "el", "dos", "das", "del", "ibn", "ter", "y"})
+_TITLE_HEADS = frozenset(
+    {
+        "President",
+        "Minister",
+        "Secretary",
+        "Chancellor",
+        "Premier",
+        "Representative",
+        "Ambassador",
+        "King",
+        "Queen",
+        "Emperor",
+        "Prince",
+        "Princess",
+        "Sheikh",
+        "Emir",
+        "Sultan",
+        "Governor",
+        "Senator",
+        "Speaker",
+        "General",
+        "Gen.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "Taoiseach",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Commissioner",
+        "Envoy",
+        "Mayor",
+        "Pope",
+    }
+)
+_TITLE_PREFIXES = frozenset(
+    {
+        "Vice",
+        "Deputy",
+        "Acting",
+        "Former",
+        "Prime",
+        "Foreign",
+        "Finance",
+        "Trade",
+        "Defence",
+        "Defense",
+        "Economy",
+        "Economic",
+        "Commerce",
+        "Treasury",
+        "Chief",
+        "Cabinet",
+        "Crown",
+        "Interior",
+        "Energy",
+        "Agriculture",
+        "Industry",
+        "Home",
+        "State",
+        "Senior",
+        "First",
+        "Special",
+        "U.S.",
+        "Revitalization",
+        "External",
+        "Affairs",
+        "Justice",
+        "Health",
+        "Transport",
+        "Labor",
+        "Labour",
+        "Education",
+        "Environment",
+        "Climate",
+        "Digital",
+        "Security",
+        "National",
+        "Under",
+    }
+)
+_TITLE_COMPLEMENTS = (
+    "State",
+    "Commerce",
+    "Defense",
+    "Defence",
+    "the Treasury",
+    "Treasury",
+    "Foreign Affairs",
+    "Finance",
+    "Trade",
+    "Economy",
+    "Energy",
+    "Agriculture",
+    "Homeland Security",
+    "International Trade",
+    "External Affairs",
+    "Home Affairs",
+)
+_HONORIFICS = {
+    "Mr": "Mr.",
+    "Mr.": "Mr.",
+    "Mrs": "Mrs.",
+    "Mrs.": "Mrs.",
+    "Ms": "Ms.",
+    "Ms.": "Ms.",
+    "Dr": "Dr.",
+    "Dr.": "Dr.",
+    "Sir": "Sir",
+    "Dame": "Dame",
+    "Prof.": "Prof.",
+}
+PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "bint",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "del",
+        "ibn",
+        "ter",
+        "y",
+    }
+)
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
-_LOW_ROLE = r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|" \
-            r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|" \
-            r"king|queen|emperor|leader|ambassador|governor)"
+_LOW_ROLE = (
+    r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
+    r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|"
+    r"king|queen|emperor|leader|ambassador|governor)"
+)
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
-_ROLE_BEFORE = re.compile(r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE
-                          + r"))(?:\s+|,\s+)$")  # a whole word: "Prime minister", never "rime minister"
+_ROLE_BEFORE = re.compile(
+    r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE + r"))(?:\s+|,\s+)$"
+)  # a whole word: "Prime minister", never "rime minister"
 # "the Prime Minister of India, Narendra Modi"
-_ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM
-                             + r"),\s+$")
+_ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM + r"),\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<role>"
-    + _LOW_ROLE + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>"
+    + COUNTRY_FORM
+    + r")(?:’s|'s)?\s+)?(?P<role>"
+    + _LOW_ROLE
+    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
     r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
-    r"director|fellow|expert|strategist|lawmaker|negotiator)", re.I)
+    r"director|fellow|expert|strategist|lawmaker|negotiator)",
+    re.I,
+)
 _VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 
@@ -75,14 +200,19 @@ def find_tokens(text: str) -> list[_Tok]:
         word = m.group()
         s, e = m.start(), m.end()
         possessive = False
-        for poss in ("’s", "'s", "’", ):
+        for poss in (
+            "’s",
+            "'s",
+            "’",
+        ):
             if word.endswith(poss) and len(word) > len(poss) + 1:
                 word = word[: -len(poss)]
                 e -= len(poss)
                 possessive = True
                 break
-        if word.endswith(".") and not (word[:-1].lower() in ABBREVIATIONS or len(word) <= 2
-                                       or "." in word[:-1] or word[:-1] in _HONORIFICS):
+        if word.endswith(".") and not (
+            word[:-1].lower() in ABBREVIATIONS or len(word) <= 2 or "." in word[:-1] or word[:-1] in _HONORIFICS
+        ):
             word = word[:-1]
             e -= 1
         out.append(_Tok(s, e, word, possessive))
@@ -97,12 +227,21 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
     while i < len(toks):
         tok = toks[i]
         cap = tok.text[0].isupper()
-        gap_ok = bool(run) and re.fullmatch(r" |\u00a0", text[run[-1].end:tok.start] or "x") is not None \
+        gap_ok = (
+            bool(run)
+            and re.fullmatch(r" |\u00a0", text[run[-1].end : tok.start] or "x") is not None
             and not run[-1].possessive
+        )
         if cap and (not run or gap_ok):
             run.append(tok)
-        elif run and gap_ok and tok.text in PARTICLES and i + 1 < len(toks) and toks[i + 1].text[0].isupper() \
-                and re.fullmatch(" ", text[tok.end:toks[i + 1].start] or "x"):
+        elif (
+            run
+            and gap_ok
+            and tok.text in PARTICLES
+            and i + 1 < len(toks)
+            and toks[i + 1].text[0].isupper()
+            and re.fullmatch(" ", text[tok.end : toks[i + 1].start] or "x")
+        ):
             run.append(tok)
         elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister"):
             run.append(tok)
@@ -149,10 +288,16 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
 
 
 _ROLE_WORDS = alternation(ROLE_WORDS)
-_THE_ROLE = re.compile(r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>" + COUNTRY_FORM + r")\s+)?(?P<role>(?i:"
-                       + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)")
-_COUNTRYS_ROLE = re.compile(r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS
-                            + r"))\b(?!\s+[A-Z][a-z])(?!-)")
+_THE_ROLE = re.compile(
+    r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>"
+    + COUNTRY_FORM
+    + r")\s+)?(?P<role>(?i:"
+    + _ROLE_WORDS
+    + r"))\b(?!\s+[A-Z][a-z])(?!-)"
+)
+_COUNTRYS_ROLE = re.compile(
+    r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)"
+)
 
 
 def find_person_sites(text: str, toks: list[_Tok], quotes: list[Quote]) -> list[Site]:
@@ -175,8 +320,12 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     """The name in a run of capitalised words, with its title, honorific and country, if it may
     be a person's."""
     # drop sentence openers and other words that begin no name
-    while run and (run[0].text in NON_NAME_WORDS and run[0].text not in _TITLE_HEADS
-                   and run[0].text not in _HONORIFICS and run[0].text not in _TITLE_PREFIXES):
+    while run and (
+        run[0].text in NON_NAME_WORDS
+        and run[0].text not in _TITLE_HEADS
+        and run[0].text not in _HONORIFICS
+        and run[0].text not in _TITLE_PREFIXES
+    ):
         run = run[1:]
     if not run:
         return None
@@ -196,7 +345,7 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
     if title or honorific:
         site.evidence = "title"
-    _read_around(text, site, text[max(0, run[0].start - 60):run[0].start], text[end:end + 140])
+    _read_around(text, site, text[max(0, run[0].start - 60) : run[0].start], text[end : end + 140])
     return site
 
 
@@ -220,7 +369,7 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
         return None, None, run
     j = h + 1
     if j < len(words) and words[j] in ("of", "for"):
-        rest = " ".join(words[j:])[len(words[j]) + 1:]
+        rest = " ".join(words[j:])[len(words[j]) + 1 :]
         comp = next((c for c in sorted(_TITLE_COMPLEMENTS, key=len, reverse=True) if rest.startswith(c)), None)
         if comp is None:
             return None
@@ -275,8 +424,7 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.title = role.title() if role.lower() != "leader" else None
         if appos.group("c") and site.country is None:
             site.country = forms[appos.group("c")][0]
-    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) \
-            or re.search(r"\baccording to\s+$", before[-20:]):
+    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
 
 
@@ -287,6 +435,7 @@ def _role_sites(text: str) -> list[Site]:
     for regex in (_THE_ROLE, _COUNTRYS_ROLE):
         for m in regex.finditer(text):
             mod = m.group("mod")
-            sites.append(Site(m.start(), m.end(), "", role=m.group("role").lower(),
-                              role_country=forms[mod][0] if mod else None))
+            sites.append(
+                Site(m.start(), m.end(), "", role=m.group("role").lower(), role_country=forms[mod][0] if mod else None)
+            )
     return sites

@@ -65,7 +65,7 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     quote_hits: list[QuoteHit] = []
     previous: list[tuple[Quote, PersonRef | None]] = []
     for q in quotes:
-        words = len(text[q.start:q.end].split())
+        words = len(text[q.start : q.end].split())
         ref, conf, how = speakers.find(q, previous)
         if ref is None and words < 4:
             continue  # a scare quote or a title ("America First")
@@ -74,16 +74,22 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
         previous.append((q, ref))
         s_start, s_end = index.sentences[index.sentence_of(q.open)]
         window_end = min(s_end, q.close + 200)
-        said = [d for d in parse_dates(text, published, s_start, window_end)
-                if not quoted(d.start) and (published is None or d.date <= published)]
-        topics = tuple(dict.fromkeys(m.topic for m in starting_in(topic_mentions, q.start, q.end)
-                                     if m.topic is not None))
-        quote_hits.append(QuoteHit(q.start, q.end, text[q.start:q.end], ref, round(conf, 3), how,
-                                   said[0].date if said else None, topics))
+        said = [
+            d
+            for d in parse_dates(text, published, s_start, window_end)
+            if not quoted(d.start) and (published is None or d.date <= published)
+        ]
+        topics = tuple(
+            dict.fromkeys(m.topic for m in starting_in(topic_mentions, q.start, q.end) if m.topic is not None)
+        )
+        quote_hits.append(
+            QuoteHit(
+                q.start, q.end, text[q.start : q.end], ref, round(conf, 3), how, said[0].date if said else None, topics
+            )
+        )
 
     # -- the meeting
-    meeting = find_meeting(text, index, quotes, person_mentions, country_mentions, people, published,
-                            gazetteer, quoted)
+    meeting = find_meeting(text, index, quotes, person_mentions, country_mentions, people, published, gazetteer, quoted)
 
     # -- the article's dyad: the meeting's, else its two most named countries
     counts: dict[str, int] = {}
@@ -103,11 +109,13 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     dated: list[QuoteHit] = []
     for qh in quote_hits:
         day = statement_day(qh, text, index, meeting, reported_on, quoted)
-        dated.append(QuoteHit(qh.start, qh.end, qh.exact, qh.speaker, qh.confidence, qh.how,
-                              day or published, qh.topics))
+        dated.append(
+            QuoteHit(qh.start, qh.end, qh.exact, qh.speaker, qh.confidence, qh.how, day or published, qh.topics)
+        )
 
-    figures = find_figures(text, index, quotes, dated, person_mentions, country_mentions, topic_mentions,
-                            dyad, published, people)
+    figures = find_figures(
+        text, index, quotes, dated, person_mentions, country_mentions, topic_mentions, dyad, published, people
+    )
 
     # -- people hits
     person_hits: list[PersonHit] = []
@@ -117,30 +125,52 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
     known_refs = {p.ref for p in gazetteer.people}
     for ref, ms in by_ref.items():
         office, country = people.office_of(ref)
-        written = people.written.get(ref) or text[ms[0].start:ms[0].end]
+        written = people.written.get(ref) or text[ms[0].start : ms[0].end]
         # the offsets of the fullest form, where the text writes it; else of the first mention
-        first = next((m for m in ms if text[m.start:m.end] == written), ms[0])
-        written = text[first.start:first.end]
-        person_hits.append(PersonHit(ref, ref in known_refs, written, first.start, first.end,
-                                     max(m.confidence for m in ms), office, country, len(ms)))
+        first = next((m for m in ms if text[m.start : m.end] == written), ms[0])
+        written = text[first.start : first.end]
+        person_hits.append(
+            PersonHit(
+                ref,
+                ref in known_refs,
+                written,
+                first.start,
+                first.end,
+                max(m.confidence for m in ms),
+                office,
+                country,
+                len(ms),
+            )
+        )
     person_hits.sort(key=lambda h: h.start)
     all_mentions: list[MentionHit] = list(country_mentions)
-    all_mentions += [MentionHit("person", m.start, m.end, text[m.start:m.end], m.confidence, m.how, person=m.ref)
-                     for m in person_mentions]
+    all_mentions += [
+        MentionHit("person", m.start, m.end, text[m.start : m.end], m.confidence, m.how, person=m.ref)
+        for m in person_mentions
+    ]
     all_mentions += topic_mentions
     all_mentions.sort(key=lambda m: (m.start, m.kind))
     firsts: dict[str, MentionHit] = {}
     for m in country_mentions:
         assert m.country is not None
         firsts.setdefault(m.country, m)
-    return Extraction(text=text, published=published, people=tuple(person_hits),
-                      countries=tuple(sorted(firsts.values(), key=lambda m: m.start)),
-                      mentions=tuple(all_mentions), quotes=tuple(dated), figures=tuple(figures),
-                      meeting=meeting, dyad=dyad, topics=tuple(topic_hits))
+    return Extraction(
+        text=text,
+        published=published,
+        people=tuple(person_hits),
+        countries=tuple(sorted(firsts.values(), key=lambda m: m.start)),
+        mentions=tuple(all_mentions),
+        quotes=tuple(dated),
+        figures=tuple(figures),
+        meeting=meeting,
+        dyad=dyad,
+        topics=tuple(topic_hits),
+    )
 
 
-def _person_mentions(sites: list[Site], people: People, country_mentions: list[MentionHit],
-                     index: Index, quoted: Callable[[int], bool]) -> list[PersonMention]:
+def _person_mentions(
+    sites: list[Site], people: People, country_mentions: list[MentionHit], index: Index, quoted: Callable[[int], bool]
+) -> list[PersonMention]:
     """Every site that names a person, resolved in text order; then the surnames written before
     their full name ("Carney says ..." in a headline) and the full names written once with no
     title or verb ("Joe Biden" over a transcript) of people the article names by surname."""
@@ -172,7 +202,8 @@ def _person_mentions(sites: list[Site], people: People, country_mentions: list[M
         resolved = people.resolve(site)
         if resolved is not None and resolved[1] == "surname":
             people.note(site.start, resolved[0], site)
-            person_mentions.append(PersonMention(site.start, site.end, resolved[0], "surname", resolved[2],
-                                                 quoted(site.start)))
+            person_mentions.append(
+                PersonMention(site.start, site.end, resolved[0], "surname", resolved[2], quoted(site.start))
+            )
     person_mentions.sort(key=lambda m: m.start)
     return person_mentions

@@ -60,7 +60,7 @@ def _token_at(name: str, position: int | None, wanted: str) -> bool:
 def _is_part(key: str, full: str) -> bool:
     """Whether the words of `key` are a run of the words of `full` (and not all of them)."""
     a, b = key.split(), full.split()
-    return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+    return len(a) < len(b) and any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
 def _without_initials(name: str) -> str:
@@ -98,8 +98,7 @@ class People:
 
     def tenures_on(self, person: KnownPerson) -> list[KnownTenure]:
         valid = [t for t in person.tenures if t.valid_on(self.day)]
-        return sorted(valid, key=lambda t: (not ({"head_of_state", "head_of_government"} & set(t.roles)),
-                                            t.office))
+        return sorted(valid, key=lambda t: (not ({"head_of_state", "head_of_government"} & set(t.roles)), t.office))
 
     def office_of(self, ref: PersonRef) -> tuple[str | None, str | None]:
         """(office, country) of a person on the day: the tenure valid then, or the article's title."""
@@ -140,7 +139,8 @@ class People:
             return False
         office = _office_of_title(title).casefold()
         return any(t.office.casefold() == office for t in self.tenures_on(person)) or any(
-            t.office.casefold() == office for t in person.tenures)
+            t.office.casefold() == office for t in person.tenures
+        )
 
     def resolve(self, site: Site) -> tuple[PersonRef, str, float] | None:
         if site.role:
@@ -221,8 +221,7 @@ class People:
                 if _role_fits(role, t.office, t.roles):
                     options.append((person.ref, t.country))
         for cand in self.candidates.values():
-            if cand.office and _role_fits(role, cand.office, office_roles(cand.office)) \
-                    and cand.start < site.start:
+            if cand.office and _role_fits(role, cand.office, office_roles(cand.office)) and cand.start < site.start:
                 options.append((cand.ref, cand.country or ""))
         # a new candidate of no stated country may be any side's ("Prime Minister Mark Carney")
         wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
@@ -286,8 +285,11 @@ def merge_short_candidates(people: People, mentions: list[PersonMention]) -> lis
         if len(short.ref.name.split()) != 1:
             continue
         word = name_key(short.ref.name)
-        fuller = [c for c in people.candidates.values()
-                  if len(c.ref.name.split()) > 1 and word in name_key(c.ref.name).split()]
+        fuller = [
+            c
+            for c in people.candidates.values()
+            if len(c.ref.name.split()) > 1 and word in name_key(c.ref.name).split()
+        ]
         if len(fuller) != 1:
             continue
         target = fuller[0]
@@ -302,13 +304,13 @@ def merge_short_candidates(people: People, mentions: list[PersonMention]) -> lis
     if not mapping:
         return mentions
     people.rename(mapping)
-    return [PersonMention(m.start, m.end, mapping.get(m.ref, m.ref), m.how, m.confidence, m.in_quote)
-            for m in mentions]
+    return [PersonMention(m.start, m.end, mapping.get(m.ref, m.ref), m.how, m.confidence, m.in_quote) for m in mentions]
 
 
-def role_of_candidate(site: Site, people: People, mentions: list[PersonMention],
-                       index: Index) -> tuple[PersonRef, str, float] | None:
-    """"The prime minister" that fits no tenure, in a sentence that names exactly one new
+def role_of_candidate(
+    site: Site, people: People, mentions: list[PersonMention], index: Index
+) -> tuple[PersonRef, str, float] | None:
+    """ "The prime minister" that fits no tenure, in a sentence that names exactly one new
     candidate of unknown office before it ("Sir Keir Starmer ..., as the prime minister
     sought ..."): that candidate, who takes the office."""
     if site.role not in ("prime minister", "premier", "chancellor", "president"):

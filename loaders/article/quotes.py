@@ -25,9 +25,11 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 _ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
 _SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
-_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b(?:" + VERBS + r"))\b"
-                                r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
-                                r"\s*[:,]?\s*(?:that\s+)?$")
+_VERB_BEFORE_QUOTE = re.compile(
+    r"(?P<verb>\b(?:" + VERBS + r"))\b"
+    r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
+    r"\s*[:,]?\s*(?:that\s+)?$"
+)
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
@@ -39,8 +41,9 @@ _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 class Speakers:
     """Finds the speaker of each quotation from the words around it."""
 
-    def __init__(self, text: str, quotes: list[Quote], mentions: list[PersonMention],
-                 index: Index, people: People) -> None:
+    def __init__(
+        self, text: str, quotes: list[Quote], mentions: list[PersonMention], index: Index, people: People
+    ) -> None:
         self.text = text
         self.quotes = quotes
         self.mentions = [m for m in mentions if not m.in_quote]  # sorted, and they do not overlap
@@ -51,12 +54,17 @@ class Speakers:
         self.quote_closes = [q.close for q in quotes]
         # for "he" and "she": (end, sentence, person) of the mentions whose gender (where known) fits
         self.fitting: dict[str, list[tuple[int, int, PersonRef]]] = {
-            gender: [(m.end, index.sentence_of(m.start), m.ref) for m in self.mentions
-                     if people.gender.get(m.ref, gender) == gender] for gender in "fm"}
+            gender: [
+                (m.end, index.sentence_of(m.start), m.ref)
+                for m in self.mentions
+                if people.gender.get(m.ref, gender) == gender
+            ]
+            for gender in "fm"
+        }
 
     def _within(self, lo: int, hi: int) -> list[PersonMention]:
         """The mentions that start in [lo, hi)."""
-        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
     def _mention_at(self, pos: int) -> PersonMention | None:
         i = bisect_right(self.starts, pos) - 1
@@ -99,8 +107,9 @@ class Speakers:
         i = bisect_right(self.starts, pos)
         if i < len(self.mentions):
             nxt = self.mentions[i]
-            if nxt.start - pos <= 60 and re.fullmatch(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+)+",
-                                                       self.text[pos:nxt.start]):
+            if nxt.start - pos <= 60 and re.fullmatch(
+                r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+)+", self.text[pos : nxt.start]
+            ):
                 return nxt
         p = _PRONOUN_RE.match(self.text, pos)
         if p and p.start() == pos:
@@ -113,7 +122,7 @@ class Speakers:
         i = bisect_left(self.quote_opens, q.close)  # the next quote
         next_open = self.quote_opens[i] if i < len(self.quotes) else p1
         limit = min(p1, next_open, q.close + 200)
-        after = text[q.close:limit]
+        after = text[q.close : limit]
         cut = re.search(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!U\.S)[.!?](?=\s|$)", after)
         if cut:
             after = after[: cut.start()]
@@ -122,44 +131,49 @@ class Speakers:
         if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who:
-                return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start:who.end]}"
+                return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start : who.end]}"
         m = re.match(r"[\s,—–-]*according to\s+", after)
         if m:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who:
-                return who.ref, who.confidence, f"after: according to {text[who.start:who.end]}"
+                return who.ref, who.confidence, f"after: according to {text[who.start : who.end]}"
         lead = re.match(r"[\s,—–-]*", after)
         at = q.close + (lead.end() if lead else 0)
         who = self._speaker_at(at, limit, q.open)
         if who:
-            tail = text[who.end:limit]
+            tail = text[who.end : limit]
             v = _SPEAKER_VERB.match(tail)
-            if v and not re.match(r"\s+that\b", tail[v.end():]):  # "“...,” X reiterated that ...": new words
-                return who.ref, who.confidence, f"after: {text[who.start:who.end]} {v.group('verb')}"
+            if v and not re.match(r"\s+that\b", tail[v.end() :]):  # "“...,” X reiterated that ...": new words
+                return who.ref, who.confidence, f"after: {text[who.start : who.end]} {v.group('verb')}"
         s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
         who = self._said_at_end(q, s1)
         if who:
-            return who.ref, who.confidence * 0.9, f"end of sentence: {text[who.start:who.end]}"
+            return who.ref, who.confidence * 0.9, f"end of sentence: {text[who.start : who.end]}"
         # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
         i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
-        before = text[b0:q.open]
+        before = text[b0 : q.open]
         said = self._verb_before(q, b0, s0)
         if said:
             return said
-        if previous and b0 == prev_close and previous[-1][0].close == prev_close and previous[-1][1] is not None \
-                and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before):
+        if (
+            previous
+            and b0 == prev_close
+            and previous[-1][0].close == prev_close
+            and previous[-1][1] is not None
+            and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
+        ):
             return previous[-1][1], 0.45, "continuation: and that"
         acc = re.search(r"\baccording to\s+", before)
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
             if who:
-                return who.ref, who.confidence, f"before: according to {text[who.start:who.end]}"
+                return who.ref, who.confidence, f"before: according to {text[who.start : who.end]}"
         if before.rstrip().endswith(":"):
             subject = [mm for mm in self._within(b0, q.open) if mm.end <= q.open]
             if subject:
-                return subject[0].ref, subject[0].confidence * 0.6, f"colon: {text[subject[0].start:subject[0].end]}"
+                return subject[0].ref, subject[0].confidence * 0.6, f"colon: {text[subject[0].start : subject[0].end]}"
             p = _PRONOUN_RE.search(before)
             if p:
                 who = self._pronoun(b0 + p.start(), p.group("p"), b0)
@@ -174,17 +188,17 @@ class Speakers:
             return ref, 0.45, "continuation"
         who = self._headline_speaker(q, p0, p1)
         if who:
-            return who.ref, 0.5, f"headline: {text[who.start:who.end]} says"
+            return who.ref, 0.5, f"headline: {text[who.start : who.end]} says"
         who = self._lead_in(q, s0, s1)
         if who:
-            return who.ref, 0.4, f"lead-in: {text[who.start:who.end]}"
+            return who.ref, 0.4, f"lead-in: {text[who.start : who.end]}"
         return None, 0.0, "no attribution found"
 
     def _verb_before(self, q: Quote, b0: int, s0: int) -> tuple[PersonRef, float, str] | None:
-        """"Trump said: “...”", "He added that “...”", "Modi ..., suggesting, “...”": the verb
+        """ "Trump said: “...”", "He added that “...”", "Modi ..., suggesting, “...”": the verb
         nearest the quote in [b0, q.open) and its subject."""
         text = self.text
-        before = text[b0:q.open]
+        before = text[b0 : q.open]
         m = None
         for verb in reversed(list(VERB_RE.finditer(before))):
             m = _VERB_BEFORE_QUOTE.match(before, verb.start())
@@ -194,14 +208,13 @@ class Speakers:
             return None
         verb_at = b0 + m.start("verb")
         found = self._subject_before(verb_at, b0, q.open)
-        if found is None and (m.group("verb").endswith("ing")
-                              or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
+        if found is None and (m.group("verb").endswith("ing") or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
             found = self._clause_subject(s0, verb_at)
         if found is None:
             return None
         tail_words = len(m.group("tail").split())
         factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
-        return found.ref, found.confidence * factor, f"before: {text[found.start:found.end]} {m.group('verb')}"
+        return found.ref, found.confidence * factor, f"before: {text[found.start : found.end]} {m.group('verb')}"
 
     def _continuation(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], p0: int) -> PersonRef | None:
         """The previous quote's speaker, for a quote with nothing but space (or a new paragraph
@@ -210,14 +223,15 @@ class Speakers:
             return None
         text = self.text
         last_q, last_ref = previous[-1]
-        if last_ref is None or len(text[q.start:q.end].split()) < 3:
+        if last_ref is None or len(text[q.start : q.end].split()) < 3:
             return None
-        between = text[last_q.close:q.open]
+        between = text[last_q.close : q.open]
         others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
         same_para = last_q.paragraph == q.paragraph and (
             not re.search(r"[A-Za-z]", between)
-            or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None)))
-        next_para = q.paragraph - last_q.paragraph == 1 and text[p0:q.open].strip() == "" and not others
+            or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None))
+        )
+        next_para = q.paragraph - last_q.paragraph == 1 and text[p0 : q.open].strip() == "" and not others
         return last_ref if same_para or next_para else None
 
     def _clause_subject(self, s0: int, verb_at: int) -> PersonMention | None:
@@ -233,7 +247,7 @@ class Speakers:
         """A quote that is a whole sentence after a sentence about someone, in one paragraph
         ("... the U.S. president was complimentary. “We're going to be friends ...”"): its subject."""
         n = self.index.sentence_of(q.open)
-        if n == 0 or self.text[s0:q.open].strip() or self.text[q.close:s1].strip(" .,"):
+        if n == 0 or self.text[s0 : q.open].strip() or self.text[q.close : s1].strip(" .,"):
             return None
         b0, b1 = self.index.sentences[n - 1]
         if self.index.paragraph_of(b0) != q.paragraph or any(b0 <= o < b1 for o in self.quote_opens):
@@ -254,7 +268,7 @@ class Speakers:
     def _headline_speaker(self, q: Quote, p0: int, p1: int) -> PersonMention | None:
         """A quote that is its whole paragraph (a headline), then "Carney says ..." opening the
         next paragraph."""
-        if self.text[p0:q.open].strip() or self.text[q.close:p1].strip(" .,"):
+        if self.text[p0 : q.open].strip() or self.text[q.close : p1].strip(" .,"):
             return None
         if q.paragraph + 1 >= len(self.index.paragraphs):
             return None
@@ -270,11 +284,11 @@ class Speakers:
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
-                g = gap_re.fullmatch(self.text[m.end:verb_at])
+                g = gap_re.fullmatch(self.text[m.end : verb_at])
                 if g:
                     options.append((m, bool(g.group("app"))))
         for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
-            if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end():verb_at]):
+            if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end() : verb_at]):
                 who = self._pronoun(p.start(), p.group("p"), b0)
                 if who:
                     options.append((who, False))
@@ -292,13 +306,19 @@ def reported_day(text: str, published: dt.date | None, quoted: Callable[[int], b
     for d in parse_dates(text, published):
         if quoted(d.start) or (published is not None and d.date > published):
             continue
-        if ATTRIBUTED_DAY.search(text[max(0, d.start - 60):d.start]):
+        if ATTRIBUTED_DAY.search(text[max(0, d.start - 60) : d.start]):
             return d.date
     return None
 
 
-def statement_day(q: QuoteHit, text: str, index: Index, meeting: MeetingHit | None,
-                   reported_on: dt.date | None, quoted: Callable[[int], bool]) -> dt.date | None:
+def statement_day(
+    q: QuoteHit,
+    text: str,
+    index: Index,
+    meeting: MeetingHit | None,
+    reported_on: dt.date | None,
+    quoted: Callable[[int], bool],
+) -> dt.date | None:
     """When a quote was said: the day its sentence gives; else the meeting's day when its
     sentence (or the one before, in the paragraph) speaks of the meeting; else the day the
     article says its people spoke; else the meeting's day for a participant; else None (the

@@ -32,11 +32,53 @@ class ArticleText:
     html: bool = False
 
 
-_BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
-                    "article", "section", "tr", "header", "footer", "figcaption", "ul", "ol",
-                    "table", "main", "aside", "hr", "dd", "dt", "pre"})
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "form",
-                   "button", "iframe", "select", "footer", "aside"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "article",
+        "section",
+        "tr",
+        "header",
+        "footer",
+        "figcaption",
+        "ul",
+        "ol",
+        "table",
+        "main",
+        "aside",
+        "hr",
+        "dd",
+        "dt",
+        "pre",
+    }
+)
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "nav",
+        "form",
+        "button",
+        "iframe",
+        "select",
+        "footer",
+        "aside",
+    }
+)
 
 
 class _TextOfHtml(HTMLParser):
@@ -119,11 +161,13 @@ def html_to_text(markup: str) -> ArticleText:
     meta = parser.meta
     title = meta.get("og:title") or html.unescape(parser.title).strip() or None
     return ArticleText(
-        text=body, title=title,
-        published=_meta_date(meta.get("article:published_time") or meta.get("datepublished")
-                             or meta.get("date")),
-        url=meta.get("og:url") or meta.get("canonical"), publisher=meta.get("og:site_name"),
-        html=True)
+        text=body,
+        title=title,
+        published=_meta_date(meta.get("article:published_time") or meta.get("datepublished") or meta.get("date")),
+        url=meta.get("og:url") or meta.get("canonical"),
+        publisher=meta.get("og:site_name"),
+        html=True,
+    )
 
 
 # C0 and C1 control characters other than tab, newlines, vertical tab and form feed
@@ -135,6 +179,7 @@ def decode_article(data: bytes, name: str) -> str:
     """The text of an article file's bytes: UTF-8 (a byte order mark dropped), universal
     newlines. Binary data is refused (an InputError naming the file, the line and what is wrong):
     a NUL byte, bytes that are not UTF-8, or more than 1% control characters."""
+
     def refuse(line: int, value: str, what: str) -> InputError:
         return InputError([Problem(name, None, None, value, f"not a text file: {what} on line {line}")])
 
@@ -144,15 +189,21 @@ def decode_article(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        bad = data[err.start:err.start + 1]
-        raise refuse(data.count(b"\n", 0, err.start) + 1, f"0x{bad.hex().upper()}",
-                     f"not UTF-8 (byte 0x{bad.hex().upper()} at byte {err.start})") from None
+        bad = data[err.start : err.start + 1]
+        raise refuse(
+            data.count(b"\n", 0, err.start) + 1,
+            f"0x{bad.hex().upper()}",
+            f"not UTF-8 (byte 0x{bad.hex().upper()} at byte {err.start})",
+        ) from None
     controls = _CONTROL.findall(text)
     if len(controls) > _MAX_CONTROL_SHARE * len(text):
         first = _CONTROL.search(text)
         assert first is not None
-        raise refuse(text.count("\n", 0, first.start()) + 1, repr(first.group()),
-                     f"{len(controls) / len(text):.0%} control characters, the first")
+        raise refuse(
+            text.count("\n", 0, first.start()) + 1,
+            repr(first.group()),
+            f"{len(controls) / len(text):.0%} control characters, the first",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -163,7 +214,8 @@ def read_article(path: str | Path) -> ArticleText:
     path = Path(path)
     raw = decode_article(path.read_bytes(), str(path))
     looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(
-        re.match(r"\s*(<!doctype html|<html|<article|<body|<p[\s>])", raw, re.I))
+        re.match(r"\s*(<!doctype html|<html|<article|<body|<p[\s>])", raw, re.I)
+    )
     if looks_html:
         return html_to_text(raw)
     return ArticleText(text=raw)

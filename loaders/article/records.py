@@ -42,21 +42,38 @@ def _digest(text: str) -> str:
     return hashlib.sha256(normalise_key(text).encode("utf-8")).hexdigest()
 
 
-def article_source(article: ArticleText, *, path: Path | None = None, published: dt.date | None = None,
-                   source_url: str | None = None, publisher: str | None = None, title: str | None = None,
-                   source_id: str | None = None, reliability: str = "secondary") -> r.Source:
+def article_source(
+    article: ArticleText,
+    *,
+    path: Path | None = None,
+    published: dt.date | None = None,
+    source_url: str | None = None,
+    publisher: str | None = None,
+    title: str | None = None,
+    source_id: str | None = None,
+    reliability: str = "secondary",
+) -> r.Source:
     """The article as a source. Its id defaults to `article-<file name>-<hash of the text>`, so
     the same text gets the same id; the note says it was drafted by extract, from which text."""
     if reliability not in {level.value for level in Reliability}:
-        raise BilateralError(f"reliability must be one of {', '.join(level.value for level in Reliability)}, "
-                             f"not {reliability!r}")
+        raise BilateralError(
+            f"reliability must be one of {', '.join(level.value for level in Reliability)}, not {reliability!r}"
+        )
     digest = _digest(article.text)
     sid = source_id or f"article-{_slug(path.stem if path else 'text')}-{digest[:8]}"
-    note = f"{EXTRACTION_NOTE} from {path.name if path else 'a text'} (sha256 {digest[:16]}); " \
-           "every fact is a draft with its text offsets and a confidence"
-    return r.Source(id=sid, title=title or _default_title(article, path), reliability=reliability,
-                    url=source_url or article.url, publisher=publisher or article.publisher,
-                    published=published or article.published, note=note)
+    note = (
+        f"{EXTRACTION_NOTE} from {path.name if path else 'a text'} (sha256 {digest[:16]}); "
+        "every fact is a draft with its text offsets and a confidence"
+    )
+    return r.Source(
+        id=sid,
+        title=title or _default_title(article, path),
+        reliability=reliability,
+        url=source_url or article.url,
+        publisher=publisher or article.publisher,
+        published=published or article.published,
+        note=note,
+    )
 
 
 def _slug(text: str) -> str:
@@ -73,7 +90,7 @@ def _default_title(article: ArticleText, path: Path | None) -> str:
 
 
 def _meeting_name(hit: MeetingHit) -> str:
-    """"Trump-Modi summit": the participants' surnames (the first two), else the dyad's codes."""
+    """ "Trump-Modi summit": the participants' surnames (the first two), else the dyad's codes."""
     assert hit.countries is not None
     sides = [p.name.split()[-1] for p in hit.participants[:2]] if len(hit.participants) >= 2 else list(hit.countries)
     return f"{'-'.join(sides)} {hit.kind}"
@@ -107,8 +124,9 @@ def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdic
         # a meeting new to the graph is named as curated ones are ("Trump-Ishiba summit"); a known
         # one keeps its curated name
         name = None if hit.known else _meeting_name(hit)
-        meeting = r.Meeting(hit.date, hit.countries, hit.kind, sid, name=name, place=hit.place,
-                            host=hit.host, topics=topics)
+        meeting = r.Meeting(
+            hit.date, hit.countries, hit.kind, sid, name=name, place=hit.place, host=hit.host, topics=topics
+        )
         out.append(meeting)
         meeting_ref = meeting.ref
         participants = hit.participants
@@ -117,12 +135,39 @@ def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdic
         if q.speaker is None or q.said_on is None:
             continue
         occasion = meeting_ref if q.speaker in participants else None
-        out.append(r.Statement(q.speaker, q.said_on, q.exact, sid, meeting=occasion, topics=q.topics,
-                               text_start=q.start, text_end=q.end, confidence=q.confidence))
+        out.append(
+            r.Statement(
+                q.speaker,
+                q.said_on,
+                q.exact,
+                sid,
+                meeting=occasion,
+                topics=q.topics,
+                text_start=q.start,
+                text_end=q.end,
+                confidence=q.confidence,
+            )
+        )
     for f, check in zip(ex.figures, checks, strict=True):
         if check is None or not f.indicator or not f.country or not f.partner or f.year is None:
             continue
-        out.append(r.Claim(f.indicator, f.country, f.partner, f.year, f.value, UNIT, sid, f.exact, f.start,
-                           f.end, currency=f.currency, confidence=f.confidence, verdict=check.verdict,
-                           checked_against=check.checked_against, speaker=f.speaker))
+        out.append(
+            r.Claim(
+                f.indicator,
+                f.country,
+                f.partner,
+                f.year,
+                f.value,
+                UNIT,
+                sid,
+                f.exact,
+                f.start,
+                f.end,
+                currency=f.currency,
+                confidence=f.confidence,
+                verdict=check.verdict,
+                checked_against=check.checked_against,
+                speaker=f.speaker,
+            )
+        )
     return out

@@ -40,11 +40,60 @@ class _HasStart(Protocol):
 _S = TypeVar("_S", bound=_HasStart)
 
 _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
-    "prof", "inc", "corp", "ltd", "co", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "no", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "e.u", "d.c", "u.s.a", "u.a.e", "approx", "est", "fig", "mt", "ft"})
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "prof",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+        "u.s.a",
+        "u.a.e",
+        "approx",
+        "est",
+        "fig",
+        "mt",
+        "ft",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -200,7 +249,7 @@ def start_of(item: _HasStart) -> int:
 
 def starting_in(items: list[_S], lo: int, hi: int) -> list[_S]:
     """The items (sorted by start) that start in [lo, hi)."""
-    return items[bisect_left(items, lo, key=start_of):bisect_left(items, hi, key=start_of)]
+    return items[bisect_left(items, lo, key=start_of) : bisect_left(items, hi, key=start_of)]
 
 
 class Index:
@@ -217,8 +266,6 @@ class Index:
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_right(self._p_starts, pos) - 1)
-
-
 
 
 _SPACE = re.compile(r"\s+")

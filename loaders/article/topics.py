@@ -63,16 +63,25 @@ def find_topics(text: str, gazetteer: Gazetteer) -> tuple[list[MentionHit], list
             continue
         last_end = e
         ref = known[key].ref if key in known else TopicRef(lexicon[key].scheme, key)
-        mentions.append(MentionHit("topic", s, e, text[s:e], conf, "name" if conf > 0.85 else "keyword",
-                                   topic=ref))
+        mentions.append(MentionHit("topic", s, e, text[s:e], conf, "name" if conf > 0.85 else "keyword", topic=ref))
     hits: dict[str, TopicHit] = {}
     for m in mentions:
         assert m.topic is not None
         key = m.topic.key
         if key in hits:
             h = hits[key]
-            hits[key] = TopicHit(h.ref, h.name, h.known, h.start, h.end, h.exact, max(h.confidence, m.confidence),
-                                 h.mentions + 1, h.maps_to, h.broader)
+            hits[key] = TopicHit(
+                h.ref,
+                h.name,
+                h.known,
+                h.start,
+                h.end,
+                h.exact,
+                max(h.confidence, m.confidence),
+                h.mentions + 1,
+                h.maps_to,
+                h.broader,
+            )
             continue
         if key in known:
             hits[key] = TopicHit(m.topic, known[key].name, True, m.start, m.end, m.exact, m.confidence)
@@ -81,10 +90,10 @@ def find_topics(text: str, gazetteer: Gazetteer) -> tuple[list[MentionHit], list
             maps = tuple(hs[code].ref for code in kw.hs if code in hs)
             broader = None
             if kw.broader:
-                broader = known[kw.broader].ref if kw.broader in known else TopicRef(
-                    lexicon[kw.broader].scheme, kw.broader)
-            hits[key] = TopicHit(m.topic, kw.name, False, m.start, m.end, m.exact, m.confidence, 1, maps,
-                                 broader)
+                broader = (
+                    known[kw.broader].ref if kw.broader in known else TopicRef(lexicon[kw.broader].scheme, kw.broader)
+                )
+            hits[key] = TopicHit(m.topic, kw.name, False, m.start, m.end, m.exact, m.confidence, 1, maps, broader)
     topics = sorted(hits.values(), key=lambda h: h.start)
     # a broader topic that is not mentioned itself must still be described: add it, unmentioned
     for h in list(topics):

@@ -16,11 +16,16 @@ from tests.conftest import test_neo4j_uri
 def neo4j_settings_or_skip() -> Neo4jSettings:
     uri = test_neo4j_uri()
     if not uri:
-        pytest.skip("no NEO4J_URI of a local server (start one with: eval \"$(scripts/neo4j-local start)\"); "
-                    "the tests empty its database")
-    return Neo4jSettings(uri=uri, user=os.environ.get("NEO4J_USER", "neo4j"),
-                         password=os.environ.get("NEO4J_PASSWORD", ""),
-                         database=os.environ.get("NEO4J_DATABASE") or None)
+        pytest.skip(
+            'no NEO4J_URI of a local server (start one with: eval "$(scripts/neo4j-local start)"); '
+            "the tests empty its database"
+        )
+    return Neo4jSettings(
+        uri=uri,
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD", ""),
+        database=os.environ.get("NEO4J_DATABASE") or None,
+    )
 
 
 @pytest.fixture()

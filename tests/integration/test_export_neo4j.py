@@ -65,8 +65,9 @@ def content(neo: Neo4jProjector) -> Content:
     for uri, labels, props in neo.run(f"MATCH (n:{GENERIC_LABEL}) RETURN n.uri, labels(n), properties(n)").rows:
         nodes[str(uri)] = (tuple(sorted(labels)), dict(props))  # type: ignore[call-overload, arg-type]
     rels: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for a, kind, b, props in neo.run(f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) "
-                                     "RETURN a.uri, type(r), b.uri, properties(r)").rows:
+    for a, kind, b, props in neo.run(
+        f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) RETURN a.uri, type(r), b.uri, properties(r)"
+    ).rows:
         key = (str(a), str(kind), str(b))
         assert key not in rels, f"duplicate relationship {key}"
         rels[key] = dict(props)  # type: ignore[call-overload]
@@ -82,18 +83,20 @@ def synced(neo: Neo4jProjector, kg: KnowledgeGraph) -> tuple[Content, tuple[dict
     return got
 
 
-def test_cypher_script_gives_what_sync_gives(neo: Neo4jProjector, driver: neo4j.Driver, settings: Neo4jSettings,
-                                             kg: KnowledgeGraph, tmp_path: Path) -> None:
+def test_cypher_script_gives_what_sync_gives(
+    neo: Neo4jProjector, driver: neo4j.Driver, settings: Neo4jSettings, kg: KnowledgeGraph, tmp_path: Path
+) -> None:
     expected, counts = synced(neo, kg)
     export(kg.store, "cypher", tmp_path / "g.cypher")
-    ran = run_cypher_script(driver, (tmp_path / "g.cypher").read_text(encoding="utf-8"),
-                            database=settings.database)
+    ran = run_cypher_script(driver, (tmp_path / "g.cypher").read_text(encoding="utf-8"), database=settings.database)
     assert ran > 2
     assert content(neo) == expected
     assert neo.counts() == counts
     projection = project_store(kg.store)
-    print(f"cypher script: {counts[0][GENERIC_LABEL]} nodes, {sum(counts[1].values())} relationships; "
-          f"projection: {len(projection.nodes)} nodes, {len(projection.relationships)} relationships")
+    print(
+        f"cypher script: {counts[0][GENERIC_LABEL]} nodes, {sum(counts[1].values())} relationships; "
+        f"projection: {len(projection.nodes)} nodes, {len(projection.relationships)} relationships"
+    )
     assert counts[0][GENERIC_LABEL] == len(projection.nodes)
     assert sum(counts[1].values()) == len(projection.relationships)
     # running it again changes nothing (MERGE on uri)
@@ -104,10 +107,22 @@ def test_cypher_script_gives_what_sync_gives(neo: Neo4jProjector, driver: neo4j.
 def test_cypher_literals_evaluate_to_their_values(driver: neo4j.Driver, settings: Neo4jSettings) -> None:
     tz = dt.timezone(dt.timedelta(hours=9))
     values: list[Any] = [
-        'quote " apostrophe \' backslash \\ tab \t newline \n cr \r nul-ish \x01 ls \u2028 emoji 😀 日本',
-        "", 0, -7, 2**62, 6.85e10, 1.5e-7, -0.25, 1e300, True, False,
-        dt.date(1960, 1, 19), dt.datetime(2025, 2, 7, 12, 30, tzinfo=tz), dt.datetime(2025, 2, 7, 12, 30),
-        ["a;b", "c"], [dt.date(2025, 1, 1), dt.date(2025, 1, 2)],
+        "quote \" apostrophe ' backslash \\ tab \t newline \n cr \r nul-ish \x01 ls \u2028 emoji 😀 日本",
+        "",
+        0,
+        -7,
+        2**62,
+        6.85e10,
+        1.5e-7,
+        -0.25,
+        1e300,
+        True,
+        False,
+        dt.date(1960, 1, 19),
+        dt.datetime(2025, 2, 7, 12, 30, tzinfo=tz),
+        dt.datetime(2025, 2, 7, 12, 30),
+        ["a;b", "c"],
+        [dt.date(2025, 1, 1), dt.date(2025, 1, 2)],
         {"plain": 1, "odd key": "v", "x`y": [1.5, 2.5], "match": None},
     ]
     with driver.session(database=settings.database) as session:
@@ -134,13 +149,17 @@ def load_csv_with_the_driver(folder: Path, driver: neo4j.Driver, database: str |
             names = ":".join(check_label(label) for label in labels)
             session.run(f"UNWIND $rows AS row CREATE (n:{names}) SET n = row.props", rows=rows).consume()  # type: ignore[arg-type]
         for kind, rows in by_type.items():
-            session.run(f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "  # type: ignore[arg-type]
-                        f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) CREATE (a)-[r:{check_rel_type(kind)}]->(b) "
-                        "SET r = row.props", rows=rows).consume()
+            session.run(
+                f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "  # type: ignore[arg-type]
+                f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) CREATE (a)-[r:{check_rel_type(kind)}]->(b) "
+                "SET r = row.props",
+                rows=rows,
+            ).consume()
 
 
-def test_csv_files_give_what_sync_gives(neo: Neo4jProjector, driver: neo4j.Driver, settings: Neo4jSettings,
-                                        kg: KnowledgeGraph, tmp_path: Path) -> None:
+def test_csv_files_give_what_sync_gives(
+    neo: Neo4jProjector, driver: neo4j.Driver, settings: Neo4jSettings, kg: KnowledgeGraph, tmp_path: Path
+) -> None:
     expected, counts = synced(neo, kg)
     export(kg.store, "csv", tmp_path / "csv")
     assert read_admin_csv(tmp_path / "csv")[:2] == expected_property_graph(project_store(kg.store))
@@ -150,6 +169,7 @@ def test_csv_files_give_what_sync_gives(neo: Neo4jProjector, driver: neo4j.Drive
 
 
 # -- the real neo4j-admin import ----------------------------------------------------------------
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -186,12 +206,29 @@ def test_neo4j_admin_import_gives_what_sync_gives(kg: KnowledgeGraph, tmp_path: 
     (home / "conf" / "neo4j.conf").write_text("")
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     imported = subprocess.run(
-        ["java", "-Xmx512m", "-cp", str(throwaway_root / ".neo4j" / "lib" / "*"), "org.neo4j.cli.AdminTool",
-         *command[1:]], cwd=tmp_path / "csv", env=env, capture_output=True, text=True, timeout=300)
+        [
+            "java",
+            "-Xmx512m",
+            "-cp",
+            str(throwaway_root / ".neo4j" / "lib" / "*"),
+            "org.neo4j.cli.AdminTool",
+            *command[1:],
+        ],
+        cwd=tmp_path / "csv",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert imported.returncode == 0, imported.stdout[-3000:] + imported.stderr[-3000:]
     port = _free_port()
-    started = subprocess.run([str(throwaway_root / "scripts" / "neo4j-local"), "start"], capture_output=True,
-                             text=True, timeout=300, env={**os.environ, "NEO4J_LOCAL_PORT": str(port)})
+    started = subprocess.run(
+        [str(throwaway_root / "scripts" / "neo4j-local"), "start"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NEO4J_LOCAL_PORT": str(port)},
+    )
     assert started.returncode == 0, started.stderr[-3000:]
     password = (throwaway_root / ".neo4j" / "password").read_text().strip()
     settings = Neo4jSettings(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database=None)
@@ -199,9 +236,11 @@ def test_neo4j_admin_import_gives_what_sync_gives(kg: KnowledgeGraph, tmp_path: 
         imported_content, imported_counts = content(neo), neo.counts()
         expected, counts = synced(neo, kg)
     projection = project_store(kg.store)
-    print(f"neo4j-admin import: {imported_counts[0][GENERIC_LABEL]} nodes, "
-          f"{sum(imported_counts[1].values())} relationships; sync: {counts[0][GENERIC_LABEL]} nodes, "
-          f"{sum(counts[1].values())} relationships; projection: {len(projection.nodes)} / "
-          f"{len(projection.relationships)}")
+    print(
+        f"neo4j-admin import: {imported_counts[0][GENERIC_LABEL]} nodes, "
+        f"{sum(imported_counts[1].values())} relationships; sync: {counts[0][GENERIC_LABEL]} nodes, "
+        f"{sum(counts[1].values())} relationships; projection: {len(projection.nodes)} / "
+        f"{len(projection.relationships)}"
+    )
     assert imported_counts == counts
     assert imported_content == expected

@@ -56,21 +56,28 @@ def kg(tmp_path: Path, example: Path) -> Iterator[KnowledgeGraph]:
 
 # -- helpers -------------------------------------------------------------------------------------
 
+
 def neo4j_content(neo: Neo4jProjector) -> Projection:
     """Everything projected in Neo4j, read back into the mapping's own shape."""
     from bilateral.graph.mapping import Node, Rel
 
     out = Projection()
-    nodes = neo.run(f"MATCH (n:{GENERIC_LABEL}) RETURN n.uri AS uri, labels(n) AS labels, "
-                    "properties(n) AS props ORDER BY uri")
+    nodes = neo.run(
+        f"MATCH (n:{GENERIC_LABEL}) RETURN n.uri AS uri, labels(n) AS labels, properties(n) AS props ORDER BY uri"
+    )
     for uri, labels, props in nodes.rows:
         props = dict(props)  # type: ignore[arg-type]
         assert props.pop("uri") == uri
         sources = tuple(props.pop("sources"))
-        out.nodes[uri] = Node(tuple(sorted(set(labels) - {GENERIC_LABEL})),  # type: ignore[arg-type]
-                              dict(sorted(props.items())), sources)
-    rels = neo.run(f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) RETURN a.uri, type(r), "
-                   "b.uri, properties(r) ORDER BY a.uri, type(r), b.uri")
+        out.nodes[uri] = Node(
+            tuple(sorted(set(labels) - {GENERIC_LABEL})),  # type: ignore[arg-type]
+            dict(sorted(props.items())),
+            sources,
+        )
+    rels = neo.run(
+        f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) RETURN a.uri, type(r), "
+        "b.uri, properties(r) ORDER BY a.uri, type(r), b.uri"
+    )
     for start, kind, end, props in rels.rows:
         key = (str(start), str(kind), str(end))
         assert key not in out.relationships, f"duplicate relationship {key}"
@@ -107,12 +114,14 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def indicator_values(neo: Neo4jProjector, source: str) -> list[Any]:
-    rows = neo.run("MATCH (o:IndicatorObservation) WHERE $source IN o.sources "
-                   "RETURN o.value ORDER BY o.value", {"source": source})
+    rows = neo.run(
+        "MATCH (o:IndicatorObservation) WHERE $source IN o.sources RETURN o.value ORDER BY o.value", {"source": source}
+    )
     return [row[0] for row in rows.rows]
 
 
 # -- tests ---------------------------------------------------------------------------------------
+
 
 def test_sync_projects_the_store(neo: Neo4jProjector, kg: KnowledgeGraph) -> None:
     report = neo.sync(kg.store)
@@ -127,8 +136,7 @@ def test_sync_projects_the_store(neo: Neo4jProjector, kg: KnowledgeGraph) -> Non
     treaty = neo.run("MATCH (t:Treaty:Alliance) RETURN t.inForceDate, t.inForceDate_sources")
     dates, sources = treaty.rows[0]
     assert [d.isoformat() for d in dates] == ["1960-05-19", "1960-06-19", "1960-06-23"]  # type: ignore[union-attr]
-    assert sources == ["ipfs-wiki-security-treaty", "dbpedia-snapshot-2021-06",
-                       "usembassy-jp-alliance-60th"]
+    assert sources == ["ipfs-wiki-security-treaty", "dbpedia-snapshot-2021-06", "usembassy-jp-alliance-60th"]
     meeting = neo.run("MATCH (m:Meeting {uri: $uri}) RETURN m.date, m.startTime", {"uri": MEETING})
     day, start = meeting.rows[0]
     assert day.isoformat() == "2025-02-07"  # type: ignore[union-attr]
@@ -148,8 +156,7 @@ def test_second_sync_changes_nothing(neo: Neo4jProjector, kg: KnowledgeGraph) ->
     assert_in_sync(neo, kg.store)
 
 
-def test_changed_source_is_reflected(neo: Neo4jProjector, kg: KnowledgeGraph,
-                                     example: Path) -> None:
+def test_changed_source_is_reflected(neo: Neo4jProjector, kg: KnowledgeGraph, example: Path) -> None:
     neo.sync(kg.store)
     assert indicator_values(neo, "japantimes-2025-04-08") == [-68_500_000_000.0]
     edit(example / "indicators.csv", "2024,-68500000000,USD", "2024,-68400000000,USD")
@@ -165,8 +172,7 @@ def test_changed_source_is_reflected(neo: Neo4jProjector, kg: KnowledgeGraph,
     assert zero(neo.sync(kg.store))
 
 
-def test_relationship_no_longer_asserted_is_deleted(neo: Neo4jProjector, kg: KnowledgeGraph,
-                                                    example: Path) -> None:
+def test_relationship_no_longer_asserted_is_deleted(neo: Neo4jProjector, kg: KnowledgeGraph, example: Path) -> None:
     neo.sync(kg.store)
     edit(example / "participants.csv", "2025-02-07-washington,vance,japangov-kizuna-2025-03\n", "")
     kg.load([example], replace=True)
@@ -206,11 +212,11 @@ def _interrupt_after_first_batch() -> Any:
     def progress(what: str, done: int, total: int) -> None:
         if done > 0:
             raise Interrupt(f"{what} {done}/{total}")
+
     return progress
 
 
-def test_interrupted_first_sync_completes_next_time(settings: Neo4jSettings,
-                                                    kg: KnowledgeGraph) -> None:
+def test_interrupted_first_sync_completes_next_time(settings: Neo4jSettings, kg: KnowledgeGraph) -> None:
     with Neo4jProjector(settings, batch_size=10) as neo:
         neo.clear()
         try:
@@ -225,15 +231,13 @@ def test_interrupted_first_sync_completes_next_time(settings: Neo4jSettings,
             neo.clear()
 
 
-def test_interrupted_incremental_sync_completes(settings: Neo4jSettings, kg: KnowledgeGraph,
-                                                example: Path) -> None:
+def test_interrupted_incremental_sync_completes(settings: Neo4jSettings, kg: KnowledgeGraph, example: Path) -> None:
     with Neo4jProjector(settings, batch_size=1) as neo:
         neo.clear()
         try:
             neo.sync(kg.store)
             edit(example / "indicators.csv", "2024,-68500000000,USD", "2024,-1,USD")
-            edit(example / "participants.csv",
-                 "2025-02-07-washington,iwaya,japangov-kizuna-2025-03\n", "")
+            edit(example / "participants.csv", "2025-02-07-washington,iwaya,japangov-kizuna-2025-03\n", "")
             kg.load([example], replace=True)
             kg.store.remove_graph(ox.NamedNode(iri.source_iri("usfijitimes-zero-balance")))
             with pytest.raises(Interrupt):
@@ -263,8 +267,7 @@ def _managed_uri(script: Path) -> str | None:
     return None
 
 
-def test_server_killed_mid_sync(settings: Neo4jSettings, kg: KnowledgeGraph,
-                                example: Path) -> None:
+def test_server_killed_mid_sync(settings: Neo4jSettings, kg: KnowledgeGraph, example: Path) -> None:
     script = _local_script()
     if _managed_uri(script) != settings.uri:
         pytest.skip(f"{script} does not manage the server at {settings.uri}")
@@ -284,13 +287,20 @@ def test_server_killed_mid_sync(settings: Neo4jSettings, kg: KnowledgeGraph,
             killed.append(f"{what} {done}/{total}")
 
     try:
-        with Neo4jProjector(settings, batch_size=1, max_retry_time=3) as neo, \
-                pytest.raises(Neo4jError, match=settings.uri):
+        with (
+            Neo4jProjector(settings, batch_size=1, max_retry_time=3) as neo,
+            pytest.raises(Neo4jError, match=settings.uri),
+        ):
             neo.sync(kg.store, progress=kill_server)
         assert killed
     finally:
-        subprocess.run([str(script), "start"], check=True, capture_output=True, timeout=300,
-                       env={**os.environ, "NEO4J_LOCAL_PORT": port})
+        subprocess.run(
+            [str(script), "start"],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env={**os.environ, "NEO4J_LOCAL_PORT": port},
+        )
     with Neo4jProjector(settings) as neo:
         try:
             report = neo.sync(kg.store)
@@ -313,16 +323,16 @@ def test_run_is_read_only_unless_write(neo: Neo4jProjector) -> None:
     with pytest.raises(Neo4jError, match="--write"):
         neo.run("CREATE (n:Resource {uri: 'urn:test:x'}) RETURN n")
     assert neo.run("MATCH (n {uri: 'urn:test:x'}) RETURN count(n)").rows == [(0,)]
-    out = neo.run("CREATE (n:Resource {uri: $uri, day: date('2025-02-07')}) RETURN n, n.day",
-                  {"uri": "urn:test:x"}, write=True)
+    out = neo.run(
+        "CREATE (n:Resource {uri: $uri, day: date('2025-02-07')}) RETURN n, n.day", {"uri": "urn:test:x"}, write=True
+    )
     node, day = out.rows[0]
     assert node == {"uri": "urn:test:x", "day": day}
     assert day.isoformat() == "2025-02-07"  # type: ignore[union-attr]
 
 
 def test_wrong_password_names_the_uri(settings: Neo4jSettings) -> None:
-    wrong = Neo4jSettings(settings.uri, settings.user, settings.password + "-wrong",
-                          settings.database)
+    wrong = Neo4jSettings(settings.uri, settings.user, settings.password + "-wrong", settings.database)
     with pytest.raises(Neo4jError, match="credentials") as err:
         Neo4jProjector(wrong)
     assert settings.uri in str(err.value)
@@ -334,6 +344,5 @@ def test_unreachable_server_names_the_uri(settings: Neo4jSettings) -> None:
         port = sock.getsockname()[1]
     uri = f"bolt://127.0.0.1:{port}"
     with pytest.raises(Neo4jError, match="unreachable") as err:
-        Neo4jProjector(Neo4jSettings(uri, settings.user, settings.password, None),
-                       connection_timeout=3)
+        Neo4jProjector(Neo4jSettings(uri, settings.user, settings.password, None), connection_timeout=3)
     assert uri in str(err.value)

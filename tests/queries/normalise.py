@@ -48,8 +48,9 @@ def main() -> int:
             result = kg.query_rows(name, {k: str(v) for k, v in params.items()})
             path = HERE / "expected" / f"{name}.json"
             path.parent.mkdir(exist_ok=True)
-            path.write_text(json.dumps(rows(result.columns, result.rows), indent=1, ensure_ascii=False)
-                            + "\n", encoding="utf-8")
+            path.write_text(
+                json.dumps(rows(result.columns, result.rows), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
             print(f"{name}: {len(result.rows)} rows")
     return 0
 

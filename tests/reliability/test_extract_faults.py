@@ -22,8 +22,23 @@ SEED = ROOT / "tests" / "data" / "articles" / "seed-trump-ishiba-article.txt"
 
 def _extract(article: Path, store: Path, *more: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bilateral.cli", "extract", str(article), "--published", "2025-02-08",
-         "--store", str(store), *more], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "bilateral.cli",
+            "extract",
+            str(article),
+            "--published",
+            "2025-02-08",
+            "--store",
+            str(store),
+            *more,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def _assert_refused(done: subprocess.CompletedProcess[str], article: Path, what: str) -> None:
@@ -99,17 +114,34 @@ def test_a_very_long_article_finishes_with_the_same_facts_in_every_block(tmp_pat
     out = tmp_path / "facts.json"
     with out.open("w", encoding="utf-8") as sink:
         done = subprocess.run(
-            [sys.executable, "-m", "bilateral.cli", "extract", str(article), "--published", "2025-02-08",
-             "--store", str(tmp_path / "store"), "--format", "json"],
-            stdout=sink, stderr=subprocess.PIPE, text=True, timeout=240, cwd=ROOT)
+            [
+                sys.executable,
+                "-m",
+                "bilateral.cli",
+                "extract",
+                str(article),
+                "--published",
+                "2025-02-08",
+                "--store",
+                str(tmp_path / "store"),
+                "--format",
+                "json",
+            ],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=240,
+            cwd=ROOT,
+        )
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     per_block: dict[int, list[tuple[object, ...]]] = defaultdict(list)
     for row in data["rows"]:
         if row["kind"] in ("statement", "figure"):
             copy, offset = divmod(row["start"], len(block))
-            per_block[copy].append((row["kind"], offset, row["end"] - row["start"], row["speaker"],
-                                    row["value"], row["verdict"]))
+            per_block[copy].append(
+                (row["kind"], offset, row["end"] - row["start"], row["speaker"], row["value"], row["verdict"])
+            )
     for m in data["mentions"]:
         copy, offset = divmod(m["selector"]["start"], len(block))
         per_block[copy].append(("mention", offset, m["exact"], m["refers_to"]))

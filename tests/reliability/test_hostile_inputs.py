@@ -53,11 +53,13 @@ def _problems(*paths: Path) -> list[Problem]:
 
 
 def _named(problems: list[Problem], file: str, row: int, column: str, value: str) -> bool:
-    return any(Path(p.file).name == file and p.row == row and p.column == column and str(p.value) == value
-               for p in problems)
+    return any(
+        Path(p.file).name == file and p.row == row and p.column == column and str(p.value) == value for p in problems
+    )
 
 
 # ------------------------------------------------------------------ duplicate ids
+
 
 def test_a_duplicate_person_id_is_refused_by_the_cli_and_nothing_is_loaded(tmp_path: Path) -> None:
     folder = _example(tmp_path)
@@ -105,8 +107,10 @@ def test_a_reference_to_a_duplicated_person_is_refused_when_only_statements_load
 
 # ------------------------------------------------------------------ numbers
 
-@pytest.mark.parametrize("value", ["1e400", "-1e400", "1e-400", "1E25", "NaN", "Infinity", "-inf",
-                                   "1" + "0" * 30, "0." + "0" * 20 + "1"])
+
+@pytest.mark.parametrize(
+    "value", ["1e400", "-1e400", "1e-400", "1E25", "NaN", "Infinity", "-inf", "1" + "0" * 30, "0." + "0" * 20 + "1"]
+)
 def test_a_number_no_real_figure_has_is_refused(tmp_path: Path, value: str) -> None:
     folder = _example(tmp_path)
     _set_cell(folder / "indicators.csv", 2, "value", value)
@@ -124,6 +128,7 @@ def test_large_and_small_figures_within_the_bound_load(tmp_path: Path, value: st
 
 
 # ------------------------------------------------------------------ control characters
+
 
 @pytest.mark.parametrize("char", ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\r", "\x0b", "\t", "\n", "\ufffe"])
 def test_a_control_character_in_a_name_is_refused(tmp_path: Path, char: str) -> None:
@@ -155,6 +160,7 @@ def test_tabs_and_line_breaks_are_kept_in_a_free_text_cell(tmp_path: Path) -> No
 
 # ------------------------------------------------------------------ a BACI file cut short
 
+
 def _baci_copy(tmp_path: Path, cut: int) -> Path:
     """The BACI fixture (and its country codes) with the last `cut` bytes gone."""
     name = "synthetic-BACI_HS92_Y2022_V000000.csv"
@@ -172,8 +178,9 @@ def test_a_baci_file_cut_inside_its_last_row_is_refused(tmp_path: Path, cut: int
     with pytest.raises(InputError) as caught:
         read_baci(path)
     last = path.read_text(encoding="utf-8").rsplit("\n", 1)[-1]
-    assert any(p.row == rows and p.column and str(p.value) == last for p in caught.value.problems), \
+    assert any(p.row == rows and p.column and str(p.value) == last for p in caught.value.problems), (
         caught.value.problems
+    )
 
 
 def test_a_whole_baci_file_still_loads() -> None:
@@ -189,7 +196,6 @@ def test_the_cli_refuses_a_cut_baci_file_and_loads_nothing(tmp_path: Path) -> No
     assert path.name in result.stderr
     with KnowledgeGraph.open(store) as kg:
         assert len(kg.store) == 0
-
 
 
 def test_one_id_may_name_the_same_person_for_two_sources_but_not_another_person(tmp_path: Path) -> None:
@@ -212,13 +218,16 @@ def test_a_huge_whole_number_is_refused_not_a_traceback(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ YAML dossiers
 
+
 def _laughs(levels: int = 9) -> str:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for n in range(1, levels + 1):
         refs = ", ".join([f"*a{n - 1}"] * 9)
         lines.append(f"a{n}: &a{n} [{refs}]")
-    lines.append(f"source: seed-article\nmeeting: {{id: m, date: 2025-03-01, kind: call, countries: [USA, JPN], "
-                 f"name: *a{levels}}}")
+    lines.append(
+        f"source: seed-article\nmeeting: {{id: m, date: 2025-03-01, kind: call, countries: [USA, JPN], "
+        f"name: *a{levels}}}"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -227,20 +236,26 @@ BASE = "source: seed-article\nmeeting: {id: m, date: 2025-03-01, kind: call, cou
 # name -> (dossier text, words of the problem's message)
 HOSTILE_DOSSIERS = {
     "billion-laughs": (_laughs(), "aliases"),
-    "one-alias": ("source: &s seed-article\nmeeting: {id: m, date: 2025-03-01, kind: call, countries: [USA, JPN]}\n"
-                  "statements:\n  - {id: s1, person: trump, text: hi, source: *s}\n", "aliases"),
+    "one-alias": (
+        "source: &s seed-article\nmeeting: {id: m, date: 2025-03-01, kind: call, countries: [USA, JPN]}\n"
+        "statements:\n  - {id: s1, person: trump, text: hi, source: *s}\n",
+        "aliases",
+    ),
     "deep-list": ("source: seed-article\nmeeting: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested deeper"),
-    "deep-block-list": ("source: seed-article\nmeeting:\n" + "".join("  " * n + "-\n" for n in range(3000)),
-                        "nested deeper"),
-    "deep-mapping": ("source: seed-article\nmeeting: " + "{a: " * 20_000 + "1" + "}" * 20_000 + "\n",
-                     "nested deeper"),
-    "huge": (BASE + ", name: \"" + "x" * (11 * 2**20) + "\"}\n", "too big"),
+    "deep-block-list": (
+        "source: seed-article\nmeeting:\n" + "".join("  " * n + "-\n" for n in range(3000)),
+        "nested deeper",
+    ),
+    "deep-mapping": ("source: seed-article\nmeeting: " + "{a: " * 20_000 + "1" + "}" * 20_000 + "\n", "nested deeper"),
+    "huge": (BASE + ', name: "' + "x" * (11 * 2**20) + '"}\n', "too big"),
     "nested-mapping-cell": (BASE + ", name: {a: b}}\n", "expected text"),
     "nested-list-cell": (BASE.replace("[USA, JPN]", "[USA, [JPN]]") + "}\n", "a list inside a list"),
     "int-key-beside-str-key": (BASE + ", 1: one, other: two}\n", "unknown field"),
     "tagged-int-key": (BASE + ", !!int 1: one, other: two}\n", "a key must be text"),
-    "int-key-in-a-statement": (BASE + "}\nstatements:\n  - {id: s1, person: trump, 2: two, other: 3, text: hi}\n",
-                               "unknown field"),
+    "int-key-in-a-statement": (
+        BASE + "}\nstatements:\n  - {id: s1, person: trump, 2: two, other: 3, text: hi}\n",
+        "unknown field",
+    ),
     "unknown-section": (BASE + "}\n1: one\nnotes: two\n", "unknown section"),
 }
 
@@ -252,8 +267,12 @@ def test_a_hostile_dossier_is_refused_by_the_cli_with_one_error_line(tmp_path: P
     path.write_text(HOSTILE_DOSSIERS[name][0], encoding="utf-8")
     store = tmp_path / "store"
     # the timeout is a hang guard (a billion laughs never ends unrefused), not a speed check
-    result = subprocess.run([sys.executable, "-m", "bilateral.cli", "load", str(path), "--store", str(store)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "bilateral.cli", "load", str(path), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stdout
     assert result.stderr.startswith("Error: "), result.stderr[-2000:]
     assert "Traceback" not in result.stderr
@@ -278,8 +297,9 @@ def _dossier_context() -> Context:
 
 def test_the_base_of_the_hostile_dossiers_loads() -> None:
     """So each hostile dossier above is refused for its hostile part, not for something else."""
-    records = parse_dossier(BASE + "}\nstatements:\n  - {id: s1, person: trump, text: hi}\n", "base.yaml",
-                            _dossier_context())
+    records = parse_dossier(
+        BASE + "}\nstatements:\n  - {id: s1, person: trump, text: hi}\n", "base.yaml", _dossier_context()
+    )
     assert any(getattr(rec, "text", None) == "hi" for rec in records)
 
 

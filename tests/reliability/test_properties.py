@@ -20,19 +20,60 @@ from bilateral.loaders.detect import read_inputs
 from bilateral.loaders.dossier import parse_dossier
 from bilateral.loaders.tables import Context
 
-SETTINGS = settings(max_examples=60, derandomize=True, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
-TRICKY = ["[b]bold[/b]", "[/]", ":x:", "<b>", "{{x}}", "$x", "=1+1", "@cmd", '"quoted"', "a\\b", "a;b",
-          "line\nbreak", "tab\there", "\x00", "\x1b[31m", "\r", "\x85", "\u2028", "\ufeff", "é", "日本",
-          "🇯🇵", " padded ", ",", "'", "\\N", "NA", "null", "~", "#", "--", "\ufffe"]
+TRICKY = [
+    "[b]bold[/b]",
+    "[/]",
+    ":x:",
+    "<b>",
+    "{{x}}",
+    "$x",
+    "=1+1",
+    "@cmd",
+    '"quoted"',
+    "a\\b",
+    "a;b",
+    "line\nbreak",
+    "tab\there",
+    "\x00",
+    "\x1b[31m",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "é",
+    "日本",
+    "🇯🇵",
+    " padded ",
+    ",",
+    "'",
+    "\\N",
+    "NA",
+    "null",
+    "~",
+    "#",
+    "--",
+    "\ufffe",
+]
 
 # text a cell may hold: no control characters, not blank (U+FFFE/U+FFFF are not XML characters)
-printable = st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"], exclude_characters="\ufffe\uffff"),
-                    min_size=1, max_size=30).filter(str.strip)
+printable = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"], exclude_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
 # mostly text that should load, some with control characters that must be refused
 cell_text = st.one_of(
-    printable, printable, printable, printable,
+    printable,
+    printable,
+    printable,
+    printable,
     st.text(st.characters(codec="utf-8"), max_size=30),
     st.lists(st.sampled_from(TRICKY), min_size=1, max_size=4).map("".join),
     st.builds(lambda a, b: a + b, st.sampled_from(TRICKY), st.text(st.characters(codec="utf-8"), max_size=8)),
@@ -67,20 +108,20 @@ QUOTING = st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
 @SETTINGS
 @given(title=cell_text, note=cell_text, name=cell_text, person_id=cell_text, text=cell_text, quoting=QUOTING)
 def test_random_cells_in_curated_tables_load_as_written_or_are_named(
-        title: str, note: str, name: str, person_id: str, text: str, quoting: int) -> None:
+    title: str, note: str, name: str, person_id: str, text: str, quoting: int
+) -> None:
     _check_tables(title, note, name, person_id, text, quoting, must_load=False)
 
 
 @SETTINGS
-@given(title=printable, note=printable, name=printable, person_id=printable,
-       text=printable, quoting=QUOTING)
+@given(title=printable, note=printable, name=printable, person_id=printable, text=printable, quoting=QUOTING)
 def test_printable_cells_in_curated_tables_load_as_written(
-        title: str, note: str, name: str, person_id: str, text: str, quoting: int) -> None:
+    title: str, note: str, name: str, person_id: str, text: str, quoting: int
+) -> None:
     _check_tables(title, note, name, person_id, text, quoting, must_load=True)
 
 
-def _check_tables(title: str, note: str, name: str, person_id: str, text: str, quoting: int,
-                  must_load: bool) -> None:
+def _check_tables(title: str, note: str, name: str, person_id: str, text: str, quoting: int, must_load: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _write(folder / "sources.csv", [SOURCES, ["src", "", title, "", "", "", "", "synthetic", note]], quoting)
@@ -103,10 +144,14 @@ def _check_tables(title: str, note: str, name: str, person_id: str, text: str, q
 
 # ------------------------------------------------------------------ dossiers
 
-scalar = st.one_of(cell_text, st.integers(-10**6, 10**6), st.booleans(), st.none(),
-                   st.floats(allow_nan=True, allow_infinity=True))
-value = st.recursive(scalar, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                     st.dictionaries(cell_text, inner, max_size=3)), max_leaves=6)
+scalar = st.one_of(
+    cell_text, st.integers(-(10**6), 10**6), st.booleans(), st.none(), st.floats(allow_nan=True, allow_infinity=True)
+)
+value = st.recursive(
+    scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(cell_text, inner, max_size=3)),
+    max_leaves=6,
+)
 STATEMENT_KEYS = ["id", "person", "date", "meeting", "text", "topics", "source"]
 
 
@@ -118,8 +163,13 @@ def dossiers(draw: st.DrawFn, cell_text: st.SearchStrategy[str] = cell_text, wil
     doc: dict[Any, Any] = {
         "source": "src",
         "sources": [{"id": "src", "title": draw(cell_text), "reliability": "synthetic", "note": draw(cell_text)}],
-        "meeting": {"id": "m", "date": "2025-03-01", "kind": "call", "countries": ["USA", "JPN"],
-                    "name": draw(st.one_of(cell_text, value) if wild else cell_text)},
+        "meeting": {
+            "id": "m",
+            "date": "2025-03-01",
+            "kind": "call",
+            "countries": ["USA", "JPN"],
+            "name": draw(st.one_of(cell_text, value) if wild else cell_text),
+        },
         "people": [{"id": "trump", "name": draw(cell_text), "source": "src"}],
         "statements": [statement],
     }

@@ -79,6 +79,7 @@ def assert_clean_error(result: subprocess.CompletedProcess[str], *words: str) ->
 
 # -- 6. SPARQL SERVICE --------------------------------------------------------------------------
 
+
 def test_sparql_service_is_refused_and_makes_no_request(store: Path, tmp_path: Path) -> None:
     with listener() as (port, seen):
         query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
@@ -90,78 +91,95 @@ def test_sparql_service_is_refused_and_makes_no_request(store: Path, tmp_path: P
     assert_clean_error(from_file, "SERVICE", "--allow-service")
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { service <http://127.0.0.1:1/x> { ?s ?p ?o } }",
-    "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:1/x> { ?s ?p ?o } }",
-    "SELECT * WHERE { ?s ?p ?o .SERVICE<http://127.0.0.1:1/x>{ ?s ?p ?o } }",
-    "SELECT * WHERE { BIND(<http://127.0.0.1:1/x> AS ?u) SERVICE ?u { ?s ?p ?o } }",
-    'SELECT * WHERE { ?s ?p "}#" . SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }',
-    "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:p\\# ?o . SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }",
-    "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:p\\' ?o . SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } } #'",
-    "ASK { OPTIONAL { SERVICE <file:///etc/passwd> { ?s ?p ?o } } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { service <http://127.0.0.1:1/x> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:1/x> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s ?p ?o .SERVICE<http://127.0.0.1:1/x>{ ?s ?p ?o } }",
+        "SELECT * WHERE { BIND(<http://127.0.0.1:1/x> AS ?u) SERVICE ?u { ?s ?p ?o } }",
+        'SELECT * WHERE { ?s ?p "}#" . SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }',
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:p\\# ?o . SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }",
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:p\\' ?o . SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } } #'",
+        "ASK { OPTIONAL { SERVICE <file:///etc/passwd> { ?s ?p ?o } } }",
+    ],
+)
 def test_service_is_found_wherever_the_parser_sees_it(example_kg: KnowledgeGraph, query: str) -> None:
     with pytest.raises(QueryError, match="SERVICE"):
         example_kg.store.run(query)
 
 
-@pytest.mark.parametrize("query", [
-    'SELECT ("SERVICE <http://127.0.0.1:1/x> { }" AS ?t) WHERE { }',
-    "SELECT ?service WHERE { BIND(<http://e/SERVICE> AS ?service) } # SERVICE <http://127.0.0.1:1/x>",
-    "PREFIX service: <http://e/> SELECT ?s WHERE { ?s service:x ?o . ?s <http://e/p> ?service }",
-    "SELECT ?s WHERE { ?s ?p 'SERVICE' }",
-])
-def test_service_in_strings_iris_comments_and_names_is_not_refused(example_kg: KnowledgeGraph,
-                                                                    query: str) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT ("SERVICE <http://127.0.0.1:1/x> { }" AS ?t) WHERE { }',
+        "SELECT ?service WHERE { BIND(<http://e/SERVICE> AS ?service) } # SERVICE <http://127.0.0.1:1/x>",
+        "PREFIX service: <http://e/> SELECT ?s WHERE { ?s service:x ?o . ?s <http://e/p> ?service }",
+        "SELECT ?s WHERE { ?s ?p 'SERVICE' }",
+    ],
+)
+def test_service_in_strings_iris_comments_and_names_is_not_refused(example_kg: KnowledgeGraph, query: str) -> None:
     example_kg.store.run(query)  # raises QueryError if refused
 
 
 @pytest.mark.parametrize("iri", ["http://127.0.0.1:1/x", "file:///etc/passwd"])
 def test_allowed_service_that_fails_is_a_clean_error(store: Path, iri: str) -> None:
-    result = run_cli("sparql", "--allow-service", f"SELECT * WHERE {{ SERVICE <{iri}> {{ ?s ?p ?o }} }}",
-                     "--store", str(store))
+    result = run_cli(
+        "sparql", "--allow-service", f"SELECT * WHERE {{ SERVICE <{iri}> {{ ?s ?p ?o }} }}", "--store", str(store)
+    )
     assert_clean_error(result, iri)
 
 
 def test_allowed_service_reaches_the_service(store: Path) -> None:
     with listener() as (port, seen):
-        run_cli("sparql", "--allow-service",
-                f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
-                "--store", str(store))
+        run_cli(
+            "sparql",
+            "--allow-service",
+            f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+            "--store",
+            str(store),
+        )
     assert len(seen) == 1 and seen[0].split(b" ")[:2] in ([b"POST", b"/sparql"], [b"GET", b"/sparql"]), seen
 
 
 # -- 7. Cypher LOAD CSV and procedures that reach out --------------------------------------------
 
-@pytest.mark.parametrize("cypher", [
-    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
-    "load  csv with headers from 'http://127.0.0.1:1/x.csv' AS row RETURN row",
-    "LOAD/* a comment */CSV FROM 'file:///etc/passwd' AS line RETURN line",
-    "RETURN 1 AS x // a comment\nUNION LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line AS x",
-    "CALL { LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l } RETURN l",
-    "CALL apoc.load.json('file:///etc/passwd')",
-    "CALL apoc . import . csv([], [], {})",
-    "CALL `apoc`.`export`.csv.all('/tmp/x.csv', {})",
-    "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///etc/passwd\" AS l RETURN l', {})",
-    "CALL apoc.periodic.iterate('RETURN 1', 'RETURN 1', {})",
-    "CALL dbms.listConfig()",
-    "CALL DBMS.queryJmx('*:*')",
-])
+
+@pytest.mark.parametrize(
+    "cypher",
+    [
+        "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+        "load  csv with headers from 'http://127.0.0.1:1/x.csv' AS row RETURN row",
+        "LOAD/* a comment */CSV FROM 'file:///etc/passwd' AS line RETURN line",
+        "RETURN 1 AS x // a comment\nUNION LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line AS x",
+        "CALL { LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l } RETURN l",
+        "CALL apoc.load.json('file:///etc/passwd')",
+        "CALL apoc . import . csv([], [], {})",
+        "CALL `apoc`.`export`.csv.all('/tmp/x.csv', {})",
+        "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///etc/passwd\" AS l RETURN l', {})",
+        "CALL apoc.periodic.iterate('RETURN 1', 'RETURN 1', {})",
+        "CALL dbms.listConfig()",
+        "CALL DBMS.queryJmx('*:*')",
+    ],
+)
 def test_cypher_that_reaches_files_or_the_network_is_named(cypher: str) -> None:
     from bilateral.graph.neo4j import reach_of
 
     assert reach_of(cypher) is not None
 
 
-@pytest.mark.parametrize("cypher", [
-    "RETURN 'LOAD CSV FROM \"file:///etc/passwd\"' AS text",
-    "// LOAD CSV FROM 'file:///etc/passwd'\nRETURN 1",
-    "/* CALL apoc.load.json('x') */ MATCH (n:Resource) RETURN n.uri LIMIT 1",
-    "MATCH (load:Resource) WITH load AS csv RETURN csv.uri LIMIT 1",
-    "CALL db.labels()",
-    "CALL dbms.components()",
-    "RETURN `apoc.load.json` AS x",
-])
+@pytest.mark.parametrize(
+    "cypher",
+    [
+        "RETURN 'LOAD CSV FROM \"file:///etc/passwd\"' AS text",
+        "// LOAD CSV FROM 'file:///etc/passwd'\nRETURN 1",
+        "/* CALL apoc.load.json('x') */ MATCH (n:Resource) RETURN n.uri LIMIT 1",
+        "MATCH (load:Resource) WITH load AS csv RETURN csv.uri LIMIT 1",
+        "CALL db.labels()",
+        "CALL dbms.components()",
+        "RETURN `apoc.load.json` AS x",
+    ],
+)
 def test_harmless_cypher_is_not_named(cypher: str) -> None:
     from bilateral.graph.neo4j import reach_of
 
@@ -187,8 +205,14 @@ def test_cypher_load_csv_is_refused_read_only() -> None:
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "file:///../../../../../../etc/passwd",
-                                 "file:///%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file:///../../../../../../etc/passwd",
+        "file:///%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    ],
+)
 def test_the_local_server_confines_file_urls_to_its_import_folder(url: str) -> None:
     env = _neo4j_env()
     result = run_cli("cypher", "--write", f"LOAD CSV FROM '{url}' AS line RETURN line", env=env)
@@ -206,9 +230,14 @@ def test_the_local_server_reads_csv_from_its_import_folder() -> None:
     assert folder.is_dir()
     (folder / "reach-test.csv").write_text("a,b\nconfined,yes\n", encoding="utf-8")
     try:
-        result = run_cli("cypher", "--write", "--format", "json",
-                         "LOAD CSV WITH HEADERS FROM 'file:///reach-test.csv' AS row RETURN row.a AS a",
-                         env=env)
+        result = run_cli(
+            "cypher",
+            "--write",
+            "--format",
+            "json",
+            "LOAD CSV WITH HEADERS FROM 'file:///reach-test.csv' AS row RETURN row.a AS a",
+            env=env,
+        )
     finally:
         (folder / "reach-test.csv").unlink()
     assert result.returncode == 0, result.stderr
@@ -216,6 +245,7 @@ def test_the_local_server_reads_csv_from_its_import_folder() -> None:
 
 
 # -- 8. export never writes into a store, never overwrites unasked -------------------------------
+
 
 def test_export_refuses_to_overwrite_without_force(store: Path, tmp_path: Path) -> None:
     target = tmp_path / "graph.nq"
@@ -270,30 +300,49 @@ def test_export_refuses_to_write_into_another_store(store: Path, tmp_path: Path)
 
 # -- 10. names shaped like IRIs ------------------------------------------------------------------
 
+
 def test_query_parameter_shaped_like_an_iri_is_a_clean_error(store: Path) -> None:
     value = "http://x> } UNION { ?s ?p ?o }#"
-    result = run_cli("query", "leader-on", "-p", f"country={value}", "-p", "date=2025-02-07",
-                     "--store", str(store))
+    result = run_cli("query", "leader-on", "-p", f"country={value}", "-p", "date=2025-02-07", "--store", str(store))
     assert_clean_error(result, "country", repr(value))
 
 
 def test_string_parameter_shaped_like_an_iri_matches_nothing(store: Path) -> None:
-    result = run_cli("query", "leader-on", "-p", "country=JPN", "-p", "date=2025-02-07",
-                     "-p", "office=http://x> } UNION { ?s ?p ?o }#", "--format", "json", "--store", str(store))
+    result = run_cli(
+        "query",
+        "leader-on",
+        "-p",
+        "country=JPN",
+        "-p",
+        "date=2025-02-07",
+        "-p",
+        "office=http://x> } UNION { ?s ?p ?o }#",
+        "--format",
+        "json",
+        "--store",
+        str(store),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("args", [["trace", "http://a> b", "JPN"], ["trace", "JPN", "http://a> b"],
-                                  ["neighbors", "http://a> b"],
-                                  ["export", "--format", "trig", "-o", "-", "--dyad", "http://a> b"],
-                                  ["export", "--format", "trig", "-o", "-", "--source", "http://a> b"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["trace", "http://a> b", "JPN"],
+        ["trace", "JPN", "http://a> b"],
+        ["neighbors", "http://a> b"],
+        ["export", "--format", "trig", "-o", "-", "--dyad", "http://a> b"],
+        ["export", "--format", "trig", "-o", "-", "--source", "http://a> b"],
+    ],
+)
 def test_entity_shaped_like_an_iri_is_a_clean_error(store: Path, args: list[str]) -> None:
     result = run_cli(*args, "--store", str(store))
     assert_clean_error(result, repr("http://a> b"))
 
 
 # -- 16. Neo4j failures: one Error line, no driver log --------------------------------------------
+
 
 @contextmanager
 def cutting_proxy(target: tuple[str, int], limit: int) -> Iterator[int]:

@@ -72,7 +72,7 @@ TEXTS = [
 TEXTS = [t for t in TEXTS if t.strip() and "\x1f" not in t] + ["semi;colon|pipe,comma"]
 FIGURE = "-123456789012345678.123456789012"  # more digits than a float holds, within the bound
 NAME = 'Tricky [b]Name[/b] :x: "Q" <i> {{n}} $n \\ é =1'
-TITLE = "Title [red]not red[/red] :smile: <b> ${x} \\ \"q\""
+TITLE = 'Title [red]not red[/red] :smile: <b> ${x} \\ "q"'
 
 
 def _write(path: Path, rows: list[list[str]]) -> None:
@@ -94,22 +94,30 @@ def tricky_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
     _append(folder / "sources.csv", [["tricky-src", "", TITLE, "", "", "", "", "synthetic", "made up for a test"]])
     _append(folder / "people.csv", [["tricky", NAME, "", "", "", "tricky-src"]])
-    _append(folder / "statements.csv", [[f"tricky-{n}", "tricky", "2025-02-07", "", text, "", "tricky-src"]
-                                        for n, text in enumerate(TEXTS)])
-    _append(folder / "indicators.csv", [["goods_balance", "USA", "JPN", "2030", FIGURE, "USD", "current prices",
-                                          "", "", "", "tricky-src", ""]])
+    _append(
+        folder / "statements.csv",
+        [[f"tricky-{n}", "tricky", "2025-02-07", "", text, "", "tricky-src"] for n, text in enumerate(TEXTS)],
+    )
+    _append(
+        folder / "indicators.csv",
+        [["goods_balance", "USA", "JPN", "2030", FIGURE, "USD", "current prices", "", "", "", "tricky-src", ""]],
+    )
     store = base / "store"
     result = run_cli("load", str(folder), "--store", str(store))
     assert result.returncode == 0, result.stderr
     return store
 
 
-TEXTS_QUERY = ("PREFIX bi: <https://w3id.org/bilateral/ontology#> SELECT ?text WHERE { "
-               "?s bi:speaker ?p ; bi:text ?text . ?p bi:name ?name . FILTER(STRSTARTS(?name, \"Tricky\")) } "
-               "ORDER BY ?text")
-NAME_QUERY = ("PREFIX bi: <https://w3id.org/bilateral/ontology#> SELECT ?name ?title WHERE { "
-              "?p a bi:Person ; bi:name ?name . FILTER(STRSTARTS(?name, \"Tricky\")) "
-              "GRAPH ?g { ?g bi:title ?title } FILTER(STRENDS(STR(?g), \"/tricky-src\")) }")
+TEXTS_QUERY = (
+    "PREFIX bi: <https://w3id.org/bilateral/ontology#> SELECT ?text WHERE { "
+    '?s bi:speaker ?p ; bi:text ?text . ?p bi:name ?name . FILTER(STRSTARTS(?name, "Tricky")) } '
+    "ORDER BY ?text"
+)
+NAME_QUERY = (
+    "PREFIX bi: <https://w3id.org/bilateral/ontology#> SELECT ?name ?title WHERE { "
+    '?p a bi:Person ; bi:name ?name . FILTER(STRSTARTS(?name, "Tricky")) '
+    'GRAPH ?g { ?g bi:title ?title } FILTER(STRENDS(STR(?g), "/tricky-src")) }'
+)
 
 
 def _sparql(store: Path, query: str, fmt: str) -> str:
@@ -149,8 +157,7 @@ def test_sparql_shows_every_value_as_written_in_a_table(tricky_store: Path) -> N
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
 def test_a_catalog_query_gives_the_values_back(tricky_store: Path, fmt: str) -> None:
-    result = run_cli("query", "statements-by", "-p", f"person={NAME}", "--format", fmt,
-                     "--store", str(tricky_store))
+    result = run_cli("query", "statements-by", "-p", f"person={NAME}", "--format", fmt, "--store", str(tricky_store))
     assert result.returncode == 0, result.stderr
     if fmt == "table":
         for text in TEXTS:
@@ -166,8 +173,9 @@ def _export(store: Path, fmt: str, out: Path) -> Path:
     return out
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("trig", "trig"), ("nquads", "nquads"),
-                                                    ("turtle", "turtle"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("trig", "trig"), ("nquads", "nquads"), ("turtle", "turtle"), ("jsonld", "json-ld")]
+)
 def test_rdf_exports_give_the_values_back(tricky_store: Path, tmp_path: Path, fmt: str, rdflib_format: str) -> None:
     path = _export(tricky_store, fmt, tmp_path / f"out.{fmt}")
     data = rdflib.Dataset()
@@ -197,8 +205,10 @@ def test_csv_export_gives_the_values_back(tricky_store: Path, tmp_path: Path) ->
     assert NAME in values and TITLE in values
 
 
-FIGURE_QUERY = ("PREFIX bi: <https://w3id.org/bilateral/ontology#> SELECT ?value WHERE { "
-                "?s bi:value ?value FILTER(CONTAINS(STR(?s), \"/2030/\")) }")
+FIGURE_QUERY = (
+    "PREFIX bi: <https://w3id.org/bilateral/ontology#> SELECT ?value WHERE { "
+    '?s bi:value ?value FILTER(CONTAINS(STR(?s), "/2030/")) }'
+)
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])

@@ -42,8 +42,10 @@ def test_list_shows_the_good_snapshots_and_names_the_corrupt_one(snapshots: tupl
     assert listed.get(broken, {}).get("sha256") in (None, "")  # never shown as if it were readable
 
 
-@pytest.mark.parametrize("manifest", ["[]", "{}", '{"format": "bilateral-snapshot/1"}', '{"data": []}',
-                                      '{"data": {"sha256": 7}}', "\xff\xfe"])
+@pytest.mark.parametrize(
+    "manifest",
+    ["[]", "{}", '{"format": "bilateral-snapshot/1"}', '{"data": []}', '{"data": {"sha256": 7}}', "\xff\xfe"],
+)
 def test_list_survives_any_unreadable_manifest(snapshots: tuple[Path, Path, list[str]], manifest: str) -> None:
     store, folder, (good1, good2, broken) = snapshots
     (folder / broken / "manifest.json").write_bytes(manifest.encode("latin-1"))
@@ -55,12 +57,24 @@ def test_list_survives_any_unreadable_manifest(snapshots: tuple[Path, Path, list
 
 def test_diff_between_good_snapshots_works_beside_a_corrupt_one(snapshots: tuple[Path, Path, list[str]]) -> None:
     store, folder, (good1, good2, _) = snapshots
-    result = run_cli("snapshot", "diff", good1, good2, "--summary", "--by", "source", "--store", str(store),
-                     "--snapshots", str(folder))
+    result = run_cli(
+        "snapshot",
+        "diff",
+        good1,
+        good2,
+        "--summary",
+        "--by",
+        "source",
+        "--store",
+        str(store),
+        "--snapshots",
+        str(folder),
+    )
     assert result.returncode == 0, result.stderr
     assert "fact(s) added, 0 removed" in result.stderr
-    latest = run_cli("snapshot", "diff", "empty", "latest", "--summary", "--store", str(store),
-                     "--snapshots", str(folder))
+    latest = run_cli(
+        "snapshot", "diff", "empty", "latest", "--summary", "--store", str(store), "--snapshots", str(folder)
+    )
     assert latest.returncode == 0, latest.stderr
 
 
@@ -74,6 +88,7 @@ def test_diff_naming_the_corrupt_snapshot_is_a_clean_error(snapshots: tuple[Path
 
 
 # -- 15. the cited hash -------------------------------------------------------------------------
+
 
 def _forge(snapshot: Path) -> str:
     """Edit a fact in data.nq and the manifest's sha256 to match; returns the new hash."""

@@ -78,20 +78,27 @@ def test_replace_keeps_the_shared_iso_graph(tmp_path: Path) -> None:
 # -- item 13: read commands while a load runs; a read never creates a store ------------------
 
 
-def test_read_commands_answer_while_another_process_writes(example_kg: KnowledgeGraph,
-                                                           tmp_path: Path) -> None:
+def test_read_commands_answer_while_another_process_writes(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = example_kg.store.path
     count = len(example_kg.store)
     example_kg.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys
             from bilateral.graph.store import OxigraphStore
             s = OxigraphStore({str(path)!r})
             print("open", flush=True)
             sys.stdin.read()
             s.close()
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         store = ["--store", str(path)]
@@ -111,8 +118,7 @@ def test_read_commands_answer_while_another_process_writes(example_kg: Knowledge
             result = run_cli(*args, *store)
             assert result.returncode == 0, (args, result.stderr)
             assert "Traceback" not in result.stderr
-        assert "Ishiba" in run_cli("query", "leader-on", "-p", "country=JPN", "-p", "date=2025-02-07",
-                                   *store).stdout
+        assert "Ishiba" in run_cli("query", "leader-on", "-p", "country=JPN", "-p", "date=2025-02-07", *store).stdout
         assert len((tmp_path / "out.nq").read_text(encoding="utf-8").splitlines()) == count
         # a write command is still refused while the other process writes
         load = run_cli("load", str(EXAMPLE), *store)
@@ -121,8 +127,7 @@ def test_read_commands_answer_while_another_process_writes(example_kg: Knowledge
         holder.communicate("")
 
 
-@pytest.mark.parametrize("command", [("stats",), ("sparql", "ASK { ?s ?p ?o }"), ("validate",),
-                                     ("neighbors", "JPN")])
+@pytest.mark.parametrize("command", [("stats",), ("sparql", "ASK { ?s ?p ?o }"), ("validate",), ("neighbors", "JPN")])
 def test_a_read_command_does_not_create_a_store(tmp_path: Path, command: tuple[str, ...]) -> None:
     missing = tmp_path / "no-such-store"
     result = run_cli(*command, "--store", str(missing))
@@ -135,13 +140,16 @@ def test_a_read_command_does_not_create_a_store(tmp_path: Path, command: tuple[s
 # -- items 2 and 12: kill -9 during bulk loads and replaces --------------------------------
 
 
-def _load_until(store: Path, data: Path, tmp: Path, ready: Callable[[], bool], delay: float,
-                *extra: str) -> int | None:
+def _load_until(store: Path, data: Path, tmp: Path, ready: Callable[[], bool], delay: float, *extra: str) -> int | None:
     """Run `bilateral load`, kill it with SIGKILL once `ready()` holds (+ `delay` s); returns the
     exit code if it finished before that."""
     env = {**os.environ, "TMPDIR": str(tmp)}
-    proc = subprocess.Popen([sys.executable, "-m", "bilateral.cli", "load", str(data), "--store", str(store),
-                             *extra], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bilateral.cli", "load", str(data), "--store", str(store), *extra],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 120
     while proc.poll() is None and not ready():
         assert time.monotonic() < deadline, "the load never reached the point to kill it at"
@@ -161,11 +169,13 @@ def _writing(store: Path) -> Callable[[], bool]:
 
 def _staging(store: Path) -> Callable[[], bool]:
     """True once the load stages its file in the store."""
+
     def staged() -> bool:
         try:  # the folder may come and go while we look
             return any(p.is_file() for p in (store / ".bilateral-staging").rglob("*"))
         except OSError:
             return False
+
     return staged
 
 
@@ -183,8 +193,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {"old": old, "new": new, "prints": prints, "root": root}
 
 
-def _after_recovery(store: Path, tmp: Path, known: set[str],
-                    expected: tuple[tuple[int, str], ...]) -> None:
+def _after_recovery(store: Path, tmp: Path, known: set[str], expected: tuple[tuple[int, str], ...]) -> None:
     """Open the store for writing (the next writer recovers): the graph is one of `expected`, no
     other graph than `known` (no staging graph), nothing left behind."""
     with KnowledgeGraph.open(store):
@@ -194,10 +203,10 @@ def _after_recovery(store: Path, tmp: Path, known: set[str],
     assert leftovers(store, tmp) == []
 
 
-@pytest.mark.parametrize("point,delay", [("staging", 0.0), ("writing", 0.0), ("writing", 0.4),
-                                         ("writing", 1.5)])
+@pytest.mark.parametrize("point,delay", [("staging", 0.0), ("writing", 0.0), ("writing", 0.4), ("writing", 1.5)])
 def test_kill_during_a_replace_leaves_the_old_graph_or_the_new(
-        two_versions: dict[str, object], tmp_path: Path, point: str, delay: float) -> None:
+    two_versions: dict[str, object], tmp_path: Path, point: str, delay: float
+) -> None:
     store, tmp = tmp_path / "store", tmp_path / "tmp"
     tmp.mkdir()
     shutil.copytree(two_versions["root"] / "ref-old", store)  # type: ignore[operator]
@@ -222,7 +231,8 @@ def test_kill_during_a_replace_leaves_the_old_graph_or_the_new(
 
 @pytest.mark.parametrize("delay", [0.0, 0.5])
 def test_kill_during_a_first_bulk_load_leaves_nothing_or_everything(
-        two_versions: dict[str, object], tmp_path: Path, delay: float) -> None:
+    two_versions: dict[str, object], tmp_path: Path, delay: float
+) -> None:
     store, tmp = tmp_path / "store", tmp_path / "tmp"
     tmp.mkdir()
     with KnowledgeGraph.open(store) as kg:
@@ -242,8 +252,9 @@ def small_disk(tmp_path: Path) -> Path:
     """A 40 MB tmpfs, where the machine lets us mount one (root); else the test is skipped."""
     mount = tmp_path / "small"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {result.stderr.strip() or 'not root'}")
     yield mount
@@ -253,8 +264,7 @@ def small_disk(tmp_path: Path) -> Path:
 # 200,000 rows fill 40 MB while the file is staged (4 kB of N-Quads a row); 7,000 rows are
 # staged (28 MB), then fill the disk while the bulk loader writes its files.
 @pytest.mark.parametrize("rows,where", [(200_000, "staging"), (7_000, "bulk loading")])
-def test_disk_full_during_a_load_is_one_clean_error(small_disk: Path, tmp_path: Path, rows: int,
-                                                    where: str) -> None:
+def test_disk_full_during_a_load_is_one_clean_error(small_disk: Path, tmp_path: Path, rows: int, where: str) -> None:
     store = small_disk / "store"
     assert run_cli("load", str(EXAMPLE), "--store", str(store)).returncode == 0
     before = fingerprint(store, ISO_GRAPH), len(list(ox.Store.read_only(str(store))))
@@ -287,8 +297,12 @@ def test_disk_full_while_the_store_is_open_raises_the_store_error_alone(small_di
         before = sorted(map(str, kg.store.quads()))
     extra = small_disk / "extra.nq"
     graph = ox.NamedNode(iri.source_iri("disk-full-probe"))
-    extra.write_text("".join(f'<https://example.org/s{i}> <https://example.org/p> "{"v" * 200}{i}" '
-                             f"{graph} .\n" for i in range(20_000)), encoding="utf-8")
+    extra.write_text(
+        "".join(
+            f'<https://example.org/s{i}> <https://example.org/p> "{"v" * 200}{i}" {graph} .\n' for i in range(20_000)
+        ),
+        encoding="utf-8",
+    )
     # Closing the store flushes it, which fails too on a full disk: that must not replace (or
     # pile onto) the error that says what went wrong.
     with pytest.raises(StoreError, match="No space left") as caught:

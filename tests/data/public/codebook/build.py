@@ -39,18 +39,51 @@ def _spells() -> list[dict[str, object]]:
 
 
 def cow() -> None:
-    header = ["version4id", "ccode1", "state_name1", "ccode2", "state_name2", "dyad_st_day", "dyad_st_month",
-              "dyad_st_year", "dyad_end_day", "dyad_end_month", "dyad_end_year", "left_censor", "right_censor",
-              "defense", "neutrality", "nonaggression", "entente", "version"]
+    header = [
+        "version4id",
+        "ccode1",
+        "state_name1",
+        "ccode2",
+        "state_name2",
+        "dyad_st_day",
+        "dyad_st_month",
+        "dyad_st_year",
+        "dyad_end_day",
+        "dyad_end_month",
+        "dyad_end_year",
+        "left_censor",
+        "right_censor",
+        "defense",
+        "neutrality",
+        "nonaggression",
+        "entente",
+        "version",
+    ]
     rows = []
     for n, s in enumerate(_spells(), start=1):
         partner = ("200", "United Kingdom") if s["ccode"] == "2" else ("2", "United States of America")
         start, end = s["start"], s["end"]
         censored = end > END  # still in effect at the end of the data: no end date
         ended = ["", "", ""] if censored else [str(end.day), str(end.month), str(end.year)]  # type: ignore[attr-defined]
-        rows.append([str(n), s["ccode"], s["name"], *partner, str(start.day), str(start.month),  # type: ignore[attr-defined]
-                     str(start.year), *ended, "1" if start == dt.date(1816, 1, 1) else "0",  # type: ignore[attr-defined]
-                     "1" if censored else "0", "0", "0", "0", "1", "4.1"])
+        rows.append(
+            [
+                str(n),
+                s["ccode"],
+                s["name"],
+                *partner,
+                str(start.day),
+                str(start.month),  # type: ignore[attr-defined]
+                str(start.year),
+                *ended,
+                "1" if start == dt.date(1816, 1, 1) else "0",  # type: ignore[attr-defined]
+                "1" if censored else "0",
+                "0",
+                "0",
+                "0",
+                "1",
+                "4.1",
+            ]
+        )
     _write("synthetic-codebook-alliance_v4.1_by_dyad.csv", [header, *rows])
 
 
@@ -95,9 +128,18 @@ def comtrade() -> None:
     for area in _read("comtrade-partnerAreas.csv"):
         if not area["id"].isdigit() or area["id"] == "842":
             continue
-        row = {**base, "reporterCode": "842", "reporterISO": "", "reporterDesc": "USA", "partnerCode": area["id"],
-               "partnerISO": "", "partnerDesc": area["text"], "primaryValue": "1000", "cifvalue": "1000",
-               "fobvalue": ""}
+        row = {
+            **base,
+            "reporterCode": "842",
+            "reporterISO": "",
+            "reporterDesc": "USA",
+            "partnerCode": area["id"],
+            "partnerISO": "",
+            "partnerDesc": area["text"],
+            "primaryValue": "1000",
+            "cifvalue": "1000",
+            "fobvalue": "",
+        }
         rows.append([row[c] for c in header])
     _write("synthetic-codebook-TradeData_1_1_2025_0_0_0.csv", rows)
 
