@@ -235,10 +235,12 @@ class OxigraphStore:
             return _solutions(result, sparql)
         if isinstance(result, ox.QueryBoolean):
             return Rows(["answer"], [(bool(result),)])
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("the query gave no solutions, answer or triples")
         with _evaluating(sparql):
             triples: list[tuple[PyValue, ...]] = [
                 (python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result
-            ]  # type: ignore[attr-defined]
+            ]
         return Rows(["subject", "predicate", "object"], triples)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
