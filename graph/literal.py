@@ -58,10 +58,13 @@ def literal_value(lit: ox.Literal) -> LiteralValue:
     return text
 
 
-def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> PyValue:
-    """IRIs as strings, blank nodes as `_:id`, typed literals as the matching Python value."""
+def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph | None) -> PyValue:
+    """IRIs as strings, blank nodes as `_:id`, typed literals as the matching Python value; a
+    quoted triple (RDF-star, which a user's CONSTRUCT may return) as its N-Triples text."""
     if term is None or isinstance(term, ox.DefaultGraph):
         return None
+    if isinstance(term, ox.Triple):
+        return str(term)
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):

@@ -33,7 +33,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError, StoreError
-from bilateral.graph.store import Rows, Term, _as_graph_blocks, _solutions, refuse_service, with_values
+from bilateral.graph.store import QueryForms, Results, Term, _as_graph_blocks, with_values
 
 __all__ = ["SparqlStore", "is_url"]
 
@@ -53,7 +53,7 @@ class _Transient(Exception):
     """A failure worth trying again (connection refused, 502/503/504)."""
 
 
-class SparqlStore:
+class SparqlStore(QueryForms):
     """A SPARQL 1.1 server, named by the URL of its dataset (`http://127.0.0.1:3030/bilateral`).
 
     Queries go to the URL, updates too, Graph Store requests to `URL?graph=IRI` (Fuseki's dataset
@@ -189,9 +189,7 @@ class SparqlStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _results(
-        self, sparql: str, bindings: Mapping[str, Term | None] | None
-    ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+    def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> Results:
         kind, body = self._query_raw(with_values(sparql, bindings or {}), f"{RESULTS}, application/n-triples;q=0.9")
         try:
             if kind.startswith("application/n-triples") or kind.startswith("text/plain"):
@@ -199,45 +197,6 @@ class SparqlStore:
             return ox.parse_query_results(_oxigraph_decimals(body), format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as err:
             raise StoreError(f"{self.url} answered what is not SPARQL results ({kind}): {err}") from err
-
-    def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
-        result = self._results(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        return _solutions(result, sparql)
-
-    def ask(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> bool:
-        result = self._results(sparql, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(result)
-
-    def construct(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> list[ox.Triple]:
-        result = self._results(sparql, bindings)
-        if not isinstance(result, list):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return result
-
-    def run(
-        self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *, allow_service: bool = False
-    ) -> Rows:
-        """Any query form as rows, as `OxigraphStore.run` (SERVICE refused unless allowed)."""
-        from bilateral.graph.store import python_value
-
-        if not allow_service:
-            refuse_service(sparql)
-        result = self._results(sparql, bindings)
-        if isinstance(result, ox.QuerySolutions):
-            return _solutions(result, sparql)
-        if isinstance(result, ox.QueryBoolean):
-            return Rows(["answer"], [(bool(result),)])
-        return Rows(
-            ["subject", "predicate", "object"],
-            [
-                (python_value(t.subject), python_value(t.predicate), python_value(t.object))  # type: ignore[arg-type]
-                for t in result
-            ],
-        )
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -1,7 +1,7 @@
 """The store: the system of record, behind one small interface.
 
-`OxigraphStore` is the embedded default (Oxigraph on disk). A remote SPARQL 1.1 store (Fuseki,
-GraphDB) would be a second implementation of `GraphStore`, not a rewrite of its callers.
+`OxigraphStore` is the embedded default (Oxigraph on disk); `graph/remote.py` has the remote SPARQL
+1.1 store. Both give the query forms through `QueryForms`, each with its own `_results`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bilateral.core.errors import QueryError, StoreError, StoreInUseError
 from bilateral.graph.literal import XSD, PyValue, python_value  # python_value re-exported: callers import it from here
 from bilateral.ontology.vocab import NS
 
-__all__ = ["GraphStore", "OxigraphStore", "Rows", "Term", "open_store", "python_value"]
+__all__ = ["GraphStore", "OxigraphStore", "QueryForms", "Results", "Rows", "Term", "open_store", "python_value"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -53,11 +53,62 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+Results = ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]
+
+
+class QueryForms:
+    """SELECT, ASK, CONSTRUCT and any query a user writes, over one `_results` per store: the
+    checks and conversions are the same on the embedded and the remote store."""
+
+    def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> Results:
+        raise NotImplementedError
+
+    def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
+        result = self._results(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        return _solutions(result, sparql)
+
+    def ask(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> bool:
+        result = self._results(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> list[ox.Triple]:
+        result = self._results(sparql, bindings)
+        if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        with _evaluating(sparql):
+            return list(result)
+
+    def run(
+        self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *, allow_service: bool = False
+    ) -> Rows:
+        """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples.
+
+        Meant for queries a user writes: SERVICE (a request to another server, or a file read)
+        is refused unless `allow_service`.
+        """
+        if not allow_service:
+            refuse_service(sparql)
+        result = self._results(sparql, bindings)
+        if isinstance(result, ox.QuerySolutions):
+            return _solutions(result, sparql)
+        if isinstance(result, ox.QueryBoolean):
+            return Rows(["answer"], [(bool(result),)])
+        with _evaluating(sparql):
+            triples: list[tuple[PyValue, ...]] = [
+                (python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result
+            ]
+        return Rows(["subject", "predicate", "object"], triples)
+
+
 STAGING = ".bilateral-staging"  # inside the store: staged bulk files, found by the next writer
 JOURNAL = ".bilateral-journal.json"  # a bulk write under way: what to finish after a crash
 
 
-class OxigraphStore:
+class OxigraphStore(QueryForms):
     """Oxigraph on disk. One process writes at a time; a second one gets StoreInUseError.
 
     Readers open it read-only (no lock) and see the store as it was when they opened it, while a
@@ -191,9 +242,7 @@ class OxigraphStore:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
         self._store.bulk_extend(quads)
 
-    def _query(self, sparql: str, bindings: Mapping[str, Term | None] | None, *, allow_service: bool = True) -> object:
-        if not allow_service:
-            refuse_service(sparql)
+    def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> Results:
         try:
             return self._store.query(
                 with_values(sparql, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True
@@ -202,46 +251,6 @@ class OxigraphStore:
             raise QueryError(f"SPARQL syntax error {syntax_words(str(err))}") from err
         except (OSError, ValueError, RuntimeError) as err:
             raise _failed(err, sparql) from err
-
-    def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        return _solutions(result, sparql)
-
-    def ask(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> bool:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(result)
-
-    def construct(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> list[ox.Triple]:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        with _evaluating(sparql):
-            return list(result)
-
-    def run(
-        self, sparql: str, bindings: Mapping[str, Term | None] | None = None, *, allow_service: bool = False
-    ) -> Rows:
-        """Any query form as rows: SELECT as is, ASK as one `answer`, CONSTRUCT as triples.
-
-        Meant for queries a user writes: SERVICE (a request to another server, or a file read)
-        is refused unless `allow_service`.
-        """
-        result = self._query(sparql, bindings, allow_service=allow_service)
-        if isinstance(result, ox.QuerySolutions):
-            return _solutions(result, sparql)
-        if isinstance(result, ox.QueryBoolean):
-            return Rows(["answer"], [(bool(result),)])
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("the query gave no solutions, answer or triples")
-        with _evaluating(sparql):
-            triples: list[tuple[PyValue, ...]] = [
-                (python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result
-            ]
-        return Rows(["subject", "predicate", "object"], triples)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))

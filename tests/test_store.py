@@ -106,3 +106,12 @@ def test_parameters_are_bound_as_values_not_pasted() -> None:
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), nasty))
     assert len(list(store.query(query))) == 1
+
+
+def test_a_construct_of_quoted_triples_is_shown_as_text(tmp_path: Path) -> None:
+    """RDF 1.2 lets a user's CONSTRUCT return a triple as an object: `sparql` shows it as its
+    N-Triples text instead of failing on it (before, an AttributeError and a traceback)."""
+    store = OxigraphStore(tmp_path / "store")
+    store.add([ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.Literal("x"), ox.NamedNode("http://g"))])
+    rows = store.run("CONSTRUCT { <http://a> <http://q> <<( ?s ?p ?o )>> } WHERE { ?s ?p ?o }")
+    assert rows.rows == [("http://a", "http://q", '<http://a> <http://p> "x"')]
