@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -54,3 +55,18 @@ def test_export_to_stdout_keeps_stdout_clean(tmp_path: Path) -> None:
     assert lines and all(
         line.endswith("<https://w3id.org/bilateral/id/source/japantimes-2025-04-08> .") for line in lines
     )
+
+
+def test_jsonld_export_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """rdflib writes nodes and values in set order, which changes with PYTHONHASHSEED: an export
+    that differs run to run cannot be diffed or cached."""
+    store = str(tmp_path / "s")
+    assert run_cli("demo", "--store", store).returncode == 0
+    outputs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"g{seed}.jsonld"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = run_cli("export", "--format", "jsonld", "-o", str(out), "--store", store, env=env)
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -53,11 +53,29 @@ def _jsonld_nodes(quads: Iterable[ox.Quad], context: dict[str, Any]) -> list[Any
         return []
     doc = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
     if isinstance(doc, dict) and "@graph" in doc:
-        return list(doc["@graph"])
-    if isinstance(doc, dict):
+        nodes = list(doc["@graph"])
+    elif isinstance(doc, dict):
         doc.pop("@context", None)
-        return [doc]
-    return list(doc)
+        nodes = [doc]
+    else:
+        nodes = list(doc)
+    return sorted((_in_order(node) for node in nodes), key=_sort_key)
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _in_order(value: Any, key: str = "") -> Any:
+    """rdflib writes nodes, keys and values in set order, which changes with PYTHONHASHSEED. JSON-LD
+    arrays are unordered sets (an `@list` excepted), so sorting them keeps the meaning and makes
+    the same graph always the same bytes."""
+    if isinstance(value, dict):
+        return {k: _in_order(value[k], k) for k in sorted(value)}
+    if isinstance(value, list):
+        items = [_in_order(item) for item in value]
+        return items if key == "@list" else sorted(items, key=_sort_key)
+    return value
 
 
 def _write_jsonld(sel: Selection, out: IO[bytes]) -> int:
