@@ -883,7 +883,8 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
     """Serve the web app and a read-only SPARQL endpoint (/sparql) over the store.
 
     The store is opened read-only: the CLI keeps working beside the server, and a load's new
-    facts show on the next page.
+    facts show on the next page. A store on a SPARQL server (--store http://...) is asked for
+    every page; its credentials come from BILATERAL_STORE_USER and BILATERAL_STORE_PASSWORD.
 
     Example: bilateral serve --port 8000, then open http://127.0.0.1:8000/dyad/USA-JPN
     """
@@ -892,12 +893,8 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
     from bilateral.web import create_app
 
     path = store or default_store()
-    if not isinstance(path, Path):
-        raise QueryError(
-            f"bilateral serve reads an embedded store folder; the server at {path} already "
-            "answers SPARQL itself (point a SPARQL client at it)"
-        )
-    _open(path, read_only=True).close()  # a missing or unreadable store is an error here, not per page
+    # A missing or unreadable store (a server unreachable, a wrong password) is an error here, not per page.
+    _open(path, read_only=True).close()
     click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(path, timeout=timeout), host=host, port=port, log_level="warning")
 

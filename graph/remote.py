@@ -200,6 +200,10 @@ class SparqlStore:
         except (SyntaxError, ValueError) as err:
             raise StoreError(f"{self.url} answered what is not SPARQL results ({kind}): {err}") from err
 
+    def results(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        """Any query form's answer as pyoxigraph terms (the web app's /sparql writes it as asked)."""
+        return self._results(sparql, None)
+
     def select(self, sparql: str, bindings: Mapping[str, Term | None] | None = None) -> Rows:
         result = self._results(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):

@@ -27,10 +27,11 @@ from starlette.staticfiles import StaticFiles
 from bilateral import charts, queries
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
+from bilateral.graph.remote import is_url
 from bilateral.graph.snapshot import default_snapshot_dir, diff_snapshots, list_snapshots
 from bilateral.graph.store import Rows
 from bilateral.web import data
-from bilateral.web.endpoint import GRAPH_TYPES, RESULT_TYPES, QueryTimeout, Worker, is_update
+from bilateral.web.endpoint import GRAPH_TYPES, RESULT_TYPES, QueryTimeout, RemoteWorker, Worker, is_update
 
 __all__ = ["create_app", "render_dyad"]
 
@@ -53,28 +54,36 @@ _env.globals["urlencode"] = urlencode
 
 
 class Graph:
-    """The store, opened read-only; opened again when a writer (a `load`) has changed it.
+    """The store, opened read-only; an embedded one is opened again when a writer (a `load`) has
+    changed it, a server (a URL) is asked afresh by every query.
 
     Pages run in Starlette's thread pool (sync endpoints), so a slow page does not hold the others."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, location: Path | str) -> None:
+        self.location = location
+        self.remote = is_url(location)
         self._lock = threading.Lock()
         self._kg: KnowledgeGraph | None = None
         self._stamp = -1.0
 
     @property
-    def stamp(self) -> float:
-        """Which state of the store the pages show (changes when a writer has changed it)."""
-        return self._stamp
+    def stamp(self) -> float | None:
+        """Which state of the store the pages show (changes when a writer has changed it); None on
+        a server, whose data others change without telling: nothing is kept from one page to the next."""
+        return None if self.remote else self._stamp
 
     @contextmanager
     def open(self) -> Iterator[KnowledgeGraph]:
         with self._lock:
-            stamp = self.path.stat().st_mtime if self.path.exists() else -1.0
-            if self._kg is None or stamp != self._stamp:
-                # The old one is left to pages still reading it (it closes when no longer used).
-                self._kg, self._stamp = KnowledgeGraph.open(self.path, read_only=True), stamp
+            if self.remote:
+                if self._kg is None:
+                    self._kg = KnowledgeGraph.open(self.location, read_only=True)
+            else:
+                path = Path(self.location)
+                stamp = path.stat().st_mtime if path.exists() else -1.0
+                if self._kg is None or stamp != self._stamp:
+                    # The old one is left to pages still reading it (it closes when no longer used).
+                    self._kg, self._stamp = KnowledgeGraph.open(path, read_only=True), stamp
             kg = self._kg
         yield kg
 
@@ -86,10 +95,12 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
 class _Site:
     """The pages and the endpoint over one store."""
 
-    def __init__(self, store: Path, timeout: float, row_limit: int) -> None:
+    def __init__(self, store: Path | str, timeout: float, row_limit: int) -> None:
         self.store, self.timeout, self.row_limit = store, timeout, row_limit
         self.graph = Graph(store)
-        self.worker = Worker(store, timeout)
+        self.worker: Worker | RemoteWorker = (
+            RemoteWorker(str(store), timeout) if self.graph.remote else Worker(Path(store), timeout)
+        )
         self._dyads: dict[tuple[float, str, str | None], str] = {}
 
     def error_page(self, err: BilateralError, status: int = 400) -> HTMLResponse:
@@ -130,14 +141,18 @@ class _Site:
         a, _, b = pair.partition("-")
         year = request.query_params.get("year")
         with self.graph.open() as kg:
-            key = (self.graph.stamp, pair, year)
-            if key not in self._dyads:  # seven catalog queries and three charts: kept until the store changes
+            stamp = self.graph.stamp
+            key = (stamp or 0.0, pair, year)
+            if stamp is None or key not in self._dyads:  # seven catalog queries and three charts
                 try:
                     context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
                 except BilateralError as err:
                     return self.error_page(err, 404)
                 html = _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
-                if len(self._dyads) > 100 or any(k[0] != self.graph.stamp for k in self._dyads):
+                if stamp is None:
+                    return HTMLResponse(html)
+                # kept until the store changes
+                if len(self._dyads) > 100 or any(k[0] != stamp for k in self._dyads):
                     self._dyads.clear()
                 self._dyads[key] = html
         return HTMLResponse(self._dyads[key])
@@ -221,6 +236,8 @@ class _Site:
             return PlainTextResponse(str(err), 503)
         except QueryError as err:
             return PlainTextResponse(str(err), 400)
+        except BilateralError as err:  # the store's server cannot be reached, or failed
+            return PlainTextResponse(str(err), 502)
         wanted = result_type if answer.kind == "results" else graph_type
         if wanted is None:  # the Accept header fits the other kind of result only
             return PlainTextResponse(
@@ -268,8 +285,8 @@ class _Site:
         return page("snapshots.html", snapshots=found, diff=diff, problem=problem, a=a or "", b=b or "")
 
 
-def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> Starlette:
-    """The web app over the store at `store` (opened read-only)."""
+def create_app(store: Path | str, *, timeout: float = 30.0, row_limit: int = 1000) -> Starlette:
+    """The web app over the store at `store`, a folder (opened read-only) or a SPARQL server's URL."""
     site = _Site(store, timeout, row_limit)
     app = Starlette(
         routes=[
@@ -289,11 +306,17 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=_lifespan(site.worker),
+        exception_handlers={BilateralError: _failed},
     )
     return app
 
 
-def _lifespan(worker: Worker) -> Any:
+async def _failed(request: Request, err: Exception) -> Response:
+    """A store error while a page was made (the store's server went away): one message, no traceback."""
+    return page("error.html", 502, message=str(err))
+
+
+def _lifespan(worker: Worker | RemoteWorker) -> Any:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await run_in_threadpool(worker.start)
