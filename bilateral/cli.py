@@ -910,16 +910,22 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The HTML file to write.",
 )
+@click.option(
+    "--base-url",
+    default=None,
+    help="The address of a `bilateral serve` its readers reach (http://host:8000): names and sources "
+    "link to its pages. Without it they are plain text (a mailed file has no server behind it).",
+)
 @store_option
-def report(a: str, b: str, out: Path, store: Path | None) -> None:
+def report(a: str, b: str, out: Path, base_url: str | None, store: Path | None) -> None:
     """Write the dyad page of A and B as one standalone HTML file (for e-mail, print).
 
-    Example: bilateral report USA JPN -o brief.html
+    Example: bilateral report USA JPN -o brief.html --base-url http://analysts.example:8000
     """
     from bilateral.web import render_dyad
 
     with _open(store, read_only=True) as kg:
-        html = render_dyad(kg, a, b)
+        html = render_dyad(kg, a, b, base_url)
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as err:

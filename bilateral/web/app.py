@@ -51,6 +51,7 @@ def _show(value: object) -> str:
 _env.filters["show"] = _show
 _env.filters["local"] = data.local
 _env.globals["urlencode"] = urlencode
+_env.globals["base"] = ""  # where links to the app's pages start (see _value.html's `link`)
 
 
 class Graph:
@@ -426,8 +427,20 @@ def _svg_body(svg: str) -> str:
     return svg[svg.index("<svg") :]
 
 
-def render_dyad(kg: KnowledgeGraph, a: str, b: str) -> str:
-    """The dyad page as one standalone HTML file (styles inline, no scripts), for `bilateral report`."""
+def render_dyad(kg: KnowledgeGraph, a: str, b: str, base_url: str | None = None) -> str:
+    """The dyad page as one standalone HTML file (styles inline, no scripts), for `bilateral report`.
+
+    Mailed, it has no server behind it: its items link to `base_url`'s pages (the address of a
+    `bilateral serve` the reader can reach), or without one show as text; the contents link to
+    the file's own sections."""
+    if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
+        raise QueryError(f"--base-url {base_url!r} is not a web address (http://host:8000)")
     context = data.dyad(kg, a, b)
     css = (STATIC / "app.css").read_text(encoding="utf-8")
-    return _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=True, inline_css=css)
+    return _env.get_template("dyad.html").render(
+        **context,
+        charts=_charts(context),
+        standalone=True,
+        inline_css=css,
+        base=base_url.rstrip("/") if base_url is not None else None,
+    )
