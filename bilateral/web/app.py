@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bilateral import charts, queries
+from bilateral import charts, output, queries
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.graph.remote import is_url
@@ -40,7 +40,7 @@ _env = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescap
 
 
 def _show(value: object) -> str:
-    """A value exactly as stored, as text (the template escapes it)."""
+    """A value exactly as stored, as text: what a download (CSV) holds."""
     if value is None:
         return ""
     if isinstance(value, date | datetime):
@@ -48,7 +48,7 @@ def _show(value: object) -> str:
     return str(value)
 
 
-_env.filters["show"] = _show
+_env.filters["show"] = output.human  # as the CLI's table shows it (145,000,000,000), escaped by the page
 _env.filters["local"] = data.local
 _env.globals["urlencode"] = urlencode
 _env.globals["base"] = ""  # where links to the app's pages start (see _value.html's `link`)
