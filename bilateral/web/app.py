@@ -267,10 +267,8 @@ class _Site:
 
     def sources(self, request: Request) -> Response:
         with self.graph.open() as kg:
-            rows = kg.store.select(
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-            ).rows
-            names = {str(g): data.label(kg, str(g)) for g, _ in rows}
+            rows = data.ask(kg, "sources").rows
+            names = data.labels(kg, [str(g) for g, _ in rows])
         return page("sources.html", rows=rows, names=names)
 
     def snapshots(self, request: Request) -> Response:
@@ -399,7 +397,7 @@ def _download(name: str, fmt: str, columns: list[str], rows: list[tuple[Any, ...
 
 def _labels(kg: KnowledgeGraph, *lists: list[data.Fact]) -> dict[str, str]:
     nodes = {str(f.value) for facts in lists for f in facts if f.is_node}
-    return {n: data.label(kg, n) for n in list(nodes)[:300]}
+    return data.labels(kg, sorted(nodes))
 
 
 def _charts(context: dict[str, Any]) -> dict[str, Markup]:
