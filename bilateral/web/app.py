@@ -7,12 +7,12 @@ import io
 import json
 import shlex
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -34,6 +34,8 @@ from bilateral.web import data
 from bilateral.web.endpoint import GRAPH_TYPES, RESULT_TYPES, QueryTimeout, RemoteWorker, Worker, is_update
 
 __all__ = ["create_app", "render_dyad"]
+
+T = TypeVar("T")
 
 STATIC = Path(__file__).parent / "static"
 _env = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescape=select_autoescape(default=True))
@@ -102,7 +104,28 @@ class _Site:
         self.worker: Worker | RemoteWorker = (
             RemoteWorker(str(store), timeout) if self.graph.remote else Worker(Path(store), timeout)
         )
-        self._dyads: dict[tuple[float, str, str | None], str] = {}
+        self._kept: dict[tuple[str, ...], Any] = {}  # what pages computed, for the store as it is
+        self._kept_stamp: float | None = None
+        self._kept_lock = threading.Lock()
+
+    def keep(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """`make()`, computed once while the embedded store stays as it is (call it inside
+        `graph.open()`). A server's data changes without telling: asked afresh every time."""
+        stamp = self.graph.stamp
+        if stamp is None:
+            return make()
+        with self._kept_lock:
+            if self._kept_stamp != stamp:
+                self._kept, self._kept_stamp = {}, stamp
+            if key in self._kept:
+                return cast(T, self._kept[key])
+        value = make()
+        with self._kept_lock:
+            if self._kept_stamp == stamp:
+                if len(self._kept) > 200:
+                    self._kept.clear()
+                self._kept[key] = value
+        return value
 
     def error_page(self, err: BilateralError, status: int = 400) -> HTMLResponse:
         return page("error.html", status, message=str(err))
@@ -113,7 +136,7 @@ class _Site:
         close: list[dict[str, str]] = []
         if q:
             with self.graph.open() as kg:
-                hits, close = data.search(kg, q)
+                hits, close = data.search(kg, q, self.keep(("labels",), lambda: data.label_index(kg)))
         template = "_hits.html" if request.headers.get("HX-Request") else "search.html"
         return page(template, q=q, hits=hits, close=close)
 
@@ -142,21 +165,15 @@ class _Site:
         a, _, b = pair.partition("-")
         year = request.query_params.get("year")
         with self.graph.open() as kg:
-            stamp = self.graph.stamp
-            key = (stamp or 0.0, pair, year)
-            if stamp is None or key not in self._dyads:  # seven catalog queries and three charts
-                try:
-                    context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
-                except BilateralError as err:
-                    return self.error_page(err, 404)
-                html = _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
-                if stamp is None:
-                    return HTMLResponse(html)
-                # kept until the store changes
-                if len(self._dyads) > 100 or any(k[0] != stamp for k in self._dyads):
-                    self._dyads.clear()
-                self._dyads[key] = html
-        return HTMLResponse(self._dyads[key])
+
+            def make() -> str:  # seven catalog queries and three charts
+                context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
+                return _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
+
+            try:
+                return HTMLResponse(self.keep(("dyad", pair, year or ""), make))
+            except BilateralError as err:
+                return self.error_page(err, 404)
 
     def meeting(self, request: Request) -> Response:
         text = request.query_params.get("iri", "")
@@ -267,8 +284,12 @@ class _Site:
 
     def sources(self, request: Request) -> Response:
         with self.graph.open() as kg:
-            rows = data.ask(kg, "sources").rows
-            names = data.labels(kg, [str(g) for g, _ in rows])
+
+            def make() -> tuple[list[tuple[Any, ...]], dict[str, str]]:  # a count over the whole store
+                rows = data.ask(kg, "sources").rows
+                return rows, data.labels(kg, [str(g) for g, _ in rows])
+
+            rows, names = self.keep(("sources",), make)
         return page("sources.html", rows=rows, names=names)
 
     def snapshots(self, request: Request) -> Response:

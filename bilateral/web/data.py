@@ -18,7 +18,7 @@ from bilateral.core.errors import BilateralError
 from bilateral.graph.store import Rows
 from bilateral.ontology.vocab import NS
 
-__all__ = ["Fact", "dyad", "entity_facts", "label", "labels", "neighbourhood", "search"]
+__all__ = ["Fact", "LabelIndex", "dyad", "entity_facts", "label", "label_index", "labels", "neighbourhood", "search"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 QUERY_DIR = Path(__file__).parent / "queries"  # the pages' own SPARQL, one file a question
@@ -59,21 +59,35 @@ def local(term: str) -> str:
     return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def search(kg: KnowledgeGraph, text: str, limit: int = 30) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+@dataclass(frozen=True)
+class LabelIndex:
+    """Every name, alias and code of the entities search finds: asked once per state of the store."""
+
+    rows: list[tuple[str, str, str, str]]  # node, class, label, the label casefolded
+    keys: dict[str, list[tuple[str, str, str]]]  # a whole label and each of its words -> node, class, label
+
+
+def label_index(kg: KnowledgeGraph) -> LabelIndex:
+    rows = [(str(n), local(str(c)), str(t), str(t).casefold()) for n, c, t in ask(kg, "labels").rows]
+    keys: dict[str, list[tuple[str, str, str]]] = {}
+    for node, cls, text, folded in rows:
+        for key in {folded, *folded.split()}:  # each word too: a typo in a surname ("Ishbia")
+            keys.setdefault(key, []).append((node, cls, text))
+    return LabelIndex(rows, keys)
+
+
+def search(
+    kg: KnowledgeGraph, text: str, index: LabelIndex | None = None, limit: int = 30
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Entities whose name, alias or code contains `text`; then close matches for a typo."""
     wanted = text.strip().casefold()
     if not wanted:
         return [], []
-    rows = ask(kg, "labels").rows
+    index = index or label_index(kg)
     found: dict[str, dict[str, str]] = {}
-    labels: dict[str, list[tuple[str, str, str]]] = {}
-    for node, cls, text_label in rows:
-        label_text = str(text_label)
-        # a whole label and each of its words (a typo in a surname: "Ishbia")
-        for key in {label_text.casefold(), *label_text.casefold().split()}:
-            labels.setdefault(key, []).append((str(node), local(str(cls)), label_text))
-        if wanted in label_text.casefold() and str(node) not in found:
-            found[str(node)] = {"iri": str(node), "class": local(str(cls)), "label": label_text}
+    for node, cls, label_text, folded in index.rows:
+        if wanted in folded and node not in found:
+            found[node] = {"iri": node, "class": cls, "label": label_text}
     try:  # what the CLI would resolve it to (a code, a surname, "the 1960 treaty" by date)
         hit = kg.resolve(text)
         if hit not in found:
@@ -83,8 +97,8 @@ def search(kg: KnowledgeGraph, text: str, limit: int = 30) -> tuple[list[dict[st
     close: list[dict[str, str]] = []
     if not found:
         seen: set[str] = set()
-        for key in difflib.get_close_matches(wanted, list(labels), n=8, cutoff=0.6):
-            for node, cls, text_label in labels[key]:
+        for key in difflib.get_close_matches(wanted, list(index.keys), n=8, cutoff=0.6):
+            for node, cls, text_label in index.keys[key]:
                 if node not in seen:
                     seen.add(node)
                     close.append({"iri": node, "class": cls, "label": text_label})
