@@ -283,14 +283,16 @@ class _Site:
             return JSONResponse(data.neighbourhood(kg, node))
 
     def sources(self, request: Request) -> Response:
+        count = request.query_params.get("count") == "1"
         with self.graph.open() as kg:
 
-            def make() -> tuple[list[tuple[Any, ...]], dict[str, str]]:  # a count over the whole store
-                rows = data.ask(kg, "sources").rows
-                return rows, data.labels(kg, [str(g) for g, _ in rows])
+            def make() -> tuple[list[tuple[Any, ...]], dict[str, str]]:
+                # Counting facts by graph reads the whole store (seconds at 1M flows): only when asked.
+                rows = data.ask(kg, "source-counts" if count else "sources").rows
+                return rows, data.labels(kg, [str(row[0]) for row in rows])
 
-            rows, names = self.keep(("sources",), make)
-        return page("sources.html", rows=rows, names=names)
+            rows, names = self.keep(("sources", str(count)), make)
+        return page("sources.html", rows=rows, names=names, count=count)
 
     def snapshots(self, request: Request) -> Response:
         folder = default_snapshot_dir(self.store)

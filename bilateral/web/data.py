@@ -68,7 +68,16 @@ class LabelIndex:
 
 
 def label_index(kg: KnowledgeGraph) -> LabelIndex:
-    rows = [(str(n), local(str(c)), str(t), str(t).casefold()) for n, c, t in ask(kg, "labels").rows]
+    kinds: dict[str, list[str]] = {}
+    for node, cls in ask(kg, "searchable").rows:
+        kinds.setdefault(str(node), []).append(local(str(cls)))
+    rows = sorted(
+        {
+            (str(node), cls, str(text), str(text).casefold())
+            for node, text in ask(kg, "labels").rows
+            for cls in kinds.get(str(node), ())
+        }
+    )
     keys: dict[str, list[tuple[str, str, str]]] = {}
     for node, cls, text, folded in rows:
         for key in {folded, *folded.split()}:  # each word too: a typo in a surname ("Ishbia")

@@ -185,6 +185,16 @@ def test_sources_page_lists_every_source_graph(client: TestClient) -> None:
     assert "hostile-test" in page.text
 
 
+def test_sources_page_counts_facts_only_when_asked(client: TestClient) -> None:
+    # a count of every quad by graph reads the whole store (seconds at 1M flows): not on every visit
+    page = client.get("/sources")
+    assert "?count=1" in page.text and "<th>quads</th>" not in page.text
+    counted = client.get("/sources", params={"count": "1"})
+    assert "<th>quads</th>" in counted.text
+    cells = re.findall(r"<td>([0-9][0-9,]*)</td>", counted.text)
+    assert cells and all(int(c.replace(",", "")) > 0 for c in cells)
+
+
 def test_snapshots_page_lists_them_and_diffs_two(client: TestClient) -> None:
     page = client.get("/snapshots")
     assert "20250101T000000Z-example" in page.text and "20250102T000000Z-hostile" in page.text
