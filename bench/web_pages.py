@@ -36,7 +36,8 @@ def pages(pair: str, a: str) -> list[tuple[str, dict[str, str]]]:
         ("/", {"q": "Ishiba"}),
         ("/", {"q": "Ishbia"}),
         ("/entity", {"iri": "JPN"}),
-        ("/entity", {"iri": "Ishiba"}),
+        ("/entity", {"iri": "https://w3id.org/bilateral/id/person/shigeru_ishiba"}),  # as the app links
+        ("/entity", {"iri": "Ishiba"}),  # a name typed in: resolved first
         ("/dyad/USA-JPN", {}),
         (f"/dyad/{pair}", {}),
         ("/meeting", {"iri": "2025-02-07"}),

@@ -97,9 +97,10 @@ def search(
     for node, cls, label_text, folded in index.rows:
         if wanted in folded and node not in found:
             found[node] = {"iri": node, "class": cls, "label": label_text}
-    try:  # what the CLI would resolve it to (a code, a surname, "the 1960 treaty" by date)
-        hit = kg.resolve(text)
-        if hit not in found:
+    try:  # no name holds the text: what the CLI would resolve it to ("the 1960 treaty" by date)
+        # (asked only then: resolving reads the whole list of names again, seconds at 1M flows)
+        hit = kg.resolve(text) if not found else None
+        if hit is not None:
             found[hit] = {"iri": hit, "class": ", ".join(classes(kg, hit)), "label": label(kg, hit)}
     except BilateralError:
         pass
