@@ -97,10 +97,11 @@ def search(
     for node, cls, label_text, folded in index.rows:
         if wanted in folded and node not in found:
             found[node] = {"iri": node, "class": cls, "label": label_text}
-    try:  # no name holds the text: what the CLI would resolve it to ("the 1960 treaty" by date)
-        # (asked only then: resolving reads the whole list of names again, seconds at 1M flows)
-        hit = kg.resolve(text) if not found else None
-        if hit is not None:
+    try:  # what the CLI would resolve it to (a meeting by its date, an IRI), unless the text is a
+        # name or a word of one, whose entities are hits already (resolving reads every name
+        # again: seconds at 1M flows)
+        hit = kg.resolve(text) if wanted not in index.keys else None
+        if hit is not None and hit not in found:
             found[hit] = {"iri": hit, "class": ", ".join(classes(kg, hit)), "label": label(kg, hit)}
     except BilateralError:
         pass

@@ -35,6 +35,14 @@ def test_search_offers_close_matches_for_a_typo(client: TestClient) -> None:
     assert "Shigeru Ishiba" in page.text
 
 
+def test_search_finds_what_only_the_resolver_knows(client: TestClient) -> None:
+    # no name holds a meeting's date or an IRI: the resolver finds them, as the CLI does
+    page = client.get("/", params={"q": "2025-02-07"})
+    assert "Meeting" in page.text and "Trump-Ishiba summit" in page.text
+    page = client.get("/", params={"q": ISHIBA})
+    assert "Shigeru Ishiba" in page.text and "Person" in page.text
+
+
 def test_search_says_when_nothing_matches(client: TestClient) -> None:
     page = client.get("/", params={"q": "zzqqxx"})
     assert "Nothing is named" in page.text
