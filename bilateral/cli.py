@@ -894,7 +894,7 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
 
     path = store or default_store()
     # A missing or unreadable store (a server unreachable, a wrong password) is an error here, not per page.
-    _open(path, read_only=True).close()
+    _open(store, read_only=True).close()
     click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(path, timeout=timeout), host=host, port=port, log_level="warning")
 

@@ -169,8 +169,8 @@ def _serialized(
 ) -> Answer:
     """An answer in the media type asked, written by pyoxigraph (as on the embedded store)."""
     if isinstance(result, list):
-        return Answer("graph", ox.serialize(result, format=GRAPH_TYPES[graph_type]), graph_type)
-    return Answer("results", result.serialize(format=RESULT_TYPES[result_type]), result_type)
+        return Answer("graph", ox.serialize(result, format=GRAPH_TYPES[graph_type]) or b"", graph_type)
+    return Answer("results", result.serialize(format=RESULT_TYPES[result_type]) or b"", result_type)
 
 
 class RemoteWorker:
