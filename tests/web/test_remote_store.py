@@ -150,6 +150,42 @@ def test_a_query_the_server_answers_too_late_is_a_503(slow_server: str) -> None:
         assert got.status_code == 503 and "time limit of 1 s" in got.text
 
 
+@pytest.fixture
+def failing_server() -> Iterator[str]:
+    """A real HTTP server that answers an ASK (the check at start), then fails every query (HTTP 500)."""
+
+    class Failing(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+            ok = "ASK" in body and "%7B%7D" in body  # the store's own check: ASK {}
+            answer = b'{"head": {}, "boolean": true}' if ok else b"java.lang.OutOfMemoryError"
+            self.send_response(200 if ok else 500)
+            self.send_header("Content-Type", JSON if ok else "text/plain")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Failing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/broken"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_failing_server_gives_a_page_with_its_error_not_a_traceback(failing_server: str) -> None:
+    with TestClient(create_app(failing_server, timeout=5.0), raise_server_exceptions=False) as client:
+        page = client.get("/", params={"q": "Ishiba"})
+        assert page.status_code == 502 and "OutOfMemoryError" in page.text and "Traceback" not in page.text
+        assert failing_server in page.text  # names the server
+        got = client.get("/sparql", params={"query": NAMES}, headers={"Accept": JSON})
+        assert got.status_code == 502 and "OutOfMemoryError" in got.text
+
+
 def test_bilateral_serve_on_the_server_url(fuseki_example: str) -> None:
     port = _free_port()
     server = subprocess.Popen(
