@@ -11,7 +11,10 @@ shown. Writes bench/results/web-pages.md. Not asserted anywhere: the issue's bar
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,17 +31,23 @@ RESULTS = Path(__file__).parent / "results"
 
 
 def pages(pair: str, a: str) -> list[tuple[str, dict[str, str]]]:
+    """Every page type: search, entity, dyad, meeting, catalog, graph, sources, snapshots, /sparql."""
     return [
         ("/", {"q": "Ishiba"}),
         ("/", {"q": "Ishbia"}),
         ("/entity", {"iri": "JPN"}),
+        ("/entity", {"iri": "https://w3id.org/bilateral/id/person/shigeru_ishiba"}),  # as the app links
+        ("/entity", {"iri": "Ishiba"}),  # a name typed in: resolved first
         ("/dyad/USA-JPN", {}),
         (f"/dyad/{pair}", {}),
         ("/meeting", {"iri": "2025-02-07"}),
+        ("/catalog", {}),
         ("/catalog/trade-balance", {"a": "USA", "b": "JPN"}),
         ("/catalog/top-sectors", {"exporter": a, "importer": pair.split("-")[1], "year": "2022", "n": "10"}),
+        ("/graph", {"iri": "JPN"}),
         ("/graph/expand", {"iri": "JPN"}),
         ("/sources", {}),
+        ("/snapshots", {}),
         ("/sparql", {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
     ]
 
@@ -47,12 +56,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--store", type=Path, help="an existing store to use as it is (else one is built)")
+    parser.add_argument(
+        "--store", type=Path, help="the store to use: used as it is if it exists, else built there and kept"
+    )
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="bench-web-"))
+    work = args.store.parent if args.store else Path(tempfile.mkdtemp(prefix="bench-web-"))
     store = args.store or work / "store"
-    data, codes = generate(args.rows, 7, work / "baci")
-    if args.store is None:
+    baci = work / f"baci-{args.rows}"  # kept beside a kept store: the pair to ask about comes from it
+    codes = baci / "synthetic-country_codes_V000000.csv"
+    data = baci / "synthetic-BACI_HS92_Y2022_V000000.csv"
+    if not (data.exists() and codes.exists()):
+        data, codes = generate(args.rows, 7, baci)
+    if not store.exists():
         started = time.perf_counter()
         with KnowledgeGraph.open(store) as kg:
             kg.load([example_path()])
@@ -61,8 +76,12 @@ def main() -> None:
         print(f"built a store of {quads} quads in {time.perf_counter() - started:.0f} s")
     countries = pd.read_csv(codes)["country_iso3"].tolist()
     pair = f"{countries[0]}-{countries[1]}"
+    command = "python -m bench.web_pages " + " ".join(sys.argv[1:])
     lines = [
         f"# Web pages: server time on {args.rows:,} synthetic BACI rows plus the US-Japan example",
+        "",
+        f"`{command}` on {dt.date.today().isoformat()}, {os.cpu_count()} cores, load average before "
+        f"{os.getloadavg()[0]:.1f} (a shared machine: other work skews the times).",
         "",
         "| page | first (ms) | median of the rest (ms) | status |",
         "|---|---:|---:|---:|",
@@ -78,6 +97,7 @@ def main() -> None:
             shown = url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
             lines.append(f"| `{shown}` | {times[0]:.0f} | {statistics.median(times[1:]):.0f} | {status} |")
             print(lines[-1], flush=True)
+    lines += ["", f"Load average after: {os.getloadavg()[0]:.1f}."]
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "web-pages.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -883,7 +883,8 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
     """Serve the web app and a read-only SPARQL endpoint (/sparql) over the store.
 
     The store is opened read-only: the CLI keeps working beside the server, and a load's new
-    facts show on the next page.
+    facts show on the next page. A store on a SPARQL server (--store http://...) is asked for
+    every page; its credentials come from BILATERAL_STORE_USER and BILATERAL_STORE_PASSWORD.
 
     Example: bilateral serve --port 8000, then open http://127.0.0.1:8000/dyad/USA-JPN
     """
@@ -892,12 +893,8 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
     from bilateral.web import create_app
 
     path = store or default_store()
-    if not isinstance(path, Path):
-        raise QueryError(
-            f"bilateral serve reads an embedded store folder; the server at {path} already "
-            "answers SPARQL itself (point a SPARQL client at it)"
-        )
-    _open(path, read_only=True).close()  # a missing or unreadable store is an error here, not per page
+    # A missing or unreadable store (a server unreachable, a wrong password) is an error here, not per page.
+    _open(store, read_only=True).close()
     click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(path, timeout=timeout), host=host, port=port, log_level="warning")
 
@@ -913,16 +910,22 @@ def serve(store: Path | None, port: int, host: str, timeout: float) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The HTML file to write.",
 )
+@click.option(
+    "--base-url",
+    default=None,
+    help="The address of a `bilateral serve` its readers reach (http://host:8000): names and sources "
+    "link to its pages. Without it they are plain text (a mailed file has no server behind it).",
+)
 @store_option
-def report(a: str, b: str, out: Path, store: Path | None) -> None:
+def report(a: str, b: str, out: Path, base_url: str | None, store: Path | None) -> None:
     """Write the dyad page of A and B as one standalone HTML file (for e-mail, print).
 
-    Example: bilateral report USA JPN -o brief.html
+    Example: bilateral report USA JPN -o brief.html --base-url http://analysts.example:8000
     """
     from bilateral.web import render_dyad
 
     with _open(store, read_only=True) as kg:
-        html = render_dyad(kg, a, b)
+        html = render_dyad(kg, a, b, base_url)
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as err:

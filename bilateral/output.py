@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["FORMATS", "plain", "render"]
+__all__ = ["FORMATS", "human", "plain", "render"]
 
 FORMATS = ("table", "csv", "json")
 _MIN_TEXT = 12  # a text column is never squeezed narrower than this (or its longest cell)
@@ -50,6 +50,11 @@ def _text(value: object, human: bool = False) -> str:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return str(value)
+
+
+def human(value: object) -> str:
+    """A value as the table shows it to a person (thousands separated): the web app's pages too."""
+    return _text(value, human=True)
 
 
 def _numeric(values: Iterable[object]) -> bool:

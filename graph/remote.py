@@ -198,6 +198,11 @@ class SparqlStore(QueryForms):
         except (SyntaxError, ValueError) as err:
             raise StoreError(f"{self.url} answered what is not SPARQL results ({kind}): {err}") from err
 
+    def results(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        """Any query form's answer as pyoxigraph terms (the web app's /sparql writes it as asked)."""
+        result = self._results(sparql, None)
+        return result if isinstance(result, ox.QuerySolutions | ox.QueryBoolean) else list(result)
+
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows.rows[0][0] or 0)  # type: ignore[arg-type]

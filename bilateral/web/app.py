@@ -7,12 +7,12 @@ import io
 import json
 import shlex
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -24,22 +24,25 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bilateral import charts, queries
+from bilateral import charts, output, queries
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError, QueryError
+from bilateral.graph.remote import is_url
 from bilateral.graph.snapshot import default_snapshot_dir, diff_snapshots, list_snapshots
 from bilateral.graph.store import Rows
 from bilateral.web import data
-from bilateral.web.endpoint import GRAPH_TYPES, RESULT_TYPES, QueryTimeout, Worker, is_update
+from bilateral.web.endpoint import GRAPH_TYPES, RESULT_TYPES, QueryTimeout, RemoteWorker, Worker, is_update
 
 __all__ = ["create_app", "render_dyad"]
+
+T = TypeVar("T")
 
 STATIC = Path(__file__).parent / "static"
 _env = Environment(loader=PackageLoader("bilateral.web", "templates"), autoescape=select_autoescape(default=True))
 
 
 def _show(value: object) -> str:
-    """A value exactly as stored, as text (the template escapes it)."""
+    """A value exactly as stored, as text: what a download (CSV) holds."""
     if value is None:
         return ""
     if isinstance(value, date | datetime):
@@ -47,34 +50,43 @@ def _show(value: object) -> str:
     return str(value)
 
 
-_env.filters["show"] = _show
+_env.filters["show"] = output.human  # as the CLI's table shows it (145,000,000,000), escaped by the page
 _env.filters["local"] = data.local
 _env.globals["urlencode"] = urlencode
+_env.globals["base"] = ""  # where links to the app's pages start (see _value.html's `link`)
 
 
 class Graph:
-    """The store, opened read-only; opened again when a writer (a `load`) has changed it.
+    """The store, opened read-only; an embedded one is opened again when a writer (a `load`) has
+    changed it, a server (a URL) is asked afresh by every query.
 
     Pages run in Starlette's thread pool (sync endpoints), so a slow page does not hold the others."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, location: Path | str) -> None:
+        self.location = location
+        self.remote = is_url(location)
         self._lock = threading.Lock()
         self._kg: KnowledgeGraph | None = None
         self._stamp = -1.0
 
     @property
-    def stamp(self) -> float:
-        """Which state of the store the pages show (changes when a writer has changed it)."""
-        return self._stamp
+    def stamp(self) -> float | None:
+        """Which state of the store the pages show (changes when a writer has changed it); None on
+        a server, whose data others change without telling: nothing is kept from one page to the next."""
+        return None if self.remote else self._stamp
 
     @contextmanager
     def open(self) -> Iterator[KnowledgeGraph]:
         with self._lock:
-            stamp = self.path.stat().st_mtime if self.path.exists() else -1.0
-            if self._kg is None or stamp != self._stamp:
-                # The old one is left to pages still reading it (it closes when no longer used).
-                self._kg, self._stamp = KnowledgeGraph.open(self.path, read_only=True), stamp
+            if self.remote:
+                if self._kg is None:
+                    self._kg = KnowledgeGraph.open(self.location, read_only=True)
+            else:
+                path = Path(self.location)
+                stamp = path.stat().st_mtime if path.exists() else -1.0
+                if self._kg is None or stamp != self._stamp:
+                    # The old one is left to pages still reading it (it closes when no longer used).
+                    self._kg, self._stamp = KnowledgeGraph.open(path, read_only=True), stamp
             kg = self._kg
         yield kg
 
@@ -86,11 +98,34 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
 class _Site:
     """The pages and the endpoint over one store."""
 
-    def __init__(self, store: Path, timeout: float, row_limit: int) -> None:
+    def __init__(self, store: Path | str, timeout: float, row_limit: int) -> None:
         self.store, self.timeout, self.row_limit = store, timeout, row_limit
         self.graph = Graph(store)
-        self.worker = Worker(store, timeout)
-        self._dyads: dict[tuple[float, str, str | None], str] = {}
+        self.worker: Worker | RemoteWorker = (
+            RemoteWorker(str(store), timeout) if self.graph.remote else Worker(Path(store), timeout)
+        )
+        self._kept: dict[tuple[str, ...], Any] = {}  # what pages computed, for the store as it is
+        self._kept_stamp: float | None = None
+        self._kept_lock = threading.Lock()
+
+    def keep(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """`make()`, computed once while the embedded store stays as it is (call it inside
+        `graph.open()`). A server's data changes without telling: asked afresh every time."""
+        stamp = self.graph.stamp
+        if stamp is None:
+            return make()
+        with self._kept_lock:
+            if self._kept_stamp != stamp:
+                self._kept, self._kept_stamp = {}, stamp
+            if key in self._kept:
+                return cast(T, self._kept[key])
+        value = make()
+        with self._kept_lock:
+            if self._kept_stamp == stamp:
+                if len(self._kept) > 200:
+                    self._kept.clear()
+                self._kept[key] = value
+        return value
 
     def error_page(self, err: BilateralError, status: int = 400) -> HTMLResponse:
         return page("error.html", status, message=str(err))
@@ -101,7 +136,7 @@ class _Site:
         close: list[dict[str, str]] = []
         if q:
             with self.graph.open() as kg:
-                hits, close = data.search(kg, q)
+                hits, close = data.search(kg, q, self.keep(("labels",), lambda: data.label_index(kg)))
         template = "_hits.html" if request.headers.get("HX-Request") else "search.html"
         return page(template, q=q, hits=hits, close=close)
 
@@ -130,17 +165,15 @@ class _Site:
         a, _, b = pair.partition("-")
         year = request.query_params.get("year")
         with self.graph.open() as kg:
-            key = (self.graph.stamp, pair, year)
-            if key not in self._dyads:  # seven catalog queries and three charts: kept until the store changes
-                try:
-                    context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
-                except BilateralError as err:
-                    return self.error_page(err, 404)
-                html = _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
-                if len(self._dyads) > 100 or any(k[0] != self.graph.stamp for k in self._dyads):
-                    self._dyads.clear()
-                self._dyads[key] = html
-        return HTMLResponse(self._dyads[key])
+
+            def make() -> str:  # seven catalog queries and three charts
+                context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
+                return _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
+
+            try:
+                return HTMLResponse(self.keep(("dyad", pair, year or ""), make))
+            except BilateralError as err:
+                return self.error_page(err, 404)
 
     def meeting(self, request: Request) -> Response:
         text = request.query_params.get("iri", "")
@@ -221,6 +254,8 @@ class _Site:
             return PlainTextResponse(str(err), 503)
         except QueryError as err:
             return PlainTextResponse(str(err), 400)
+        except BilateralError as err:  # the store's server cannot be reached, or failed
+            return PlainTextResponse(str(err), 502)
         wanted = result_type if answer.kind == "results" else graph_type
         if wanted is None:  # the Accept header fits the other kind of result only
             return PlainTextResponse(
@@ -248,12 +283,16 @@ class _Site:
             return JSONResponse(data.neighbourhood(kg, node))
 
     def sources(self, request: Request) -> Response:
+        count = request.query_params.get("count") == "1"
         with self.graph.open() as kg:
-            rows = kg.store.select(
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-            ).rows
-            names = {str(g): data.label(kg, str(g)) for g, _ in rows}
-        return page("sources.html", rows=rows, names=names)
+
+            def make() -> tuple[list[tuple[Any, ...]], dict[str, str]]:
+                # Counting facts by graph reads the whole store (seconds at 1M flows): only when asked.
+                rows = data.ask(kg, "source-counts" if count else "sources").rows
+                return rows, data.labels(kg, [str(row[0]) for row in rows])
+
+            rows, names = self.keep(("sources", str(count)), make)
+        return page("sources.html", rows=rows, names=names, count=count)
 
     def snapshots(self, request: Request) -> Response:
         folder = default_snapshot_dir(self.store)
@@ -268,8 +307,8 @@ class _Site:
         return page("snapshots.html", snapshots=found, diff=diff, problem=problem, a=a or "", b=b or "")
 
 
-def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> Starlette:
-    """The web app over the store at `store` (opened read-only)."""
+def create_app(store: Path | str, *, timeout: float = 30.0, row_limit: int = 1000) -> Starlette:
+    """The web app over the store at `store`, a folder (opened read-only) or a SPARQL server's URL."""
     site = _Site(store, timeout, row_limit)
     app = Starlette(
         routes=[
@@ -289,11 +328,17 @@ def create_app(store: Path, *, timeout: float = 30.0, row_limit: int = 1000) -> 
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=_lifespan(site.worker),
+        exception_handlers={BilateralError: _failed},
     )
     return app
 
 
-def _lifespan(worker: Worker) -> Any:
+async def _failed(request: Request, err: Exception) -> Response:
+    """A store error while a page was made (the store's server went away): one message, no traceback."""
+    return page("error.html", 502, message=str(err))
+
+
+def _lifespan(worker: Worker | RemoteWorker) -> Any:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await run_in_threadpool(worker.start)
@@ -375,7 +420,7 @@ def _download(name: str, fmt: str, columns: list[str], rows: list[tuple[Any, ...
 
 def _labels(kg: KnowledgeGraph, *lists: list[data.Fact]) -> dict[str, str]:
     nodes = {str(f.value) for facts in lists for f in facts if f.is_node}
-    return {n: data.label(kg, n) for n in list(nodes)[:300]}
+    return data.labels(kg, sorted(nodes))
 
 
 def _charts(context: dict[str, Any]) -> dict[str, Markup]:
@@ -403,8 +448,20 @@ def _svg_body(svg: str) -> str:
     return svg[svg.index("<svg") :]
 
 
-def render_dyad(kg: KnowledgeGraph, a: str, b: str) -> str:
-    """The dyad page as one standalone HTML file (styles inline, no scripts), for `bilateral report`."""
+def render_dyad(kg: KnowledgeGraph, a: str, b: str, base_url: str | None = None) -> str:
+    """The dyad page as one standalone HTML file (styles inline, no scripts), for `bilateral report`.
+
+    Mailed, it has no server behind it: its items link to `base_url`'s pages (the address of a
+    `bilateral serve` the reader can reach), or without one show as text; the contents link to
+    the file's own sections."""
+    if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
+        raise QueryError(f"--base-url {base_url!r} is not a web address (http://host:8000)")
     context = data.dyad(kg, a, b)
     css = (STATIC / "app.css").read_text(encoding="utf-8")
-    return _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=True, inline_css=css)
+    return _env.get_template("dyad.html").render(
+        **context,
+        charts=_charts(context),
+        standalone=True,
+        inline_css=css,
+        base=base_url.rstrip("/") if base_url is not None else None,
+    )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -12,29 +15,32 @@ import pyoxigraph as ox
 from bilateral import queries
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import BilateralError
-from bilateral.ontology.vocab import BI, NS
+from bilateral.graph.store import Rows
+from bilateral.ontology.vocab import NS
 
-__all__ = ["Fact", "dyad", "entity_facts", "label", "neighbourhood", "search"]
+__all__ = ["Fact", "LabelIndex", "dyad", "entity_facts", "label", "label_index", "labels", "neighbourhood", "search"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_CLASSES = (
-    "Country",
-    "Person",
-    "Meeting",
-    "Statement",
-    "Treaty",
-    "Sector",
-    "Topic",
-    "Source",
-    "Commitment",
-    "Alliance",
-)
-_LABELS = (
-    "SELECT DISTINCT ?s ?class ?label WHERE { VALUES ?class { "
-    + " ".join(f"<{NS}{c}>" for c in _CLASSES)
-    + f" }} ?s a ?class . {{ ?s <{BI.name}> ?label }} UNION {{ ?s <{BI.alias}> ?label }}"
-    + f" UNION {{ ?s <{BI.notation}> ?label }} }}"
-)
+QUERY_DIR = Path(__file__).parent / "queries"  # the pages' own SPARQL, one file a question
+_BATCH = 500  # nodes named in one query (a VALUES block stays small)
+
+
+@cache
+def sparql(name: str) -> str:
+    """The text of queries/NAME.rq."""
+    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def ask(kg: KnowledgeGraph, name: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Rows:
+    """A page's query (queries/NAME.rq), its parameters given as bindings."""
+    return kg.select(sparql(name), bindings)
+
+
+def _for_nodes(text: str, nodes: Iterable[str]) -> str:
+    """The query with ?s bound to each of `nodes`: a VALUES block of IRIs written by pyoxigraph
+    (escaped), never text pasted in (a binding gives one value; this gives many at once)."""
+    terms = " ".join(str(ox.NamedNode(n)) for n in nodes)
+    return text.replace("WHERE {", f"WHERE {{ VALUES ?s {{ {terms} }}", 1)
 
 
 @dataclass(frozen=True)
@@ -53,32 +59,57 @@ def local(term: str) -> str:
     return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def search(kg: KnowledgeGraph, text: str, limit: int = 30) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+@dataclass(frozen=True)
+class LabelIndex:
+    """Every name, alias and code of the entities search finds: asked once per state of the store."""
+
+    rows: list[tuple[str, str, str, str]]  # node, class, label, the label casefolded
+    keys: dict[str, list[tuple[str, str, str]]]  # a whole label and each of its words -> node, class, label
+
+
+def label_index(kg: KnowledgeGraph) -> LabelIndex:
+    kinds: dict[str, list[str]] = {}
+    for node, cls in ask(kg, "searchable").rows:
+        kinds.setdefault(str(node), []).append(local(str(cls)))
+    rows = sorted(
+        {
+            (str(node), cls, str(text), str(text).casefold())
+            for node, text in ask(kg, "labels").rows
+            for cls in kinds.get(str(node), ())
+        }
+    )
+    keys: dict[str, list[tuple[str, str, str]]] = {}
+    for node, cls, text, folded in rows:
+        for key in {folded, *folded.split()}:  # each word too: a typo in a surname ("Ishbia")
+            keys.setdefault(key, []).append((node, cls, text))
+    return LabelIndex(rows, keys)
+
+
+def search(
+    kg: KnowledgeGraph, text: str, index: LabelIndex | None = None, limit: int = 30
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Entities whose name, alias or code contains `text`; then close matches for a typo."""
     wanted = text.strip().casefold()
     if not wanted:
         return [], []
-    rows = kg.select(_LABELS).rows
+    index = index or label_index(kg)
     found: dict[str, dict[str, str]] = {}
-    labels: dict[str, list[tuple[str, str, str]]] = {}
-    for node, cls, text_label in rows:
-        label_text = str(text_label)
-        # a whole label and each of its words (a typo in a surname: "Ishbia")
-        for key in {label_text.casefold(), *label_text.casefold().split()}:
-            labels.setdefault(key, []).append((str(node), local(str(cls)), label_text))
-        if wanted in label_text.casefold() and str(node) not in found:
-            found[str(node)] = {"iri": str(node), "class": local(str(cls)), "label": label_text}
-    try:  # what the CLI would resolve it to (a code, a surname, "the 1960 treaty" by date)
-        hit = kg.resolve(text)
-        if hit not in found:
+    for node, cls, label_text, folded in index.rows:
+        if wanted in folded and node not in found:
+            found[node] = {"iri": node, "class": cls, "label": label_text}
+    try:  # what the CLI would resolve it to (a meeting by its date, an IRI), unless the text is a
+        # name or a word of one, whose entities are hits already (resolving reads every name
+        # again: seconds at 1M flows)
+        hit = kg.resolve(text) if wanted not in index.keys else None
+        if hit is not None and hit not in found:
             found[hit] = {"iri": hit, "class": ", ".join(classes(kg, hit)), "label": label(kg, hit)}
     except BilateralError:
         pass
     close: list[dict[str, str]] = []
     if not found:
         seen: set[str] = set()
-        for key in difflib.get_close_matches(wanted, list(labels), n=8, cutoff=0.6):
-            for node, cls, text_label in labels[key]:
+        for key in difflib.get_close_matches(wanted, list(index.keys), n=8, cutoff=0.6):
+            for node, cls, text_label in index.keys[key]:
                 if node not in seen:
                     seen.add(node)
                     close.append({"iri": node, "class": cls, "label": text_label})
@@ -88,14 +119,20 @@ def search(kg: KnowledgeGraph, text: str, limit: int = 30) -> tuple[list[dict[st
 
 def label(kg: KnowledgeGraph, node: str) -> str:
     """Its name; else what a nameless node is known by (a statement's text, a tenure's office)."""
-    for predicate in (BI.name, BI.text, BI.office, BI.date):
-        rows = kg.select(
-            "SELECT ?n WHERE { ?s ?p ?n } ORDER BY ?n LIMIT 1", {"s": ox.NamedNode(node), "p": ox.NamedNode(predicate)}
-        ).rows
-        if rows:
-            text = data_text(rows[0][0])
-            return text if len(text) <= 80 else text[:79] + "…"
-    return local(node)
+    return labels(kg, [node])[node]
+
+
+def labels(kg: KnowledgeGraph, nodes: Iterable[str]) -> dict[str, str]:
+    """The label of each node (as `label`), asked of the store a batch of nodes at a time."""
+    wanted = list(dict.fromkeys(nodes))
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(wanted), _BATCH):
+        for node, rank, value in kg.select(_for_nodes(sparql("label"), wanted[start : start + _BATCH])).rows:
+            key, order = str(node), int(str(rank))
+            if key not in found or order < found[key][0]:
+                found[key] = (order, data_text(value))
+    shown = {n: found[n][1] if n in found else local(n) for n in wanted}
+    return {n: text if len(text) <= 80 else text[:79] + "…" for n, text in shown.items()}
 
 
 def data_text(value: object) -> str:
@@ -103,23 +140,15 @@ def data_text(value: object) -> str:
 
 
 def classes(kg: KnowledgeGraph, node: str) -> list[str]:
-    rows = kg.select("SELECT DISTINCT ?c WHERE { ?s a ?c }", {"s": ox.NamedNode(node)}).rows
+    rows = ask(kg, "classes", {"s": ox.NamedNode(node)}).rows
     return sorted(local(str(c)) for (c,) in rows)
 
 
-def entity_facts(kg: KnowledgeGraph, node: str, limit: int = 500) -> tuple[list[Fact], list[Fact]]:
-    """Every fact about `node` (outgoing, then incoming), each with the sources asserting it."""
-    subject = ox.NamedNode(node)
-    outgoing = kg.store.select(
-        "SELECT ?p ?o (GROUP_CONCAT(DISTINCT STR(?g); separator=' ') AS ?gs) "
-        "WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p ?o ORDER BY ?p STR(?o) LIMIT " + str(limit),
-        {"s": subject},
-    )
-    incoming = kg.store.select(
-        "SELECT ?p ?x (GROUP_CONCAT(DISTINCT STR(?g); separator=' ') AS ?gs) "
-        "WHERE { GRAPH ?g { ?x ?p ?s } } GROUP BY ?p ?x ORDER BY ?p STR(?x) LIMIT " + str(limit),
-        {"s": subject},
-    )
+def entity_facts(kg: KnowledgeGraph, node: str) -> tuple[list[Fact], list[Fact]]:
+    """Every fact about `node` (outgoing, then incoming; at most 500 each), each with the sources
+    asserting it."""
+    subject = {"s": ox.NamedNode(node)}
+    outgoing, incoming = ask(kg, "facts-out", subject), ask(kg, "facts-in", subject)
     node_values = _nodes([row[1] for row in outgoing.rows])
     out = [Fact(str(p), o, str(o) in node_values, tuple(str(g).split())) for p, o, g in outgoing.rows]
     inc = [Fact(str(p), x, True, tuple(str(g).split()), incoming=True) for p, x, g in incoming.rows]
@@ -151,15 +180,7 @@ def rows_of(kg: KnowledgeGraph, name: str, params: dict[str, str]) -> dict[str, 
 
 def leaders(kg: KnowledgeGraph, country: str) -> list[tuple[Any, ...]]:
     """Who held which office of a country, from when to when, by which source."""
-    # Vocabulary IRIs are written into the text: a predicate variable bound by VALUES would
-    # leave the OPTIONALs unconstrained (VALUES joins after them). Only the country is bound.
-    return kg.store.select(
-        f"SELECT ?person ?name ?office ?start ?end ?g WHERE {{ GRAPH ?g {{ ?t a <{BI.Tenure}> ; "
-        f"<{BI.holder}> ?person ; <{BI.country}> ?c . OPTIONAL {{ ?t <{BI.office}> ?office }} "
-        f"OPTIONAL {{ ?t <{BI.startDate}> ?start }} OPTIONAL {{ ?t <{BI.endDate}> ?end }} }} "
-        f"OPTIONAL {{ ?person <{BI.name}> ?name }} }} ORDER BY ?start ?name",
-        {"c": ox.NamedNode(country)},
-    ).rows
+    return ask(kg, "tenures", {"c": ox.NamedNode(country)}).rows
 
 
 def dyad(kg: KnowledgeGraph, a: str, b: str, year: int | None = None) -> dict[str, Any]:
@@ -189,35 +210,30 @@ def dyad(kg: KnowledgeGraph, a: str, b: str, year: int | None = None) -> dict[st
     }
 
 
-_LINKS = f"""
-SELECT DISTINCT ?other ?p ?out WHERE {{
-  {{ ?s ?p ?other FILTER(isIRI(?other) && ?p != <{RDF_TYPE}>) BIND(true AS ?out) }}
-  UNION {{ ?other ?p ?s BIND(false AS ?out) }}
-}} ORDER BY ?p ?other LIMIT """
-
-
 def neighbourhood(kg: KnowledgeGraph, node: str, cap: int = 25) -> dict[str, Any]:
     """An entity and its neighbours as cytoscape elements, at most `cap` of them ("and N more").
 
     Asked of the store directly (one step, capped), so a hub with thousands of trade flows
     costs a capped query, not a projection of the whole graph."""
     subject = {"s": ox.NamedNode(node)}
-    rows = kg.select(_LINKS + str(cap * 4), subject).rows
-    total = kg.select(
-        "SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE { { ?s ?p ?other FILTER(isIRI(?other) && ?p != <"
-        + RDF_TYPE
-        + ">) } UNION { ?other ?p ?s } }",
-        subject,
-    ).rows[0][0]
-    nodes = [{"data": {"id": node, "label": label(kg, node), "classes": " ".join(classes(kg, node))}}]
-    edges: list[dict[str, Any]] = []
+    rows = ask(kg, "neighbours", subject).rows
+    total = ask(kg, "neighbour-count", subject).rows[0][0]
+    shown: list[tuple[str, str, bool]] = []
+    seen = {node}
     for other, predicate, out in rows:
-        other = str(other)
-        if other == node or any(n["data"]["id"] == other for n in nodes):
+        if str(other) in seen:
             continue
-        if len(nodes) > cap:
+        if len(shown) >= cap:
             break
-        nodes.append({"data": {"id": other, "label": label(kg, other), "classes": " ".join(classes(kg, other))}})
+        seen.add(str(other))
+        shown.append((str(other), str(predicate), bool(out)))
+    names = labels(kg, [node] + [other for other, _, _ in shown])
+    nodes = [
+        {"data": {"id": n, "label": names[n], "classes": " ".join(classes(kg, n))}}
+        for n in [node] + [other for other, _, _ in shown]
+    ]
+    edges: list[dict[str, Any]] = []
+    for other, predicate, out in shown:
         ends = (node, other) if out else (other, node)
         edges.append(
             {
@@ -225,7 +241,7 @@ def neighbourhood(kg: KnowledgeGraph, node: str, cap: int = 25) -> dict[str, Any
                     "id": f"{ends[0]} {predicate} {ends[1]}",
                     "source": ends[0],
                     "target": ends[1],
-                    "label": local(str(predicate)),
+                    "label": local(predicate),
                 }
             }
         )

@@ -1,7 +1,10 @@
-"""The read-only SPARQL 1.1 Protocol endpoint and the worker process its queries run in.
+"""The read-only SPARQL 1.1 Protocol endpoint and the workers its queries run in.
 
-pyoxigraph cannot cancel a query, so every query runs in a worker process that is killed (and
-started again) when the time limit passes. The worker opens the store read-only, as the server does.
+pyoxigraph cannot cancel a query, so on the embedded store every query runs in a worker process
+that is killed (and started again) when the time limit passes. The worker opens the store
+read-only, as the server does. On a store that is a SPARQL server (`--store http://...`), the
+query is that server's to run: it is asked from a thread, and the answer is given up on (503)
+when the time limit passes; the server's own time limit stops the query there.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -16,9 +21,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError
+from bilateral.graph.remote import SparqlStore
 from bilateral.graph.store import refuse_service
 
-__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Answer", "QueryTimeout", "Worker", "is_update"]
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Answer", "QueryTimeout", "RemoteWorker", "Worker", "is_update"]
 
 # media type -> the format a result is written in
 RESULT_TYPES = {
@@ -49,6 +55,13 @@ def is_update(sparql: str) -> bool:
 
 class QueryTimeout(Exception):
     """The query ran past the time limit; its worker was stopped."""
+
+
+def _too_long(timeout: float, ended: str = "was stopped") -> QueryTimeout:
+    return QueryTimeout(
+        f"the query ran longer than the time limit of {timeout:g} s and {ended}; "
+        "narrow it (a LIMIT, fewer OPTIONALs) or ask with a longer --timeout"
+    )
 
 
 @dataclass(frozen=True)
@@ -140,10 +153,7 @@ class Worker:
             conn.send((sparql, result_type, graph_type))
             if not conn.poll(self.timeout):
                 self.stop()
-                raise QueryTimeout(
-                    f"the query ran longer than the time limit of {self.timeout:g} s and was stopped; "
-                    "narrow it (a LIMIT, fewer OPTIONALs) or ask with a longer --timeout"
-                )
+                raise _too_long(self.timeout)
             try:
                 kind, body, media_type = conn.recv()
             except EOFError:
@@ -152,3 +162,45 @@ class Worker:
         if kind == "error":
             raise QueryError(body)
         return Answer(kind, body, media_type)
+
+
+def _serialized(
+    result: ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple], result_type: str, graph_type: str
+) -> Answer:
+    """An answer in the media type asked, written by pyoxigraph (as on the embedded store)."""
+    if isinstance(result, list):
+        return Answer("graph", ox.serialize(result, format=GRAPH_TYPES[graph_type]) or b"", graph_type)
+    return Answer("results", result.serialize(format=RESULT_TYPES[result_type]) or b"", result_type)
+
+
+class RemoteWorker:
+    """Queries asked of a SPARQL server (the store is a URL), several at a time, each in a thread."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        self.url = url
+        self.timeout = timeout
+        self._store: SparqlStore | None = None
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sparql")
+
+    def start(self) -> None:
+        """Reach the server now (credentials checked), so a wrong URL shows at start."""
+        # The socket waits a little longer than the time limit: the limit, not the socket, says 503.
+        self._store = SparqlStore(self.url, read_only=True, timeout=self.timeout + 5)
+
+    def stop(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def run(self, sparql: str, result_type: str, graph_type: str) -> Answer:
+        """The server's answer, serialized; QueryError for a bad or refused query, QueryTimeout;
+        StoreError when the server cannot be reached or fails."""
+        refuse_service(sparql)
+        if self._store is None:
+            self.start()
+        assert self._store is not None
+        store = self._store
+        # Serialized in the thread that parsed it: pyoxigraph's results stay in their thread.
+        future = self._pool.submit(lambda: _serialized(store.results(sparql), result_type, graph_type))
+        try:
+            return future.result(self.timeout)
+        except FutureTimeout:
+            raise _too_long(self.timeout, "the answer was given up on") from None

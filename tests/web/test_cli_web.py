@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
 
 from starlette.testclient import TestClient
@@ -27,6 +28,59 @@ def test_report_writes_the_dyad_page_as_one_standalone_file(web_store: Path, tmp
     assert not re.search(r"<link[^>]+href=", html)
     assert "United States – Japan" in html and 'id="timeline"' in html
     assert "<svg" in html  # the balance chart, inline
+
+
+class _Links(HTMLParser):
+    """Every href and src of a page, and the ids its fragment links may point at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def _links(html: str) -> _Links:
+    parser = _Links()
+    parser.feed(html)
+    return parser
+
+
+def test_report_without_a_base_url_has_no_link_that_breaks_in_a_mailed_file(web_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    done = run_cli("report", "USA", "JPN", "-o", str(out), "--store", str(web_store))
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    found = _links(html)
+    for link in found.links:  # only links inside the file: fragments of ids it has
+        assert link.startswith("#") and link[1:] in found.ids, link
+    assert "#timeline" in found.links  # the contents point at the sections
+    assert "Shigeru Ishiba" in html and "kiddle-shigeru-ishiba" in html  # names and sources stay, as text
+
+
+def test_report_with_a_base_url_links_every_item_to_the_server(web_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    base = "http://analysts.example:8000"
+    done = run_cli("report", "USA", "JPN", "-o", str(out), "--base-url", base + "/", "--store", str(web_store))
+    assert done.returncode == 0, done.stderr
+    found = _links(out.read_text(encoding="utf-8"))
+    outside = [link for link in found.links if not link.startswith("#")]
+    assert outside and all(link.startswith(base + "/") for link in outside), outside
+    assert base + "/entity?iri=https%3A//w3id.org/bilateral/id/person/shigeru_ishiba" in outside
+
+
+def test_report_with_a_base_url_that_is_not_http_is_one_error_line(web_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    done = run_cli("report", "USA", "JPN", "-o", str(out), "--base-url", "host:8000", "--store", str(web_store))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("Error: ") and "host:8000" in done.stderr
+    assert not out.exists()
 
 
 def test_report_with_an_unknown_country_is_one_error_line(web_store: Path, tmp_path: Path) -> None:

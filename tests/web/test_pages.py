@@ -6,9 +6,11 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from tests.conftest import run_cli
 from tests.web.conftest import HOSTILE_NAME
 
 ISHIBA = "https://w3id.org/bilateral/id/person/shigeru_ishiba"
@@ -31,6 +33,14 @@ def test_search_offers_close_matches_for_a_typo(client: TestClient) -> None:
     page = client.get("/", params={"q": "Ishbia"})
     assert "Did you mean" in page.text
     assert "Shigeru Ishiba" in page.text
+
+
+def test_search_finds_what_only_the_resolver_knows(client: TestClient) -> None:
+    # no name holds a meeting's date or an IRI: the resolver finds them, as the CLI does
+    page = client.get("/", params={"q": "2025-02-07"})
+    assert "Meeting" in page.text and "Trump-Ishiba summit" in page.text
+    page = client.get("/", params={"q": ISHIBA})
+    assert "Shigeru Ishiba" in page.text and "Person" in page.text
 
 
 def test_search_says_when_nothing_matches(client: TestClient) -> None:
@@ -90,7 +100,7 @@ def test_dyad_page_shows_leaders_timeline_balance_sectors_mirror_treaties(client
         assert f'id="{section}"' in text, section
     assert "Donald Trump" in text and "Shigeru Ishiba" in text  # leaders of both sides
     assert "2025-02-07" in text and "summit" in text  # the timeline
-    assert "-68500000000" in text and "wsb-ustr-post" in text  # the balance, by source
+    assert "-68,500,000,000" in text and "wsb-ustr-post" in text  # the balance, by source
     assert "Automobiles" in text  # top sectors
     assert "Treaty of Mutual Cooperation and Security" in text
     assert "/meeting?iri=" in text  # meetings link to their page
@@ -183,6 +193,16 @@ def test_sources_page_lists_every_source_graph(client: TestClient) -> None:
     assert "hostile-test" in page.text
 
 
+def test_sources_page_counts_facts_only_when_asked(client: TestClient) -> None:
+    # a count of every quad by graph reads the whole store (seconds at 1M flows): not on every visit
+    page = client.get("/sources")
+    assert "?count=1" in page.text and "<th>quads</th>" not in page.text
+    counted = client.get("/sources", params={"count": "1"})
+    assert "<th>quads</th>" in counted.text
+    cells = re.findall(r"<td>([0-9][0-9,]*)</td>", counted.text)
+    assert cells and all(int(c.replace(",", "")) > 0 for c in cells)
+
+
 def test_snapshots_page_lists_them_and_diffs_two(client: TestClient) -> None:
     page = client.get("/snapshots")
     assert "20250101T000000Z-example" in page.text and "20250102T000000Z-hostile" in page.text
@@ -190,3 +210,20 @@ def test_snapshots_page_lists_them_and_diffs_two(client: TestClient) -> None:
     assert "What changed" in diff.text and "hostile-test" in diff.text
     bad = client.get("/snapshots", params={"a": "nope", "b": "latest"})
     assert 'class="error"' in bad.text
+
+
+def _cells(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)]
+
+
+def test_numbers_are_shown_as_the_cli_table_shows_them(client: TestClient, web_store: Path) -> None:
+    params = {"a": "USA", "b": "JPN"}
+    shown = _cells(client.get("/catalog/trade-balance", params=params).text)
+    table = run_cli("query", "trade-balance", "-p", "a=USA", "-p", "b=JPN", "--store", str(web_store)).stdout
+    for figure in ("145,000,000,000", "-68,500,000,000", "21,300,000,000,000"):
+        assert figure in table and figure in shown, figure  # the CLI's rule: thousands separated
+    assert "145000000000" not in shown and "2024" in shown  # a year is an integer, shown as it is
+    dyad = _cells(client.get("/dyad/USA-JPN").text)
+    assert "145,000,000,000" in dyad and "145000000000" not in dyad
+    download = client.get("/catalog/trade-balance.csv", params=params).text
+    assert "145000000000" in download and "145,000,000,000" not in download  # a file for programs stays plain
