@@ -165,7 +165,7 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
-        acc = re.search(r"\baccording to\s+", before)
+        acc = re.search(r"\baccording to\s+", before, re.I)  # "According to X, ..." opens sentences
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
             if who:

@@ -1,0 +1,118 @@
+"""Rules of the article extractor that generalise, each found as a kind of error on the real
+development half (tests/gold, `--half dev`) and tested here on sentences written for the test,
+not copied from any article. Pure: no store, a gazetteer built in the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilateral.loaders.article import Extraction, Gazetteer, KnownPerson, KnownTenure, parse_article
+
+LEADERS = ("head_of_state", "head_of_government")
+
+
+def _parse(text: str, published: dt.date | None = dt.date(2025, 3, 10)) -> Extraction:
+    gaz = Gazetteer(
+        people=(
+            KnownPerson("Donald Trump", tenures=(KnownTenure("USA", "President", LEADERS, start=dt.date(2025, 1, 20)),)),
+        )
+    )
+    return parse_article(text, published=published, gazetteer=gaz)
+
+
+def _speakers(ex: Extraction) -> dict[str, str | None]:
+    return {q.exact: q.speaker.name if q.speaker else None for q in ex.quotes}
+
+
+def _facts(ex: Extraction) -> dict[str, tuple[str | None, str | None, str | None, int | None]]:
+    return {f.exact: (f.metric, f.country, f.partner, f.year) for f in ex.figures}
+
+
+MEETING = "President Donald Trump met Japanese Prime Minister Shigeru Ishiba at the White House in Washington on Friday.\n"
+
+
+# -- quotes ----------------------------------------------------------------------------------
+
+
+def test_according_to_opening_a_sentence_names_the_speaker() -> None:
+    ex = _parse(MEETING + "According to Ishiba, the two sides agreed “to work toward a fair trade relationship.”\n")
+    assert _speakers(ex) == {"to work toward a fair trade relationship.": "Shigeru Ishiba"}
+
+
+def test_called_and_hailed_introduce_the_subjects_words() -> None:
+    ex = _parse(
+        MEETING + "Ishiba called the meeting “a very great success” and “a new beginning for our alliance.”\n"
+        "Trump hailed the talks as “the start of something big.”\n"
+    )
+    assert _speakers(ex) == {
+        "a very great success": "Shigeru Ishiba",
+        "a new beginning for our alliance.": "Shigeru Ishiba",
+        "the start of something big.": "Donald Trump",
+    }
+
+
+# -- figures: the year -------------------------------------------------------------------------
+
+
+def test_a_year_right_after_an_amount_is_that_amounts() -> None:
+    ex = _parse(
+        "U.S. trade with Vietnam\n\nThe U.S. goods deficit with Vietnam reached $123.5 billion in 2024, up from "
+        "$104.6 billion in 2023.\nImports of Chinese goods dropped to $427 billion in 2023 from $536 billion in 2022.\n"
+    )
+    facts = _facts(ex)
+    assert facts["$123.5 billion"][3] == 2024
+    assert facts["$104.6 billion"][3] == 2023
+    assert facts["$427 billion"][3] == 2023
+    assert facts["$536 billion"][3] == 2022
+
+
+def test_a_year_that_belongs_to_another_amount_is_not_taken() -> None:
+    ex = _parse(
+        "U.S. trade with China\n\nSince tariffs in 2018, the U.S. goods deficit with China has fallen from a "
+        "record $418 billion in 2018 to $295 billion this year.\n",
+        published=dt.date(2025, 3, 10),
+    )
+    facts = _facts(ex)
+    assert facts["$418 billion"][3] == 2018
+    assert facts["$295 billion"][3] == 2025
+
+
+# -- figures: the dyad -------------------------------------------------------------------------
+
+
+def test_a_country_that_is_the_subject_of_a_verb_holds_no_balance() -> None:
+    text = (
+        "U.S. deficits\n\nThe U.S. goods deficit with China was $295 billion in 2024.\n"
+        "Ireland and Germany account for nearly half of the deficit with the European Union, which was "
+        "$235 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$235 billion"] == ("balance", "USA", None, 2024)
+
+
+def test_bilateral_trade_of_the_two_countries_is_the_articles_dyad() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Bilateral trade between the two countries was $129 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 2, 14)))
+    assert facts["$129 billion"] == ("trade", "IND", "USA", 2024)
+
+
+# -- the meeting's participants ------------------------------------------------------------------
+
+
+def test_people_at_the_event_are_participants_and_a_commentator_is_not() -> None:
+    text = (
+        "President Donald Trump hosted German Chancellor Friedrich Merz at the White House on Thursday.\n"
+        "Vice President JD Vance and Secretary of State Marco Rubio were at the meeting.\n"
+        "White House press secretary Karoline Leavitt said the talks were productive.\n"
+    )
+    ex = _parse(text, dt.date(2025, 6, 6))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {
+        "Donald Trump",
+        "Friedrich Merz",
+        "JD Vance",
+        "Marco Rubio",
+    }
