@@ -149,7 +149,8 @@ def find_figures(
     out: list[FigureHit] = []
     previous_in_sentence: dict[int, tuple[str, str | None, str | None]] = {}
     last_sides: dict[str, tuple[str, str]] = {}
-    for amount in find_amounts(text):
+    amounts = find_amounts(text)
+    for amount in amounts:
         sid = index.sentence_of(amount.start)
         s0, s1 = index.sentences[sid]
         sentence = text[s0:s1]
@@ -196,7 +197,8 @@ def find_figures(
         if filled:
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
-        year, assumed = _year(sentence, rel, amount.end - s0, published, metric)
+        others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
+        year, assumed = _year(sentence, rel, amount.end - s0, published, metric, others)
         if assumed:
             conf *= 0.5
             notes.append("period not stated: the last full year is assumed")
@@ -325,16 +327,50 @@ def _from_the_article(
     return (country, partner), False
 
 
+# the period written right after an amount: "$104.6 billion in 2023", "$295 billion (2024)"
+_OWN_YEAR = re.compile(r"\s*(?:\)\s*)?,?\s*(?:\(|in\s+|for\s+|during\s+|as of\s+)(?:fiscal\s+|FY\s*)?$")
+_OWN_RELATIVE = re.compile(
+    r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year)\b",
+    re.I,
+)
+
+
 def _year(
-    sentence: str, rel: int, rel_end: int, published: dt.date | None, metric: str | None
+    sentence: str,
+    rel: int,
+    rel_end: int,
+    published: dt.date | None,
+    metric: str | None,
+    others: list[tuple[int, int]],
 ) -> tuple[int | None, bool]:
-    """The period: the year nearest the amount (not "since 2020"), "last year", "this year"; else
-    the last full year for a trade figure (and True: assumed)."""
+    """The period: the year written right after the amount; else its own "today", "last
+    year"; else the year of the sentence nearest it (not "since 2020", not one written right
+    after another amount: "from $418 billion in 2018 to $295 billion"); else "last year", "this
+    year" in the sentence; else the last full year for a trade figure (and True: assumed)."""
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
         if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()]) and not (rel <= m.start() < rel_end)
     ]
+
+    def owner(at: int) -> tuple[int, int] | None:
+        """The amount the year at `at` is written right after, if any."""
+        for a, b in [(rel, rel_end), *others]:
+            if b <= at and _OWN_YEAR.fullmatch(sentence[b:at]):
+                return a, b
+        return None
+
+    own = [y for at, y in years if owner(at) == (rel, rel_end)]
+    if own:
+        return own[0], False
+    relative = _OWN_RELATIVE.match(sentence, rel_end)
+    if relative:
+        if published is None:
+            return None, False
+        when = relative.group("when").lower()
+        past = when in ("last year", "a year earlier", "the previous year")
+        return published.year - 1 if past else published.year, False
+    years = [(at, y) for at, y in years if owner(at) is None]
     if years:
         return min(years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
