@@ -37,6 +37,25 @@ _PLEDGE_RE = re.compile(
 # "in Gujarat, India": the country after a place is "in" too
 _IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
+# the words of a noun phrase between a holder and its metric ("Japan's 9 trillion yen ($62 billion)
+# trade surplus", "the U.S. goods deficit"); any other word (a verb: "Germany account for half of
+# the deficit") means the country is no holder
+_NOUN_PHRASE_WORDS = frozenset(
+    "a an the its their his her our of trade goods merchandise services bilateral annual yearly monthly "
+    "record total overall global worldwide current account combined estimated net two-way commercial massive huge large "
+    "larger largest big bigger biggest growing widening narrowing persistent chronic full-year latest "
+    "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
+    "dollar euros pounds won rupees yuan".split()
+)
+
+
+def _noun_phrase_gap(gap: str) -> bool:
+    """Whether `gap` holds only amounts, names and noun-phrase words (see _NOUN_PHRASE_WORDS)."""
+    for token in re.sub(r"^(?:’s|'s)", "", gap).split():
+        word = token.removesuffix("’s").removesuffix("'s").strip("()$¥€£.,’'-")
+        if word and not (re.search(r"\d", word) or word[0].isupper() or word.lower() in _NOUN_PHRASE_WORDS):
+            return False
+    return True
 _GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
@@ -91,6 +110,7 @@ def _figure_dyad(
             if (
                 (c.prep in ("", "and") or c.possessive)
                 and _HOLDER_GAP.fullmatch(gap)
+                and _noun_phrase_gap(gap)
                 and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap)
             ):
                 adj = c
@@ -159,35 +179,13 @@ def find_figures(
         metric = None
         if metric_m:
             metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
-        country = partner = None
-        if metric and metric_m:
-            cs = _sentence_countries(text, s0, s1, amount, country_mentions)
-            country, partner, _ = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
-        # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
-        earlier = previous_in_sentence.get(sid)
-        if (
-            country is None
-            and partner is None
-            and earlier
-            and metric in ("exports", "imports")
-            and earlier[0] in ("exports", "imports")
-        ):
-            country, partner = earlier[1], earlier[2]
+        speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
+        cs = _sentence_countries(text, s0, s1, amount, country_mentions) if metric_m else []
+        country, partner, filled = _sides(
+            metric, metric_m, sentence, cs, previous_in_sentence.get(sid), speaker, people, dyad, last_sides
+        )
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
-        speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
-        # "our deficit", "we" in a quote: the speaker's country
-        if (
-            speaker is not None
-            and metric_m
-            and country is None
-            and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40) : metric_m.start()], re.I)
-        ):
-            country = people.office_of(speaker)[1] or country
-        if metric_m and _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
-            filled = False  # "Japan's global trade deficit": with no partner
-        else:
-            (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
         if metric and country and partner:
             last_sides[metric] = (country, partner)
         conf = 0.9
@@ -305,6 +303,52 @@ def _speaker(
         ):
             speaker = pm.ref
     return speaker
+
+
+# a partner with no country code: "the deficit with the European Union", "with the rest of the world"
+_BLOC_PARTNER = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:\d+-(?:nation|member)\s+)?(?:European Union|EU|bloc|rest of the world|world)\b"
+)
+_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween the two\b", re.I)
+
+
+def _sides(
+    metric: str | None,
+    metric_m: re.Match[str] | None,
+    sentence: str,
+    cs: list[_CountryInSentence],
+    earlier: tuple[str, str | None, str | None] | None,
+    speaker: PersonRef | None,
+    people: People,
+    dyad: tuple[str, str] | None,
+    last_sides: dict[str, tuple[str, str]],
+) -> tuple[str | None, str | None, bool]:
+    """(country, partner, whether a side comes from the article rather than the sentence)."""
+    if not (metric and metric_m):
+        return None, None, False
+    country, partner, how = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+    # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
+    if country is None and partner is None and earlier and metric in ("exports", "imports"):
+        if earlier[0] in ("exports", "imports"):
+            country, partner = earlier[1], earlier[2]
+    # "our deficit", "we" in a quote: the speaker's country
+    if speaker is not None and country is None:
+        if re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40) : metric_m.start()], re.I):
+            country = people.office_of(speaker)[1]
+    if _BLOC_PARTNER.match(sentence, metric_m.end()) or _BLOC_PARTNER.search(
+        sentence, metric_m.end(), metric_m.end() + 40
+    ):
+        # no country is the partner; the holder, if the sentence names none, the one named before
+        holder = None if how == "sentence order" else country
+        if holder is None and metric in last_sides:
+            return last_sides[metric][0], None, True
+        return holder, None, False
+    if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
+        return country, partner, False  # "Japan's global trade deficit": with no partner
+    if metric == "trade" and country is None and partner is None and dyad and _BOTH_SIDES.search(sentence):
+        return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
+    (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
+    return country, partner, filled
 
 
 def _from_the_article(
