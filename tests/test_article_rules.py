@@ -107,6 +107,7 @@ def test_people_at_the_event_are_participants_and_a_commentator_is_not() -> None
         "President Donald Trump hosted German Chancellor Friedrich Merz at the White House on Thursday.\n"
         "Vice President JD Vance and Secretary of State Marco Rubio were at the meeting.\n"
         "White House press secretary Karoline Leavitt said the talks were productive.\n"
+        "Finance Minister Lars Klingbeil, who joined the talks, said Germany would respond.\n"
     )
     ex = _parse(text, dt.date(2025, 6, 6))
     assert ex.meeting is not None
@@ -115,4 +116,5 @@ def test_people_at_the_event_are_participants_and_a_commentator_is_not() -> None
         "Friedrich Merz",
         "JD Vance",
         "Marco Rubio",
+        "Lars Klingbeil",
     }

@@ -11,7 +11,7 @@ from bilateral.loaders.article.countries import COUNTRY_FORM
 from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
 from bilateral.loaders.article.model import Gazetteer, KnownMeeting, MeetingHit, MentionHit
 from bilateral.loaders.article.people import People, PersonMention, name_key
-from bilateral.loaders.article.text import Index, Quote, alternation, starting_in
+from bilateral.loaders.article.text import VERBS, Index, Quote, alternation, starting_in
 from bilateral.loaders.article_lexicon import (
     CAPITALS,
     VENUES,
@@ -35,6 +35,8 @@ MEETING_RE = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
+# "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
+_SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
 _WEAK_TRIGGERS = frozenset(
@@ -254,9 +256,18 @@ def _named_participants(
         for pm in starting_in(person_mentions, s0, s1):
             if not pm.in_quote and pm.ref not in participants:
                 office, _ = art.people.office_of(pm.ref)
+                if n != main_id and _speaks_of_it(art.text, pm.end, s1):
+                    continue
                 if office or n == main_id:
                     participants.append(pm.ref)
     return participants
+
+
+def _speaks_of_it(text: str, end: int, s1: int) -> bool:
+    """Whether the person named just before `end` is the subject of a verb of speech (an
+    apposition allowed, unless it says the person was there: ", who joined the talks,")."""
+    m = _SPEAKS_OF_IT.match(text, end, s1)
+    return bool(m) and not (m.group("app") and MEETING_RE.search(m.group("app")))
 
 
 def _add_missing_sides(
