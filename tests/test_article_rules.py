@@ -118,3 +118,25 @@ def test_people_at_the_event_are_participants_and_a_commentator_is_not() -> None
         "Marco Rubio",
         "Lars Klingbeil",
     }
+
+
+def test_a_former_leader_or_another_events_host_is_no_participant() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Former President Joe Biden had hosted Modi for a state visit in June 2023.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi"}
+    assert ex.meeting.kind != "state visit"
+
+
+def test_a_third_countrys_leader_who_comments_is_no_participant() -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi held talks with President Donald Trump at the White House on "
+        "Thursday, the first meeting since Trump's inauguration. Pakistan's Prime Minister Shehbaz Sharif "
+        "criticised the visit.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi"}

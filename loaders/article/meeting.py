@@ -127,7 +127,7 @@ def find_meeting(
     main_id = _main_sentence(art, triggers, person_mentions)
     if main_id is None:
         return None
-    used = sorted({n for n, _ in triggers if n >= main_id})[:6]
+    used = sorted({n for n, _ in triggers if n == main_id or (n > main_id and not _other_event(art, n, main_id))})[:6]
     spans = [(m.start(), m.end()) for n, m in triggers if n in used]
     words = [_KIND_WORDS[next(k for k in _KIND_WORDS if m.group(k))] for n, m in triggers if n in used]
     main_words = [w for (a, _), w in zip(spans, words, strict=True) if index.sentence_of(a) == main_id]
@@ -137,6 +137,8 @@ def find_meeting(
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
     countries = _countries(art, participants, host, country_mentions)
+    if countries:  # a bilateral meeting: someone of a third country only spoke of it
+        participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
     _place_new_leaders(art.people, participants, countries)
     if host is None and countries:
         host = _visited(text, countries)
@@ -174,6 +176,23 @@ def find_meeting(
         kind_how,
         known is not None,
     )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
+
+
+def _other_event(art: _Article, n: int, main_id: int) -> bool:
+    """Whether a later meeting sentence speaks of another, earlier event: it names a year before
+    the meeting's (that of the main sentence, else the publication's): "hosted Modi in 2023"."""
+    m0, m1 = art.sentence(main_id)
+    years = [int(y.group()) for y in _YEAR.finditer(art.text, m0, m1)]
+    if art.published is not None:
+        years.append(art.published.year)
+    if not years:
+        return False
+    s0, s1 = art.sentence(n)
+    return any(int(y.group()) < min(years) for y in _YEAR.finditer(art.text, s0, s1))
 
 
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
@@ -258,6 +277,8 @@ def _named_participants(
                 office, _ = art.people.office_of(pm.ref)
                 if n != main_id and _speaks_of_it(art.text, pm.end, s1):
                     continue
+                if _FORMER_BEFORE.search(art.text, max(s0, pm.start - 40), pm.start):
+                    continue  # "former President Joe Biden": not in office, not at the table
                 if office or n == main_id:
                     participants.append(pm.ref)
     return participants
