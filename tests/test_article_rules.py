@@ -95,8 +95,8 @@ def test_bilateral_trade_of_the_two_countries_is_the_articles_dyad() -> None:
         "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
         "Bilateral trade between the two countries was $129 billion in 2024.\n"
     )
-    facts = _facts(_parse(text, dt.date(2025, 2, 14)))
-    assert facts["$129 billion"] == ("trade", "IND", "USA", 2024)
+    metric, country, partner, year = _facts(_parse(text, dt.date(2025, 2, 14)))["$129 billion"]
+    assert (metric, sorted((str(country), str(partner))), year) == ("trade", ["IND", "USA"], 2024)
 
 
 # -- the meeting's participants ------------------------------------------------------------------
@@ -140,3 +140,33 @@ def test_a_third_countrys_leader_who_comments_is_no_participant() -> None:
     ex = _parse(text, dt.date(2025, 2, 14))
     assert ex.meeting is not None
     assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi"}
+
+
+def test_the_subject_of_invest_is_the_investor() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Australia has agreed to invest $1 billion in US critical minerals projects.\n"
+        "Under the deal, Japan will invest $550 billion in the United States.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 2, 14)))
+    assert facts["$1 billion"][:3] == ("investment", "USA", "AUS")
+    assert facts["$550 billion"][:3] == ("investment", "USA", "JPN")
+
+
+def test_goods_trade_and_traded_are_the_trade_metric() -> None:
+    text = (
+        "U.S. trade\n\nThe US is India's largest trading partner, with goods trade of $129.2 billion in 2024.\n"
+        "The US and China traded goods worth $690 billion in 2022.\n"
+    )
+    facts = {exact: (m, *sorted(str(c) for c in (a, b)), y) for exact, (m, a, b, y) in _facts(_parse(text)).items()}
+    assert facts["$129.2 billion"] == ("trade", "IND", "USA", 2024)  # trade has no direction
+    assert facts["$690 billion"] == ("trade", "CHN", "USA", 2022)
+
+
+def test_a_blocs_balance_has_no_country_holder() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "The European Union's trade surplus with the US was €198 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 2, 14)))
+    assert facts["€198 billion"] == ("balance", None, "USA", 2024)

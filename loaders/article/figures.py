@@ -24,7 +24,7 @@ __all__ = [
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported)\b|"
     r"\b(?P<imports>imports?|imported)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total) trade|trade (?:between|with))\b",
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:between|with|in goods)|traded)\b",
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
@@ -47,6 +47,12 @@ _NOUN_PHRASE_WORDS = frozenset(
     "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
     "dollar euros pounds won rupees yuan".split()
 )
+
+
+# a metric said by a verb: its subject is the investor or exporter ("Japan will invest $550 billion")
+_VERB_METRIC = re.compile(r"invest(?:s|ed|ing)?|exported|imported|traded", re.I)
+# a holder with no country code: "the European Union's trade surplus"
+_BLOC_HOLDER = re.compile(r"\b(?:European Union|EU|bloc)(?:’s|'s)?\s+(?:[\w$¥€£.,()-]+\s+){0,4}$")
 
 
 def _noun_phrase_gap(gap: str) -> bool:
@@ -110,7 +116,7 @@ def _figure_dyad(
             if (
                 (c.prep in ("", "and") or c.possessive)
                 and _HOLDER_GAP.fullmatch(gap)
-                and _noun_phrase_gap(gap)
+                and (_VERB_METRIC.fullmatch(sentence[metric_start:metric_end]) or _noun_phrase_gap(gap))
                 and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap)
             ):
                 adj = c
@@ -345,6 +351,8 @@ def _sides(
         return holder, None, False
     if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
         return country, partner, False  # "Japan's global trade deficit": with no partner
+    if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
+        return None, partner, False
     if metric == "trade" and country is None and partner is None and dyad and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)

@@ -183,8 +183,9 @@ _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 
 def _other_event(art: _Article, n: int, main_id: int) -> bool:
-    """Whether a later meeting sentence speaks of another, earlier event: it names a year before
-    the meeting's (that of the main sentence, else the publication's): "hosted Modi in 2023"."""
+    """Whether a later meeting sentence speaks of another, earlier event: it names a year more
+    than one before the meeting's (the main sentence's, and the publication's): "hosted Modi in
+    2023" in 2025 (a meeting in last December may still be reported in January)."""
     m0, m1 = art.sentence(main_id)
     years = [int(y.group()) for y in _YEAR.finditer(art.text, m0, m1)]
     if art.published is not None:
@@ -192,7 +193,7 @@ def _other_event(art: _Article, n: int, main_id: int) -> bool:
     if not years:
         return False
     s0, s1 = art.sentence(n)
-    return any(int(y.group()) < min(years) for y in _YEAR.finditer(art.text, s0, s1))
+    return any(int(y.group()) < min(years) - 1 for y in _YEAR.finditer(art.text, s0, s1))
 
 
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
