@@ -170,3 +170,13 @@ def test_a_blocs_balance_has_no_country_holder() -> None:
     )
     facts = _facts(_parse(text, dt.date(2025, 2, 14)))
     assert facts["€198 billion"] == ("balance", None, "USA", 2024)
+
+
+def test_a_figure_with_no_period_takes_the_year_of_the_same_dyads_next_figures() -> None:
+    text = (
+        "Japan's surplus\n\nOfficials in Washington have taken issue with Japan's 9 trillion yen trade surplus "
+        "with the U.S., but options for eliminating it are few.\nJapan exported 21.6 trillion yen in goods to "
+        "the U.S. in fiscal 2024 and imported 12.6 trillion yen's worth.\n"
+    )
+    facts = _facts(_parse(text, published=None))
+    assert facts["9 trillion yen"] == ("balance", "JPN", "USA", 2024)

@@ -249,7 +249,7 @@ def find_figures(
                 (s0, s1),
             )
         )
-    return _same_figure_same_year(out)
+    return _year_of_neighbours(_same_figure_same_year(out), text, index)
 
 
 def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
@@ -268,6 +268,32 @@ def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
             if year is not None
             else f
         )
+    return out
+
+
+_ANY_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last year|a year earlier)\b", re.I)
+
+
+def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> list[FigureHit]:
+    """A statistic whose sentence states no period at all ("Japan's 9 trillion yen surplus")
+    takes the year of the figures of the same two countries within two sentences of it, when
+    they give one year."""
+    dated = [(index.sentence_of(f.start), f) for f in figures if f.year is not None and f.metric]
+    out = []
+    for f in figures:
+        n = index.sentence_of(f.start)
+        if (
+            f.year is None
+            and f.metric in ("balance", "exports", "imports", "trade")
+            and f.country
+            and f.partner
+            and not _ANY_PERIOD.search(text, *f.sentence)
+        ):
+            sides = {f.country, f.partner}
+            years = {g.year for m, g in dated if m != n and abs(m - n) <= 2 and {g.country, g.partner} == sides}
+            if len(years) == 1:
+                f = replace(f, year=years.pop(), note=f.note + "; the year of the same countries' figures next to it")
+        out.append(f)
     return out
 
 
