@@ -14,7 +14,9 @@ LEADERS = ("head_of_state", "head_of_government")
 def _parse(text: str, published: dt.date | None = dt.date(2025, 3, 10)) -> Extraction:
     gaz = Gazetteer(
         people=(
-            KnownPerson("Donald Trump", tenures=(KnownTenure("USA", "President", LEADERS, start=dt.date(2025, 1, 20)),)),
+            KnownPerson(
+                "Donald Trump", tenures=(KnownTenure("USA", "President", LEADERS, start=dt.date(2025, 1, 20)),)
+            ),
         )
     )
     return parse_article(text, published=published, gazetteer=gaz)
@@ -28,7 +30,9 @@ def _facts(ex: Extraction) -> dict[str, tuple[str | None, str | None, str | None
     return {f.exact: (f.metric, f.country, f.partner, f.year) for f in ex.figures}
 
 
-MEETING = "President Donald Trump met Japanese Prime Minister Shigeru Ishiba at the White House in Washington on Friday.\n"
+MEETING = (
+    "President Donald Trump met Japanese Prime Minister Shigeru Ishiba at the White House in Washington on Friday.\n"
+)
 
 
 # -- quotes ----------------------------------------------------------------------------------

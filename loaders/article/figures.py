@@ -42,8 +42,9 @@ _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
 # the deficit") means the country is no holder
 _NOUN_PHRASE_WORDS = frozenset(
     "a an the its their his her our of trade goods merchandise services bilateral annual yearly monthly "
-    "record total overall global worldwide current account combined estimated net two-way commercial massive huge large "
-    "larger largest big bigger biggest growing widening narrowing persistent chronic full-year latest "
+    "record total overall global worldwide current account combined estimated net two-way commercial "
+    "massive huge large larger largest big bigger biggest growing widening narrowing persistent chronic "
+    "full-year latest "
     "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
     "dollar euros pounds won rupees yuan".split()
 )
@@ -62,6 +63,8 @@ def _noun_phrase_gap(gap: str) -> bool:
         if word and not (re.search(r"\d", word) or word[0].isupper() or word.lower() in _NOUN_PHRASE_WORDS):
             return False
     return True
+
+
 _GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
