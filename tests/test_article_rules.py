@@ -55,6 +55,11 @@ def test_called_and_hailed_introduce_the_subjects_words() -> None:
     }
 
 
+def test_a_new_person_who_confirmed_is_named() -> None:
+    ex = _parse(MEETING + "Japan’s chief negotiator Ryosei Akazawa confirmed “real progress on tariffs.”\n")
+    assert _speakers(ex) == {"real progress on tariffs.": "Ryosei Akazawa"}
+
+
 # -- figures: the year -------------------------------------------------------------------------
 
 

@@ -282,7 +282,20 @@ def alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
-# verbs that give a judgement in the subject's words: "X called the talks “a success”", "hailed ... as"
-_JUDGEMENT_VERBS = ("called", "calls", "termed", "terms", "hailed", "hails", "dubbed", "labelled", "labeled", "branded")
+# more verbs of speech: "X confirmed “...”"; a judgement in the subject's words: "X called the talks “a success”"
+_JUDGEMENT_VERBS = (
+    "confirmed",
+    "confirms",
+    "called",
+    "calls",
+    "termed",
+    "terms",
+    "hailed",
+    "hails",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+)
 VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS)
 VERB_RE = re.compile(r"\b(?:" + VERBS + r")\b")
