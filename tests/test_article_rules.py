@@ -189,3 +189,14 @@ def test_a_figure_with_no_period_takes_the_year_of_the_same_dyads_next_figures()
     )
     facts = _facts(_parse(text, published=None))
     assert facts["9 trillion yen"] == ("balance", "JPN", "USA", 2024)
+
+
+def test_people_who_were_at_the_event_are_participants() -> None:
+    text = (
+        "President Donald Trump hosted German Chancellor Friedrich Merz at the White House on Thursday.\n"
+        "Tariffs were not raised, even though Vice President JD Vance and Secretary of State Marco Rubio "
+        "were at the event.\n"
+    )
+    ex = _parse(text, dt.date(2025, 6, 6))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Friedrich Merz", "JD Vance", "Marco Rubio"}

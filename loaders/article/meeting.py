@@ -31,12 +31,15 @@ MEETING_RE = re.compile(
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
-    r"talked with|held talks|(?:news|press) conference with)\b",
+    r"talked with|held talks|(?:news|press) conference with|"
+    r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+# "Vance and Rubio were at the event": who was there, a meeting word only beside two people
+_PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
 _WEAK_TRIGGERS = frozenset(
@@ -245,7 +248,7 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         s0, s1 = art.sentence(n)
         persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         venue = _VENUE_RE.search(art.text, s0, s1)
-        strong = any(w not in _WEAK_TRIGGERS for w in words_of[n])
+        strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
         if venue or len(persons) >= 2 or (strong and persons):
             return n
     return None
