@@ -60,6 +60,11 @@ def test_a_new_person_who_confirmed_is_named() -> None:
     assert _speakers(ex) == {"real progress on tariffs.": "Ryosei Akazawa"}
 
 
+def test_a_headline_verb_in_the_present_introduces_the_quote() -> None:
+    text = "Trump signals ‘very good chance’ of trade deal with Japan\n\n" + MEETING
+    assert _speakers(_parse(text)) == {"very good chance": "Donald Trump"}
+
+
 # -- figures: the year -------------------------------------------------------------------------
 
 

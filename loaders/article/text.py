@@ -297,5 +297,7 @@ _JUDGEMENT_VERBS = (
     "labeled",
     "branded",
 )
-VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS)
+# a headline's present tense: "Trump signals ‘very good chance’ of trade deal"
+_HEADLINE_VERBS = ("signals", "signalled", "signaled", "vows", "urges", "insists", "touts", "admits", "claims", "slams")
+VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS + _HEADLINE_VERBS)
 VERB_RE = re.compile(r"\b(?:" + VERBS + r")\b")
