@@ -65,6 +65,14 @@ def test_a_headline_verb_in_the_present_introduces_the_quote() -> None:
     assert _speakers(_parse(text)) == {"very good chance": "Donald Trump"}
 
 
+def test_the_president_is_the_one_the_text_titles_without_a_country() -> None:
+    text = (
+        "President Donald Trump met Chinese President Xi Jinping in Busan, South Korea, on Thursday, as the "
+        "United States and China sought a truce.\n“We have agreed on fentanyl,” the president said.\n"
+    )
+    assert _speakers(_parse(text, dt.date(2025, 10, 31))) == {"We have agreed on fentanyl,": "Donald Trump"}
+
+
 # -- figures: the year -------------------------------------------------------------------------
 
 
