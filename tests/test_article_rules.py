@@ -213,3 +213,13 @@ def test_people_who_were_at_the_event_are_participants() -> None:
     ex = _parse(text, dt.date(2025, 6, 6))
     assert ex.meeting is not None
     assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Friedrich Merz", "JD Vance", "Marco Rubio"}
+
+
+def test_local_time_after_the_day_is_no_dateline() -> None:
+    text = (
+        "Modi in Washington\n\nIndian Prime Minister Narendra Modi, on a two-day visit to Washington, held talks "
+        "with President Donald Trump on Thursday (local time). The United States and India discussed trade.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert ex.meeting.date == dt.date(2025, 2, 13)

@@ -40,6 +40,8 @@ _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|foll
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
 _PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended", re.I)
+# "April 25 (Kyodo) --", "Feb 14 (Reuters) -": an agency after a dateline's day (not "(local time)")
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
 _WEAK_TRIGGERS = frozenset(
@@ -401,7 +403,7 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
         for d in parse_dates(text, published, s0, s1):
             if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start]):
                 continue
-            if _DATELINE.match(text[p0 : d.start]) or re.match(r"\s*\(", text[d.end : d.end + 3]):
+            if _DATELINE.match(text[p0 : d.start]) or _AGENCY_AFTER.match(text, d.end, d.end + 40):
                 continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day
             if published and d.date > published and d.how != "absolute":
                 continue
