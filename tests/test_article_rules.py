@@ -223,3 +223,12 @@ def test_local_time_after_the_day_is_no_dateline() -> None:
     ex = _parse(text, dt.date(2025, 2, 14))
     assert ex.meeting is not None
     assert ex.meeting.date == dt.date(2025, 2, 13)
+
+
+def test_chinese_imports_are_imports_from_china() -> None:
+    text = (
+        "President Donald Trump met Chinese President Xi Jinping in Busan on Thursday, as the United States "
+        "and China sought a truce.\nAmericans bought $438.9 billion of Chinese imports in 2024.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 10, 31)))
+    assert facts["$438.9 billion"] == ("imports", "USA", "CHN", 2024)

@@ -93,6 +93,7 @@ class _CountryInSentence:
     end: int
     prep: str  # the preposition before it ("with", "to", "from", "in", "between", "and") or ""
     possessive: bool
+    demonym: bool = False  # "Chinese", not "China"
 
 
 def _figure_dyad(
@@ -134,8 +135,12 @@ def _figure_dyad(
             holder = exporter.code if exporter else None
             other = importer.code if importer else None
         elif metric == "imports":
-            importer = adj or next((c for c in after if c.prep in ("into", "in")), None)
-            exporter = next((c for c in after if c.prep == "from"), None)
+            # "Chinese imports" are imports from China; "China's imports", "Japanese imports of
+            # beef" are the country's own
+            of_goods = re.match(r"\s+of\b", sentence[metric_end:])
+            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods else None
+            importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
+            exporter = source or next((c for c in after if c.prep == "from"), None)
             holder = importer.code if importer else None
             other = exporter.code if exporter else None
         elif metric == "investment":
@@ -316,7 +321,12 @@ def _sentence_countries(
             poss = text[cm.end : cm.end + 2] in ("’s", "'s")
             cs.append(
                 _CountryInSentence(
-                    cm.country, cm.start - s0, cm.end - s0, prep.group("prep").lower() if prep else "", poss
+                    cm.country,
+                    cm.start - s0,
+                    cm.end - s0,
+                    prep.group("prep").lower() if prep else "",
+                    poss,
+                    cm.how == "demonym",
                 )
             )
     return cs
