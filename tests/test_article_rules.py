@@ -232,3 +232,24 @@ def test_chinese_imports_are_imports_from_china() -> None:
     )
     facts = _facts(_parse(text, dt.date(2025, 10, 31)))
     assert facts["$438.9 billion"] == ("imports", "USA", "CHN", 2024)
+
+
+def test_talks_elsewhere_or_earlier_lend_no_participants() -> None:
+    text = (
+        "President Donald Trump met Chinese President Xi Jinping in Busan on Thursday, as the United States "
+        "and China sought a truce.\nThe meeting followed talks in Kuala Lumpur between Treasury Secretary "
+        "Scott Bessent and Vice Premier He Lifeng.\nDuring his first term, Trump also met Premier Li Qiang.\n"
+    )
+    ex = _parse(text, dt.date(2025, 10, 31))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Xi Jinping"}
+
+
+def test_a_minister_accompanying_a_leader_is_a_participant() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Modi was accompanied by External Affairs Minister Subrahmanyam Jaishankar.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi", "Subrahmanyam Jaishankar"}

@@ -32,14 +32,15 @@ MEETING_RE = re.compile(
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
     r"talked with|held talks|(?:news|press) conference with|"
-    r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended)\b",
+    r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
+    r"accompanied by|joined by|delegation included)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
-_PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended", re.I)
+_PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included", re.I)
 # "April 25 (Kyodo) --", "Feb 14 (Reuters) -": an agency after a dateline's day (not "(local time)")
 _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
@@ -187,18 +188,38 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 
+_EARLIER = re.compile(
+    r"\b(?:first term|earlier this year|last year|previously|previous (?:meeting|visit|summit|talks)|"
+    r"(?:months|years) ago)\b",
+    re.I,
+)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
+
+
 def _other_event(art: _Article, n: int, main_id: int) -> bool:
-    """Whether a later meeting sentence speaks of another, earlier event: it names a year more
-    than one before the meeting's (the main sentence's, and the publication's): "hosted Modi in
-    2023" in 2025 (a meeting in last December may still be reported in January)."""
+    """Whether a later meeting sentence speaks of another event: an earlier one ("during his
+    first term", a year more than one before the meeting's: "hosted Modi in 2023" in 2025; a
+    meeting in last December may still be reported in January), or one in another city than
+    the one the main sentence names ("talks in Kuala Lumpur" after "met in Busan")."""
     m0, m1 = art.sentence(main_id)
+    s0, s1 = art.sentence(n)
+    if _EARLIER.search(art.text, s0, s1):
+        return True
     years = [int(y.group()) for y in _YEAR.finditer(art.text, m0, m1)]
     if art.published is not None:
         years.append(art.published.year)
-    if not years:
+    if years and any(int(y.group()) < min(years) - 1 for y in _YEAR.finditer(art.text, s0, s1)):
+        return True
+    # the cities of a later sentence against the main sentence's place (its country, if known)
+    cities = [c.group(1) for c in _CAPITAL_RE.finditer(art.text, s0, s1)]
+    if not cities:
         return False
-    s0, s1 = art.sentence(n)
-    return any(int(y.group()) < min(years) - 1 for y in _YEAR.finditer(art.text, s0, s1))
+    hosts = [VENUES[v.group(1)] for v in _VENUE_RE.finditer(art.text, m0, m1)]
+    hosts += [CAPITALS[c.group(1)] for c in _CAPITAL_RE.finditer(art.text, m0, m1)]
+    if hosts:
+        return any(CAPITALS[c] not in hosts for c in cities)
+    here = " ".join(p.group(1) for p in _IN_PLACE.finditer(art.text, m0, m1))
+    return bool(here) and all(c not in here for c in cities)
 
 
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
