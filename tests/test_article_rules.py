@@ -253,3 +253,11 @@ def test_a_minister_accompanying_a_leader_is_a_participant() -> None:
     ex = _parse(text, dt.date(2025, 2, 14))
     assert ex.meeting is not None
     assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi", "Subrahmanyam Jaishankar"}
+
+
+def test_a_next_paragraph_quote_continues_after_told_someone() -> None:
+    text = (
+        MEETING + "“I value our conversation. We must understand each other clearly,” Trump told Ishiba.\n"
+        "“We have to ensure that competition does not veer into conflict.”\n"
+    )
+    assert _speakers(_parse(text))["We have to ensure that competition does not veer into conflict."] == "Donald Trump"

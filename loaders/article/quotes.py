@@ -226,7 +226,9 @@ class Speakers:
         if last_ref is None or len(text[q.start : q.end].split()) < 3:
             return None
         between = text[last_q.close : q.open]
-        others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
+        # the people of the previous quote's own sentence ("..., Trump told Ishiba.") speak no new words
+        after_it = max(last_q.close, self.index.sentences[self.index.sentence_of(last_q.open)][1])
+        others = {mm.ref for mm in self._within(after_it, q.open)} - {last_ref}
         same_para = last_q.paragraph == q.paragraph and (
             not re.search(r"[A-Za-z]", between)
             or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None))
