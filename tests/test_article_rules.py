@@ -261,3 +261,14 @@ def test_a_next_paragraph_quote_continues_after_told_someone() -> None:
         "“We have to ensure that competition does not veer into conflict.”\n"
     )
     assert _speakers(_parse(text))["We have to ensure that competition does not veer into conflict."] == "Donald Trump"
+
+
+def test_exporting_is_exports_and_a_change_over_a_year_is_not_of_that_year() -> None:
+    text = (
+        "U.S.-China trade\n\nThe U.S. imported goods worth $438.9 billion from China in 2024, while exporting "
+        "$143.5 billion.\nThe U.S. goods deficit with China was $295.4 billion in 2024, a 5.8% increase "
+        "($16.3 billion) over 2023.\n"
+    )
+    facts = _facts(_parse(text, published=None))
+    assert facts["$143.5 billion"] == ("exports", "USA", "CHN", 2024)
+    assert facts["$16.3 billion"][3] == 2024

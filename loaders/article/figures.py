@@ -22,8 +22,8 @@ __all__ = [
 ]
 
 _METRIC_RE = re.compile(
-    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported)\b|"
-    r"\b(?P<imports>imports?|imported)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting)\b|"
+    r"\b(?P<imports>imports?|imported|importing)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:between|with|in goods)|traded)\b",
     re.I,
 )
@@ -51,7 +51,7 @@ _NOUN_PHRASE_WORDS = frozenset(
 
 
 # a metric said by a verb: its subject is the investor or exporter ("Japan will invest $550 billion")
-_VERB_METRIC = re.compile(r"invest(?:s|ed|ing)?|exported|imported|traded", re.I)
+_VERB_METRIC = re.compile(r"invest(?:s|ed|ing)?|exported|exporting|imported|importing|traded", re.I)
 # a holder with no country code: "the European Union's trade surplus"
 _BLOC_HOLDER = re.compile(r"\b(?:European Union|EU|bloc)(?:’s|'s)?\s+(?:[\w$¥€£.,()-]+\s+){0,4}$")
 
@@ -162,7 +162,7 @@ def _figure_dyad(
 
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
-_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from)\s+$", re.I)
+_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from|over)\s+$", re.I)
 _SECTOR_KEYS = frozenset(kw.key for kw in TOPIC_KEYWORDS if kw.scheme == "analyst")
 Sides = tuple[str | None, str | None]  # (country, partner)
 
@@ -435,9 +435,10 @@ def _year(
     others: list[tuple[int, int]],
 ) -> tuple[int | None, bool]:
     """The period: the year written right after the amount; else its own "today", "last
-    year"; else the year of the sentence nearest it (not "since 2020", not one written right
-    after another amount: "from $418 billion in 2018 to $295 billion"); else "last year", "this
-    year" in the sentence; else the last full year for a trade figure (and True: assumed)."""
+    year"; else the year of the sentence nearest it (not "since 2020" or "over 2023"; one written
+    right after another amount, "from $418 billion in 2018 to ...", only when there is no other);
+    else "last year", "this year" in the sentence; else the last full year for a trade figure
+    (and True: assumed)."""
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
@@ -461,9 +462,9 @@ def _year(
         when = relative.group("when").lower()
         past = when in ("last year", "a year earlier", "the previous year")
         return published.year - 1 if past else published.year, False
-    years = [(at, y) for at, y in years if owner(at) is None]
-    if years:
-        return min(years, key=lambda y: abs(y[0] - rel))[1], False
+    free = [(at, y) for at, y in years if owner(at) is None]
+    if free or years:  # a year of another amount only when the sentence has no other
+        return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
         return None, False
     if re.search(r"\blast year\b|\ba year earlier\b", sentence, re.I):
