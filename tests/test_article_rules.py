@@ -272,3 +272,13 @@ def test_exporting_is_exports_and_a_change_over_a_year_is_not_of_that_year() -> 
     facts = _facts(_parse(text, published=None))
     assert facts["$143.5 billion"] == ("exports", "USA", "CHN", 2024)
     assert facts["$16.3 billion"][3] == 2024
+
+
+def test_a_later_sentence_saying_the_first_since_a_year_is_the_same_meeting() -> None:
+    text = (
+        "Trump and Xi meet\n\nPresident Donald Trump met Chinese President Xi Jinping, as the United States "
+        "and China sought a truce.\nThe meeting in Busan on Thursday was their first since 2019.\n"
+    )
+    ex = _parse(text, dt.date(2025, 10, 31))
+    assert ex.meeting is not None
+    assert ex.meeting.date == dt.date(2025, 10, 30)

@@ -196,6 +196,11 @@ _EARLIER = re.compile(
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
 
 
+def _event_years(text: str, lo: int, hi: int) -> list[int]:
+    """The years written in [lo, hi), but those after "since" ("their first meeting since 2019")."""
+    return [int(y.group()) for y in _YEAR.finditer(text, lo, hi) if not re.search(r"\bsince\s+$", text[lo : y.start()])]
+
+
 def _other_event(art: _Article, n: int, main_id: int) -> bool:
     """Whether a later meeting sentence speaks of another event: an earlier one ("during his
     first term", a year more than one before the meeting's: "hosted Modi in 2023" in 2025; a
@@ -205,10 +210,10 @@ def _other_event(art: _Article, n: int, main_id: int) -> bool:
     s0, s1 = art.sentence(n)
     if _EARLIER.search(art.text, s0, s1):
         return True
-    years = [int(y.group()) for y in _YEAR.finditer(art.text, m0, m1)]
+    years = _event_years(art.text, m0, m1)
     if art.published is not None:
         years.append(art.published.year)
-    if years and any(int(y.group()) < min(years) - 1 for y in _YEAR.finditer(art.text, s0, s1)):
+    if years and any(y < min(years) - 1 for y in _event_years(art.text, s0, s1)):
         return True
     # the cities of a later sentence against the main sentence's place (its country, if known)
     cities = [c.group(1) for c in _CAPITAL_RE.finditer(art.text, s0, s1)]
