@@ -173,6 +173,10 @@ def test_the_subject_of_invest_is_the_investor() -> None:
     facts = _facts(_parse(text, dt.date(2025, 2, 14)))
     assert facts["$1 billion"][:3] == ("investment", "USA", "AUS")
     assert facts["$550 billion"][:3] == ("investment", "USA", "JPN")
+    pledge = text.replace("Under the deal, Japan will invest", "Japan pledged").replace(
+        "$550 billion in the", "$550 billion in investment in the"
+    )
+    assert _facts(_parse(pledge, dt.date(2025, 2, 14)))["$550 billion"][:3] == ("investment", "USA", "JPN")
 
 
 def test_goods_trade_and_traded_are_the_trade_metric() -> None:

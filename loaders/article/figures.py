@@ -50,8 +50,6 @@ _NOUN_PHRASE_WORDS = frozenset(
 )
 
 
-# a metric said by a verb: its subject is the investor or exporter ("Japan will invest $550 billion")
-_VERB_METRIC = re.compile(r"invest(?:s|ed|ing)?|exported|exporting|imported|importing|traded", re.I)
 # a holder with no country code: "the European Union's trade surplus"
 _BLOC_HOLDER = re.compile(r"\b(?:European Union|EU|bloc)(?:’s|'s)?\s+(?:[\w$¥€£.,()-]+\s+){0,4}$")
 
@@ -120,7 +118,9 @@ def _figure_dyad(
             if (
                 (c.prep in ("", "and") or c.possessive)
                 and _HOLDER_GAP.fullmatch(gap)
-                and (_VERB_METRIC.fullmatch(sentence[metric_start:metric_end]) or _noun_phrase_gap(gap))
+                # a balance's holder is in its noun phrase; an investor or exporter is the
+                # subject of a verb ("Japan pledged $550 billion in investment")
+                and (metric not in ("balance", "trade") or _noun_phrase_gap(gap))
                 and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap)
             ):
                 adj = c
