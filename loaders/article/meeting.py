@@ -320,7 +320,9 @@ def _speaks_of_it(text: str, end: int, s1: int) -> bool:
     """Whether the person named just before `end` is the subject of a verb of speech (an
     apposition allowed, unless it says the person was there: ", who joined the talks,")."""
     m = _SPEAKS_OF_IT.match(text, end, s1)
-    return bool(m) and not (m.group("app") and MEETING_RE.search(m.group("app")))
+    if m is None:
+        return False
+    return not (m.group("app") and MEETING_RE.search(m.group("app")))
 
 
 def _add_missing_sides(
