@@ -73,6 +73,21 @@ def test_the_president_is_the_one_the_text_titles_without_a_country() -> None:
     assert _speakers(_parse(text, dt.date(2025, 10, 31))) == {"We have agreed on fentanyl,": "Donald Trump"}
 
 
+# -- people ------------------------------------------------------------------------------------
+
+
+def test_titles_with_an_honorific_and_short_forms_name_their_people() -> None:
+    text = (
+        "Headline\n\nPrime Minister Sir Keir Starmer met President Donald Trump at the White House on "
+        "Thursday. Australian PM Anthony Albanese and Treasurer Jim Chalmers were in Washington too, "
+        "and the United States and Britain talked trade.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices["Keir Starmer"] == "Prime Minister"
+    assert offices["Anthony Albanese"] == "Prime Minister"
+    assert offices["Jim Chalmers"] == "Treasurer"
+
+
 # -- figures: the year -------------------------------------------------------------------------
 
 
