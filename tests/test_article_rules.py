@@ -88,6 +88,15 @@ def test_titles_with_an_honorific_and_short_forms_name_their_people() -> None:
     assert offices["Jim Chalmers"] == "Treasurer"
 
 
+def test_the_prime_minister_is_the_one_new_person_of_no_office_before_it() -> None:
+    text = (
+        "Headline\n\nDonald Trump and Sir Keir Starmer agreed to work on a trade deal after the Prime Minister "
+        "offered a state visit, as the United States and Britain met at the White House.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text, dt.date(2025, 2, 28)).people}
+    assert offices["Keir Starmer"] == "Prime Minister"
+
+
 # -- figures: the year -------------------------------------------------------------------------
 
 

@@ -326,11 +326,15 @@ def role_of_candidate(
     n = index.sentence_of(site.start)
     s0 = index.sentences[n][0]
     before = [m for m in starting_in(mentions, s0, site.start) if not m.in_quote]
-    if not before or name_key(before[0].ref.name) not in people.candidates:
+    # the new candidates of no office named before it ("Donald Trump and Sir Keir Starmer ...")
+    unknown = {
+        key: people.candidates[key]
+        for m in before
+        if (key := name_key(m.ref.name)) in people.candidates and people.candidates[key].office is None
+    }
+    if len(unknown) != 1:
         return None
-    cand = people.candidates[name_key(before[0].ref.name)]
-    if cand.office is not None:
-        return None
+    [cand] = unknown.values()
     assert site.role is not None
     cand.office = site.role.title().replace("Of", "of")
     cand.country = cand.country or site.role_country
