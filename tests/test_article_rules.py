@@ -310,3 +310,20 @@ def test_a_later_sentence_saying_the_first_since_a_year_is_the_same_meeting() ->
     ex = _parse(text, dt.date(2025, 10, 31))
     assert ex.meeting is not None
     assert ex.meeting.date == dt.date(2025, 10, 30)
+
+
+def test_people_of_an_introductory_phrase_are_no_participants() -> None:
+    for opening in (
+        "Following his meeting with Elon Musk",
+        "Like Israeli Prime Minister Benjamin Netanyahu before him",
+    ):
+        text = (
+            f"Headline\n\n{opening}, Indian Prime Minister Narendra Modi held talks with President Donald Trump "
+            "at the White House on Thursday. The United States and India discussed trade.\n"
+        )
+        ex = _parse(text, dt.date(2025, 2, 14))
+        assert ex.meeting is not None
+        assert ({p.name for p in ex.meeting.participants}, ex.meeting.countries) == (
+            {"Donald Trump", "Narendra Modi"},
+            ("IND", "USA"),
+        )

@@ -43,6 +43,12 @@ _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VER
 _PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included", re.I)
 # "April 25 (Kyodo) --", "Feb 14 (Reuters) -": an agency after a dateline's day (not "(local time)")
 _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
+# an introductory phrase before the main clause: its people are not the meeting's
+_INTRO = re.compile(
+    r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
+    r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As|Days after)\b[^,;]{0,150},\s+",
+    re.I,
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
 _WEAK_TRIGGERS = frozenset(
@@ -301,6 +307,9 @@ def _named_participants(
     participants: list[PersonRef] = []
     for n in used:
         s0, s1 = art.sentence(n)
+        intro = _INTRO.match(art.text, s0, s1)
+        if intro and any(intro.end() <= a < s1 for a, _ in spans):
+            s0 = intro.end()  # "Following his meeting with Elon Musk, Modi held talks with ..."
         first_trigger = min((a for a, _ in spans if s0 <= a < s1), default=s0)
         clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         s1 = clause.start() if clause else s1
