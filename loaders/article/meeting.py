@@ -46,7 +46,7 @@ _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 # an introductory phrase before the main clause: its people are not the meeting's
 _INTRO = re.compile(
     r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
-    r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As|Days after)\b[^,;]{0,150},\s+",
+    r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
     re.I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
