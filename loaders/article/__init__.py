@@ -52,8 +52,9 @@ introductory phrase, "Following his meeting with X, ..."; the others: people wit
 do not only speak of it, "X said the talks were ..."), and those at the event, accompanying a
 leader or in the delegation; not a former leader, nor someone of a third country; a later
 sentence about another event (an earlier year, "his first term", talks in another city) lends
-no one. For a side of the dyad that no one represents, its most named leader joins. The dyad is the participants' countries, then the host's (White House: USA; "in Tokyo":
-JPN), then the most named. The kind is the one the text names (state / official / working
+no one. For a side of the dyad that no one represents, its most named leader joins. The dyad
+is the participants' countries, then the host's (White House: USA; "in Tokyo": JPN), then
+the most named. The kind is the one the text names (state / official / working
 visit, call, summit); otherwise a "summit" when a head of state or government of each side took
 part, else "talks". A meeting of the graph on the same day and dyad (or, when the article gives
 no day, in the month before publication) is taken to be the same event, and lends its kind
