@@ -145,12 +145,14 @@ TEST_HALF_FLOORS = {
     ("quotes", "precision"): 0.91,
     ("quotes", "recall"): 0.94,
     ("attribution", "precision"): 0.92,
-    ("attribution", "recall"): 0.75,  # target 0.90: not reached
-    ("participants", "precision"): 0.84,  # target 0.95: not reached
+    ("attribution", "recall"): 0.75,  # target 0.90: not reached (measured 0.758)
+    ("participants", "precision"): 0.84,  # target 0.95: not reached (measured 0.846)
+    ("participants", "recall"): 0.81,
     ("figures", "f1"): 0.96,
-    ("figure_facts", "f1"): 0.38,  # target 0.85: not reached
+    ("figure_facts", "f1"): 0.51,  # target 0.85: not reached (measured 0.511; 0.38 before round 2)
     ("people", "precision"): 0.94,
     ("people", "recall"): 0.88,
+    ("meeting", "f1"): 0.55,
 }
 
 

@@ -47,10 +47,14 @@ spoke ("said Monday ... after the call"), 0.3 with the publication date as a gue
 The meeting: the first sentence (outside quotes) with a meeting word (summit, talks, meeting,
 met, visit, hosted, phone call...) and two people, or a venue, or one person with a strong
 word; later meeting sentences complete it. Participants are the people named in those sentences
-up to the end of the clause after the meeting word (the first sentence: anyone; the others:
-people with an office), plus, for a side of the dyad that no one represents, its most named
-leader. The dyad is the participants' countries, then the host's (White House: USA; "in Tokyo":
-JPN), then the most named. The kind is the one the text names (state / official / working
+up to the end of the clause after the meeting word (the first sentence: anyone but those of an
+introductory phrase, "Following his meeting with X, ..."; the others: people with an office who
+do not only speak of it, "X said the talks were ..."), and those at the event, accompanying a
+leader or in the delegation; not a former leader, nor someone of a third country; a later
+sentence about another event (an earlier year, "his first term", talks in another city) lends
+no one. For a side of the dyad that no one represents, its most named leader joins. The dyad
+is the participants' countries, then the host's (White House: USA; "in Tokyo": JPN), then
+the most named. The kind is the one the text names (state / official / working
 visit, call, summit); otherwise a "summit" when a head of state or government of each side took
 part, else "talks". A meeting of the graph on the same day and dyad (or, when the article gives
 no day, in the month before publication) is taken to be the same event, and lends its kind
@@ -64,6 +68,13 @@ Sign rule for balances: a deficit or surplus is the balance *of the country name
 (the one before the word: "the U.S. trade deficit", "Japan's surplus"; or the first in "the
 deficit between the U.S. and Japan") *with the partner* ("with Japan"): a deficit is negative, a
 surplus positive, as `indicator=goods_balance, country=holder, partner=other`.
+A balance's holder is a country in the metric's noun phrase ("Japan's 9 trillion yen surplus"),
+not the subject of a verb ("Germany accounts for half of the deficit"); a bloc (the European
+Union) is no country, so it leaves its side empty. "Chinese imports" are imports from China. The
+year of a figure is the one written right after it ("up from $104.6 billion in 2023"), else the
+sentence's nearest (not "since 2020", "over 2023"), else the year of the same countries' figures
+next to it when its sentence gives no period. Bilateral trade of "the two countries" is the
+article's dyad.
 Exports are `goods_exports` of the exporter (country) to the importer (partner); imports
 `goods_imports` of the importer from the exporter; an investment stock is `fdi_stock` with the
 host as country and the investor as partner. Pledges and forecasts ("will invest $1 trillion",

@@ -22,9 +22,9 @@ __all__ = [
 ]
 
 _METRIC_RE = re.compile(
-    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported)\b|"
-    r"\b(?P<imports>imports?|imported)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total) trade|trade (?:between|with))\b",
+    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting)\b|"
+    r"\b(?P<imports>imports?|imported|importing)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:between|with|in goods)|traded)\b",
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
@@ -37,6 +37,32 @@ _PLEDGE_RE = re.compile(
 # "in Gujarat, India": the country after a place is "in" too
 _IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
+# the words of a noun phrase between a holder and its metric ("Japan's 9 trillion yen ($62 billion)
+# trade surplus", "the U.S. goods deficit"); any other word (a verb: "Germany account for half of
+# the deficit") means the country is no holder
+_NOUN_PHRASE_WORDS = frozenset(
+    "a an the its their his her our of trade goods merchandise services bilateral annual yearly monthly "
+    "record total overall global worldwide current account combined estimated net two-way commercial "
+    "massive huge large larger largest big bigger biggest growing widening narrowing persistent chronic "
+    "full-year latest "
+    "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
+    "dollar euros pounds won rupees yuan".split()
+)
+
+
+# a holder with no country code: "the European Union's trade surplus"
+_BLOC_HOLDER = re.compile(r"\b(?:European Union|EU|bloc)(?:’s|'s)?\s+(?:[\w$¥€£.,()-]+\s+){0,4}$")
+
+
+def _noun_phrase_gap(gap: str) -> bool:
+    """Whether `gap` holds only amounts, names and noun-phrase words (see _NOUN_PHRASE_WORDS)."""
+    for token in re.sub(r"^(?:’s|'s)", "", gap).split():
+        word = token.removesuffix("’s").removesuffix("'s").strip("()$¥€£.,’'-")
+        if word and not (re.search(r"\d", word) or word[0].isupper() or word.lower() in _NOUN_PHRASE_WORDS):
+            return False
+    return True
+
+
 _GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
@@ -65,6 +91,7 @@ class _CountryInSentence:
     end: int
     prep: str  # the preposition before it ("with", "to", "from", "in", "between", "and") or ""
     possessive: bool
+    demonym: bool = False  # "Chinese", not "China"
 
 
 def _figure_dyad(
@@ -91,6 +118,9 @@ def _figure_dyad(
             if (
                 (c.prep in ("", "and") or c.possessive)
                 and _HOLDER_GAP.fullmatch(gap)
+                # a balance's holder is in its noun phrase; an investor or exporter is the
+                # subject of a verb ("Japan pledged $550 billion in investment")
+                and (metric not in ("balance", "trade") or _noun_phrase_gap(gap))
                 and not re.search(r"\b(?:with|from|and|or)\b|,\s", gap)
             ):
                 adj = c
@@ -105,8 +135,12 @@ def _figure_dyad(
             holder = exporter.code if exporter else None
             other = importer.code if importer else None
         elif metric == "imports":
-            importer = adj or next((c for c in after if c.prep in ("into", "in")), None)
-            exporter = next((c for c in after if c.prep == "from"), None)
+            # "Chinese imports" are imports from China; "China's imports", "Japanese imports of
+            # beef" are the country's own
+            of_goods = re.match(r"\s+of\b", sentence[metric_end:])
+            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods else None
+            importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
+            exporter = source or next((c for c in after if c.prep == "from"), None)
             holder = importer.code if importer else None
             other = exporter.code if exporter else None
         elif metric == "investment":
@@ -128,7 +162,7 @@ def _figure_dyad(
 
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
-_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from)\s+$", re.I)
+_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from|over)\s+$", re.I)
 _SECTOR_KEYS = frozenset(kw.key for kw in TOPIC_KEYWORDS if kw.scheme == "analyst")
 Sides = tuple[str | None, str | None]  # (country, partner)
 
@@ -149,7 +183,8 @@ def find_figures(
     out: list[FigureHit] = []
     previous_in_sentence: dict[int, tuple[str, str | None, str | None]] = {}
     last_sides: dict[str, tuple[str, str]] = {}
-    for amount in find_amounts(text):
+    amounts = find_amounts(text)
+    for amount in amounts:
         sid = index.sentence_of(amount.start)
         s0, s1 = index.sentences[sid]
         sentence = text[s0:s1]
@@ -158,35 +193,13 @@ def find_figures(
         metric = None
         if metric_m:
             metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
-        country = partner = None
-        if metric and metric_m:
-            cs = _sentence_countries(text, s0, s1, amount, country_mentions)
-            country, partner, _ = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
-        # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
-        earlier = previous_in_sentence.get(sid)
-        if (
-            country is None
-            and partner is None
-            and earlier
-            and metric in ("exports", "imports")
-            and earlier[0] in ("exports", "imports")
-        ):
-            country, partner = earlier[1], earlier[2]
+        speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
+        cs = _sentence_countries(text, s0, s1, amount, country_mentions) if metric_m else []
+        country, partner, filled = _sides(
+            metric, metric_m, sentence, cs, previous_in_sentence.get(sid), speaker, people, dyad, last_sides
+        )
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
-        speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
-        # "our deficit", "we" in a quote: the speaker's country
-        if (
-            speaker is not None
-            and metric_m
-            and country is None
-            and re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40) : metric_m.start()], re.I)
-        ):
-            country = people.office_of(speaker)[1] or country
-        if metric_m and _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
-            filled = False  # "Japan's global trade deficit": with no partner
-        else:
-            (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
         if metric and country and partner:
             last_sides[metric] = (country, partner)
         conf = 0.9
@@ -196,7 +209,8 @@ def find_figures(
         if filled:
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
-        year, assumed = _year(sentence, rel, amount.end - s0, published, metric)
+        others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
+        year, assumed = _year(sentence, rel, amount.end - s0, published, metric, others)
         if assumed:
             conf *= 0.5
             notes.append("period not stated: the last full year is assumed")
@@ -243,7 +257,7 @@ def find_figures(
                 (s0, s1),
             )
         )
-    return _same_figure_same_year(out)
+    return _year_of_neighbours(_same_figure_same_year(out), text, index)
 
 
 def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
@@ -265,6 +279,32 @@ def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
     return out
 
 
+_ANY_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last year|a year earlier)\b", re.I)
+
+
+def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> list[FigureHit]:
+    """A statistic whose sentence states no period at all ("Japan's 9 trillion yen surplus")
+    takes the year of the figures of the same two countries within two sentences of it, when
+    they give one year."""
+    dated = [(index.sentence_of(f.start), f) for f in figures if f.year is not None and f.metric]
+    out = []
+    for f in figures:
+        n = index.sentence_of(f.start)
+        if (
+            f.year is None
+            and f.metric in ("balance", "exports", "imports", "trade")
+            and f.country
+            and f.partner
+            and not _ANY_PERIOD.search(text, *f.sentence)
+        ):
+            sides = {f.country, f.partner}
+            years = {g.year for m, g in dated if m != n and abs(m - n) <= 2 and {g.country, g.partner} == sides}
+            if len(years) == 1:
+                f = replace(f, year=years.pop(), note=f.note + "; the year of the same countries' figures next to it")
+        out.append(f)
+    return out
+
+
 def _sentence_countries(
     text: str, s0: int, s1: int, amount: Amount, country_mentions: list[MentionHit]
 ) -> list[_CountryInSentence]:
@@ -281,7 +321,12 @@ def _sentence_countries(
             poss = text[cm.end : cm.end + 2] in ("’s", "'s")
             cs.append(
                 _CountryInSentence(
-                    cm.country, cm.start - s0, cm.end - s0, prep.group("prep").lower() if prep else "", poss
+                    cm.country,
+                    cm.start - s0,
+                    cm.end - s0,
+                    prep.group("prep").lower() if prep else "",
+                    poss,
+                    cm.how == "demonym",
                 )
             )
     return cs
@@ -305,6 +350,54 @@ def _speaker(
     return speaker
 
 
+# a partner with no country code: "the deficit with the European Union", "with the rest of the world"
+_BLOC_PARTNER = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:\d+-(?:nation|member)\s+)?(?:European Union|EU|bloc|rest of the world|world)\b"
+)
+_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween the two\b", re.I)
+
+
+def _sides(
+    metric: str | None,
+    metric_m: re.Match[str] | None,
+    sentence: str,
+    cs: list[_CountryInSentence],
+    earlier: tuple[str, str | None, str | None] | None,
+    speaker: PersonRef | None,
+    people: People,
+    dyad: tuple[str, str] | None,
+    last_sides: dict[str, tuple[str, str]],
+) -> tuple[str | None, str | None, bool]:
+    """(country, partner, whether a side comes from the article rather than the sentence)."""
+    if not (metric and metric_m):
+        return None, None, False
+    country, partner, how = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+    # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
+    if country is None and partner is None and earlier and metric in ("exports", "imports"):
+        if earlier[0] in ("exports", "imports"):
+            country, partner = earlier[1], earlier[2]
+    # "our deficit", "we" in a quote: the speaker's country
+    if speaker is not None and country is None:
+        if re.search(r"\b(our|we|us)\b", sentence[max(0, metric_m.start() - 40) : metric_m.start()], re.I):
+            country = people.office_of(speaker)[1]
+    if _BLOC_PARTNER.match(sentence, metric_m.end()) or _BLOC_PARTNER.search(
+        sentence, metric_m.end(), metric_m.end() + 40
+    ):
+        # no country is the partner; the holder, if the sentence names none, the one named before
+        holder = None if how == "sentence order" else country
+        if holder is None and metric in last_sides:
+            return last_sides[metric][0], None, True
+        return holder, None, False
+    if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
+        return country, partner, False  # "Japan's global trade deficit": with no partner
+    if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
+        return None, partner, False
+    if metric == "trade" and country is None and partner is None and dyad and _BOTH_SIDES.search(sentence):
+        return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
+    (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
+    return country, partner, filled
+
+
 def _from_the_article(
     metric: str | None,
     country: str | None,
@@ -325,18 +418,53 @@ def _from_the_article(
     return (country, partner), False
 
 
+# the period written right after an amount: "$104.6 billion in 2023", "$295 billion (2024)"
+_OWN_YEAR = re.compile(r"\s*(?:\)\s*)?,?\s*(?:\(|in\s+|for\s+|during\s+|as of\s+)(?:fiscal\s+|FY\s*)?$")
+_OWN_RELATIVE = re.compile(
+    r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year)\b",
+    re.I,
+)
+
+
 def _year(
-    sentence: str, rel: int, rel_end: int, published: dt.date | None, metric: str | None
+    sentence: str,
+    rel: int,
+    rel_end: int,
+    published: dt.date | None,
+    metric: str | None,
+    others: list[tuple[int, int]],
 ) -> tuple[int | None, bool]:
-    """The period: the year nearest the amount (not "since 2020"), "last year", "this year"; else
-    the last full year for a trade figure (and True: assumed)."""
+    """The period: the year written right after the amount; else its own "today", "last
+    year"; else the year of the sentence nearest it (not "since 2020" or "over 2023"; one written
+    right after another amount, "from $418 billion in 2018 to ...", only when there is no other);
+    else "last year", "this year" in the sentence; else the last full year for a trade figure
+    (and True: assumed)."""
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
         if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()]) and not (rel <= m.start() < rel_end)
     ]
-    if years:
-        return min(years, key=lambda y: abs(y[0] - rel))[1], False
+
+    def owner(at: int) -> tuple[int, int] | None:
+        """The amount the year at `at` is written right after, if any."""
+        for a, b in [(rel, rel_end), *others]:
+            if b <= at and _OWN_YEAR.fullmatch(sentence[b:at]):
+                return a, b
+        return None
+
+    own = [y for at, y in years if owner(at) == (rel, rel_end)]
+    if own:
+        return own[0], False
+    relative = _OWN_RELATIVE.match(sentence, rel_end)
+    if relative:
+        if published is None:
+            return None, False
+        when = relative.group("when").lower()
+        past = when in ("last year", "a year earlier", "the previous year")
+        return published.year - 1 if past else published.year, False
+    free = [(at, y) for at, y in years if owner(at) is None]
+    if free or years:  # a year of another amount only when the sentence has no other
+        return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
         return None, False
     if re.search(r"\blast year\b|\ba year earlier\b", sentence, re.I):

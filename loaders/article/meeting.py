@@ -11,7 +11,7 @@ from bilateral.loaders.article.countries import COUNTRY_FORM
 from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
 from bilateral.loaders.article.model import Gazetteer, KnownMeeting, MeetingHit, MentionHit
 from bilateral.loaders.article.people import People, PersonMention, name_key
-from bilateral.loaders.article.text import Index, Quote, alternation, starting_in
+from bilateral.loaders.article.text import VERBS, Index, Quote, alternation, starting_in
 from bilateral.loaders.article_lexicon import (
     CAPITALS,
     VENUES,
@@ -31,10 +31,24 @@ MEETING_RE = re.compile(
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
-    r"talked with|held talks|(?:news|press) conference with)\b",
+    r"talked with|held talks|(?:news|press) conference with|"
+    r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
+    r"accompanied by|joined by|delegation included)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
+# "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
+_SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+# "Vance and Rubio were at the event": who was there, a meeting word only beside two people
+_PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included", re.I)
+# "April 25 (Kyodo) --", "Feb 14 (Reuters) -": an agency after a dateline's day (not "(local time)")
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
+# an introductory phrase before the main clause: its people are not the meeting's
+_INTRO = re.compile(
+    r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
+    r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
+    re.I,
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
 _WEAK_TRIGGERS = frozenset(
@@ -125,7 +139,7 @@ def find_meeting(
     main_id = _main_sentence(art, triggers, person_mentions)
     if main_id is None:
         return None
-    used = sorted({n for n, _ in triggers if n >= main_id})[:6]
+    used = sorted({n for n, _ in triggers if n == main_id or (n > main_id and not _other_event(art, n, main_id))})[:6]
     spans = [(m.start(), m.end()) for n, m in triggers if n in used]
     words = [_KIND_WORDS[next(k for k in _KIND_WORDS if m.group(k))] for n, m in triggers if n in used]
     main_words = [w for (a, _), w in zip(spans, words, strict=True) if index.sentence_of(a) == main_id]
@@ -135,6 +149,8 @@ def find_meeting(
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
     countries = _countries(art, participants, host, country_mentions)
+    if countries:  # a bilateral meeting: someone of a third country only spoke of it
+        participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
     _place_new_leaders(art.people, participants, countries)
     if host is None and countries:
         host = _visited(text, countries)
@@ -172,6 +188,49 @@ def find_meeting(
         kind_how,
         known is not None,
     )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
+
+
+_EARLIER = re.compile(
+    r"\b(?:first term|earlier this year|last year|previously|previous (?:meeting|visit|summit|talks)|"
+    r"(?:months|years) ago)\b",
+    re.I,
+)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
+
+
+def _event_years(text: str, lo: int, hi: int) -> list[int]:
+    """The years written in [lo, hi), but those after "since" ("their first meeting since 2019")."""
+    return [int(y.group()) for y in _YEAR.finditer(text, lo, hi) if not re.search(r"\bsince\s+$", text[lo : y.start()])]
+
+
+def _other_event(art: _Article, n: int, main_id: int) -> bool:
+    """Whether a later meeting sentence speaks of another event: an earlier one ("during his
+    first term", a year more than one before the meeting's: "hosted Modi in 2023" in 2025; a
+    meeting in last December may still be reported in January), or one in another city than
+    the one the main sentence names ("talks in Kuala Lumpur" after "met in Busan")."""
+    m0, m1 = art.sentence(main_id)
+    s0, s1 = art.sentence(n)
+    if _EARLIER.search(art.text, s0, s1):
+        return True
+    years = _event_years(art.text, m0, m1)
+    if art.published is not None:
+        years.append(art.published.year)
+    if years and any(y < min(years) - 1 for y in _event_years(art.text, s0, s1)):
+        return True
+    # the cities of a later sentence against the main sentence's place (its country, if known)
+    cities = [c.group(1) for c in _CAPITAL_RE.finditer(art.text, s0, s1)]
+    if not cities:
+        return False
+    hosts = [VENUES[v.group(1)] for v in _VENUE_RE.finditer(art.text, m0, m1)]
+    hosts += [CAPITALS[c.group(1)] for c in _CAPITAL_RE.finditer(art.text, m0, m1)]
+    if hosts:
+        return any(CAPITALS[c] not in hosts for c in cities)
+    here = " ".join(p.group(1) for p in _IN_PLACE.finditer(art.text, m0, m1))
+    return bool(here) and all(c not in here for c in cities)
 
 
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
@@ -223,7 +282,7 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         s0, s1 = art.sentence(n)
         persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         venue = _VENUE_RE.search(art.text, s0, s1)
-        strong = any(w not in _WEAK_TRIGGERS for w in words_of[n])
+        strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
         if venue or len(persons) >= 2 or (strong and persons):
             return n
     return None
@@ -248,15 +307,31 @@ def _named_participants(
     participants: list[PersonRef] = []
     for n in used:
         s0, s1 = art.sentence(n)
+        intro = _INTRO.match(art.text, s0, s1)
+        if intro and any(intro.end() <= a < s1 for a, _ in spans):
+            s0 = intro.end()  # "Following his meeting with Elon Musk, Modi held talks with ..."
         first_trigger = min((a for a, _ in spans if s0 <= a < s1), default=s0)
         clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         s1 = clause.start() if clause else s1
         for pm in starting_in(person_mentions, s0, s1):
             if not pm.in_quote and pm.ref not in participants:
                 office, _ = art.people.office_of(pm.ref)
+                if n != main_id and _speaks_of_it(art.text, pm.end, s1):
+                    continue
+                if _FORMER_BEFORE.search(art.text, max(s0, pm.start - 40), pm.start):
+                    continue  # "former President Joe Biden": not in office, not at the table
                 if office or n == main_id:
                     participants.append(pm.ref)
     return participants
+
+
+def _speaks_of_it(text: str, end: int, s1: int) -> bool:
+    """Whether the person named just before `end` is the subject of a verb of speech (an
+    apposition allowed, unless it says the person was there: ", who joined the talks,")."""
+    m = _SPEAKS_OF_IT.match(text, end, s1)
+    if m is None:
+        return False
+    return not (m.group("app") and MEETING_RE.search(m.group("app")))
 
 
 def _add_missing_sides(
@@ -365,7 +440,7 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
         for d in parse_dates(text, published, s0, s1):
             if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start]):
                 continue
-            if _DATELINE.match(text[p0 : d.start]) or re.match(r"\s*\(", text[d.end : d.end + 3]):
+            if _DATELINE.match(text[p0 : d.start]) or _AGENCY_AFTER.match(text, d.end, d.end + 40):
                 continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day
             if published and d.date > published and d.how != "absolute":
                 continue

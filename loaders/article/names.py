@@ -56,6 +56,8 @@ _TITLE_HEADS = frozenset(
         "Envoy",
         "Mayor",
         "Pope",
+        "Treasurer",
+        "PM",  # "Australian PM Anthony Albanese": the prime minister
     }
 )
 _TITLE_PREFIXES = frozenset(
@@ -374,10 +376,14 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
         if comp is None:
             return None
         j += 1 + len(comp.split())
-    title = " ".join(words[:j])
+    title = " ".join(words[:j]).replace("PM", "Prime Minister")
+    # "Prime Minister Sir Keir Starmer", "Minister Dr S Jaishankar": an honorific after the title
+    honorific = words[j] if j < len(words) - 1 and words[j] in _HONORIFICS else None
+    if honorific:
+        j += 1
     if not run[j:]:
         return None
-    return title, None, run[j:]
+    return title, honorific, run[j:]
 
 
 def _may_be_a_name(name_toks: list[_Tok]) -> bool:

@@ -92,6 +92,9 @@ class People:
         self.gender: dict[PersonRef, str] = {}
         self.written: dict[PersonRef, str] = {}
         self.offices: dict[PersonRef, tuple[str | None, str | None]] = {}
+        # people titled with no country ("President Donald Trump" beside "Chinese President Xi
+        # Jinping"): the press qualifies the other side's leader, not its own
+        self.unqualified: set[PersonRef] = set()
         self.article_countries: set[str] = set()  # every country the article names
 
     # -- facts about people -----------------------------------------------------------------
@@ -227,6 +230,9 @@ class People:
         wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
         options = [o for o in options if o[1] in wanted or o[1] == ""]
         refs = list(dict.fromkeys(ref for ref, _ in options))
+        if len(refs) > 1 and not site.role_country:
+            own = [ref for ref in refs if ref in self.unqualified]
+            refs = own if len(own) == 1 else refs
         if len(refs) > 1:
             recent = self._recent(refs, site.start)
             refs = [recent] if recent else []
@@ -248,6 +254,8 @@ class People:
             self.written[ref] = site.name
         if site.title and ref not in self.offices:
             self.offices[ref] = (_office_of_title(site.title), site.country)
+        if site.title and not site.country and not site.role:
+            self.unqualified.add(ref)
 
 
 def _office_of_title(title: str) -> str:
@@ -318,11 +326,15 @@ def role_of_candidate(
     n = index.sentence_of(site.start)
     s0 = index.sentences[n][0]
     before = [m for m in starting_in(mentions, s0, site.start) if not m.in_quote]
-    if not before or name_key(before[0].ref.name) not in people.candidates:
+    # the new candidates of no office named before it ("Donald Trump and Sir Keir Starmer ...")
+    unknown = {
+        key: people.candidates[key]
+        for m in before
+        if (key := name_key(m.ref.name)) in people.candidates and people.candidates[key].office is None
+    }
+    if len(unknown) != 1:
         return None
-    cand = people.candidates[name_key(before[0].ref.name)]
-    if cand.office is not None:
-        return None
+    [cand] = unknown.values()
     assert site.role is not None
     cand.office = site.role.title().replace("Of", "of")
     cand.country = cand.country or site.role_country

@@ -165,7 +165,7 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
-        acc = re.search(r"\baccording to\s+", before)
+        acc = re.search(r"\baccording to\s+", before, re.I)  # "According to X, ..." opens sentences
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
             if who:
@@ -226,7 +226,9 @@ class Speakers:
         if last_ref is None or len(text[q.start : q.end].split()) < 3:
             return None
         between = text[last_q.close : q.open]
-        others = {mm.ref for mm in self._within(last_q.close, q.open)} - {last_ref}
+        # the people of the previous quote's own sentence ("..., Trump told Ishiba.") speak no new words
+        after_it = max(last_q.close, self.index.sentences[self.index.sentence_of(last_q.open)][1])
+        others = {mm.ref for mm in self._within(after_it, q.open)} - {last_ref}
         same_para = last_q.paragraph == q.paragraph and (
             not re.search(r"[A-Za-z]", between)
             or (re.search(r"[.!?]\s*$", between) and not (others and VERB_RE.search(between) is None))

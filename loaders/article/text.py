@@ -282,5 +282,22 @@ def alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
-VERBS = alternation(ATTRIBUTION_VERBS)
+# more verbs of speech: "X confirmed “...”"; a judgement in the subject's words: "X called the talks “a success”"
+_JUDGEMENT_VERBS = (
+    "confirmed",
+    "confirms",
+    "called",
+    "calls",
+    "termed",
+    "terms",
+    "hailed",
+    "hails",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+)
+# a headline's present tense: "Trump signals ‘very good chance’ of trade deal"
+_HEADLINE_VERBS = ("signals", "signalled", "signaled", "vows", "urges", "insists", "touts", "admits", "claims", "slams")
+VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS + _HEADLINE_VERBS)
 VERB_RE = re.compile(r"\b(?:" + VERBS + r")\b")

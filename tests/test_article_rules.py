@@ -1,0 +1,329 @@
+"""Rules of the article extractor that generalise, each found as a kind of error on the real
+development half (tests/gold, `--half dev`) and tested here on sentences written for the test,
+not copied from any article. Pure: no store, a gazetteer built in the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilateral.loaders.article import Extraction, Gazetteer, KnownPerson, KnownTenure, parse_article
+
+LEADERS = ("head_of_state", "head_of_government")
+
+
+def _parse(text: str, published: dt.date | None = dt.date(2025, 3, 10)) -> Extraction:
+    gaz = Gazetteer(
+        people=(
+            KnownPerson(
+                "Donald Trump", tenures=(KnownTenure("USA", "President", LEADERS, start=dt.date(2025, 1, 20)),)
+            ),
+        )
+    )
+    return parse_article(text, published=published, gazetteer=gaz)
+
+
+def _speakers(ex: Extraction) -> dict[str, str | None]:
+    return {q.exact: q.speaker.name if q.speaker else None for q in ex.quotes}
+
+
+def _facts(ex: Extraction) -> dict[str, tuple[str | None, str | None, str | None, int | None]]:
+    return {f.exact: (f.metric, f.country, f.partner, f.year) for f in ex.figures}
+
+
+MEETING = (
+    "President Donald Trump met Japanese Prime Minister Shigeru Ishiba at the White House in Washington on Friday.\n"
+)
+
+
+# -- quotes ----------------------------------------------------------------------------------
+
+
+def test_according_to_opening_a_sentence_names_the_speaker() -> None:
+    ex = _parse(MEETING + "According to Ishiba, the two sides agreed “to work toward a fair trade relationship.”\n")
+    assert _speakers(ex) == {"to work toward a fair trade relationship.": "Shigeru Ishiba"}
+
+
+def test_called_and_hailed_introduce_the_subjects_words() -> None:
+    ex = _parse(
+        MEETING + "Ishiba called the meeting “a very great success” and “a new beginning for our alliance.”\n"
+        "Trump hailed the talks as “the start of something big.”\n"
+    )
+    assert _speakers(ex) == {
+        "a very great success": "Shigeru Ishiba",
+        "a new beginning for our alliance.": "Shigeru Ishiba",
+        "the start of something big.": "Donald Trump",
+    }
+
+
+def test_a_new_person_who_confirmed_is_named() -> None:
+    ex = _parse(MEETING + "Japan’s chief negotiator Ryosei Akazawa confirmed “real progress on tariffs.”\n")
+    assert _speakers(ex) == {"real progress on tariffs.": "Ryosei Akazawa"}
+
+
+def test_a_headline_verb_in_the_present_introduces_the_quote() -> None:
+    text = "Trump signals ‘very good chance’ of trade deal with Japan\n\n" + MEETING
+    assert _speakers(_parse(text)) == {"very good chance": "Donald Trump"}
+
+
+def test_the_president_is_the_one_the_text_titles_without_a_country() -> None:
+    text = (
+        "President Donald Trump met Chinese President Xi Jinping in Busan, South Korea, on Thursday, as the "
+        "United States and China sought a truce.\n“We have agreed on fentanyl,” the president said.\n"
+    )
+    assert _speakers(_parse(text, dt.date(2025, 10, 31))) == {"We have agreed on fentanyl,": "Donald Trump"}
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def test_titles_with_an_honorific_and_short_forms_name_their_people() -> None:
+    text = (
+        "Headline\n\nPrime Minister Sir Keir Starmer met President Donald Trump at the White House on "
+        "Thursday. Australian PM Anthony Albanese and Treasurer Jim Chalmers were in Washington too, "
+        "and the United States and Britain talked trade.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices["Keir Starmer"] == "Prime Minister"
+    assert offices["Anthony Albanese"] == "Prime Minister"
+    assert offices["Jim Chalmers"] == "Treasurer"
+
+
+def test_the_prime_minister_is_the_one_new_person_of_no_office_before_it() -> None:
+    text = (
+        "Headline\n\nDonald Trump and Sir Keir Starmer agreed to work on a trade deal after the Prime Minister "
+        "offered a state visit, as the United States and Britain met at the White House.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text, dt.date(2025, 2, 28)).people}
+    assert offices["Keir Starmer"] == "Prime Minister"
+
+
+# -- figures: the year -------------------------------------------------------------------------
+
+
+def test_a_year_right_after_an_amount_is_that_amounts() -> None:
+    ex = _parse(
+        "U.S. trade with Vietnam\n\nThe U.S. goods deficit with Vietnam reached $123.5 billion in 2024, up from "
+        "$104.6 billion in 2023.\nImports of Chinese goods dropped to $427 billion in 2023 from $536 billion in 2022.\n"
+    )
+    facts = _facts(ex)
+    assert facts["$123.5 billion"][3] == 2024
+    assert facts["$104.6 billion"][3] == 2023
+    assert facts["$427 billion"][3] == 2023
+    assert facts["$536 billion"][3] == 2022
+
+
+def test_a_year_that_belongs_to_another_amount_is_not_taken() -> None:
+    ex = _parse(
+        "U.S. trade with China\n\nSince tariffs in 2018, the U.S. goods deficit with China has fallen from a "
+        "record $418 billion in 2018 to $295 billion this year.\n",
+        published=dt.date(2025, 3, 10),
+    )
+    facts = _facts(ex)
+    assert facts["$418 billion"][3] == 2018
+    assert facts["$295 billion"][3] == 2025
+
+
+# -- figures: the dyad -------------------------------------------------------------------------
+
+
+def test_a_country_that_is_the_subject_of_a_verb_holds_no_balance() -> None:
+    text = (
+        "U.S. deficits\n\nThe U.S. goods deficit with China was $295 billion in 2024.\n"
+        "Ireland and Germany account for nearly half of the deficit with the European Union, which was "
+        "$235 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$235 billion"] == ("balance", "USA", None, 2024)
+
+
+def test_bilateral_trade_of_the_two_countries_is_the_articles_dyad() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Bilateral trade between the two countries was $129 billion in 2024.\n"
+    )
+    metric, country, partner, year = _facts(_parse(text, dt.date(2025, 2, 14)))["$129 billion"]
+    assert (metric, sorted((str(country), str(partner))), year) == ("trade", ["IND", "USA"], 2024)
+
+
+# -- the meeting's participants ------------------------------------------------------------------
+
+
+def test_people_at_the_event_are_participants_and_a_commentator_is_not() -> None:
+    text = (
+        "President Donald Trump hosted German Chancellor Friedrich Merz at the White House on Thursday.\n"
+        "Vice President JD Vance and Secretary of State Marco Rubio were at the meeting.\n"
+        "White House press secretary Karoline Leavitt said the talks were productive.\n"
+        "Finance Minister Lars Klingbeil, who joined the talks, said Germany would respond.\n"
+    )
+    ex = _parse(text, dt.date(2025, 6, 6))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {
+        "Donald Trump",
+        "Friedrich Merz",
+        "JD Vance",
+        "Marco Rubio",
+        "Lars Klingbeil",
+    }
+
+
+def test_a_former_leader_or_another_events_host_is_no_participant() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Former President Joe Biden had hosted Modi for a state visit in June 2023.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi"}
+    assert ex.meeting.kind != "state visit"
+
+
+def test_a_third_countrys_leader_who_comments_is_no_participant() -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi held talks with President Donald Trump at the White House on "
+        "Thursday, the first meeting since Trump's inauguration. Pakistan's Prime Minister Shehbaz Sharif "
+        "criticised the visit.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi"}
+
+
+def test_the_subject_of_invest_is_the_investor() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Australia has agreed to invest $1 billion in US critical minerals projects.\n"
+        "Under the deal, Japan will invest $550 billion in the United States.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 2, 14)))
+    assert facts["$1 billion"][:3] == ("investment", "USA", "AUS")
+    assert facts["$550 billion"][:3] == ("investment", "USA", "JPN")
+    pledge = text.replace("Under the deal, Japan will invest", "Japan pledged").replace(
+        "$550 billion in the", "$550 billion in investment in the"
+    )
+    assert _facts(_parse(pledge, dt.date(2025, 2, 14)))["$550 billion"][:3] == ("investment", "USA", "JPN")
+
+
+def test_goods_trade_and_traded_are_the_trade_metric() -> None:
+    text = (
+        "U.S. trade\n\nThe US is India's largest trading partner, with goods trade of $129.2 billion in 2024.\n"
+        "The US and China traded goods worth $690 billion in 2022.\n"
+    )
+    facts = {exact: (m, *sorted(str(c) for c in (a, b)), y) for exact, (m, a, b, y) in _facts(_parse(text)).items()}
+    assert facts["$129.2 billion"] == ("trade", "IND", "USA", 2024)  # trade has no direction
+    assert facts["$690 billion"] == ("trade", "CHN", "USA", 2022)
+
+
+def test_a_blocs_balance_has_no_country_holder() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "The European Union's trade surplus with the US was €198 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 2, 14)))
+    assert facts["€198 billion"] == ("balance", None, "USA", 2024)
+
+
+def test_a_figure_with_no_period_takes_the_year_of_the_same_dyads_next_figures() -> None:
+    text = (
+        "Japan's surplus\n\nOfficials in Washington have taken issue with Japan's 9 trillion yen trade surplus "
+        "with the U.S., but options for eliminating it are few.\nJapan exported 21.6 trillion yen in goods to "
+        "the U.S. in fiscal 2024 and imported 12.6 trillion yen's worth.\n"
+    )
+    facts = _facts(_parse(text, published=None))
+    assert facts["9 trillion yen"] == ("balance", "JPN", "USA", 2024)
+
+
+def test_people_who_were_at_the_event_are_participants() -> None:
+    text = (
+        "President Donald Trump hosted German Chancellor Friedrich Merz at the White House on Thursday.\n"
+        "Tariffs were not raised, even though Vice President JD Vance and Secretary of State Marco Rubio "
+        "were at the event.\n"
+    )
+    ex = _parse(text, dt.date(2025, 6, 6))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Friedrich Merz", "JD Vance", "Marco Rubio"}
+
+
+def test_local_time_after_the_day_is_no_dateline() -> None:
+    text = (
+        "Modi in Washington\n\nIndian Prime Minister Narendra Modi, on a two-day visit to Washington, held talks "
+        "with President Donald Trump on Thursday (local time). The United States and India discussed trade.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert ex.meeting.date == dt.date(2025, 2, 13)
+
+
+def test_chinese_imports_are_imports_from_china() -> None:
+    text = (
+        "President Donald Trump met Chinese President Xi Jinping in Busan on Thursday, as the United States "
+        "and China sought a truce.\nAmericans bought $438.9 billion of Chinese imports in 2024.\n"
+    )
+    facts = _facts(_parse(text, dt.date(2025, 10, 31)))
+    assert facts["$438.9 billion"] == ("imports", "USA", "CHN", 2024)
+
+
+def test_talks_elsewhere_or_earlier_lend_no_participants() -> None:
+    text = (
+        "President Donald Trump met Chinese President Xi Jinping in Busan on Thursday, as the United States "
+        "and China sought a truce.\nThe meeting followed talks in Kuala Lumpur between Treasury Secretary "
+        "Scott Bessent and Vice Premier He Lifeng.\nDuring his first term, Trump also met Premier Li Qiang.\n"
+    )
+    ex = _parse(text, dt.date(2025, 10, 31))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Xi Jinping"}
+
+
+def test_a_minister_accompanying_a_leader_is_a_participant() -> None:
+    text = (
+        "President Donald Trump met Indian Prime Minister Narendra Modi at the White House on Thursday.\n"
+        "Modi was accompanied by External Affairs Minister Subrahmanyam Jaishankar.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    assert ex.meeting is not None
+    assert {p.name for p in ex.meeting.participants} == {"Donald Trump", "Narendra Modi", "Subrahmanyam Jaishankar"}
+
+
+def test_a_next_paragraph_quote_continues_after_told_someone() -> None:
+    text = (
+        MEETING + "“I value our conversation. We must understand each other clearly,” Trump told Ishiba.\n"
+        "“We have to ensure that competition does not veer into conflict.”\n"
+    )
+    assert _speakers(_parse(text))["We have to ensure that competition does not veer into conflict."] == "Donald Trump"
+
+
+def test_exporting_is_exports_and_a_change_over_a_year_is_not_of_that_year() -> None:
+    text = (
+        "U.S.-China trade\n\nThe U.S. imported goods worth $438.9 billion from China in 2024, while exporting "
+        "$143.5 billion.\nThe U.S. goods deficit with China was $295.4 billion in 2024, a 5.8% increase "
+        "($16.3 billion) over 2023.\n"
+    )
+    facts = _facts(_parse(text, published=None))
+    assert facts["$143.5 billion"] == ("exports", "USA", "CHN", 2024)
+    assert facts["$16.3 billion"][3] == 2024
+
+
+def test_a_later_sentence_saying_the_first_since_a_year_is_the_same_meeting() -> None:
+    text = (
+        "Trump and Xi meet\n\nPresident Donald Trump met Chinese President Xi Jinping, as the United States "
+        "and China sought a truce.\nThe meeting in Busan on Thursday was their first since 2019.\n"
+    )
+    ex = _parse(text, dt.date(2025, 10, 31))
+    assert ex.meeting is not None
+    assert ex.meeting.date == dt.date(2025, 10, 30)
+
+
+def test_people_of_an_introductory_phrase_are_no_participants() -> None:
+    for opening in (
+        "Following his meeting with Elon Musk",
+        "Like Israeli Prime Minister Benjamin Netanyahu before him",
+    ):
+        text = (
+            f"Headline\n\n{opening}, Indian Prime Minister Narendra Modi held talks with President Donald Trump "
+            "at the White House on Thursday. The United States and India discussed trade.\n"
+        )
+        ex = _parse(text, dt.date(2025, 2, 14))
+        assert ex.meeting is not None
+        assert ({p.name for p in ex.meeting.participants}, ex.meeting.countries) == (
+            {"Donald Trump", "Narendra Modi"},
+            ("IND", "USA"),
+        )
