@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 
 import pyoxigraph as ox
 
 from bilateral.core.errors import NameResolutionError
 from bilateral.graph import iri
+from bilateral.graph.keys import match_key
 from bilateral.graph.store import OxigraphStore
 from bilateral.ontology.countries import find_countries
 from bilateral.ontology.vocab import BI
@@ -28,21 +28,21 @@ _CLASSES = {
     "source": (BI.Source,),
     "country": (BI.Country,),
 }
-_NAMES = """
-SELECT DISTINCT ?s ?label WHERE {
-  ?s a ?class .
+# The entities whose match key (graph/keys.py) is ?key, with their classes and names: an index
+# lookup, the key bound, whatever the size of the store.
+_LOOKUP = """
+SELECT DISTINCT ?s ?class ?label WHERE {
+  ?s ?matchKey ?key ; a ?class .
   { ?s ?name ?label } UNION { ?s ?alias ?label } UNION { ?s ?notation ?label }
   UNION { ?s ?date ?d BIND(STR(?d) AS ?label) }
 }"""
-
-
-_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")  # hyphens, en and em dashes, minus
-
-
-def match_key(text: str) -> str:
-    """A name as people type it: case, accents and the kind of dash do not matter."""
-    decomposed = unicodedata.normalize("NFKD", _DASHES.sub("-", text))
-    return iri.normalise_key("".join(c for c in decomposed if not unicodedata.combining(c)))
+_LOOKUP_TERMS = {
+    "matchKey": ox.NamedNode(BI.matchKey),
+    "name": ox.NamedNode(BI.name),
+    "alias": ox.NamedNode(BI.alias),
+    "notation": ox.NamedNode(BI.notation),
+    "date": ox.NamedNode(BI.date),
+}
 
 
 # The lists `bilateral list` shows: (plural, classes, kind for resolve).
@@ -93,29 +93,24 @@ def _exists(store: OxigraphStore, node: str) -> bool:
 
 
 def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str]]:
-    classes = _CLASSES[kind] if kind in _CLASSES else sorted({c for cs in _CLASSES.values() for c in cs})
+    classes = set(_CLASSES[kind] if kind in _CLASSES else (c for cs in _CLASSES.values() for c in cs))
     wanted = match_key(text)
-    hits: dict[str, str] = {}
-    for cls in classes:
-        rows = store.select(
-            _NAMES,
-            {
-                "class": ox.NamedNode(cls),
-                "name": ox.NamedNode(BI.name),
-                "alias": ox.NamedNode(BI.alias),
-                "notation": ox.NamedNode(BI.notation),
-                "date": ox.NamedNode(BI.date),
-            },
-        )
-        for node, label in rows.rows:
-            if match_key(str(label)) == wanted:
-                hits.setdefault(str(node), str(label))
+    rows = store.select(_LOOKUP, {**_LOOKUP_TERMS, "key": ox.Literal(wanted)})
+    labels: dict[str, set[str]] = {}
+    for node, cls, label in rows.rows:
+        if str(cls) in classes and match_key(str(label)) == wanted:
+            labels.setdefault(str(node), set()).add(str(label))
+    hits = {node: min(found) for node, found in labels.items()}
     # Topics are also known by the id they were loaded with (the IRI's last segment).
     if kind in ("topic", "entity") and not hits:
-        for cls in _CLASSES["topic"]:
-            for (subject,) in store.select("SELECT DISTINCT ?s WHERE { ?s a ?c }", {"c": ox.NamedNode(cls)}).rows:
-                if str(subject).rsplit("/", 1)[-1] == iri.segment(text):
-                    hits[str(subject)] = text
+        try:
+            key = ox.Literal(iri.segment(text))
+        except ValueError:  # nothing an IRI could be minted from
+            return []
+        for (subject,) in store.select(
+            "SELECT DISTINCT ?s WHERE { ?s ?idKey ?key }", {"idKey": ox.NamedNode(BI.idKey), "key": key}
+        ).rows:
+            hits[str(subject)] = text
     return sorted(hits.items())
 
 
