@@ -48,7 +48,12 @@ def _keys(quad: Quad) -> Iterator[Quad]:
         key = match_key(obj.value)
         if key:
             yield Quad(quad.subject, _MATCH_KEY, Literal(key), quad.graph_name)
-    elif predicate == RDF_TYPE and isinstance(quad.subject, NamedNode) and obj.value in TOPIC_CLASSES:
+    elif (
+        predicate == RDF_TYPE
+        and isinstance(quad.subject, NamedNode)
+        and isinstance(obj, NamedNode)
+        and obj.value in TOPIC_CLASSES
+    ):
         yield Quad(quad.subject, _ID_KEY, Literal(id_key(quad.subject.value)), quad.graph_name)
 
 

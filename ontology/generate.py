@@ -85,7 +85,11 @@ def _terms(graph: rdflib.Graph, kind: rdflib.URIRef) -> list[str]:
 
 def _index_terms(graph: rdflib.Graph) -> list[str]:
     """The datatype properties marked `bi:index true`: derived by the store, not data of a source."""
-    marked = {str(s)[len(BI) :] for s, o in graph.subject_objects(rdflib.URIRef(BI + "index")) if o.toPython() is True}
+    marked = {
+        str(s)[len(BI) :]
+        for s, o in graph.subject_objects(rdflib.URIRef(BI + "index"))
+        if isinstance(o, rdflib.Literal) and o.toPython() is True
+    }
     return [t for t in _terms(graph, OWL.DatatypeProperty) if t in marked]
 
 

@@ -13,7 +13,7 @@ from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import NameResolutionError
 from bilateral.graph.snapshot import create_snapshot, restore_snapshot
 
-from .conftest import DATA, EXAMPLE, run_cli
+from .conftest import DATA, EXAMPLE, needs_fuseki, run_cli
 
 BI = "https://w3id.org/bilateral/ontology#"
 MATCH_KEY = ox.NamedNode(BI + "matchKey")
@@ -99,3 +99,17 @@ def test_a_store_written_without_keys_is_indexed_when_next_opened(tmp_path: Path
     result = run_cli("query", "sources-of", "-p", "entity=Shigeru Ishiba", "--store", str(old))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@needs_fuseki
+@pytest.mark.fuseki
+def test_on_a_sparql_server_names_get_keys_and_resolve(fuseki: str, tmp_path: Path) -> None:
+    with KnowledgeGraph.open(fuseki) as kg:
+        kg.load([EXAMPLE, _trig(tmp_path / "person.trig", "Jos\u00e9 M\u00fcller\u2013Sm\u00edth")])
+        assert _keys(kg, PERSON) == {("jose muller-smith", SOURCE)}
+        assert kg.resolve("jose muller-smith") == PERSON
+        assert kg.resolve("Ishiba").endswith("/person/shigeru_ishiba")
+        assert kg.resolve("steel", "topic").endswith("/topic/analyst/steel")
+    result = run_cli("query", "sources-of", "-p", "entity=Shigeru Ishiba", "--store", fuseki, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "kantei-2025-02-08" in result.stdout
