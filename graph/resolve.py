@@ -33,21 +33,12 @@ _CLASSES = {
     "source": (BI.Source,),
     "country": (BI.Country,),
 }
-# The entities whose match key (graph/keys.py) is ?key, with their classes and names: an index
-# lookup, the key bound, whatever the size of the store.
-_LOOKUP = """
-SELECT DISTINCT ?s ?class ?label WHERE {
-  ?s ?matchKey ?key ; a ?class .
-  { ?s ?name ?label } UNION { ?s ?alias ?label } UNION { ?s ?notation ?label }
-  UNION { ?s ?date ?d BIND(STR(?d) AS ?label) }
-}"""
-_LOOKUP_TERMS = {
-    "matchKey": ox.NamedNode(BI.matchKey),
-    "name": ox.NamedNode(BI.name),
-    "alias": ox.NamedNode(BI.alias),
-    "notation": ox.NamedNode(BI.notation),
-    "date": ox.NamedNode(BI.date),
-}
+# Two plain patterns, each with its terms bound, so that every engine looks them up in an index
+# (measured on Fuseki 5.6 at 100,000 BACI rows: one query joining the key with a UNION of the name
+# properties took 10 s there, Jena matching each branch over the whole store; these take ms).
+_BY_KEY = "SELECT DISTINCT ?s ?class WHERE { ?s ?matchKey ?key ; a ?class }"
+_LABELS = "SELECT ?p (STR(?o) AS ?label) WHERE { ?s ?p ?o }"
+_NAMED = (BI.name, BI.alias, BI.notation, BI.date)  # what a name is matched against (graph/keys.py)
 
 
 # The lists `bilateral list` shows: (plural, classes, kind for resolve).
@@ -100,11 +91,12 @@ def _exists(store: OxigraphStore, node: str) -> bool:
 def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str]]:
     classes = set(_CLASSES[kind] if kind in _CLASSES else (c for cs in _CLASSES.values() for c in cs))
     wanted = match_key(text)
-    rows = store.select(_LOOKUP, {**_LOOKUP_TERMS, "key": ox.Literal(wanted)})
+    key = {"matchKey": ox.NamedNode(BI.matchKey), "key": ox.Literal(wanted)}
     labels: dict[str, set[str]] = {}
-    for node, cls, label in rows.rows:
-        if str(cls) in classes and match_key(str(label)) == wanted:
-            labels.setdefault(str(node), set()).add(str(label))
+    for node in sorted({str(node) for node, cls in store.select(_BY_KEY, key).rows if str(cls) in classes}):
+        for p, label in store.select(_LABELS, {"s": ox.NamedNode(node)}).rows:
+            if str(p) in _NAMED and match_key(str(label)) == wanted:
+                labels.setdefault(node, set()).add(str(label))
     hits = {node: min(found) for node, found in labels.items()}
     # Topics are also known by the id they were loaded with (the IRI's last segment).
     if kind in ("topic", "entity") and not hits:
