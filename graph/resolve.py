@@ -91,9 +91,9 @@ def _exists(store: OxigraphStore, node: str) -> bool:
 def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str]]:
     classes = set(_CLASSES[kind] if kind in _CLASSES else (c for cs in _CLASSES.values() for c in cs))
     wanted = match_key(text)
-    key = {"matchKey": ox.NamedNode(BI.matchKey), "key": ox.Literal(wanted)}
+    by_key: dict[str, ox.NamedNode | ox.Literal] = {"matchKey": ox.NamedNode(BI.matchKey), "key": ox.Literal(wanted)}
     labels: dict[str, set[str]] = {}
-    for node in sorted({str(node) for node, cls in store.select(_BY_KEY, key).rows if str(cls) in classes}):
+    for node in sorted({str(node) for node, cls in store.select(_BY_KEY, by_key).rows if str(cls) in classes}):
         for p, label in store.select(_LABELS, {"s": ox.NamedNode(node)}).rows:
             if str(p) in _NAMED and match_key(str(label)) == wanted:
                 labels.setdefault(node, set()).add(str(label))
@@ -101,12 +101,13 @@ def _by_label(store: OxigraphStore, text: str, kind: str) -> list[tuple[str, str
     # Topics are also known by the id they were loaded with (the IRI's last segment).
     if kind in ("topic", "entity") and not hits:
         try:
-            key = ox.Literal(iri.segment(text))
+            by_id: dict[str, ox.NamedNode | ox.Literal] = {
+                "idKey": ox.NamedNode(BI.idKey),
+                "key": ox.Literal(iri.segment(text)),
+            }
         except ValueError:  # nothing an IRI could be minted from
             return []
-        for (subject,) in store.select(
-            "SELECT DISTINCT ?s WHERE { ?s ?idKey ?key }", {"idKey": ox.NamedNode(BI.idKey), "key": key}
-        ).rows:
+        for (subject,) in store.select("SELECT DISTINCT ?s WHERE { ?s ?idKey ?key }", by_id).rows:
             hits[str(subject)] = text
     return sorted(hits.items())
 
