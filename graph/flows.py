@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from pyoxigraph import NamedNode
 
-from bilateral.graph import iri, rdf
+from bilateral.graph import iri, keys, rdf
 from bilateral.loaders import records as r
 from bilateral.loaders.baci import CHUNK, CheckedChunk, read_baci_chunks
 from bilateral.loaders.public import Skipped
@@ -158,8 +158,8 @@ def _flow_lines(checked: CheckedChunk, source: str, cache: _Cache) -> Iterator[n
 def _dimension_quads(
     source: r.Source, sectors: Iterable[r.Topic], dyads: Iterable[tuple[str, str]], countries: Iterable[str]
 ) -> Iterator[str]:
-    """The source, sectors, dyads and ISO country descriptions, by graph/rdf.py's own emitter:
-    few, and exactly what the record path gives for them."""
+    """The source, sectors, dyads and ISO country descriptions, by graph/rdf.py's own emitter, with
+    their keys (graph/keys.py): few, and exactly what the record path gives for them."""
     emitter = rdf._Emitter()  # the public `to_quads` has no entry for dyads or ISO countries alone
     graph = NamedNode(iri.source_iri(source.id))
     quads = [*emitter.record(source)]
@@ -169,5 +169,5 @@ def _dimension_quads(
         quads.extend(emitter.dyad(graph, exporter, importer))
     emitter.countries.update(countries)
     quads.extend(emitter.iso_countries())
-    for quad in quads:
+    for quad in keys.with_keys(quads):  # the name index: what the stores' `add` writes beside them
         yield f"{quad} ."

@@ -33,6 +33,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError, StoreError
+from bilateral.graph import keys
 from bilateral.graph.store import QueryForms, Results, Term, _as_graph_blocks, with_values
 
 __all__ = ["SparqlStore", "is_url"]
@@ -250,7 +251,7 @@ class SparqlStore(QueryForms):
         transaction. More: one Graph Store request per graph (PUT replaces it, POST adds to it),
         each one transaction on the server, so each graph is whole or as it was."""
         replace = list(replace_graphs)
-        listed = list(quads)
+        listed = list(keys.with_keys(quads))
         if len(listed) <= CHUNK:
             data = "\n".join(str(q) + " ." for q in listed)
             drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in replace)

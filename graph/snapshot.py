@@ -42,7 +42,7 @@ from bilateral.core.errors import BilateralError, InputError, Problem
 from bilateral.graph.mapping import source_id
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.loaders.rdf_files import SNAPSHOT_DATA, SNAPSHOT_MANIFEST, is_snapshot_dir, verify_snapshot
-from bilateral.ontology.vocab import BI
+from bilateral.ontology.vocab import BI, INDEX_PROPERTIES
 
 __all__ = [
     "FORMAT",
@@ -633,7 +633,8 @@ def diff_snapshots(a: str | Path, b: str | Path, snapshot_dir: str | Path | None
     for change, lines in found.items():
         if lines:
             for quad in ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS):
-                changes.append(Change(change, quad))
+                if quad.predicate.value not in INDEX_PROPERTIES:  # derived from a name listed beside it
+                    changes.append(Change(change, quad))
     changes.sort(key=lambda c: (c.entity, c.source, c.change, c.quad.predicate.value, str(c.quad.object)))
     return SnapshotDiff(first, second, tuple(changes))
 

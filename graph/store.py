@@ -19,6 +19,7 @@ from typing import IO, Protocol
 import pyoxigraph as ox
 
 from bilateral.core.errors import QueryError, StoreError, StoreInUseError
+from bilateral.graph import keys
 from bilateral.graph.literal import XSD, PyValue, python_value  # python_value re-exported: callers import it from here
 from bilateral.ontology.vocab import NS
 
@@ -106,6 +107,7 @@ class QueryForms:
 
 STAGING = ".bilateral-staging"  # inside the store: staged bulk files, found by the next writer
 JOURNAL = ".bilateral-journal.json"  # a bulk write under way: what to finish after a crash
+KEYED = ".bilateral-keys"  # the version of graph/keys.py whose keys every name of the store has
 
 
 class OxigraphStore(QueryForms):
@@ -129,6 +131,7 @@ class OxigraphStore(QueryForms):
             raise self._open_error(err) from err
         try:
             self._recover()
+            self._key_names()
         except BaseException:
             del self._store
             raise
@@ -147,9 +150,10 @@ class OxigraphStore(QueryForms):
                 f"there is no store in {str(self.path)!r}: load something into it first "
                 "(bilateral load, bilateral demo), or name another one with --store"
             )
-        if (self.path / JOURNAL).exists():
+        if (self.path / JOURNAL).exists() or not _keyed(self.path):
             # A bulk write is under way, or was cut off: its graphs may be half-written. A free lock
-            # means it was cut off; opening for writing finishes it.
+            # means it was cut off; opening for writing finishes it (and keys the names of a store
+            # written before graph/keys.py).
             OxigraphStore(self.path).close()
         try:
             self._store = ox.Store.read_only(str(self.path))
@@ -221,12 +225,23 @@ class OxigraphStore(QueryForms):
         for orphan in self.path.glob("bulk-*.sst"):  # the bulk loader's files; we hold the lock
             orphan.unlink(missing_ok=True)
 
+    def _key_names(self) -> None:
+        """Key every name of a store written without keys, or with another version of them."""
+        if _keyed(self.path):
+            return
+        for predicate in keys.INDEX_PROPERTIES:
+            self._store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?key }} }}")
+        self._store.extend(list(keys.all_keys(self._store.quads_for_pattern)))
+        self._store.flush()
+        _write_atomically(self.path / KEYED, keys.VERSION.encode("ascii"))
+
     def __len__(self) -> int:
         return len(self._store)
 
     def add(self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = ()) -> None:
         """Add quads in one transaction; first empty `replace_graphs`, in the same transaction."""
         replace = list(replace_graphs)
+        quads = keys.with_keys(quads)
         try:
             if not replace:
                 self._store.extend(quads)
@@ -240,7 +255,7 @@ class OxigraphStore(QueryForms):
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
-        self._store.bulk_extend(quads)
+        self._store.bulk_extend(keys.with_keys(quads))
 
     def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> Results:
         try:
@@ -298,6 +313,14 @@ class OxigraphStore(QueryForms):
             raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
         finally:
             del self._store
+
+
+def _keyed(store: Path) -> bool:
+    """Whether the store's names have the keys of this version of graph/keys.py."""
+    try:
+        return (store / KEYED).read_text(encoding="ascii") == keys.VERSION
+    except OSError:
+        return False
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

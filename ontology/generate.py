@@ -83,6 +83,16 @@ def _terms(graph: rdflib.Graph, kind: rdflib.URIRef) -> list[str]:
     )
 
 
+def _index_terms(graph: rdflib.Graph) -> list[str]:
+    """The datatype properties marked `bi:index true`: derived by the store, not data of a source."""
+    marked = {
+        str(s)[len(BI) :]
+        for s, o in graph.subject_objects(rdflib.URIRef(BI + "index"))
+        if isinstance(o, rdflib.Literal) and o.toPython() is True
+    }
+    return [t for t in _terms(graph, OWL.DatatypeProperty) if t in marked]
+
+
 def _range(graph: rdflib.Graph, local: str) -> str:
     value = graph.value(rdflib.URIRef(BI + local), RDFS.range)
     return str(value) if value is not None else str(XSD.string)
@@ -91,7 +101,8 @@ def _range(graph: rdflib.Graph, local: str) -> str:
 def render_vocab(graph: rdflib.Graph) -> str:
     classes = _terms(graph, OWL.Class)
     objects = _terms(graph, OWL.ObjectProperty)
-    datas = _terms(graph, OWL.DatatypeProperty)
+    index = _index_terms(graph)
+    datas = [d for d in _terms(graph, OWL.DatatypeProperty) if d not in index]
     lines = [
         '"""Terms and controlled vocabularies of the bilateral ontology. GENERATED from bilateral.ttl by '
         'generate.py: do not edit."""',
@@ -108,7 +119,7 @@ def render_vocab(graph: rdflib.Graph) -> str:
         '    """Every class and property of the ontology, as full IRIs."""',
         "",
     ]
-    for name in classes + objects + datas:
+    for name in classes + objects + datas + index:
         lines.append(f'    {name}: Final = "{BI}{name}"')
     lines += ["", "", "CLASSES: Final = frozenset({"]
     lines += [f"    BI.{n}," for n in classes]
@@ -116,7 +127,8 @@ def render_vocab(graph: rdflib.Graph) -> str:
     lines += [f"    BI.{n}," for n in objects]
     lines += ["})", "", "# datatype property -> its XSD range", "DATATYPE_RANGES: Final = {"]
     lines += [f'    BI.{n}: "{_range(graph, n)}",' for n in datas]
-    lines += ["}", ""]
+    lines += ["}", "", "# derived by the store to look names up (bi:index): not projected, not in DATATYPE_RANGES"]
+    lines += ["INDEX_PROPERTIES: Final = frozenset({", *(f"    BI.{n}," for n in index), "})", ""]
     vocabularies = schemes(graph)
     for scheme in vocabularies:
         lines += ["", f"class {scheme.name}(StrEnum):", f'    """The {scheme.label}."""', ""]

@@ -97,6 +97,8 @@ class BI:
     verdict: Final = "https://w3id.org/bilateral/ontology#verdict"
     wikidata: Final = "https://w3id.org/bilateral/ontology#wikidata"
     year: Final = "https://w3id.org/bilateral/ontology#year"
+    idKey: Final = "https://w3id.org/bilateral/ontology#idKey"
+    matchKey: Final = "https://w3id.org/bilateral/ontology#matchKey"
 
 
 CLASSES: Final = frozenset({
@@ -194,6 +196,12 @@ DATATYPE_RANGES: Final = {
     BI.wikidata: "http://www.w3.org/2001/XMLSchema#string",
     BI.year: "http://www.w3.org/2001/XMLSchema#integer",
 }
+
+# derived by the store to look names up (bi:index): not projected, not in DATATYPE_RANGES
+INDEX_PROPERTIES: Final = frozenset({
+    BI.idKey,
+    BI.matchKey,
+})
 
 
 class AllianceType(StrEnum):
