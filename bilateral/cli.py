@@ -5,18 +5,16 @@ Library errors become `Error: ...` on stderr with exit code 1, never a traceback
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from bilateral import output
 from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph, Rows
@@ -112,39 +110,12 @@ def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     return kg
 
 
-@contextlib.contextmanager
-def _working(what: str) -> Iterator[None]:
-    """A spinner with `what` on stderr while a step with no count runs (only on a terminal)."""
-    if not err_console.is_terminal:
-        yield
-        return
-    with err_console.status(what):
-        yield
-
-
 def with_progress(func: F) -> F:
-    """Passes a `progress` callback that draws a bar on stderr (only on a terminal)."""
+    """Passes a `progress` callback that draws bars on stderr (None unless stderr is a terminal)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if not err_console.is_terminal:
-            return func(*args, progress=None, **kwargs)
-        # The spinner and clock move even while a step has no count to give (a store dump).
-        columns = (
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed}/{task.total}"),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=err_console, transient=True) as bar:
-            tasks: dict[str, Any] = {}
-
-            def progress(what: str, done: int, total: int) -> None:
-                if what not in tasks:
-                    tasks[what] = bar.add_task(what, total=total)
-                bar.update(tasks[what], completed=done, total=total)
-
+        with output.progress_bars(err_console) as progress:
             return func(*args, progress=progress, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -574,13 +545,14 @@ def _snapshot_dir(snapshots: Path | None, store: Path | None) -> Path:
 @click.option("--label", help="A label to remember it by (also part of its id).")
 @store_option
 @snapshots_option
-def snapshot_create(label: str | None, store: Path | None, snapshots: Path | None) -> None:
+@with_progress
+def snapshot_create(label: str | None, store: Path | None, snapshots: Path | None, progress: Any) -> None:
     """Write canonical, sorted N-Quads of the store and a manifest with its sha256.
 
     Example: bilateral snapshot create --label before-summit
     """
-    with _open(store, read_only=True) as kg, _working("Writing the snapshot (canonical, sorted N-Quads)"):
-        made = kg.snapshot(_snapshot_dir(snapshots, store), label=label)
+    with _open(store, read_only=True) as kg:
+        made = kg.snapshot(_snapshot_dir(snapshots, store), label=label, progress=progress)
     click.echo(f"Snapshot {made.id}: {made.quads} quads, sha256 {made.sha256} ({made.path})")
 
 
