@@ -147,6 +147,8 @@ class _Amount(bars.ProgressColumn):
 
     def render(self, task: bars.Task) -> Text:
         unit, done, total = task.fields.get("unit", ""), int(task.completed), task.total
+        if not unit and (total is None or total <= 1):  # a step with no count: its bar says enough
+            return Text("")
         if unit == "bytes":
             scale, suffix = filesize.pick_unit_and_suffix(
                 int(total or done), ["bytes", "kB", "MB", "GB", "TB", "PB"], 1000

@@ -16,7 +16,7 @@ from typing import Protocol, TypeVar
 __all__ = ["Meter", "Progress", "metered_file"]
 
 T = TypeVar("T")
-_BUFFER = 1 << 20  # bytes a metered file reads at a time: one report per MiB
+_BUFFER = 1 << 18  # bytes a metered file reads at a time: one report per 256 KiB
 
 
 class Progress(Protocol):
@@ -60,10 +60,11 @@ class Meter:
 
 
 class _Counted(io.RawIOBase):
-    """A binary file whose reads are counted on a meter."""
+    """A binary file whose reads are counted on a meter; at the end of the file, the step `then`
+    (what the reader does with all it has read) is begun, with no count to give."""
 
-    def __init__(self, raw: io.RawIOBase, meter: Meter) -> None:
-        self.raw, self.meter = raw, meter
+    def __init__(self, raw: io.RawIOBase, meter: Meter, then: str | None) -> None:
+        self.raw, self.meter, self.then = raw, meter, then
 
     def readable(self) -> bool:
         return True
@@ -71,6 +72,9 @@ class _Counted(io.RawIOBase):
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]  # io's own signature
         n = self.raw.readinto(buffer) or 0
         self.meter.add(n)
+        if n == 0 and len(buffer) and self.then is not None and self.meter.progress is not None:
+            self.meter.progress(self.then, 0, None)
+            self.then = None
         return n
 
     def close(self) -> None:
@@ -78,10 +82,11 @@ class _Counted(io.RawIOBase):
         super().close()
 
 
-def metered_file(path: Path, progress: Progress | None, what: str) -> io.BufferedReader:
-    """`path` opened for binary reading; with `progress`, the bytes read are reported as `what`."""
+def metered_file(path: Path, progress: Progress | None, what: str, then: str | None = None) -> io.BufferedReader:
+    """`path` opened for binary reading; with `progress`, the bytes read are reported as `what`,
+    and once all are read, the step `then` begins (its caller ends it: `progress(then, 1, 1)`)."""
     raw = Path(path).open("rb", buffering=0)
     if progress is None:
         return io.BufferedReader(raw, _BUFFER)
     size = Path(path).stat().st_size
-    return io.BufferedReader(_Counted(raw, Meter(progress, what, size, "bytes", every=1)), _BUFFER)
+    return io.BufferedReader(_Counted(raw, Meter(progress, what, size, "bytes", every=1), then), _BUFFER)

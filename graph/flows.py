@@ -64,6 +64,7 @@ def bulk_nquads(
     flows = quads = 0
     cache: _Cache = {}
     rows = Meter(progress, "rows checked", None, "rows", every=1)
+    rows.add(0)  # shown from the start: the first chunk is read whole before it is checked
     for checked in reader.chunks(progress):
         flows += len(checked.k6)
         if len(checked.k6) and not reader.refused:  # a refused file need not be written further

@@ -142,8 +142,10 @@ class OxigraphStore:
         if progress is None:
             self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
         else:  # read through Python to count the bytes: measured as fast as by path (1M quads)
-            with metered_file(nquads, progress, "writing into the store") as data:
+            # Once the file is read, the loader still sorts and indexes it (most of the time).
+            with metered_file(nquads, progress, "writing into the store", then="indexing") as data:
                 self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            progress("indexing", 1, 1)
         self._store.flush()
         self.end_bulk()
 

@@ -107,8 +107,9 @@ def read_inputs(
     inputs = Inputs(files=[p for p, _ in files])
     problems: list[Problem] = []
     tables = [p for p, kind in files if kind == "tables"]
-    done = Meter(progress, "reading files", len(files), "files", every=1)
-    read = Meter(progress, "read", None, "records and quads", every=1)
+    watched = progress if files else None  # no bars for no files (a load of BACI files alone)
+    done = Meter(watched, "reading files", len(files), "files", every=1)
+    read = Meter(watched, "read", None, "records and quads", every=1)
 
     def tell(files: int) -> None:
         done.add(files)
@@ -138,6 +139,7 @@ def read_inputs(
             problems.extend(err.problems)
         if kind != "tables":
             tell(1)
+    read.finish()
     if problems:
         raise InputError(problems)
     return inputs

@@ -108,6 +108,7 @@ def test_load_of_a_big_baci_file_shows_bytes_and_rows_on_a_terminal(tmp_path: Pa
     assert f"reading {baci.name}" in terminal and "100%" in terminal, terminal
     assert re.search(r"40,000 rows", terminal), terminal
     assert re.search(r"[\d.]+/[\d.]+ MB", terminal), terminal  # bytes, where rows are not known in advance
+    assert "writing into the store" in terminal and "indexing" in terminal, terminal
 
     quiet = piped("load", str(baci), "--store", str(tmp_path / "p"))
     assert quiet.returncode == 0 and quiet.stderr == b""
