@@ -181,6 +181,9 @@ def test_neo4j_sync_shows_batches_on_a_terminal(tmp_path: Path) -> None:
     assert code == 0, terminal
     assert re.search(r"nodes .*100%.*([\d,]+)/\1", terminal), terminal
     assert re.search(r"relationships .*100%.*([\d,]+)/\1", terminal), terminal
+    # before the first batch, the store is read twice (the sources' hashes, the projection): not in silence
+    assert re.search(r"hashing the sources .*100%.*([\d,]+)/\1 quads", terminal), terminal
+    assert re.search(r"projecting .*100%.*([\d,]+)/\1 quads", terminal), terminal
 
     with Neo4jProjector() as neo:
         neo.clear()
