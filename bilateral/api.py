@@ -54,6 +54,7 @@ __all__ = [
     "INPUT_FORMATS",
     "KnowledgeGraph",
     "LoadReport",
+    "Progress",
     "Rows",
     "default_snapshot_dir",
     "diff_snapshots",

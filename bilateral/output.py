@@ -178,7 +178,8 @@ def progress_bars(console: Console) -> Iterator[Progress | None]:
         _Amount(),
         bars.TimeElapsedColumn(),
     )
-    with bars.Progress(*columns, console=console, transient=True, refresh_per_second=5) as shown:
+    # stdout is left alone: it carries the data (`export -o -`), never a bar or a redirected line
+    with bars.Progress(*columns, console=console, transient=True, refresh_per_second=5, redirect_stdout=False) as shown:
         tasks: dict[str, bars.TaskID] = {}
         drawn: dict[str, float] = {}
 
