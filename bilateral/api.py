@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from bilateral import queries
 from bilateral.core.errors import InputError, Problem, QueryError, StoreError
+from bilateral.core.progress import Meter, Progress
 from bilateral.core.settings import Neo4jSettings, default_store, store_location
 from bilateral.graph import iri, rdf
 from bilateral.graph.bulk import bulk_load_nquads
@@ -53,6 +54,7 @@ __all__ = [
     "INPUT_FORMATS",
     "KnowledgeGraph",
     "LoadReport",
+    "Progress",
     "Rows",
     "default_snapshot_dir",
     "diff_snapshots",
@@ -60,8 +62,6 @@ __all__ = [
     "scan_snapshots",
     "snapshot_rows",
 ]
-
-Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
 @dataclass(frozen=True)
@@ -165,11 +165,11 @@ class KnowledgeGraph:
         rest = [p for p, kind in found if kind != "baci"]
         problems: list[Problem] = []
         try:
-            inputs = read_inputs(rest, format, self.source_ids(), graph=graph, skip_unknown=skip_unknown)
+            inputs = read_inputs(
+                rest, format, self.source_ids(), graph=graph, skip_unknown=skip_unknown, progress=progress
+            )
         except InputError as err:
             problems.extend(err.problems)
-        if progress:
-            progress("checked", len(rest), len(rest))
         # Staged inside the store, where the next writer finds (and removes) what a killed load left.
         staging = Path(tempfile.mkdtemp(prefix="load-", dir=self.store.staging()))
         try:
@@ -185,9 +185,9 @@ class KnowledgeGraph:
             graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
             before = len(self.store)
             if quads:
-                self.store.add(quads, replace_graphs=_described_sources(quads) if replace else ())
-            if progress:
-                progress("written", len(quads), len(quads))
+                writing = Meter(progress, "writing", len(quads), "quads")
+                self.store.add(writing.items(quads), replace_graphs=_described_sources(quads) if replace else ())
+                writing.finish()
             skipped = list(inputs.skipped)
             for nquads, stats in staged:
                 bulk_load_nquads(
@@ -218,12 +218,7 @@ class KnowledgeGraph:
         target = folder / (path.name + ".nq")
         try:
             with target.open("wb") as out:
-                stats = bulk_nquads(
-                    path,
-                    out,
-                    skip_unknown=skip_unknown,
-                    progress=(lambda rows: progress(f"reading {path.name}", rows, rows)) if progress else None,
-                )
+                stats = bulk_nquads(path, out, skip_unknown=skip_unknown, progress=progress)
         except OSError as err:  # the disk is full, most likely: nothing was written to the store
             raise StoreError(f"staging {str(path)!r} in {str(folder)!r} failed: {err}; the store is unchanged") from err
         return target, stats
@@ -475,9 +470,11 @@ class KnowledgeGraph:
         """The graph (or one source's or one dyad's part of it) in `fmt` (EXPORT_FORMATS) at `out`."""
         return export_store(self.store, fmt, out, source=source, dyad=dyad, progress=progress, force=force)
 
-    def snapshot(self, snapshot_dir: str | Path | None = None, *, label: str | None = None) -> Snapshot:
+    def snapshot(
+        self, snapshot_dir: str | Path | None = None, *, label: str | None = None, progress: Progress | None = None
+    ) -> Snapshot:
         """A content-hashed snapshot of the whole store (canonical N-Quads and a manifest)."""
-        return create_snapshot(self.store, snapshot_dir, label=label)
+        return create_snapshot(self.store, snapshot_dir, label=label, progress=progress)
 
 
 def run_cypher(

@@ -5,21 +5,19 @@ Library errors become `Error: ...` on stderr with exit code 1, never a traceback
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from bilateral import output
-from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph, Rows
+from bilateral.api import EXPORT_FORMATS, INPUT_FORMATS, KnowledgeGraph, Progress, Rows
 from bilateral.core.errors import BilateralError, QueryError
 from bilateral.core.settings import default_store, store_location
 
@@ -112,42 +110,10 @@ def _open(store: Path | None, read_only: bool = False) -> KnowledgeGraph:
     return kg
 
 
-@contextlib.contextmanager
-def _working(what: str) -> Iterator[None]:
-    """A spinner with `what` on stderr while a step with no count runs (only on a terminal)."""
-    if not err_console.is_terminal:
-        yield
-        return
-    with err_console.status(what):
-        yield
-
-
-def with_progress(func: F) -> F:
-    """Passes a `progress` callback that draws a bar on stderr (only on a terminal)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if not err_console.is_terminal:
-            return func(*args, progress=None, **kwargs)
-        # The spinner and clock move even while a step has no count to give (a store dump).
-        columns = (
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed}/{task.total}"),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=err_console, transient=True) as bar:
-            tasks: dict[str, Any] = {}
-
-            def progress(what: str, done: int, total: int) -> None:
-                if what not in tasks:
-                    tasks[what] = bar.add_task(what, total=total)
-                bar.update(tasks[what], completed=done, total=total)
-
-            return func(*args, progress=progress, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+def _bars() -> AbstractContextManager[Progress | None]:
+    """Progress bars on stderr while the work inside runs, or None unless stderr is a terminal.
+    They end before a command prints what it did, so no bar is drawn over its answer."""
+    return output.progress_bars(err_console)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -191,7 +157,6 @@ def main() -> None:
     help="The hash a citation gives for the snapshot loaded: refused unless its data has it.",
 )
 @store_option
-@with_progress
 def load(
     paths: tuple[Path, ...],
     fmt: str | None,
@@ -201,7 +166,6 @@ def load(
     to_neo4j: bool,
     sha256: str | None,
     store: Path | None,
-    progress: Any,
 ) -> None:
     """Load files or folders (curated tables, dossiers, RDF) into the store.
 
@@ -210,9 +174,16 @@ def load(
     Example: bilateral load examples/us-japan-2025
     """
     with _open(store) as kg:
-        report = kg.load(
-            paths, format=fmt, replace=replace, skip_unknown=skip_unknown, graph=graph, progress=progress, sha256=sha256
-        )
+        with _bars() as progress:
+            report = kg.load(
+                paths,
+                format=fmt,
+                replace=replace,
+                skip_unknown=skip_unknown,
+                graph=graph,
+                progress=progress,
+                sha256=sha256,
+            )
         total = len(kg.store)
         for skip in report.skipped:
             click.echo(f"Skipped: {skip}", err=True)
@@ -230,7 +201,8 @@ def load(
             f"{report.quads} quads in {len(report.sources)} source graph(s); {change}."
         )
         if to_neo4j:
-            synced = kg.neo4j_sync(progress=progress)
+            with _bars() as progress:
+                synced = kg.neo4j_sync(progress=progress)
             click.echo(f"Neo4j: {_sync_summary(synced)}")
 
 
@@ -311,13 +283,12 @@ def neo4j() -> None:
 @neo4j.command(name="sync")
 @click.option("--full", is_flag=True, help="Project everything again, not only changed sources.")
 @store_option
-@with_progress
-def neo4j_sync(full: bool, store: Path | None, progress: Any) -> None:
+def neo4j_sync(full: bool, store: Path | None) -> None:
     """Project the store into Neo4j, idempotently and incrementally by source.
 
     Example: bilateral neo4j sync
     """
-    with _open(store) as kg:
+    with _open(store) as kg, _bars() as progress:
         report = kg.neo4j_sync(full=full, progress=progress)
     click.echo(_sync_summary(report))
 
@@ -516,10 +487,7 @@ def _iso_day(text: str | None) -> dt.date | None:
 @click.option("--dyad", metavar="A-B", help="Only the facts about this pair of countries (JPN-USA).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file (or an earlier csv export).")
 @store_option
-@with_progress
-def export_command(
-    fmt: str, out: str, source: str | None, dyad: str | None, force: bool, store: Path | None, progress: Any
-) -> None:
+def export_command(fmt: str, out: str, source: str | None, dyad: str | None, force: bool, store: Path | None) -> None:
     """Export the graph (or one source's or one dyad's part of it) for other tools.
 
     RDF formats stream from the store; graphml, gexf, csv and cypher are built from the same
@@ -527,7 +495,7 @@ def export_command(
 
     Example: bilateral export --format trig -o graph.trig.gz
     """
-    with _open(store, read_only=True) as kg:
+    with _open(store, read_only=True) as kg, _bars() as progress:
         report = kg.export(fmt, out, source=source, dyad=dyad, progress=progress, force=force)
     # With -o -, the export is on stdout: the report goes to stderr.
     what = (
@@ -579,8 +547,8 @@ def snapshot_create(label: str | None, store: Path | None, snapshots: Path | Non
 
     Example: bilateral snapshot create --label before-summit
     """
-    with _open(store, read_only=True) as kg, _working("Writing the snapshot (canonical, sorted N-Quads)"):
-        made = kg.snapshot(_snapshot_dir(snapshots, store), label=label)
+    with _open(store, read_only=True) as kg, _bars() as progress:
+        made = kg.snapshot(_snapshot_dir(snapshots, store), label=label, progress=progress)
     click.echo(f"Snapshot {made.id}: {made.quads} quads, sha256 {made.sha256} ({made.path})")
 
 

@@ -1,4 +1,5 @@
-"""Rows to the terminal: a table, CSV or JSON (an array of objects keyed by column)."""
+"""Rows to the terminal: a table, CSV or JSON (an array of objects keyed by column); progress
+bars for long work, on a terminal only."""
 
 from __future__ import annotations
 
@@ -7,16 +8,22 @@ import datetime as dt
 import io
 import json
 import re
+import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Literal
 
+from rich import filesize
+from rich import progress as bars
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["FORMATS", "human", "plain", "render"]
+from bilateral.core.progress import Progress
+
+__all__ = ["FORMATS", "human", "plain", "progress_bars", "render"]
 
 FORMATS = ("table", "csv", "json")
 _MIN_TEXT = 12  # a text column is never squeezed narrower than this (or its longest cell)
@@ -133,3 +140,61 @@ def render(
     with target.capture() as capture:
         target.print(table)
     return capture.get().rstrip("\n")
+
+
+# -- progress -----------------------------------------------------------------------------------
+
+_EVERY = 0.2  # seconds between two redraws of a step's bar: the work, not the drawing, gets the time
+
+
+class _Amount(bars.ProgressColumn):
+    """`1.2/3.4 MB` for bytes, `1,200/3,400 rows` for counts (`1,200 rows` with no total)."""
+
+    def render(self, task: bars.Task) -> Text:
+        unit, done, total = task.fields.get("unit", ""), int(task.completed), task.total
+        if not unit and (total is None or total <= 1):  # a step with no count: its bar says enough
+            return Text("")
+        if unit == "bytes":
+            scale, suffix = filesize.pick_unit_and_suffix(
+                int(total or done), ["bytes", "kB", "MB", "GB", "TB", "PB"], 1000
+            )
+            places = 0 if scale == 1 else 1
+            shown = f"{done / scale:,.{places}f}"
+            if total is not None:
+                shown += f"/{total / scale:,.{places}f}"
+            return Text(f"{shown} {suffix}", style="progress.download")
+        shown = f"{done:,}" if total is None else f"{done:,}/{int(total):,}"
+        return Text(f"{shown} {unit}".rstrip(), style="progress.download")
+
+
+@contextmanager
+def progress_bars(console: Console) -> Iterator[Progress | None]:
+    """A `Progress` callback drawing one bar per step on `console`, when it is a terminal; None
+    otherwise (piped or redirected: nothing is drawn, not even a blank line). A step's bar is
+    redrawn at most every _EVERY seconds, and always when it is done."""
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (
+        bars.SpinnerColumn(),  # moves even while a step has no count to give
+        bars.TextColumn("{task.description}"),
+        bars.BarColumn(),
+        bars.TaskProgressColumn(),
+        _Amount(),
+        bars.TimeElapsedColumn(),
+    )
+    # stdout is left alone: it carries the data (`export -o -`), never a bar or a redirected line
+    with bars.Progress(*columns, console=console, transient=True, refresh_per_second=5, redirect_stdout=False) as shown:
+        tasks: dict[str, bars.TaskID] = {}
+        drawn: dict[str, float] = {}
+
+        def report(what: str, done: int, total: int | None, unit: str = "") -> None:
+            now = time.monotonic()
+            if what in tasks and done != total and now - drawn[what] < _EVERY:
+                return
+            drawn[what] = now
+            if what not in tasks:
+                tasks[what] = shown.add_task(what, total=total, unit=unit)
+            shown.update(tasks[what], completed=done, total=total)
+
+        yield report

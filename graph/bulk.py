@@ -23,12 +23,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from bilateral.core.errors import StoreError
+from bilateral.core.progress import Progress
 from bilateral.graph import iri
 from bilateral.graph.remote import SparqlStore
 from bilateral.graph.store import OxigraphStore
@@ -56,10 +57,11 @@ def bulk_load_nquads(
     nquads_path: Path,
     graphs: Iterable[str] | None = None,
     replace: Iterable[str] = (),
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Bulk-load an N-Quads file, first emptying the `replace` graphs; returns how many quads the
     store grew by. A crash leaves the load to be finished by the next writer (journaled).
+    `progress` is told the bytes of the file written so far.
 
     On an error, with nothing replaced, the graphs the file writes (`graphs`, else read from the
     file) are dropped before the error is raised, the shared ISO 3166 graph excepted.
@@ -75,7 +77,7 @@ def bulk_load_nquads(
         ) from err
     before = len(store)
     try:
-        store.apply_bulk(staged, replaced)
+        store.apply_bulk(staged, replaced, progress)
     except (SyntaxError, OSError, ValueError) as err:
         if replaced and isinstance(err, OSError):
             raise StoreError(

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from pyoxigraph import NamedNode
 
+from bilateral.core.progress import Meter, Progress
 from bilateral.graph import iri, keys, rdf
 from bilateral.loaders import records as r
 from bilateral.loaders.baci import CHUNK, CheckedChunk, read_baci_chunks
@@ -50,26 +51,28 @@ def bulk_nquads(
     *,
     skip_unknown: bool = False,
     chunksize: int = CHUNK,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> BulkStats:
     """Stream a BACI file in chunks into N-Quads on `out`, generated column-wise.
 
     Problems are collected over the whole file and raised together at the end (InputError) - then
-    what was written to `out` must be thrown away, never loaded. `progress` is called with the rows
-    read so far after every chunk.
+    what was written to `out` must be thrown away, never loaded. `progress` is told the bytes of
+    the file read, and the rows checked after every chunk.
     """
     reader = read_baci_chunks(path, country_codes, skip_unknown=skip_unknown, chunksize=chunksize)
     source = reader.source
     flows = quads = 0
     cache: _Cache = {}
-    for checked in reader.chunks():
+    rows = Meter(progress, "rows checked", None, "rows", every=1)
+    rows.add(0)  # shown from the start: the first chunk is read whole before it is checked
+    for checked in reader.chunks(progress):
         flows += len(checked.k6)
         if len(checked.k6) and not reader.refused:  # a refused file need not be written further
             for lines in _flow_lines(checked, source.id, cache):
                 out.write(("\n".join(lines) + "\n").encode("utf-8"))
                 quads += len(lines)
-        if progress:
-            progress(reader.checker.rows)
+        rows.add(reader.checker.rows - rows.done)
+    rows.finish()
     skipped = reader.finish()
     checker = reader.checker
     dimension = list(_dimension_quads(source, reader.sectors(), checker.dyads, checker.countries))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 import pyoxigraph as ox
 
+from bilateral.core.progress import Meter, Progress
 from bilateral.graph.literal import XSD, literal_value
 from bilateral.ontology.vocab import CLASSES, DATATYPE_RANGES, OBJECT_PROPERTIES
 
@@ -309,9 +310,12 @@ def project(quads: Iterable[ox.Quad]) -> Projection:
     return builder.build()
 
 
-def project_store(store: GraphStore) -> Projection:
-    """The property graph of the whole store."""
-    return project(store.quads())
+def project_store(store: GraphStore, progress: Progress | None = None) -> Projection:
+    """The property graph of the whole store (`progress` is told the quads read)."""
+    meter = Meter(progress, "projecting", len(store) if progress else None, "quads")
+    projection = project(meter.items(store.quads()))
+    meter.finish()
+    return projection
 
 
 # -- a subset, for incremental sync ------------------------------------------------------------

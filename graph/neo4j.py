@@ -19,7 +19,7 @@ import logging
 import re
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from types import TracebackType
@@ -33,6 +33,7 @@ import neo4j.time
 import pyoxigraph as ox
 
 from bilateral.core.errors import Neo4jError, QueryError
+from bilateral.core.progress import Meter, Progress
 from bilateral.core.settings import Neo4jSettings, neo4j_settings
 from bilateral.graph.cypher import (
     ALL_LABELS,
@@ -58,8 +59,6 @@ from bilateral.graph.store import GraphStore, Rows
 from bilateral.ontology.vocab import BI
 
 __all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "reach_of", "source_hashes"]
-
-Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 _STATE = "`_SyncState`"  # bookkeeping, not a projected node: no Resource label, never counted
 _FULL_PENDING = "bilateral:full-sync-pending"  # a state key no graph IRI can equal
@@ -139,16 +138,19 @@ class _Tally:
             self.counts[f"{prefix}_{record['change']}"] += int(record["n"])
 
 
-def source_hashes(store: GraphStore) -> dict[str, str]:
-    """SHA-256 of each named graph's content (its sorted N-Quads lines), by graph IRI."""
+def source_hashes(store: GraphStore, progress: Progress | None = None) -> dict[str, str]:
+    """SHA-256 of each named graph's content (its sorted N-Quads lines), by graph IRI (`progress`
+    is told the quads read)."""
     out: dict[str, str] = {}
+    meter = Meter(progress, "hashing the sources", len(store) if progress else None, "quads")
     for graph in store.graphs():
-        lines = sorted(str(q) for q in store.quads(graph))
+        lines = sorted(str(q) for q in meter.items(store.quads(graph)))
         digest = hashlib.sha256()
         for line in lines:
             digest.update(line.encode("utf-8"))
             digest.update(b"\n")
         out[graph.value] = digest.hexdigest()
+    meter.finish()
     return out
 
 
@@ -354,7 +356,7 @@ class Neo4jProjector:
         with self._errors("syncing"):
             if not self._schema_done:
                 self.ensure_schema()
-            hashes = source_hashes(store)
+            hashes = source_hashes(store, progress)
             state = self._state()
             full = full or not state or _FULL_PENDING in state
             changed = sorted(g for g, h in hashes.items() if state.get(g) != h)
@@ -370,7 +372,7 @@ class Neo4jProjector:
 
             existing: set[str] = set()
             if full:
-                projection = project_store(store)
+                projection = project_store(store, progress)
                 existing = self._all_uris()
                 affected = set(projection.nodes) | existing
             else:

@@ -39,6 +39,7 @@ import pyoxigraph as ox
 
 from bilateral.core import package_version
 from bilateral.core.errors import BilateralError, InputError, Problem
+from bilateral.core.progress import Meter, Progress
 from bilateral.graph.mapping import source_id
 from bilateral.graph.store import OxigraphStore, Rows
 from bilateral.loaders.rdf_files import SNAPSHOT_DATA, SNAPSHOT_MANIFEST, is_snapshot_dir, verify_snapshot
@@ -184,12 +185,17 @@ def _runs(lines: Iterable[bytes], workdir: Path) -> Iterator[bytes]:
             spill.close()
 
 
-def write_canonical_nquads(store: OxigraphStore, out: IO[bytes], workdir: Path) -> tuple[str, int, int]:
-    """Write the store's canonical N-Quads to `out`: (sha256, lines, bytes)."""
+def write_canonical_nquads(
+    store: OxigraphStore, out: IO[bytes], workdir: Path, progress: Progress | None = None
+) -> tuple[str, int, int]:
+    """Write the store's canonical N-Quads to `out`: (sha256, lines, bytes). `progress` is told the
+    quads read (and sorted), then the lines written."""
     blank: list[ox.Quad] = []
+    total = len(store)
+    reading = Meter(progress, "reading the store", total, "quads")
 
     def lines() -> Iterator[bytes]:
-        for quad in store.pattern():
+        for quad in reading.items(store.pattern()):
             if _has_blank(quad):
                 blank.append(quad)
             else:
@@ -197,13 +203,16 @@ def write_canonical_nquads(store: OxigraphStore, out: IO[bytes], workdir: Path) 
         labels = _blank_labels(blank)
         for quad in blank:
             yield canonical_line(quad, labels).encode("utf-8")
+        reading.finish()
 
+    writing = Meter(progress, "writing the snapshot", total, "quads")
     digest, count, size = hashlib.sha256(), 0, 0
-    for line in _runs(lines(), workdir):
+    for line in writing.items(_runs(lines(), workdir)):
         out.write(line)
         digest.update(line)
         count += 1
         size += len(line)
+    writing.finish()
     return digest.hexdigest(), count, size
 
 
@@ -354,8 +363,10 @@ def create_snapshot(
     label: str | None = None,
     *,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> Snapshot:
-    """Write a snapshot of the whole store; the folder appears only once complete."""
+    """Write a snapshot of the whole store; the folder appears only once complete (`progress` is
+    told the quads read and written)."""
     folder = Path(snapshot_dir) if snapshot_dir else default_snapshot_dir(store.path)
     created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     base = created.strftime("%Y%m%dT%H%M%SZ") + (f"-{_slug(label)}" if label and _slug(label) else "")
@@ -371,7 +382,7 @@ def create_snapshot(
         raise SnapshotError(f"cannot write snapshots into {str(folder)!r}: {err}") from err
     try:
         with (tmp / SNAPSHOT_DATA).open("wb") as out:
-            sha256, lines, size = write_canonical_nquads(store, out, tmp)
+            sha256, lines, size = write_canonical_nquads(store, out, tmp, progress)
         manifest = _manifest(store, snapshot_id, created, label, sha256, lines, size)
         (tmp / SNAPSHOT_MANIFEST).write_text(
             json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

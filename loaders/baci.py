@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from bilateral.core.errors import InputError, Problem
+from bilateral.core.progress import Progress, metered_file
 from bilateral.loaders import records as r
 from bilateral.loaders.public import (
     Collector,
@@ -304,21 +305,27 @@ def parse_baci(
     return col.finish([source, *topics, *flows])
 
 
-def _chunks(path: Path, col: Collector, chunksize: int) -> Iterator[tuple[int, pd.DataFrame]]:
-    """(first row number, chunk) of a BACI file, every cell as text; the header is checked first."""
+def _chunks(
+    path: Path, col: Collector, chunksize: int, progress: Progress | None = None
+) -> Iterator[tuple[int, pd.DataFrame]]:
+    """(first row number, chunk) of a BACI file, every cell as text; the header is checked first.
+    `progress` is told the bytes read (the rows of a file are not known before it is read)."""
     if not _header_ok(csv_header(path), col):
         col.finish([])
     line = 2
     try:
-        with pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            encoding="utf-8-sig",
-            chunksize=chunksize,
-            usecols=list(BACI_COLUMNS),
-        ) as reader:
+        with (
+            metered_file(path, progress, f"reading {path.name}") as data,
+            pd.read_csv(
+                data,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                encoding="utf-8-sig",
+                chunksize=chunksize,
+                usecols=list(BACI_COLUMNS),
+            ) as reader,
+        ):
             for chunk in reader:
                 yield line, chunk
                 line += len(chunk)
@@ -389,8 +396,9 @@ class BaciChunks:
         """Whether a problem was found already (the rest need not be written)."""
         return bool(self.checker.col.problems)
 
-    def chunks(self) -> Iterator[CheckedChunk]:
-        for first, chunk in _chunks(self.path, self.checker.col, self.chunksize):
+    def chunks(self, progress: Progress | None = None) -> Iterator[CheckedChunk]:
+        """The checked chunks; `progress` is told the bytes of the file read so far."""
+        for first, chunk in _chunks(self.path, self.checker.col, self.chunksize, progress):
             yield self.checker.check(chunk, first)
 
     def finish(self) -> list[Skipped]:

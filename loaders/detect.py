@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bilateral.core.errors import InputError, Problem
+from bilateral.core.progress import Meter, Progress
 from bilateral.loaders import records as r
 from bilateral.loaders.dossier import is_dossier_file, read_dossier
 from bilateral.loaders.public import Skipped  # public data sets (Comtrade, BACI, Census, COW, ATOP, GDELT)
@@ -88,6 +89,7 @@ def read_inputs(
     known_sources: Iterable[str] = (),
     graph: str | None = None,
     skip_unknown: bool = False,
+    progress: Progress | None = None,
 ) -> Inputs:
     """Read and check every input; raises one InputError listing the problems of every file.
 
@@ -96,24 +98,36 @@ def read_inputs(
 
     `graph` names the graph that RDF triples outside any named graph go into (Turtle and
     N-Triples have no graphs of their own); without it they are refused.
+
+    `progress` is told the files read of all, the records and quads read so far, and the bytes
+    of each RDF file as it is parsed.
     """
     files = expand(paths, fmt)
     known = set(known_sources)
     inputs = Inputs(files=[p for p, _ in files])
     problems: list[Problem] = []
     tables = [p for p, kind in files if kind == "tables"]
+    watched = progress if files else None  # no bars for no files (a load of BACI files alone)
+    done = Meter(watched, "reading files", len(files), "files", every=1)
+    read = Meter(watched, "read", None, "records and quads", every=1)
+
+    def tell(files: int) -> None:
+        done.add(files)
+        read.add(len(inputs.records) + len(inputs.quads) - read.done)
+
     try:
         inputs.records.extend(read_tables(tables, known))
     except InputError as err:
         problems.extend(err.problems)
+    tell(len(tables))
     for path, kind in files:
         try:
             if kind == "dossier":
                 inputs.records.extend(read_dossier(path, known))
             elif kind == "rdf":
-                inputs.quads.extend(read_rdf(path, graph))
+                inputs.quads.extend(read_rdf(path, graph, progress))
             elif kind == "snapshot":
-                inputs.quads.extend(read_snapshot(path))
+                inputs.quads.extend(read_snapshot(path, progress=progress))
             elif kind in PUBLIC_FORMATS:
                 loaded = read_public(path, kind, skip_unknown)
                 inputs.records.extend(loaded.records)
@@ -123,6 +137,9 @@ def read_inputs(
                     inputs.omitted[reason] = inputs.omitted.get(reason, 0) + count
         except InputError as err:
             problems.extend(err.problems)
+        if kind != "tables":
+            tell(1)
+    read.finish()
     if problems:
         raise InputError(problems)
     return inputs

@@ -6,12 +6,15 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
 from bilateral.core.errors import InputError, Problem
+from bilateral.core.progress import Progress, metered_file
 
 __all__ = [
     "RDF_FORMATS",
@@ -49,8 +52,9 @@ def is_rdf_file(path: Path) -> bool:
     return rdf_format(path) is not None
 
 
-def read_rdf(path: Path, graph: str | None = None) -> list[ox.Quad]:
-    """Every quad of the file (`.gz` files are decompressed as they are read).
+def read_rdf(path: Path, graph: str | None = None, progress: Progress | None = None) -> list[ox.Quad]:
+    """Every quad of the file (`.gz` files are decompressed as they are read); `progress` is told
+    the bytes of the file read so far.
 
     A triple outside a named graph has no source and is refused, unless `graph` names the graph
     it goes into: Turtle and N-Triples have no graphs, so they can be loaded only that way (and
@@ -78,7 +82,7 @@ def read_rdf(path: Path, graph: str | None = None) -> list[ox.Quad]:
                 [Problem(str(path), None, None, graph, f"the graph to load into is not an IRI: {err}")]
             ) from err
     try:
-        with _open(path) as data:
+        with _open(path, progress) as data:
             quads = list(ox.parse(data, format=fmt))
     except SyntaxError as err:
         raise InputError(
@@ -109,8 +113,15 @@ def read_rdf(path: Path, graph: str | None = None) -> list[ox.Quad]:
     return quads
 
 
-def _open(path: Path) -> IO[bytes]:
-    return cast(IO[bytes], gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb"))
+@contextmanager
+def _open(path: Path, progress: Progress | None = None) -> Iterator[IO[bytes]]:
+    """The file's bytes (decompressed for .gz); `progress` counts the bytes of the file itself."""
+    with metered_file(path, progress, f"reading {path.name}") as raw:
+        if path.suffix.lower() != ".gz":
+            yield raw
+            return
+        with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
+            yield cast(IO[bytes], unpacked)
 
 
 # -- snapshot folders (graph/snapshot.py writes them) --------------------------------------------
@@ -124,9 +135,9 @@ def is_snapshot_dir(path: Path) -> bool:
     return path.is_dir() and (path / SNAPSHOT_MANIFEST).is_file() and (path / SNAPSHOT_DATA).is_file()
 
 
-def file_sha256(path: Path) -> str:
+def file_sha256(path: Path, progress: Progress | None = None) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as data:
+    with metered_file(path, progress, f"checking {path.name}") as data:
         for chunk in iter(lambda: data.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -140,7 +151,7 @@ def cited_sha256(text: str) -> str:
     return digest
 
 
-def verify_snapshot(path: Path, cited: str | None = None) -> dict[str, Any]:
+def verify_snapshot(path: Path, cited: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """The snapshot's manifest, once the sha256 of its data.nq is checked against it, and against
     `cited` (the hash a citation gives) when there is one.
 
@@ -165,7 +176,7 @@ def verify_snapshot(path: Path, cited: str | None = None) -> dict[str, Any]:
             ]
         ) from err
     try:
-        actual = file_sha256(data_path)
+        actual = file_sha256(data_path, progress)
     except OSError as err:
         raise InputError([Problem(str(data_path), None, None, "", f"cannot read: {err}")]) from err
     if cited is not None and actual != cited_sha256(cited):
@@ -199,7 +210,8 @@ def verify_snapshot(path: Path, cited: str | None = None) -> dict[str, Any]:
     return dict(manifest)
 
 
-def read_snapshot(path: Path, cited: str | None = None) -> list[ox.Quad]:
-    """The quads of a snapshot folder, checked against its manifest's sha256 (and `cited`) first."""
-    verify_snapshot(path, cited)
-    return read_rdf(path / SNAPSHOT_DATA)
+def read_snapshot(path: Path, cited: str | None = None, progress: Progress | None = None) -> list[ox.Quad]:
+    """The quads of a snapshot folder, checked against its manifest's sha256 (and `cited`) first;
+    `progress` is told the bytes checked, then read."""
+    verify_snapshot(path, cited, progress)
+    return read_rdf(path / SNAPSHOT_DATA, progress=progress)

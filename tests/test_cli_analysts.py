@@ -251,7 +251,7 @@ def test_snapshot_shows_progress_on_a_terminal_only(store: str, tmp_path: Path) 
         timeout=120,
     )
     assert on_terminal.returncode == 0, on_terminal.stdout
-    assert "Writing the snapshot" in on_terminal.stdout
+    assert "writing the snapshot" in on_terminal.stdout
     piped = run_cli(*args[3:], "--label", "piped")
     assert piped.returncode == 0, piped.stderr
-    assert piped.stderr == "" and "Writing the snapshot" not in piped.stdout
+    assert piped.stderr == "" and "writing the snapshot" not in piped.stdout

@@ -32,9 +32,10 @@ One module per format, found by name in `registry.py` and imported on first use;
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from bilateral.core.progress import Progress
 from bilateral.graph.export.base import ExportError, ExportReport, check_target
 from bilateral.graph.export.registry import FORMATS, writer
 from bilateral.graph.export.selection import Selection, select
@@ -49,7 +50,7 @@ def export(
     output: str | Path,
     source: str | None = None,
     dyad: str | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
     *,
     force: bool = False,
 ) -> ExportReport:
@@ -58,17 +59,13 @@ def export(
     `output` is a file path (`.gz` compressed), `-` for stdout, or for `csv` a folder. Formats:
     trig, nquads, turtle, jsonld, graphml, gexf, csv, cypher; see the module docstring for what
     each holds and what streams. Nothing is written inside a store folder; an existing file (or
-    earlier csv export) is replaced only with `force`.
+    earlier csv export) is replaced only with `force`. `progress` is told the quads (triples for
+    turtle; bytes for a whole TriG) written as they are.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")
     chosen = writer(fmt)
     check_target(store, output, chosen, force)
-    sel = select(store, source, dyad)
-    if progress:
-        progress("exporting", 0, 1)
-    report = chosen.export(sel, fmt, output)
-    if progress:
-        progress("exporting", 1, 1)
-    return report
+    sel = replace(select(store, source, dyad), progress=progress)
+    return chosen.export(sel, fmt, output)

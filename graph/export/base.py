@@ -154,7 +154,12 @@ class GraphWriter(Writer):
 
     def export(self, sel: Selection, fmt: str, output: str | Path) -> ExportReport:
         projection = project(sel.quads())
+        step = f"writing {fmt}"  # the projection is written whole: a step with no count to give
+        if sel.progress:
+            sel.progress(step, 0, None)
         files = self.write_files(projection, sel, output)
+        if sel.progress:
+            sel.progress(step, 1, 1)
         return ExportReport(
             fmt, str(output), files, nodes=len(projection.nodes), relationships=len(projection.relationships)
         )

@@ -94,16 +94,18 @@ def _write_jsonld(sel: Selection, out: IO[bytes]) -> int:
         write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False, indent=1))
         first = False
 
+    meter = sel.meter()
     if sel.whole:  # facts outside any named graph (loaders refuse them, but a store may hold some)
-        default = Counting(sel.store.pattern(None, None, None, ox.DefaultGraph()))
+        default = Counting(meter.items(sel.store.pattern(None, None, None, ox.DefaultGraph())))
         for node in _jsonld_nodes(default, context):
             put(node)
         count += default.count
     for graph in sel.graphs:
-        quads = Counting(q for q in sel.store.pattern(None, None, None, graph) if sel.keep(q))
+        quads = Counting(meter.items(q for q in sel.store.pattern(None, None, None, graph) if sel.keep(q)))
         nodes = _jsonld_nodes(quads, context)
         count += quads.count
         if nodes:
             put({"@id": graph.value, "@graph": nodes})
     write("\n]\n}\n")
+    meter.finish()
     return count

@@ -11,6 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from bilateral.core.errors import BilateralError, NameResolutionError
+from bilateral.core.progress import Meter, Progress
 from bilateral.graph import iri
 from bilateral.graph.resolve import resolve
 from bilateral.graph.store import OxigraphStore
@@ -28,6 +29,11 @@ class Selection:
     source: ox.NamedNode | None = None
     dyad: ox.NamedNode | None = None
     subjects: frozenset[ox.NamedNode | ox.BlankNode] = frozenset()  # with `dyad`: its subjects
+    progress: Progress | None = None  # told the quads (triples) read as they stream
+
+    def meter(self, unit: str = "quads") -> Meter:
+        """A meter of what is exported (out of the store's size when it is all of it)."""
+        return Meter(self.progress, "exporting", len(self.store) if self.whole and unit == "quads" else None, unit)
 
     @property
     def whole(self) -> bool:
@@ -41,6 +47,11 @@ class Selection:
 
     def quads(self) -> Iterator[ox.Quad]:
         """The selected quads, graph by graph (the default graph first, for the whole store)."""
+        meter = self.meter()
+        yield from meter.items(self._quads())
+        meter.finish()
+
+    def _quads(self) -> Iterator[ox.Quad]:
         raw = self.store
         if self.whole:
             yield from raw.pattern(None, None, None, ox.DefaultGraph())
@@ -51,6 +62,11 @@ class Selection:
 
     def triples(self) -> Iterator[ox.Triple]:
         """The union of the selected graphs as triples, each once, subject by subject."""
+        meter = self.meter("triples")
+        yield from meter.items(self._triples())
+        meter.finish()
+
+    def _triples(self) -> Iterator[ox.Triple]:
         raw = self.store
         if self.source is not None and self.dyad is None:
             for quad in raw.pattern(None, None, None, self.source):
