@@ -185,7 +185,8 @@ class _Site:
         with self.graph.open() as kg:
 
             def make() -> tuple[str, str]:
-                kg.resolve(a, "country"), kg.resolve(b, "country")  # an unknown country: its error
+                for code in (a, b):
+                    kg.resolve(code, "country")  # an unknown country: its error, as the page's
                 if name == "balance":
                     kind, result = "trade-balance", data.dyad_balance(kg, a, b)
                 else:
@@ -204,7 +205,7 @@ class _Site:
             except BilateralError as err:
                 return PlainTextResponse(str(err), 404)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}  # the browser keeps it, and asks if it changed
-        if etag in request.headers.get("if-none-match", ""):
+        if etag in [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]:
             return Response(status_code=304, headers=headers)
         return Response(svg, media_type="image/svg+xml", headers=headers)
 
@@ -498,12 +499,12 @@ def _chart_images(context: dict[str, Any]) -> dict[str, Markup]:
     shown: dict[str, Markup] = {}
     for key, (name, kind, result, alt) in _wanted(context).items():
         rows = _drawable(result)
+        if rows is None:
+            continue
         try:
-            if rows is None:
-                continue
             charts.check(kind, rows)
         except BilateralError:
-            continue
+            continue  # nothing to draw: no image (it would be a broken one), the table says so
         src = f"/dyad/{pair}/chart/{quote(name, safe='')}.svg" + (
             "" if key == "balance" else f"?year={context['year']}"
         )
