@@ -4,6 +4,8 @@ The public API is small and stable:
 
 - `KINDS`: the chart kinds, each named after the catalog query whose rows it draws.
 - `chart(kind, rows, title=None) -> Figure`: a matplotlib Figure (no pyplot, no global state).
+- `check(kind, rows)`: whether `chart` would draw something, without drawing (cheap): the
+  QueryError `chart` would raise, or nothing.
 - `to_svg(figure) -> str`: the SVG text, deterministic (no dates, fixed ids and fonts), for
   inline use in HTML.
 - `save(figure, path) -> Path`: SVG or PNG, chosen by the path's suffix.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -29,7 +32,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from bilateral.core.errors import QueryError
 from bilateral.graph.store import Rows
 
-__all__ = ["KINDS", "SUFFIXES", "QueryError", "chart", "save", "to_svg"]
+__all__ = ["KINDS", "SUFFIXES", "QueryError", "chart", "check", "save", "to_svg"]
 
 KINDS = ("trade-balance", "top-sectors")
 SUFFIXES = (".svg", ".png")
@@ -51,23 +54,42 @@ _PNG_METADATA = {"Software": "bilateral"}
 _WIDTH = 8.0  # inches
 
 
+# rc_context sets matplotlib's global rcParams: the web app draws in several threads, so one
+# chart is drawn at a time (else one thread's exit restores the defaults under another's drawing).
+_DRAWING = threading.RLock()
+
+
 @contextmanager
 def _style() -> Iterator[None]:
-    with matplotlib.rc_context(_STYLE):
+    with _DRAWING, matplotlib.rc_context(_STYLE):
         yield
 
 
 def chart(kind: str, rows: Rows, *, title: str | None = None) -> Figure:
     """The chart of `kind` for rows of the catalog query of that name (QueryError if none to draw)."""
-    draw = {"trade-balance": _trade_balance, "top-sectors": _top_sectors}.get(kind)
-    if draw is None:
+    records = _records(kind, rows)
+    with _style():
+        if kind == "trade-balance":
+            return _trade_balance(_balance_series(records), title)
+        return _top_sectors(_sector_bars(records), title)
+
+
+def check(kind: str, rows: Rows) -> None:
+    """Raise the QueryError `chart(kind, rows)` would raise (nothing to draw), without drawing."""
+    records = _records(kind, rows)
+    if kind == "trade-balance":
+        _balance_series(records)
+    else:
+        _sector_bars(records)
+
+
+def _records(kind: str, rows: Rows) -> list[dict[str, Any]]:
+    if kind not in KINDS:
         raise QueryError(f"no chart is named {kind!r}; the charts are: {', '.join(KINDS)}")
     missing = [c for c in _COLUMNS[kind] if c not in rows.columns]
     if missing:
         raise QueryError(f"a {kind} chart needs the column(s) {', '.join(missing)}")
-    records = rows.dicts()
-    with _style():
-        return draw(records, title)
+    return rows.dicts()
 
 
 def to_svg(figure: Figure) -> str:
@@ -121,10 +143,13 @@ def _figure(panels: int, title: str, sources: Sequence[str], height: float) -> t
     return figure, axes
 
 
-def _trade_balance(records: list[dict[str, Any]], title: str | None) -> Figure:
-    """One line per source over the years (the balance it reports, else the one its flows give);
-    one panel per currency, since a yen and a dollar balance share no axis."""
-    series: dict[str, dict[str, list[tuple[int, float]]]] = {}
+_Series = dict[str, dict[str, list[tuple[int, float]]]]  # currency -> source -> (year, balance)
+_Bars = dict[str, list[tuple[float, str, str]]]  # currency -> (value, sector name, source)
+
+
+def _balance_series(records: list[dict[str, Any]]) -> _Series:
+    """Each source's balance by year (the one it reports, else the one its flows give), by currency."""
+    series: _Series = {}
     for row in records:
         value = _number(row["balance_reported"])
         value = _number(row["balance_computed"]) if value is None else value
@@ -134,6 +159,12 @@ def _trade_balance(records: list[dict[str, Any]], title: str | None) -> Figure:
         series.setdefault(str(row["currency"]), {}).setdefault(str(row["source"]), []).append((year, value))
     if not series:
         raise QueryError("no trade balance to chart: no source gives a balance or both flows for these years")
+    return series
+
+
+def _trade_balance(series: _Series, title: str | None) -> Figure:
+    """One line per source over the years; one panel per currency, since a yen and a dollar
+    balance share no axis."""
     sources = sorted({s for by_source in series.values() for s in by_source})
     figure, axes = _figure(len(series), title or "Goods trade balance by source", sources, 3.2)
     for ax, currency in zip(axes, sorted(series), strict=True):
@@ -153,9 +184,9 @@ def _trade_balance(records: list[dict[str, Any]], title: str | None) -> Figure:
     return figure
 
 
-def _top_sectors(records: list[dict[str, Any]], title: str | None) -> Figure:
-    """Bars: each sector's value, largest on top, labelled with its source; a panel per currency."""
-    bars: dict[str, list[tuple[float, str, str]]] = {}
+def _sector_bars(records: list[dict[str, Any]]) -> _Bars:
+    """Each sector's value, name and source, by currency."""
+    bars: _Bars = {}
     for row in records:
         value = _number(row["value"])
         if value is None:
@@ -164,6 +195,11 @@ def _top_sectors(records: list[dict[str, Any]], title: str | None) -> Figure:
         bars.setdefault(str(row["currency"]), []).append((value, name, str(row["source"])))
     if not bars:
         raise QueryError("no sectors to chart: no source gives a sector's flow for this pair and year")
+    return bars
+
+
+def _top_sectors(bars: _Bars, title: str | None) -> Figure:
+    """Bars: each sector's value, largest on top, labelled with its source; a panel per currency."""
     sources = sorted({b[2] for values in bars.values() for b in values})
     height = max(1.6, 0.35 * max(len(v) for v in bars.values()) + 0.8)
     figure, axes = _figure(len(bars), title or "Top sectors by source", sources, height)

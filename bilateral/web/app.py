@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shlex
@@ -13,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar, cast
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -166,14 +167,47 @@ class _Site:
         year = request.query_params.get("year")
         with self.graph.open() as kg:
 
-            def make() -> str:  # seven catalog queries and three charts
+            def make() -> str:  # seven catalog queries; the charts are drawn at their own URLs
                 context = data.dyad(kg, a, b, int(year) if year and year.isdigit() else None)
-                return _env.get_template("dyad.html").render(**context, charts=_charts(context), standalone=False)
+                return _env.get_template("dyad.html").render(**context, charts=_chart_images(context), standalone=False)
 
             try:
                 return HTMLResponse(self.keep(("dyad", pair, year or ""), make))
             except BilateralError as err:
                 return self.error_page(err, 404)
+
+    def dyad_chart(self, request: Request) -> Response:
+        """One chart of a dyad page as SVG (the page's <img>), kept until the store changes; a
+        browser asking again with its ETag gets a 304."""
+        pair, name = request.path_params["pair"], request.path_params["name"]
+        a, _, b = pair.partition("-")
+        year = request.query_params.get("year", "")
+        with self.graph.open() as kg:
+
+            def make() -> tuple[str, str]:
+                for code in (a, b):
+                    kg.resolve(code, "country")  # an unknown country: its error, as the page's
+                if name == "balance":
+                    kind, result = "trade-balance", data.dyad_balance(kg, a, b)
+                else:
+                    pairs = {f"sectors-{x}-{y}": (x, y) for x, y in ((a, b), (b, a))}
+                    if name not in pairs:
+                        raise QueryError(f"the dyad page has no chart {name!r}: balance, {', '.join(pairs)}")
+                    shown = int(year) if year.isdigit() else data.dyad_year(data.dyad_balance(kg, a, b))
+                    kind, result = "top-sectors", data.top_sectors(kg, *pairs[name], shown)
+                if result["error"]:
+                    raise QueryError(result["error"])
+                svg = charts.to_svg(charts.chart(kind, Rows(list(result["columns"]), list(result["rows"]))))
+                return svg, '"' + hashlib.sha256(svg.encode()).hexdigest()[:32] + '"'
+
+            try:
+                svg, etag = self.keep(("chart", pair, name, year), make)
+            except BilateralError as err:
+                return PlainTextResponse(str(err), 404)
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}  # the browser keeps it, and asks if it changed
+        if etag in [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers=headers)
+        return Response(svg, media_type="image/svg+xml", headers=headers)
 
     def meeting(self, request: Request) -> Response:
         text = request.query_params.get("iri", "")
@@ -315,6 +349,7 @@ def create_app(store: Path | str, *, timeout: float = 30.0, row_limit: int = 100
             Route("/", site.home),
             Route("/entity", site.entity),
             Route("/dyad/{pair}", site.dyad_page),
+            Route("/dyad/{pair}/chart/{name}.svg", site.dyad_chart),
             Route("/meeting", site.meeting),
             Route("/catalog", site.catalog_page),
             Route("/catalog/{name}.{fmt:str}", site.catalog_query),
@@ -423,24 +458,58 @@ def _labels(kg: KnowledgeGraph, *lists: list[data.Fact]) -> dict[str, str]:
     return data.labels(kg, sorted(nodes))
 
 
+def _wanted(context: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any], str]]:
+    """The dyad page's charts: the template's key -> (the chart's name in its URL, kind, the query
+    result it draws, what it shows, for those who cannot see it)."""
+    a, b, year = context["a"], context["b"], context["year"]
+    return {
+        "balance": ("balance", "trade-balance", context["balance"], f"Chart: goods balance of {a} and {b} by year"),
+        "top0": (f"sectors-{a}-{b}", "top-sectors", context["top"][0], f"Chart: top sectors, {a} to {b}, {year}"),
+        "top1": (f"sectors-{b}-{a}", "top-sectors", context["top"][1], f"Chart: top sectors, {b} to {a}, {year}"),
+    }
+
+
+def _drawable(result: dict[str, Any]) -> Rows | None:
+    if result["error"] or not result["rows"]:
+        return None  # the table says why
+    return Rows(list(result["columns"]), list(result["rows"]))
+
+
 def _charts(context: dict[str, Any]) -> dict[str, Markup]:
-    """The dyad page's charts as inline SVG, drawn by bilateral.charts (the CLI's `chart`).
+    """The dyad page's charts as inline SVG (the report: one file, no server behind it), drawn by
+    bilateral.charts (the CLI's `chart`).
 
     The SVG is a document matplotlib writes (it escapes the text it draws), not a stored value:
     it is the one thing a page inserts unescaped."""
     drawn: dict[str, Markup] = {}
-    wanted = {"balance": ("trade-balance", context["balance"])}
-    for i, top in enumerate(context["top"]):
-        wanted[f"top{i}"] = ("top-sectors", top)
-    for key, (kind, result) in wanted.items():
-        if result["error"] or not result["rows"]:
-            continue
+    for key, (_, kind, result, _) in _wanted(context).items():
+        rows = _drawable(result)
         try:
-            figure = charts.chart(kind, Rows(list(result["columns"]), list(result["rows"])))
+            if rows is not None:
+                drawn[key] = Markup(_svg_body(charts.to_svg(charts.chart(kind, rows))))
         except BilateralError:
             continue  # nothing to draw (no balance figures): the table says so
-        drawn[key] = Markup(_svg_body(charts.to_svg(figure)))
     return drawn
+
+
+def _chart_images(context: dict[str, Any]) -> dict[str, Markup]:
+    """The dyad page's charts as <img> of their URLs: the page does not wait for matplotlib, and
+    works without JavaScript. Only charts with something to draw (checked without drawing)."""
+    pair = quote(context["a"], safe="") + "-" + quote(context["b"], safe="")
+    shown: dict[str, Markup] = {}
+    for key, (name, kind, result, alt) in _wanted(context).items():
+        rows = _drawable(result)
+        if rows is None:
+            continue
+        try:
+            charts.check(kind, rows)
+        except BilateralError:
+            continue  # nothing to draw: no image (it would be a broken one), the table says so
+        src = f"/dyad/{pair}/chart/{quote(name, safe='')}.svg" + (
+            "" if key == "balance" else f"?year={context['year']}"
+        )
+        shown[key] = Markup('<img src="{}" alt="{}">').format(src, alt)
+    return shown
 
 
 def _svg_body(svg: str) -> str:

@@ -186,9 +186,8 @@ def leaders(kg: KnowledgeGraph, country: str) -> list[tuple[Any, ...]]:
 def dyad(kg: KnowledgeGraph, a: str, b: str, year: int | None = None) -> dict[str, Any]:
     """Everything the dyad page shows, each part from the catalog."""
     a_iri, b_iri = kg.resolve(a, "country"), kg.resolve(b, "country")
-    balance = rows_of(kg, "trade-balance", {"a": a, "b": b})
-    years = sorted({int(r[0]) for r in balance["rows"] if r[0] is not None})
-    year = year or (years[-1] if years else dt.date.today().year - 1)
+    balance = dyad_balance(kg, a, b)
+    year = year or dyad_year(balance)
     return {
         "a": a,
         "b": b,
@@ -200,14 +199,27 @@ def dyad(kg: KnowledgeGraph, a: str, b: str, year: int | None = None) -> dict[st
         "leaders": {a: leaders(kg, a_iri), b: leaders(kg, b_iri)},
         "timeline": rows_of(kg, "dyad-timeline", {"a": a, "b": b}),
         "balance": balance,
-        "top": [
-            rows_of(kg, "top-sectors", {"exporter": a, "importer": b, "year": str(year), "n": "5"}),
-            rows_of(kg, "top-sectors", {"exporter": b, "importer": a, "year": str(year), "n": "5"}),
-        ],
+        "top": [top_sectors(kg, a, b, year), top_sectors(kg, b, a, year)],
         "mirror": rows_of(kg, "mirror-asymmetry", {"a": a, "b": b, "year": str(year)}),
         "treaties": rows_of(kg, "alliances-in-force", {"a": a, "b": b, "date": dt.date.today().isoformat()}),
         "meetings": rows_of(kg, "meetings-between", {"a": a, "b": b}),
     }
+
+
+def dyad_balance(kg: KnowledgeGraph, a: str, b: str) -> dict[str, Any]:
+    """The goods balance of a and b by year and source (the dyad page's balance, and its chart's)."""
+    return rows_of(kg, "trade-balance", {"a": a, "b": b})
+
+
+def dyad_year(balance: dict[str, Any]) -> int:
+    """The year a dyad page shows figures for when none is asked: the latest with a balance."""
+    years = sorted({int(r[0]) for r in balance["rows"] if r[0] is not None})
+    return years[-1] if years else dt.date.today().year - 1
+
+
+def top_sectors(kg: KnowledgeGraph, exporter: str, importer: str, year: int) -> dict[str, Any]:
+    """The five largest sectors of what `exporter` sells `importer` in `year`."""
+    return rows_of(kg, "top-sectors", {"exporter": exporter, "importer": importer, "year": str(year), "n": "5"})
 
 
 def neighbourhood(kg: KnowledgeGraph, node: str, cap: int = 25) -> dict[str, Any]:

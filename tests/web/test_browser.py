@@ -98,10 +98,14 @@ def test_search_for_ishiba_and_open_his_page(server: str, page: object) -> None:
 
 def test_dyad_page_shows_the_chart_and_the_timeline(server: str, page: object) -> None:
     page.goto(server + "/dyad/USA-JPN")
-    chart = page.locator("#balance-chart svg")
+    chart = page.locator("#balance-chart img")  # drawn apart, at its own URL
     chart.wait_for(timeout=30_000)
+    page.wait_for_function("document.querySelector('#balance-chart img').complete", timeout=30_000)
+    assert page.evaluate("document.querySelector('#balance-chart img').naturalWidth") > 300  # loaded, drawn
     box = chart.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 200
+    assert page.locator("#sectors figure.chart img").count() >= 1
+    assert page.evaluate("[...document.querySelectorAll('figure.chart img')].every(i => i.naturalWidth > 0)")
     items = page.locator("ol.timeline li")
     assert items.count() >= 10
     assert "summit" in page.locator("#timeline").inner_text()

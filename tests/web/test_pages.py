@@ -112,6 +112,46 @@ def test_dyad_page_with_an_unknown_country_is_a_404(client: TestClient) -> None:
     assert "is not a country" in page.text
 
 
+def test_dyad_page_embeds_its_charts_by_url_not_inline(client: TestClient) -> None:
+    # the page does not wait for matplotlib: each chart is an <img> the browser asks for apart
+    page = client.get("/dyad/USA-JPN").text
+    assert "<svg" not in page
+    srcs = re.findall(r'<img[^>]+src="([^"]+)"', page)
+    assert "/dyad/USA-JPN/chart/balance.svg" in srcs
+    assert "/dyad/USA-JPN/chart/sectors-JPN-USA.svg?year=2024" in srcs  # what Japan sells the US
+    assert not any("sectors-USA-JPN" in src for src in srcs)  # the example has none the other way: no broken image
+    for src in srcs:
+        assert client.get(src).status_code == 200, src  # no broken image: only charts with something to draw
+
+
+def test_dyad_chart_urls_answer_the_chart_as_svg(client: TestClient) -> None:
+    balance = client.get("/dyad/USA-JPN/chart/balance.svg")
+    assert balance.status_code == 200
+    assert balance.headers["content-type"].startswith("image/svg+xml")
+    assert balance.text.startswith("<?xml") and "<svg" in balance.text
+    assert "Goods trade balance by source" in balance.text and "wsb-ustr-post" in balance.text  # title, sources
+    sectors = client.get("/dyad/USA-JPN/chart/sectors-JPN-USA.svg", params={"year": "2024"})
+    assert sectors.headers["content-type"].startswith("image/svg+xml")
+    assert "Top sectors by source" in sectors.text and "Automobiles" in sectors.text
+    # kept until the store changes, like the page: a browser asking again with the ETag gets a 304
+    again = client.get("/dyad/USA-JPN/chart/balance.svg", headers={"If-None-Match": balance.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+
+
+def test_dyad_chart_url_of_an_unknown_chart_or_dyad_is_a_404(client: TestClient) -> None:
+    for url in (
+        "/dyad/USA-JPN/chart/pie.svg",
+        "/dyad/USA-JPN/chart/sectors-USA-CHN.svg",
+        "/dyad/USA-JPN/chart/sectors-USA-JPN.svg",  # a chart of the page, with nothing to draw
+        "/dyad/USA-XXQ/chart/balance.svg",
+        "/dyad/XXQ-JPN/chart/sectors-XXQ-JPN.svg",
+    ):
+        answer = client.get(url)
+        assert answer.status_code == 404, url
+        assert "image/svg+xml" not in answer.headers["content-type"], url
+    assert "is not a country" in client.get("/dyad/USA-XXQ/chart/balance.svg").text
+
+
 def test_meeting_page_shows_participants_and_context(client: TestClient) -> None:
     page = client.get("/meeting", params={"iri": "2025-02-07"})
     assert page.status_code == 200
