@@ -305,7 +305,7 @@ class KnowledgeGraph:
         values = query.bind(params or {}, lambda text, kind: self.resolve(text, kind))
         if backend == "rdf":
             bindings = {k: queries.sparql_term(v) for k, v in values.items()}
-            return _in_columns(query, queries.finish(query, self.store.select(query.sparql, bindings), values))
+            return _in_columns(query, queries.finish(query, self.store.select(query.text(values), bindings), values))
         if backend == "neo4j":
             return self._neo4j_query(query, values)
         raise QueryError(f"unknown backend {backend!r}: expected rdf or neo4j")

@@ -150,6 +150,19 @@ def _flow_lines(checked: CheckedChunk, source: str, cache: _Cache) -> Iterator[n
         (BI.currency, '"USD"'),
         (BI.unit, '"current prices"'),
         (BI.dyad, _mapped(pair, _dyad_iri, cache)),
+        # rdf.flow_figure's text, column-wise (the countries are ISO codes already)
+        (
+            BI.figure,
+            '"exports HS/'
+            + checked.k6.to_numpy(dtype=object)
+            + " "
+            + checked.exporter.to_numpy(dtype=object)
+            + " "
+            + checked.importer.to_numpy(dtype=object)
+            + " "
+            + checked.year.to_numpy(dtype=object)
+            + ' USD"',
+        ),
     ]
     for predicate, obj in objects:
         yield subject + f"<{predicate}> " + obj + graph

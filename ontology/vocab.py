@@ -64,6 +64,7 @@ class BI:
     endDate: Final = "https://w3id.org/bilateral/ontology#endDate"
     eventCode: Final = "https://w3id.org/bilateral/ontology#eventCode"
     exactText: Final = "https://w3id.org/bilateral/ontology#exactText"
+    figure: Final = "https://w3id.org/bilateral/ontology#figure"
     goldsteinScale: Final = "https://w3id.org/bilateral/ontology#goldsteinScale"
     inForceDate: Final = "https://w3id.org/bilateral/ontology#inForceDate"
     indicator: Final = "https://w3id.org/bilateral/ontology#indicator"
@@ -160,6 +161,7 @@ DATATYPE_RANGES: Final = {
     BI.endDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.eventCode: "http://www.w3.org/2001/XMLSchema#string",
     BI.exactText: "http://www.w3.org/2001/XMLSchema#string",
+    BI.figure: "http://www.w3.org/2001/XMLSchema#string",
     BI.goldsteinScale: "http://www.w3.org/2001/XMLSchema#decimal",
     BI.inForceDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.indicator: "http://www.w3.org/2001/XMLSchema#string",
