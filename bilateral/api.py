@@ -20,7 +20,7 @@ from bilateral import queries
 from bilateral.core.errors import InputError, Problem, QueryError, StoreError
 from bilateral.core.settings import Neo4jSettings, default_store, store_location
 from bilateral.graph import iri, rdf
-from bilateral.graph.bulk import bulk_load_nquads
+from bilateral.graph.bulk import PartFiles, bulk_load_nquads
 from bilateral.graph.export import ExportReport
 from bilateral.graph.export import export as export_store
 from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
@@ -213,11 +213,13 @@ class KnowledgeGraph:
         )
 
     @staticmethod
-    def _stage_baci(path: Path, folder: Path, skip_unknown: bool, progress: Progress | None) -> tuple[Path, BulkStats]:
-        """A BACI file checked and written as N-Quads in `folder` (raises InputError, writing nothing)."""
-        target = folder / (path.name + ".nq")
+    def _stage_baci(
+        path: Path, folder: Path, skip_unknown: bool, progress: Progress | None
+    ) -> tuple[list[Path], BulkStats]:
+        """A BACI file checked and written as N-Quads in parts in `folder` (raises InputError,
+        writing nothing)."""
         try:
-            with target.open("wb") as out:
+            with PartFiles(folder, path.name) as out:
                 stats = bulk_nquads(
                     path,
                     out,
@@ -226,7 +228,7 @@ class KnowledgeGraph:
                 )
         except OSError as err:  # the disk is full, most likely: nothing was written to the store
             raise StoreError(f"staging {str(path)!r} in {str(folder)!r} failed: {err}; the store is unchanged") from err
-        return target, stats
+        return out.paths, stats
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,36 +119,39 @@ class OxigraphStore:
         folder.mkdir(exist_ok=True)
         return folder
 
-    def apply_bulk(self, nquads: Path, replace: Iterable[ox.NamedNode] = ()) -> None:
-        """Empty the `replace` graphs, then bulk-load the staged N-Quads file `nquads`.
+    def apply_bulk(self, nquads: Path | Sequence[Path], replace: Iterable[ox.NamedNode] = ()) -> None:
+        """Empty the `replace` graphs, then bulk-load the staged N-Quads file `nquads` (or its
+        parts, in order: the bulk loader's memory grows with what one call is given).
 
         Neither step is a transaction (both are far too big for one), so the intent is journaled
-        first: if the process dies, the next writer does it again from the staged file, which is
+        first: if the process dies, the next writer does it again from the staged files, which is
         idempotent. The store then holds the new graphs, never a half of them.
         """
-        journal: dict[str, object] = {"nquads": Path(nquads).name, "replace": [g.value for g in replace]}
+        parts = [nquads] if isinstance(nquads, str | Path) else list(nquads)
+        journal: dict[str, object] = {"nquads": [Path(p).name for p in parts], "replace": [g.value for g in replace]}
         _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
         self._finish(journal)
 
     def _finish(self, journal: dict[str, object]) -> None:
         """Do what the journal says (again); SyntaxError, ValueError or OSError leave it in place."""
-        nquads = self.staging() / str(journal["nquads"])
         for graph in journal["replace"]:  # type: ignore[attr-defined]
             # clear_graph is the fastest way to empty a graph here (measured: graph/bulk.py)
             self._store.clear_graph(ox.NamedNode(graph))
             self._store.remove_graph(ox.NamedNode(graph))
-        self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        for name in _journal_parts(journal):
+            self._store.bulk_load(path=str(self.staging() / name), format=ox.RdfFormat.N_QUADS)
         self._store.flush()
         self.end_bulk()
 
     def end_bulk(self) -> None:
-        """Forget the journaled bulk write and its staged file (done, or given up)."""
+        """Forget the journaled bulk write and its staged files (done, or given up)."""
         journal = self.path / JOURNAL
         if journal.exists():
-            name = json.loads(journal.read_text(encoding="utf-8"))["nquads"]
+            names = _journal_parts(json.loads(journal.read_text(encoding="utf-8")))
             journal.unlink()
             _sync_folder(self.path)
-            (self.path / STAGING / name).unlink(missing_ok=True)
+            for name in names:
+                (self.path / STAGING / name).unlink(missing_ok=True)
 
     def _recover(self) -> None:
         """Finish a journaled bulk write cut off by a crash; remove what killed loads left."""
@@ -289,6 +292,12 @@ class OxigraphStore:
             raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
         finally:
             del self._store
+
+
+def _journal_parts(journal: dict[str, object]) -> list[str]:
+    """The staged files a journal names, in order (one name in journals before parts)."""
+    names = journal["nquads"]
+    return [names] if isinstance(names, str) else [str(n) for n in names]  # type: ignore[attr-defined]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
