@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -36,11 +36,13 @@ import pyoxigraph as ox
 
 from bilateral.core.errors import StoreError
 from bilateral.graph import iri
+from bilateral.graph.literal import XSD
 from bilateral.graph.remote import SparqlStore
-from bilateral.graph.store import OxigraphStore
+from bilateral.graph.store import GraphStore, OxigraphStore
 from bilateral.ontology.countries import ISO_SOURCE_ID
+from bilateral.ontology.vocab import BI
 
-__all__ = ["PART_QUADS", "PartFiles", "bulk_load_nquads", "graphs_in"]
+__all__ = ["PART_QUADS", "PartFiles", "bulk_load_nquads", "drop_counts", "graphs_in", "write_counts"]
 
 _GRAPH = re.compile(rb"<([^<>\s]*)>\s*\.\s*$")
 PART_QUADS = 500_000  # N-Quads lines per part: about 450 MiB of the bulk loader's memory
@@ -145,6 +147,36 @@ def bulk_load_nquads(
             f"bulk loading {str(nquads_path)!r} failed, and what it had written was removed: {err}"
         ) from err
     return len(store) - before
+
+
+def write_counts(store: OxigraphStore, graph: str, source_quads: int, dyad_flows: Mapping[str, int]) -> None:
+    """Write the counts of a bulk-loaded graph that held nothing else (bi:quadCount, bi:flowCount
+    on the source and on each dyad), in the graph, so that `stats` reads them instead of counting
+    millions of flows. `source_quads` is what the load put in the graph; these quads are counted too.
+    """
+    node = ox.NamedNode(graph)
+    integer = ox.NamedNode(XSD + "integer")
+
+    def count(n: int) -> ox.Literal:
+        return ox.Literal(str(n), datatype=integer)
+
+    quads = [
+        ox.Quad(ox.NamedNode(iri.dyad_iri(*name.split("-"))), ox.NamedNode(BI.flowCount), count(n), node)
+        for name, n in sorted(dyad_flows.items())
+    ]
+    quads.append(ox.Quad(node, ox.NamedNode(BI.flowCount), count(sum(dyad_flows.values())), node))
+    quads.append(ox.Quad(node, ox.NamedNode(BI.quadCount), count(source_quads + len(quads) + 1), node))
+    store.add(quads)
+
+
+def drop_counts(store: GraphStore, graphs: Iterable[str]) -> None:
+    """Remove the counts of these graphs, about to be written otherwise (they would be stale)."""
+    for graph in graphs:
+        if store.ask(f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{BI.quadCount}> ?n }} }}"):
+            store.update(  # type: ignore[attr-defined]
+                f"DELETE WHERE {{ GRAPH <{graph}> {{ ?x <{BI.flowCount}> ?n }} }} ; "
+                f"DELETE WHERE {{ GRAPH <{graph}> {{ ?x <{BI.quadCount}> ?n }} }}"
+            )
 
 
 def _joined(parts: list[Path]) -> Path:

@@ -9,8 +9,9 @@ countries are written by graph/rdf.py's own emitter.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -41,6 +42,10 @@ class BulkStats:
     quads: int  # lines written (the store drops duplicates)
     graphs: tuple[str, ...]  # the graphs written: the source's, and the shared ISO 3166 graph
     skipped: list[Skipped]
+    # What the source's graph holds once loaded alone (no other quads in it), for `counts`;
+    # None when two rows give the same flow (the lines are then not all distinct quads).
+    source_quads: int | None = None
+    dyad_flows: dict[str, int] = field(default_factory=dict)  # flows by dyad name (JPN-USA)
 
 
 def bulk_nquads(
@@ -62,21 +67,41 @@ def bulk_nquads(
     source = reader.source
     flows = quads = 0
     cache: _Cache = {}
+    pairs: Counter[str] = Counter()  # flows by ordered pair
+    keys: list[np.ndarray] = []  # a 64-bit hash of each flow's key, to tell whether two rows share one
     for checked in reader.chunks():
         flows += len(checked.k6)
         if len(checked.k6) and not reader.refused:  # a refused file need not be written further
+            flow_quads = 0
             for lines in _flow_lines(checked, source.id, cache):
                 out.write(("\n".join(lines) + "\n").encode("utf-8"))
-                quads += len(lines)
+                flow_quads += len(lines)
+            quads += flow_quads
+            pair = checked.exporter + "-" + checked.importer
+            pairs.update(pair.value_counts().to_dict())
+            keys.append(pd.util.hash_array((pair + " " + checked.year + " " + checked.k6).to_numpy(dtype=object)))
         if progress:
             progress(reader.checker.rows)
     skipped = reader.finish()
     checker = reader.checker
     dimension = list(_dimension_quads(source, reader.sectors(), checker.dyads, checker.countries))
     out.write(("\n".join(dimension) + "\n").encode("utf-8"))
-    graphs = (iri.source_iri(source.id), *((iri.source_iri(ISO_SOURCE_ID),) if checker.countries else ()))
+    graph = iri.source_iri(source.id)
+    graphs = (graph, *((iri.source_iri(ISO_SOURCE_ID),) if checker.countries else ()))
+    distinct = not keys or len(np.unique(np.concatenate(keys))) == flows
+    dyad_flows: Counter[str] = Counter()
+    for pair, n in pairs.items():
+        dyad_flows["-".join(iri.dyad_codes(*pair.split("-")))] += n
+    in_graph = len({line for line in dimension if line.endswith(f"<{graph}> .")})
     return BulkStats(
-        source=source.id, rows=checker.rows, flows=flows, quads=quads + len(dimension), graphs=graphs, skipped=skipped
+        source=source.id,
+        rows=checker.rows,
+        flows=flows,
+        quads=quads + len(dimension),
+        graphs=graphs,
+        skipped=skipped,
+        source_quads=quads + in_graph if distinct else None,
+        dyad_flows=dict(dyad_flows),
     )
 
 

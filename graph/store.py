@@ -190,6 +190,13 @@ class OxigraphStore:
         except OSError as err:
             raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
 
+    def update(self, sparql: str) -> None:
+        """A SPARQL update, in one transaction (for the project's own small edits)."""
+        try:
+            self._store.update(sparql)
+        except OSError as err:
+            raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
+
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
         self._store.bulk_extend(quads)
