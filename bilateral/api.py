@@ -298,7 +298,7 @@ class KnowledgeGraph:
             f"?d <{BI.name}> ?name }} GROUP BY ?name"
         )
         for name, n in live.rows:
-            by_dyad[str(name)] = by_dyad.get(str(name), 0) + int(n)  # type: ignore[call-overload]
+            by_dyad[str(name)] = by_dyad.get(str(name), 0) + _count(n)
         rows: list[tuple[object, ...]] = [("total", "quads", total)]
         rows += [("class", _local(c), n) for c, n in sorted(by_class.items())]
         rows += [("source", g, n) for g, n in sorted(by_source.items())]
@@ -316,14 +316,14 @@ class KnowledgeGraph:
         }
 
     def _number(self, sparql: str) -> int:
-        return int(self.store.select(sparql).rows[0][0])  # type: ignore[call-overload]
+        return _count(self.store.select(sparql).rows[0][0])
 
     def _bulk_counts(self) -> dict[str, int]:
         """The graphs whose load wrote their counts (exactly one bi:quadCount): quads by graph."""
         rows = self.store.select(f"SELECT ?g ?n WHERE {{ GRAPH ?g {{ ?g <{BI.quadCount}> ?n }} }}").rows
         found: dict[str, list[int]] = {}
         for graph, n in rows:
-            found.setdefault(str(graph), []).append(int(n))  # type: ignore[call-overload]
+            found.setdefault(str(graph), []).append(_count(n))
         return {g: ns[0] for g, ns in found.items() if len(ns) == 1}
 
     def _flow_counts(self, counted: Mapping[str, int]) -> dict[str, int]:
@@ -331,7 +331,7 @@ class KnowledgeGraph:
         out: dict[str, int] = {}
         for graph in counted:
             rows = self.store.select(f"SELECT ?n WHERE {{ GRAPH <{graph}> {{ <{graph}> <{BI.flowCount}> ?n }} }}").rows
-            out[graph] = sum(int(n) for (n,) in rows)  # type: ignore[call-overload]
+            out[graph] = sum(_count(n) for (n,) in rows)
         return out
 
     def _dyad_flow_counts(self, counted: Mapping[str, int]) -> dict[str, int]:
@@ -343,7 +343,7 @@ class KnowledgeGraph:
                 f"FILTER(?d != <{graph}>) }} ?d <{BI.name}> ?name }}"
             ).rows
             for _dyad, name, n in rows:
-                out[str(name)] = out.get(str(name), 0) + int(n)  # type: ignore[call-overload]
+                out[str(name)] = out.get(str(name), 0) + _count(n)
         return out
 
     def _counted_stats(self) -> Rows:
@@ -634,6 +634,13 @@ def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
 
 PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
 SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+
+
+def _count(value: object) -> int:
+    """A count from a query's row (an xsd:integer)."""
+    if not isinstance(value, int | Decimal | str):
+        raise QueryError(f"expected a count, got {value!r}")
+    return int(value)
 
 
 def _local(term: str) -> str:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -48,9 +48,15 @@ class BulkStats:
     dyad_flows: dict[str, int] = field(default_factory=dict)  # flows by dyad name (JPN-USA)
 
 
+class Writer(Protocol):
+    """Where N-Quads go: a binary file, or graph/bulk.py's PartFiles."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
 def bulk_nquads(
     path: Path,
-    out: IO[bytes],
+    out: Writer,
     country_codes: Path | None = None,
     *,
     skip_unknown: bool = False,
