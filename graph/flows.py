@@ -78,11 +78,9 @@ def bulk_nquads(
     for checked in reader.chunks():
         flows += len(checked.k6)
         if len(checked.k6) and not reader.refused:  # a refused file need not be written further
-            flow_quads = 0
             for lines in _flow_lines(checked, source.id, cache):
                 out.write(("\n".join(lines) + "\n").encode("utf-8"))
-                flow_quads += len(lines)
-            quads += flow_quads
+                quads += len(lines)
             pair = checked.exporter + "-" + checked.importer
             pairs.update(pair.value_counts().to_dict())
             keys.append(pd.util.hash_array((pair + " " + checked.year + " " + checked.k6).to_numpy(dtype=object)))
