@@ -20,7 +20,7 @@ from bilateral import queries
 from bilateral.core.errors import InputError, Problem, QueryError, StoreError
 from bilateral.core.settings import Neo4jSettings, default_store, store_location
 from bilateral.graph import iri, rdf
-from bilateral.graph.bulk import PartFiles, bulk_load_nquads, drop_counts, write_counts
+from bilateral.graph.bulk import PartFiles, bulk_load_nquads, count_quads, drop_counts
 from bilateral.graph.export import ExportReport
 from bilateral.graph.export import export as export_store
 from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
@@ -198,18 +198,23 @@ class KnowledgeGraph:
                 graph = iri.source_iri(stats.source)
                 alone = replace or not self.store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
                 counted = alone and stats.source_quads is not None and isinstance(self.store, OxigraphStore)
+                parts = list(nquads)
+                if counted and stats.source_quads is not None:  # its counts, loaded (and journaled) with it
+                    parts.append(staging / f"{graph.rsplit('/', 1)[-1]}-counts.nq")
+                    counts = count_quads(graph, stats.source_quads, stats.dyad_flows)
+                    parts[-1].write_text("".join(f"{q} .\n" for q in counts), encoding="utf-8")
+                # added to what the graph held: its counts would be stale (and are put back if not)
+                dropped = [] if alone else drop_counts(self.store, [graph])
                 grew = bulk_load_nquads(
                     self.store,
-                    nquads,
+                    parts,
                     stats.graphs,
                     replace=[graph] if replace else (),
                     progress=progress,
                     count=not counted,
                 )
-                if counted and isinstance(self.store, OxigraphStore) and stats.source_quads is not None:
-                    write_counts(self.store, graph, stats.source_quads, stats.dyad_flows)
-                elif not alone and grew:  # added to what the graph held: its counts would be stale
-                    drop_counts(self.store, [graph])
+                if dropped and not grew:
+                    self.store.add(dropped)
                 graphs = sorted({*graphs, *stats.graphs})
                 skipped.extend(stats.skipped)
         finally:

@@ -42,7 +42,7 @@ from bilateral.graph.store import GraphStore, OxigraphStore
 from bilateral.ontology.countries import ISO_SOURCE_ID
 from bilateral.ontology.vocab import BI
 
-__all__ = ["PART_QUADS", "PartFiles", "bulk_load_nquads", "drop_counts", "graphs_in", "write_counts"]
+__all__ = ["PART_QUADS", "PartFiles", "bulk_load_nquads", "count_quads", "drop_counts", "graphs_in"]
 
 _GRAPH = re.compile(rb"<([^<>\s]*)>\s*\.\s*$")
 PART_QUADS = 500_000  # N-Quads lines per part: about 450 MiB of the bulk loader's memory
@@ -152,10 +152,11 @@ def bulk_load_nquads(
     return len(store) - before if count else 0
 
 
-def write_counts(store: OxigraphStore, graph: str, source_quads: int, dyad_flows: Mapping[str, int]) -> None:
-    """Write the counts of a bulk-loaded graph that held nothing else (bi:quadCount, bi:flowCount
-    on the source and on each dyad), in the graph, so that `stats` reads them instead of counting
-    millions of flows. `source_quads` is what the load put in the graph; these quads are counted too.
+def count_quads(graph: str, source_quads: int, dyad_flows: Mapping[str, int]) -> list[ox.Quad]:
+    """The counts of a bulk-loaded graph that held nothing else (bi:quadCount, bi:flowCount on the
+    source and on each dyad), in the graph, so that `stats` reads them instead of counting millions
+    of flows. `source_quads` is what the file puts in the graph; these quads are counted too. They
+    are loaded with the file, as its last part (journaled with it: a crash keeps them together).
     """
     node = ox.NamedNode(graph)
     integer = ox.NamedNode(XSD + "integer")
@@ -169,17 +170,23 @@ def write_counts(store: OxigraphStore, graph: str, source_quads: int, dyad_flows
     ]
     quads.append(ox.Quad(node, ox.NamedNode(BI.flowCount), count(sum(dyad_flows.values())), node))
     quads.append(ox.Quad(node, ox.NamedNode(BI.quadCount), count(source_quads + len(quads) + 1), node))
-    store.add(quads)
+    return quads
 
 
-def drop_counts(store: GraphStore, graphs: Iterable[str]) -> None:
-    """Remove the counts of these graphs, about to be written otherwise (they would be stale)."""
+def drop_counts(store: GraphStore, graphs: Iterable[str]) -> list[ox.Quad]:
+    """Remove the counts of these graphs, about to be written otherwise (they would be stale);
+    returns what was removed."""
+    removed: list[ox.Quad] = []
     for graph in graphs:
         if store.ask(f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{BI.quadCount}> ?n }} }}"):
+            node = ox.NamedNode(graph)
+            for predicate in (BI.flowCount, BI.quadCount):
+                removed += store.pattern(None, ox.NamedNode(predicate), None, node)  # type: ignore[attr-defined]
             store.update(  # type: ignore[attr-defined]
                 f"DELETE WHERE {{ GRAPH <{graph}> {{ ?x <{BI.flowCount}> ?n }} }} ; "
                 f"DELETE WHERE {{ GRAPH <{graph}> {{ ?x <{BI.quadCount}> ?n }} }}"
             )
+    return removed
 
 
 def _joined(parts: list[Path]) -> Path:
