@@ -21,7 +21,7 @@ from bilateral.core.errors import InputError, Problem, QueryError, StoreError
 from bilateral.core.progress import Meter, Progress
 from bilateral.core.settings import Neo4jSettings, default_store, store_location
 from bilateral.graph import iri, rdf
-from bilateral.graph.bulk import bulk_load_nquads
+from bilateral.graph.bulk import PartFiles, bulk_load_nquads, count_quads, drop_counts
 from bilateral.graph.export import ExportReport
 from bilateral.graph.export import export as export_store
 from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
@@ -44,7 +44,7 @@ from bilateral.loaders.detect import expand, read_inputs
 from bilateral.loaders.public import Skipped
 from bilateral.loaders.rdf_files import verify_snapshot
 from bilateral.ontology.countries import ISO_SOURCE_ID
-from bilateral.ontology.vocab import BI, NS
+from bilateral.ontology.vocab import BI, CLASSES, NS
 
 if TYPE_CHECKING:
     from bilateral.graph.extraction import ExtractionReport
@@ -183,20 +183,38 @@ class KnowledgeGraph:
                 raise InputError(problems)
             quads = list(rdf.to_quads(inputs.records)) + inputs.quads
             graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
-            before = len(self.store)
+            # How many quads the load adds, from the sizes of the graphs it writes: a bulk-loaded
+            # graph's from its counts, the others counted (counting the whole store takes seconds).
+            touched = sorted({*graphs, *(g for _, s in staged for g in s.graphs)})
+            embedded = isinstance(self.store, OxigraphStore)
+            before = sum(self._graph_sizes(touched).values()) if embedded else len(self.store)
             if quads:
+                drop_counts(self.store, graphs)  # a bulk-loaded graph's counts would be stale
                 writing = Meter(progress, "writing", len(quads), "quads")
                 self.store.add(writing.items(quads), replace_graphs=_described_sources(quads) if replace else ())
                 writing.finish()
             skipped = list(inputs.skipped)
             for nquads, stats in staged:
-                bulk_load_nquads(
+                graph = iri.source_iri(stats.source)
+                alone = replace or not self.store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+                counted = alone and stats.source_quads is not None and isinstance(self.store, OxigraphStore)
+                parts = list(nquads)
+                if counted and stats.source_quads is not None:  # its counts, loaded (and journaled) with it
+                    parts.append(staging / f"{graph.rsplit('/', 1)[-1]}-counts.nq")
+                    counts = count_quads(graph, stats.source_quads, stats.dyad_flows)
+                    parts[-1].write_text("".join(f"{q} .\n" for q in counts), encoding="utf-8")
+                # added to what the graph held: its counts would be stale (and are put back if not)
+                dropped = [] if alone else drop_counts(self.store, [graph])
+                grew = bulk_load_nquads(
                     self.store,
-                    nquads,
+                    parts,
                     stats.graphs,
-                    replace=[iri.source_iri(stats.source)] if replace else (),
+                    replace=[graph] if replace else (),
                     progress=progress,
+                    count=not counted,
                 )
+                if dropped and not grew:
+                    self.store.add(dropped)
                 graphs = sorted({*graphs, *stats.graphs})
                 skipped.extend(stats.skipped)
         finally:
@@ -205,7 +223,7 @@ class KnowledgeGraph:
             files=inputs.files + bulk,
             records=len(inputs.records) + sum(s.flows for _, s in staged),
             quads=len(quads) + sum(s.quads for _, s in staged),
-            added=len(self.store) - before,
+            added=(sum(self._graph_sizes(touched).values()) if embedded else len(self.store)) - before,
             sources=graphs,
             skipped=skipped,
             omitted=dict(inputs.omitted),
@@ -213,15 +231,17 @@ class KnowledgeGraph:
         )
 
     @staticmethod
-    def _stage_baci(path: Path, folder: Path, skip_unknown: bool, progress: Progress | None) -> tuple[Path, BulkStats]:
-        """A BACI file checked and written as N-Quads in `folder` (raises InputError, writing nothing)."""
-        target = folder / (path.name + ".nq")
+    def _stage_baci(
+        path: Path, folder: Path, skip_unknown: bool, progress: Progress | None
+    ) -> tuple[list[Path], BulkStats]:
+        """A BACI file checked and written as N-Quads in parts in `folder` (raises InputError,
+        writing nothing)."""
         try:
-            with target.open("wb") as out:
+            with PartFiles(folder, path.name) as out:
                 stats = bulk_nquads(path, out, skip_unknown=skip_unknown, progress=progress)
         except OSError as err:  # the disk is full, most likely: nothing was written to the store
             raise StoreError(f"staging {str(path)!r} in {str(folder)!r} failed: {err}; the store is unchanged") from err
-        return target, stats
+        return out.paths, stats
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -235,7 +255,99 @@ class KnowledgeGraph:
         return pd.DataFrame(rows.rows, columns=rows.columns)
 
     def stats(self) -> Rows:
-        """Counts: quads in all, entities by class, facts by source, entities by dyad."""
+        """Counts: quads in all, entities by class, facts by source, entities by dyad.
+
+        A bulk-loaded graph's counts are read from what its load wrote beside it (bi:quadCount,
+        bi:flowCount: counting millions of flows takes seconds); every other graph is counted
+        here, graph by graph (they are small). A flow's IRI names its source, so a bulk-loaded
+        graph's flows are no other graph's.
+        """
+        if not isinstance(self.store, OxigraphStore):  # a server: counted by the server
+            return self._counted_stats()
+        counted = self._bulk_counts()
+        graphs = [g.value for g in self.store.graphs()]
+        small = [g for g in graphs if g not in counted]
+        in_small = "VALUES ?g { " + " ".join(f"<{g}>" for g in small) + " }"
+        by_source = {
+            g: counted[g]
+            if g in counted
+            else self._number(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+            for g in graphs
+        }
+        total = sum(by_source.values()) + sum(1 for _ in self.store.pattern(graph=ox.DefaultGraph()))
+        # classes: those of the small graphs, and those the bulk-loaded graphs hold (asked, not listed)
+        classes = {
+            str(row[0])
+            for row in self.store.select(f"SELECT DISTINCT ?c WHERE {{ {in_small} GRAPH ?g {{ ?s a ?c }} }}").rows
+        }
+        candidates = sorted({*CLASSES, PROV_ENTITY, SKOS_CONCEPT} - classes)
+        for graph in counted:
+            classes |= {c for c in candidates if self.store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s a <{c}> }} }}")}
+        by_class: dict[str, int] = {}
+        for cls in sorted(classes):
+            if cls == BI.TradeFlow and counted:
+                flows = self._number(
+                    f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {in_small} GRAPH ?g {{ ?s a <{cls}> }} }}"
+                )
+                by_class[cls] = flows + sum(self._flow_counts(counted).values())
+            else:
+                by_class[cls] = self._number(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")
+        by_dyad: dict[str, int] = dict(self._dyad_flow_counts(counted))
+        live = self.store.select(
+            f"SELECT ?name (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {in_small} GRAPH ?g {{ ?s <{BI.dyad}> ?d }} "
+            f"?d <{BI.name}> ?name }} GROUP BY ?name"
+        )
+        for name, n in live.rows:
+            by_dyad[str(name)] = by_dyad.get(str(name), 0) + _count(n)
+        rows: list[tuple[object, ...]] = [("total", "quads", total)]
+        rows += [("class", _local(c), n) for c, n in sorted(by_class.items())]
+        rows += [("source", g, n) for g, n in sorted(by_source.items())]
+        rows += [("dyad", d, n) for d, n in sorted(by_dyad.items())]
+        return Rows(["kind", "key", "count"], rows)  # type: ignore[arg-type]
+
+    def _graph_sizes(self, graphs: Iterable[str]) -> dict[str, int]:
+        """Quads by graph: a bulk-loaded graph's from its counts, any other counted."""
+        counted = self._bulk_counts()
+        return {
+            g: counted[g]
+            if g in counted
+            else self._number(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+            for g in graphs
+        }
+
+    def _number(self, sparql: str) -> int:
+        return _count(self.store.select(sparql).rows[0][0])
+
+    def _bulk_counts(self) -> dict[str, int]:
+        """The graphs whose load wrote their counts (exactly one bi:quadCount): quads by graph."""
+        rows = self.store.select(f"SELECT ?g ?n WHERE {{ GRAPH ?g {{ ?g <{BI.quadCount}> ?n }} }}").rows
+        found: dict[str, list[int]] = {}
+        for graph, n in rows:
+            found.setdefault(str(graph), []).append(_count(n))
+        return {g: ns[0] for g, ns in found.items() if len(ns) == 1}
+
+    def _flow_counts(self, counted: Mapping[str, int]) -> dict[str, int]:
+        """Flows by bulk-loaded graph, as their loads counted them."""
+        out: dict[str, int] = {}
+        for graph in counted:
+            rows = self.store.select(f"SELECT ?n WHERE {{ GRAPH <{graph}> {{ <{graph}> <{BI.flowCount}> ?n }} }}").rows
+            out[graph] = sum(_count(n) for (n,) in rows)
+        return out
+
+    def _dyad_flow_counts(self, counted: Mapping[str, int]) -> dict[str, int]:
+        """Flows by dyad name over the bulk-loaded graphs, as their loads counted them."""
+        out: dict[str, int] = {}
+        for graph in counted:
+            rows = self.store.select(
+                f"SELECT DISTINCT ?d ?name ?n WHERE {{ GRAPH <{graph}> {{ ?d <{BI.flowCount}> ?n "
+                f"FILTER(?d != <{graph}>) }} ?d <{BI.name}> ?name }}"
+            ).rows
+            for _dyad, name, n in rows:
+                out[str(name)] = out.get(str(name), 0) + _count(n)
+        return out
+
+    def _counted_stats(self) -> Rows:
+        """Every count by one query over the whole store."""
         total = [("total", "quads", len(self.store))]
         by_class = self.store.select(
             "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
@@ -300,7 +412,7 @@ class KnowledgeGraph:
         values = query.bind(params or {}, lambda text, kind: self.resolve(text, kind))
         if backend == "rdf":
             bindings = {k: queries.sparql_term(v) for k, v in values.items()}
-            return _in_columns(query, queries.finish(query, self.store.select(query.sparql, bindings), values))
+            return _in_columns(query, queries.finish(query, self.store.select(query.text(values), bindings), values))
         if backend == "neo4j":
             return self._neo4j_query(query, values)
         raise QueryError(f"unknown backend {backend!r}: expected rdf or neo4j")
@@ -520,6 +632,17 @@ def _in_columns(query: queries.CatalogQuery, rows: Rows) -> Rows:
         raise QueryError(f"{query.name}: the query gives no column(s) {', '.join(missing)} that its header promises")
     at = [rows.columns.index(c) for c in query.columns]
     return Rows(list(query.columns), [tuple(row[i] for i in at) for row in rows.rows])
+
+
+PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
+SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+
+
+def _count(value: object) -> int:
+    """A count from a query's row (an xsd:integer)."""
+    if not isinstance(value, int | Decimal | str):
+        raise QueryError(f"expected a count, got {value!r}")
+    return int(value)
 
 
 def _local(term: str) -> str:

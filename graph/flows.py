@@ -9,10 +9,11 @@ countries are written by graph/rdf.py's own emitter.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -42,11 +43,21 @@ class BulkStats:
     quads: int  # lines written (the store drops duplicates)
     graphs: tuple[str, ...]  # the graphs written: the source's, and the shared ISO 3166 graph
     skipped: list[Skipped]
+    # What the source's graph holds once loaded alone (no other quads in it), for `counts`;
+    # None when two rows give the same flow (the lines are then not all distinct quads).
+    source_quads: int | None = None
+    dyad_flows: dict[str, int] = field(default_factory=dict)  # flows by dyad name (JPN-USA)
+
+
+class Writer(Protocol):
+    """Where N-Quads go: a binary file, or graph/bulk.py's PartFiles."""
+
+    def write(self, data: bytes, /) -> int: ...
 
 
 def bulk_nquads(
     path: Path,
-    out: IO[bytes],
+    out: Writer,
     country_codes: Path | None = None,
     *,
     skip_unknown: bool = False,
@@ -63,6 +74,8 @@ def bulk_nquads(
     source = reader.source
     flows = quads = 0
     cache: _Cache = {}
+    pairs: Counter[str] = Counter()  # flows by ordered pair
+    flow_hashes: list[np.ndarray] = []  # a 64-bit hash of each flow's key, to tell whether two rows share one
     rows = Meter(progress, "rows checked", None, "rows", every=1)
     rows.add(0)  # shown from the start: the first chunk is read whole before it is checked
     for checked in reader.chunks(progress):
@@ -71,15 +84,33 @@ def bulk_nquads(
             for lines in _flow_lines(checked, source.id, cache):
                 out.write(("\n".join(lines) + "\n").encode("utf-8"))
                 quads += len(lines)
+            pair = checked.exporter + "-" + checked.importer
+            pairs.update(pair.value_counts().to_dict())
+            flow_hashes.append(
+                pd.util.hash_array((pair + " " + checked.year + " " + checked.k6).to_numpy(dtype=object))
+            )
         rows.add(reader.checker.rows - rows.done)
     rows.finish()
     skipped = reader.finish()
     checker = reader.checker
     dimension = list(_dimension_quads(source, reader.sectors(), checker.dyads, checker.countries))
     out.write(("\n".join(dimension) + "\n").encode("utf-8"))
-    graphs = (iri.source_iri(source.id), *((iri.source_iri(ISO_SOURCE_ID),) if checker.countries else ()))
+    graph = iri.source_iri(source.id)
+    graphs = (graph, *((iri.source_iri(ISO_SOURCE_ID),) if checker.countries else ()))
+    distinct = not flow_hashes or len(np.unique(np.concatenate(flow_hashes))) == flows
+    dyad_flows: Counter[str] = Counter()
+    for pair, n in pairs.items():
+        dyad_flows["-".join(iri.dyad_codes(*pair.split("-")))] += n
+    in_graph = len({line for line in dimension if line.endswith(f"<{graph}> .")})
     return BulkStats(
-        source=source.id, rows=checker.rows, flows=flows, quads=quads + len(dimension), graphs=graphs, skipped=skipped
+        source=source.id,
+        rows=checker.rows,
+        flows=flows,
+        quads=quads + len(dimension),
+        graphs=graphs,
+        skipped=skipped,
+        source_quads=quads + in_graph if distinct else None,
+        dyad_flows=dict(dyad_flows),
     )
 
 
@@ -153,6 +184,19 @@ def _flow_lines(checked: CheckedChunk, source: str, cache: _Cache) -> Iterator[n
         (BI.currency, '"USD"'),
         (BI.unit, '"current prices"'),
         (BI.dyad, _mapped(pair, _dyad_iri, cache)),
+        # rdf.flow_figure's text, column-wise (the countries are ISO codes already)
+        (
+            BI.figure,
+            '"exports HS/'
+            + checked.k6.to_numpy(dtype=object)
+            + " "
+            + checked.exporter.to_numpy(dtype=object)
+            + " "
+            + checked.importer.to_numpy(dtype=object)
+            + " "
+            + checked.year.to_numpy(dtype=object)
+            + ' USD"',
+        ),
     ]
     for predicate, obj in objects:
         yield subject + f"<{predicate}> " + obj + graph

@@ -18,7 +18,16 @@ from bilateral.loaders import records as r
 from bilateral.ontology.countries import ISO_SOURCE, ISO_SOURCE_ID, iso_country
 from bilateral.ontology.vocab import BI
 
-__all__ = ["RDF_TYPE", "literal", "meeting_node", "person_node", "to_quads", "topic_node"]
+__all__ = [
+    "RDF_TYPE",
+    "flow_figure",
+    "indicator_figure",
+    "literal",
+    "meeting_node",
+    "person_node",
+    "to_quads",
+    "topic_node",
+]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -56,6 +65,23 @@ def meeting_node(ref: r.MeetingRef) -> NamedNode:
 
 def topic_node(ref: r.TopicRef) -> NamedNode:
     return NamedNode(iri.topic_iri(ref.key, ref.scheme))
+
+
+def flow_figure(sector: str, exporter: str, importer: str, year: int | str, currency: str | None) -> str | None:
+    """The figure key of a trade flow (sector as `scheme/key`): the same for every source's value
+    of the exports of that sector between the countries in that year and currency, so that
+    conflicting-figures groups on this one term. None without a currency (never compared).
+    graph/flows.py builds the same text column-wise."""
+    if currency is None:
+        return None
+    return f"exports {sector} {exporter.upper()} {importer.upper()} {year} {currency}"
+
+
+def indicator_figure(indicator: str, country: str, partner: str, year: int, currency: str | None) -> str | None:
+    """The figure key of an indicator observation (or a claim, which is one): see flow_figure."""
+    if currency is None:
+        return None
+    return f"indicator {indicator} {country.upper()} {partner.upper()} {year} {currency}"
 
 
 def _country(code: str) -> NamedNode:
@@ -277,6 +303,12 @@ class _Emitter:
                 (BI.unit, rec.unit),
                 (BI.approximate, True if rec.approximate else None),
                 (BI.note, rec.note),
+                (
+                    BI.figure,
+                    flow_figure(
+                        f"{rec.sector.scheme}/{rec.sector.key}", rec.exporter, rec.importer, rec.year, rec.currency
+                    ),
+                ),
             ],
             graph,
         )
@@ -301,6 +333,7 @@ class _Emitter:
                 (BI.reporter, self.country(rec.reporter) if rec.reporter else None),
                 (BI.derivation, rec.derivation),
                 (BI.note, rec.note),
+                (BI.figure, indicator_figure(rec.indicator, rec.country, rec.partner, rec.year, rec.currency)),
             ],
             graph,
         )
@@ -346,6 +379,7 @@ class _Emitter:
                 (BI.confidence, _decimal(rec.confidence)),
                 (BI.dyad, NamedNode(iri.dyad_iri(rec.country, rec.partner))),
                 *((BI.checkedAgainst, NamedNode(target)) for target in rec.checked_against),
+                (BI.figure, indicator_figure(rec.indicator, rec.country, rec.partner, rec.year, rec.currency)),
             ],
             graph,
         )

@@ -10,7 +10,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,43 +175,52 @@ class OxigraphStore(QueryForms):
         folder.mkdir(exist_ok=True)
         return folder
 
-    def apply_bulk(self, nquads: Path, replace: Iterable[ox.NamedNode] = (), progress: Progress | None = None) -> None:
-        """Empty the `replace` graphs, then bulk-load the staged N-Quads file `nquads` (`progress`
-        is told the bytes of it written).
+    def apply_bulk(
+        self, nquads: Path | Sequence[Path], replace: Iterable[ox.NamedNode] = (), progress: Progress | None = None
+    ) -> None:
+        """Empty the `replace` graphs, then bulk-load the staged N-Quads file `nquads` (or its
+        parts, in order: the bulk loader's memory grows with what one call is given); `progress`
+        is told the bytes of them written.
 
         Neither step is a transaction (both are far too big for one), so the intent is journaled
-        first: if the process dies, the next writer does it again from the staged file, which is
+        first: if the process dies, the next writer does it again from the staged files, which is
         idempotent. The store then holds the new graphs, never a half of them.
         """
-        journal: dict[str, object] = {"nquads": Path(nquads).name, "replace": [g.value for g in replace]}
+        parts = [nquads] if isinstance(nquads, str | Path) else list(nquads)
+        journal: dict[str, object] = {"nquads": [Path(p).name for p in parts], "replace": [g.value for g in replace]}
         _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
         self._finish(journal, progress)
 
     def _finish(self, journal: dict[str, object], progress: Progress | None = None) -> None:
         """Do what the journal says (again); SyntaxError, ValueError or OSError leave it in place."""
-        nquads = self.staging() / str(journal["nquads"])
         for graph in journal["replace"]:  # type: ignore[attr-defined]
             # clear_graph is the fastest way to empty a graph here (measured: graph/bulk.py)
             self._store.clear_graph(ox.NamedNode(graph))
             self._store.remove_graph(ox.NamedNode(graph))
-        if progress is None:
-            self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        else:  # read through Python to count the bytes: measured as fast as by path (1M quads)
-            # Once the file is read, the loader still sorts and indexes it (most of the time).
-            with metered_file(nquads, progress, "writing into the store", then="indexing") as data:
+        parts = _journal_parts(journal)
+        for number, name in enumerate(parts, start=1):
+            part = self.staging() / name
+            if progress is None:
+                self._store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
+                continue
+            # read through Python to count the bytes: measured as fast as by path (1M quads); once
+            # a part is read, the loader still sorts and indexes it (most of the time)
+            what = "writing into the store" + (f" (part {number} of {len(parts)})" if len(parts) > 1 else "")
+            with metered_file(part, progress, what, then="indexing") as data:
                 self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             progress("indexing", 1, 1)
         self._store.flush()
         self.end_bulk()
 
     def end_bulk(self) -> None:
-        """Forget the journaled bulk write and its staged file (done, or given up)."""
+        """Forget the journaled bulk write and its staged files (done, or given up)."""
         journal = self.path / JOURNAL
         if journal.exists():
-            name = json.loads(journal.read_text(encoding="utf-8"))["nquads"]
+            names = _journal_parts(json.loads(journal.read_text(encoding="utf-8")))
             journal.unlink()
             _sync_folder(self.path)
-            (self.path / STAGING / name).unlink(missing_ok=True)
+            for name in names:
+                (self.path / STAGING / name).unlink(missing_ok=True)
 
     def _recover(self) -> None:
         """Finish a journaled bulk write cut off by a crash; remove what killed loads left."""
@@ -258,6 +267,13 @@ class OxigraphStore(QueryForms):
             data = "\n".join(str(q) + " ." for q in quads)
             drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in replace)
             self._store.update(f"{drops}INSERT DATA {{\n{_as_graph_blocks(data)}\n}}")
+        except OSError as err:
+            raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
+
+    def update(self, sparql: str) -> None:
+        """A SPARQL update, in one transaction (for the project's own small edits)."""
+        try:
+            self._store.update(sparql)
         except OSError as err:
             raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
 
@@ -329,6 +345,12 @@ def _keyed(store: Path) -> bool:
         return (store / KEYED).read_text(encoding="ascii") == keys.VERSION
     except OSError:
         return False
+
+
+def _journal_parts(journal: dict[str, object]) -> list[str]:
+    """The staged files a journal names, in order (one name in journals before parts)."""
+    names = journal["nquads"]
+    return [names] if isinstance(names, str) else [str(n) for n in names]  # type: ignore[attr-defined]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

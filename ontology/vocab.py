@@ -64,6 +64,8 @@ class BI:
     endDate: Final = "https://w3id.org/bilateral/ontology#endDate"
     eventCode: Final = "https://w3id.org/bilateral/ontology#eventCode"
     exactText: Final = "https://w3id.org/bilateral/ontology#exactText"
+    figure: Final = "https://w3id.org/bilateral/ontology#figure"
+    flowCount: Final = "https://w3id.org/bilateral/ontology#flowCount"
     goldsteinScale: Final = "https://w3id.org/bilateral/ontology#goldsteinScale"
     inForceDate: Final = "https://w3id.org/bilateral/ontology#inForceDate"
     indicator: Final = "https://w3id.org/bilateral/ontology#indicator"
@@ -79,6 +81,7 @@ class BI:
     place: Final = "https://w3id.org/bilateral/ontology#place"
     publishedDate: Final = "https://w3id.org/bilateral/ontology#publishedDate"
     publisher: Final = "https://w3id.org/bilateral/ontology#publisher"
+    quadCount: Final = "https://w3id.org/bilateral/ontology#quadCount"
     reliability: Final = "https://w3id.org/bilateral/ontology#reliability"
     retrievedDate: Final = "https://w3id.org/bilateral/ontology#retrievedDate"
     role: Final = "https://w3id.org/bilateral/ontology#role"
@@ -162,6 +165,8 @@ DATATYPE_RANGES: Final = {
     BI.endDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.eventCode: "http://www.w3.org/2001/XMLSchema#string",
     BI.exactText: "http://www.w3.org/2001/XMLSchema#string",
+    BI.figure: "http://www.w3.org/2001/XMLSchema#string",
+    BI.flowCount: "http://www.w3.org/2001/XMLSchema#integer",
     BI.goldsteinScale: "http://www.w3.org/2001/XMLSchema#decimal",
     BI.inForceDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.indicator: "http://www.w3.org/2001/XMLSchema#string",
@@ -177,6 +182,7 @@ DATATYPE_RANGES: Final = {
     BI.place: "http://www.w3.org/2001/XMLSchema#string",
     BI.publishedDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.publisher: "http://www.w3.org/2001/XMLSchema#string",
+    BI.quadCount: "http://www.w3.org/2001/XMLSchema#integer",
     BI.reliability: "http://www.w3.org/2001/XMLSchema#string",
     BI.retrievedDate: "http://www.w3.org/2001/XMLSchema#date",
     BI.role: "http://www.w3.org/2001/XMLSchema#string",

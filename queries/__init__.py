@@ -12,6 +12,9 @@ Parameter values reach a query only as bindings: a SPARQL VALUES block of RDF te
 `$parameters`. A parameter of type `years` (2024, or 2023-2024) binds `NAME_from` and `NAME_to`.
 A header line `dyad: a b` also binds `dyad` to the dyad of countries a and b (unbound unless both
 are given ISO countries): the store then looks the pair's few nodes up by it instead of scanning.
+A body line `#without dyad: PATTERN` is a comment while the dyad is bound, and PATTERN part of the
+query when it is not (`CatalogQuery.text`): a whole-store question can then start from a narrower
+pattern that would be wasted work when the pair is known.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ ENTITY_TYPES = ("country", "person", "meeting", "topic", "treaty", "source", "en
 PARAM_TYPES = (*ENTITY_TYPES, "date", "year", "years", "integer", "string")
 _HEADER = re.compile(r"^\s*(?:#|//)\s?(.*)$")
 _PARAM = re.compile(r"^param\s+([a-z_][a-z0-9_]*)\s*:\s*([a-z]+)(\??)\s*(.*)$")
+_WITHOUT_DYAD = re.compile(r"^(\s*)#without dyad:\s?(.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,13 @@ class CatalogQuery:
     sparql: str
     cypher: str | None
     dyad: tuple[str, ...] = ()  # the two country parameters whose dyad is bound as `dyad`
+
+    def text(self, values: Mapping[str, object]) -> str:
+        """The SPARQL to run with these values: `#without dyad:` lines made part of the query when
+        the dyad is unbound."""
+        if self.dyad and values.get("dyad") is None:
+            return _WITHOUT_DYAD.sub(r"\1\2", self.sparql)
+        return self.sparql
 
     def usage(self) -> str:
         parts = [f"{p.name}={p.type}{'?' if p.optional else ''}" for p in self.params]

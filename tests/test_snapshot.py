@@ -129,7 +129,8 @@ def test_manifest(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
     japantimes = sources[iri.source_iri("japantimes-2025-04-08")]
     assert japantimes["id"] == "japantimes-2025-04-08"
     assert japantimes["url"].startswith("https://")
-    assert japantimes["quads"] == 35 + 2  # and the keys of its 2 names (graph/keys.py)
+    # and the keys of its 2 names (graph/keys.py), and the figure keys of its 2 figures (bi:figure)
+    assert japantimes["quads"] == 35 + 2 + 2
     assert "licence" in japantimes and "title" in japantimes
 
 
