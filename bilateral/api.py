@@ -197,7 +197,7 @@ class KnowledgeGraph:
             for nquads, stats in staged:
                 graph = iri.source_iri(stats.source)
                 alone = replace or not self.store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-                counted = alone and stats.source_quads is not None and isinstance(self.store, OxigraphStore)
+                counted = alone and stats.source_quads is not None  # on a server too: the same quads
                 parts = list(nquads)
                 if counted and stats.source_quads is not None:  # its counts, loaded (and journaled) with it
                     parts.append(staging / f"{graph.rsplit('/', 1)[-1]}-counts.nq")

@@ -63,7 +63,10 @@ def test_dyad_page_on_the_server_has_the_timeline_and_the_chart(remote: TestClie
     assert page.status_code == 200
     assert "United States – Japan" in page.text and 'id="timeline"' in page.text
     assert "Trump-Ishiba summit" in page.text
-    assert "<svg" in page.text  # the balance chart, drawn from the server's rows
+    assert 'src="/dyad/USA-JPN/chart/balance.svg"' in page.text
+    chart = remote.get("/dyad/USA-JPN/chart/balance.svg")  # the balance chart, drawn from the server's rows
+    assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in chart.text
 
 
 def test_entity_meeting_and_sources_pages_on_the_server(remote: TestClient) -> None:
