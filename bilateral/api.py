@@ -366,9 +366,10 @@ class KnowledgeGraph:
         rows += [("dyad", str(d), n) for d, n in by_dyad.rows]
         return Rows(["kind", "key", "count"], rows)  # type: ignore[arg-type]
 
-    def resolve(self, name: str, kind: str = "entity") -> str:
-        """The IRI an analyst's name stands for (`JPN`, `Japan`, `Ishiba`, an IRI)."""
-        return resolve(self.store, name, kind)
+    def resolve(self, name: str, kind: str = "entity", *, suggest: bool = True) -> str:
+        """The IRI an analyst's name stands for (`JPN`, `Japan`, `Ishiba`, an IRI). An unknown name's
+        error lists close names unless `suggest` is false (finding them reads every name)."""
+        return resolve(self.store, name, kind, suggest=suggest)
 
     def names(self, what: str) -> Rows:
         """What there is of a kind (`topics`, `sectors`, `people`, `countries`, `meetings`, `sources`,

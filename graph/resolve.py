@@ -127,8 +127,9 @@ def _by_surname(store: OxigraphStore, text: str) -> list[tuple[str, str]]:
     return first if len({s for s, _ in first}) == 1 else []
 
 
-def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
-    """The IRI `text` names, of the given kind; raises NameResolutionError if none or several."""
+def resolve(store: OxigraphStore, text: str, kind: str = "entity", *, suggest: bool = True) -> str:
+    """The IRI `text` names, of the given kind; raises NameResolutionError if none or several
+    (with the close names of an unknown one, unless not `suggest`: that reads every name)."""
     text = text.strip()
     if not text:
         raise NameResolutionError(f"an empty name cannot name a {kind}")
@@ -157,7 +158,8 @@ def resolve(store: OxigraphStore, text: str, kind: str = "entity") -> str:
         hits = _by_surname(store, text)
     if not hits:
         raise NameResolutionError(
-            f"no {'entity' if kind == 'entity' else kind} is named {text!r}" + _unknown_hint(store, text, kind)
+            f"no {'entity' if kind == 'entity' else kind} is named {text!r}"
+            + (_unknown_hint(store, text, kind) if suggest else "")
         )
     if len(hits) > 1:
         listing = "\n".join(f"  {label}  <{node}>" for node, label in hits)
