@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> None:
     slowest = max(bound, key=lambda c: c["p95_ms"])
     within = sum(c["p95_ms"] <= 100 for c in bound)
     load_min = load_s / 60
+    on_disk = f"store on disk after it: {store_bytes / 2**30:.1f} GiB"
     table = "\n".join(
         f"| {c['label']} | {c['rows']:,} | {c['names_ms']} | {c['p50_ms']:,} | {c['p95_ms']:,} | {c['n']} |"
         for c in calls
@@ -110,7 +111,7 @@ Raw catalog lines: {args.name}.jsonl. Not asserted anywhere.
 
 | step | seconds | minutes | peak RSS MiB | notes |
 |---|---:|---:|---:|---|
-| BACI file, into an empty store | {load_s:,.1f} | {load_min:.1f} | {load_mib:,.0f} | store on disk after it: {store_bytes / 2**30:.1f} GiB |
+| BACI file, into an empty store | {load_s:,.1f} | {load_min:.1f} | {load_mib:,.0f} | {on_disk} |
 | US-Japan example beside it | {example_s:,.1f} | | | |
 
 Targets: load <= 20 min: **{"yes" if load_min <= 20 else "no"}** ({load_min:.1f} min); peak memory
