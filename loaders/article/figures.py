@@ -24,7 +24,8 @@ __all__ = [
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting)\b|"
     r"\b(?P<imports>imports?|imported|importing)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:between|with|in goods)|traded)\b",
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:volume |turnover )?(?:between|with|in goods)|"
+    r"traded)\b",
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
@@ -354,7 +355,7 @@ def _speaker(
 _BLOC_PARTNER = re.compile(
     r"\bwith\s+(?:the\s+)?(?:\d+-(?:nation|member)\s+)?(?:European Union|EU|bloc|rest of the world|world)\b"
 )
-_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween the two\b", re.I)
+_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b", re.I)
 
 
 def _sides(
@@ -392,7 +393,8 @@ def _sides(
         return country, partner, False  # "Japan's global trade deficit": with no partner
     if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
         return None, partner, False
-    if metric == "trade" and country is None and partner is None and dyad and _BOTH_SIDES.search(sentence):
+    # (a speaker's "we" gave one side: the other is the article's other side)
+    if metric == "trade" and partner is None and dyad and country in (None, *dyad) and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
     return country, partner, filled

@@ -104,6 +104,7 @@ _TITLE_PREFIXES = frozenset(
         "Security",
         "National",
         "Under",
+        "Union",  # "Union Minister Piyush Goyal": a minister of India's union government
     }
 )
 _TITLE_COMPLEMENTS = (
@@ -124,6 +125,8 @@ _TITLE_COMPLEMENTS = (
     "External Affairs",
     "Home Affairs",
 )
+# portfolio words a long title's run may start with, beyond the title prefixes
+_PORTFOLIO_WORDS = frozenset({"Commerce", "Industry", "Trade", "Investment", "Planning", "Resources", "Development"})
 _HONORIFICS = {
     "Mr": "Mr.",
     "Mr.": "Mr.",
@@ -174,15 +177,27 @@ _ROLE_BEFORE = re.compile(
 # "the Prime Minister of India, Narendra Modi"
 _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM + r"),\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
+# the generic nouns in lower case only: ", Expert Analysis" in a menu line is no apposition
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>"
+    r",\s+(?i:the\s+|a\s+|an\s+)?(?:(?P<c>"
     + COUNTRY_FORM
-    + r")(?:’s|'s)?\s+)?(?P<role>"
+    + r")(?:’s|'s)?\s+)?(?P<role>(?i:"
     + _LOW_ROLE
-    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
+    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|economist|analyst|"
     r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
-    r"director|fellow|expert|strategist|lawmaker|negotiator)",
-    re.I,
+    r"director|fellow|expert|strategist|lawmaker|negotiator)\b",
+)
+# a portfolio of several words: "Minister of Industry and Commerce", "Minister of Economy, Trade
+# and Industry" (a run of capitalised words breaks at the comma and at "and")
+_PORTFOLIO = r"(?:the\s+)?[A-Z][\w-]+(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w-]+)*"
+_LONG_TITLE = r"(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+" + _PORTFOLIO
+_LONG_TITLE_AFTER = re.compile(
+    r",\s+(?:(?:the\s+)?(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<title>" + _LONG_TITLE + r")(?=[,.;]|\s+[a-z]|$)"
+)
+# the title's last portfolio word is the start of the run: "Minister of Economy, Trade and | Industry Yoji Muto"
+_LONG_TITLE_BEFORE = re.compile(
+    r"(?P<title>(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]+(?:,\s+|\s+))*[A-Z][\w-]+(?:,\s+|\s+)(?:and|&)\s+)$"
 )
 _VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
@@ -289,7 +304,8 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
     return run, country
 
 
-_ROLE_WORDS = alternation(ROLE_WORDS)
+# "the PM" is the prime minister; "the Union Minister" the one so titled before
+_ROLE_WORDS = alternation((*ROLE_WORDS, "union minister", "PM"))
 _THE_ROLE = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>"
     + COUNTRY_FORM
@@ -299,6 +315,12 @@ _THE_ROLE = re.compile(
 )
 _COUNTRYS_ROLE = re.compile(
     r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)"
+)
+
+
+# a headline drops its articles: "Carney tells Trump ..., president praises PM as ..."
+_HEADLINE_ROLE = re.compile(
+    r"(?:^|[,;:]\s+)(?P<role>(?i:president|prime minister|premier|chancellor))\s+(?=(?:" + VERBS + r")\b)"
 )
 
 
@@ -334,6 +356,13 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     run, country = _peel_countries(run)
     if not run:
         return None
+    long_title = _LONG_TITLE_BEFORE.search(text[max(0, run[0].start - 80) : run[0].start])
+    if long_title and len(run) > 2 and run[0].text in _TITLE_PREFIXES | _PORTFOLIO_WORDS:
+        site = _name_site(text, run[1:])
+        if site is not None:
+            site.title = long_title.group("title") + run[0].text
+            site.evidence = "title"
+        return site
     titled = _split_title(run)
     if titled is None:
         return None
@@ -341,7 +370,9 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     # trailing weekday / month words ("met Ishiba Thursday")
     while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
         name_toks = name_toks[:-1]
-    if not _may_be_a_name(name_toks):
+    # "Vice Premier He Lifeng": after a title, "He" is a surname, not a pronoun
+    surname_he = bool(title) and len(name_toks) >= 2 and name_toks[0].text == "He"
+    if not (_may_be_a_name(name_toks[1:]) if surname_he else _may_be_a_name(name_toks)):
         return None
     start, end = name_toks[0].start, name_toks[-1].end
     site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
@@ -422,6 +453,12 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     of = _OF_COUNTRY_AFTER.match(after)
     if of and site.country is None and title:
         site.country = forms[of.group(1)][0]
+    long_title = _LONG_TITLE_AFTER.match(after)
+    if long_title and not site.title:
+        site.title = long_title.group("title")
+        site.evidence = "title"
+        if long_title.group("c") and site.country is None:
+            site.country = forms[long_title.group("c")][0]
     appos = _APPOSITION_AFTER.match(after)
     if appos:
         site.evidence = site.evidence or "apposition"
@@ -441,7 +478,9 @@ def _role_sites(text: str) -> list[Site]:
     for regex in (_THE_ROLE, _COUNTRYS_ROLE):
         for m in regex.finditer(text):
             mod = m.group("mod")
-            sites.append(
-                Site(m.start(), m.end(), "", role=m.group("role").lower(), role_country=forms[mod][0] if mod else None)
-            )
+            role = m.group("role").lower().replace("pm", "prime minister")
+            sites.append(Site(m.start(), m.end(), "", role=role, role_country=forms[mod][0] if mod else None))
+    headline = text.split("\n", 1)[0]
+    for m in _HEADLINE_ROLE.finditer(headline):
+        sites.append(Site(m.start("role"), m.end("role"), "", role=m.group("role").lower()))
     return sites

@@ -184,6 +184,13 @@ class People:
             return None
         if key in self.candidates:
             return self.candidates[key].ref, "name", self.candidates[key].confidence
+        # a capitalised word before a name seen already: "“Met Nooruddin Azizi ...”" opening a quote
+        # (the rest a full name: "Ebrahim Raisi" after "President Raisi" is no such case)
+        rest = name_key(" ".join(parts[1:])) if len(parts) > 2 else ""
+        if rest in self.candidates:
+            return self.candidates[rest].ref, "name", self.candidates[rest].confidence
+        if rest in self.by_name:
+            return self._pick(self.by_name[rest], site).ref, "name", 0.9
         # part of a longer name seen before ("da Silva", "Marcos Jr." after "Ferdinand Marcos Jr.")
         within = [c.ref for c in self.candidates.values() if _is_part(key, name_key(c.ref.name))]
         within += [p.ref for p in self.known if _is_part(key, name_key(p.name))]

@@ -27,7 +27,7 @@ _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<ver
 _SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
 _VERB_BEFORE_QUOTE = re.compile(
     r"(?P<verb>\b(?:" + VERBS + r"))\b"
-    r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
+    r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,25}?)"
     r"\s*[:,]?\s*(?:that\s+)?$"
 )
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
@@ -35,6 +35,7 @@ _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
 # "..., Trump said." ending the quote's sentence, after other words
 _SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+_QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
@@ -132,6 +133,12 @@ class Speakers:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who:
                 return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start : who.end]}"
+        # ", state radio quoted Sharif as saying": the one quoted, not the outlet
+        m = _QUOTED_AS_SAYING.match(after)
+        if m:
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who and re.match(r"\s+as\s+(?:saying|telling)\b", text[who.end : limit]):
+                return who.ref, who.confidence, f"after: quoted {text[who.start : who.end]} as saying"
         m = re.match(r"[\s,—–-]*according to\s+", after)
         if m:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
@@ -213,7 +220,9 @@ class Speakers:
         if found is None:
             return None
         tail_words = len(m.group("tail").split())
-        factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
+        # a phrase quoted at the end of long reported speech ("X said her government had ... “for
+        # the good of both.”") is still the subject's, with less confidence
+        factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8 if tail_words <= 15 else 0.7
         return found.ref, found.confidence * factor, f"before: {text[found.start : found.end]} {m.group('verb')}"
 
     def _continuation(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], p0: int) -> PersonRef | None:
@@ -252,9 +261,16 @@ class Speakers:
         if n == 0 or self.text[s0 : q.open].strip() or self.text[q.close : s1].strip(" .,"):
             return None
         b0, b1 = self.index.sentences[n - 1]
-        if self.index.paragraph_of(b0) != q.paragraph or any(b0 <= o < b1 for o in self.quote_opens):
+        if any(b0 <= o < b1 for o in self.quote_opens):
             return None
-        return self._clause_subject(b0, b1)
+        if self.index.paragraph_of(b0) == q.paragraph:
+            return self._clause_subject(b0, b1)
+        # a quote that is its own paragraph after "In his speech, Sharif said that ...": Sharif's
+        p0, p1 = self.index.paragraphs[q.paragraph]
+        verb = VERB_RE.search(self.text, b0, b1)
+        if verb is None or self.index.paragraph_of(b0) != q.paragraph - 1 or self.text[q.close : p1].strip(" .,"):
+            return None
+        return self._clause_subject(b0, verb.start())
 
     def _said_at_end(self, q: Quote, s1: int) -> PersonMention | None:
         """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
