@@ -31,7 +31,7 @@ MEETING_RE = re.compile(
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
-    r"talked with|held talks|(?:news|press) conference with|"
+    r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
     r"accompanied by|joined by|delegation included)\b",
     re.I,
@@ -62,6 +62,9 @@ _WEAK_TRIGGERS = frozenset(
         "arrived in",
         "arrives in",
         "spoke with",
+        "spoken with",
+        "spoken to",
+        "spoke to",
         "talked with",
         "meet",
         "meets",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bilateral.loaders.article.countries import COUNTRY_FORM
 from bilateral.loaders.article.text import ABBREVIATIONS, VERBS, Quote, alternation
 from bilateral.loaders.article_lexicon import (
+    CAPITALS,
     NON_NAME_WORDS,
     ORG_WORDS,
     ROLE_WORDS,
@@ -199,6 +200,7 @@ _LONG_TITLE_BEFORE = re.compile(
     r"(?P<title>(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+(?:,\s+|\s+))*[A-Z][\w-]+(?:,\s+|\s+)(?:and|&)\s+)$"
 )
+_AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 
@@ -469,6 +471,19 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.country = forms[appos.group("c")][0]
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
+    # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
+    if _AGENT_BEFORE.search(before[-30:]):
+        site.evidence = site.evidence or "agent"
+    # a byline: a line of two or three words in capitals and nothing else ("TARO YAMADA")
+    words = site.name.split()
+    if (
+        2 <= len(words) <= 3
+        and all(w.isupper() and len(w) > 1 for w in words)
+        and (before == "" or before.endswith("\n"))
+        and (after == "" or after.startswith("\n"))
+        and site.name.title() not in CAPITALS
+    ):
+        site.evidence = site.evidence or "byline"
 
 
 def _role_sites(text: str) -> list[Site]:

@@ -179,7 +179,7 @@ class People:
                 return None
             if len(local) == 1:
                 return local[0], "surname", 0.7
-            if site.title or site.honorific:
+            if site.title or site.honorific or site.evidence == "agent":
                 return self._candidate(site, 0.5), "new", 0.5
             return None
         if key in self.candidates:
@@ -236,6 +236,10 @@ class People:
         # a new candidate of no stated country may be any side's ("Prime Minister Mark Carney")
         wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
         options = [o for o in options if o[1] in wanted or o[1] == ""]
+        # "the US president": one known to be of that country before a new one of no stated country
+        exact = [o for o in options if o[1] == site.role_country]
+        if site.role_country and exact:
+            options = exact
         refs = list(dict.fromkeys(ref for ref, _ in options))
         if len(refs) > 1 and not site.role_country:
             own = [ref for ref in refs if ref in self.unqualified]

@@ -36,6 +36,11 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
 # "..., Trump said." ending the quote's sentence, after other words
 _SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
 _QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
+# a list item opening with a verb in the past or present: "– Praised ...", "• Says ..."
+_LIST_ITEM = re.compile(r"\s*[–—•*-]\s*(?:[A-Z][a-z]+(?:ed|s)|Said|Told|Wrote|Spoke|Took|Made|Gave)\b")
+_DOCUMENT = r"\b(?:letter|message|note|memo|card|post)\b"
+_SIGNED_BY = re.compile(_DOCUMENT + r"[^.“”\"‘’]{0,40}?\b(?:signed|written|sent)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$")
+_IT_SAID = re.compile(r"[\s,—–-]*it\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\b")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
@@ -51,6 +56,7 @@ class Speakers:
         self.starts = [m.start for m in self.mentions]
         self.index = index
         self.people = people
+        self.signer: tuple[PersonRef, int] | None = None  # a letter's signer and where named
         self.quote_opens = [q.open for q in quotes]
         self.quote_closes = [q.close for q in quotes]
         # for "he" and "she": (end, sentence, person) of the mentions whose gender (where known) fits
@@ -139,6 +145,9 @@ class Speakers:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who and re.match(r"\s+as\s+(?:saying|telling)\b", text[who.end : limit]):
                 return who.ref, who.confidence, f"after: quoted {text[who.start : who.end]} as saying"
+        # "..., it added" after a letter's words: the letter's signer
+        if self.signer is not None and _IT_SAID.match(after) and 0 <= q.open - self.signer[1] <= 800:
+            return self.signer[0], 0.5, "after: it (a letter) said"
         m = re.match(r"[\s,—–-]*according to\s+", after)
         if m:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
@@ -161,6 +170,9 @@ class Speakers:
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
         before = text[b0 : q.open]
+        listed = self._list_subject(q)
+        if listed:
+            return listed.ref, listed.confidence * 0.8, f"list item of: {text[listed.start : listed.end]}"
         said = self._verb_before(q, b0, s0)
         if said:
             return said
@@ -214,7 +226,7 @@ class Speakers:
         if not m:
             return None
         verb_at = b0 + m.start("verb")
-        found = self._subject_before(verb_at, b0, q.open)
+        found = self._subject_before(verb_at, b0, q.open) or self._signer(b0, verb_at)
         if found is None and (m.group("verb").endswith("ing") or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
             found = self._clause_subject(s0, verb_at)
         if found is None:
@@ -224,6 +236,33 @@ class Speakers:
         # the good of both.”") is still the subject's, with less confidence
         factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8 if tail_words <= 15 else 0.7
         return found.ref, found.confidence * factor, f"before: {text[found.start : found.end]} {m.group('verb')}"
+
+    def _list_subject(self, q: Quote) -> PersonMention | None:
+        """A list item that opens with a verb ("– Praised Sir Keir as ...") after a line ending
+        with a colon ("But instead the US president:"): the person that line names."""
+        p0, p1 = self.index.paragraphs[q.paragraph]
+        item = _LIST_ITEM.match(self.text, p0, p1)
+        if item is None:
+            return None
+        k = q.paragraph - 1
+        while k >= 0 and _LIST_ITEM.match(self.text, *self.index.paragraphs[k]):
+            k -= 1
+        if k < 0:
+            return None
+        i0, i1 = self.index.paragraphs[k]
+        if not self.text[i0:i1].rstrip().endswith(":"):
+            return None
+        named = self._within(i0, i1)
+        return named[0] if named else None
+
+    def _signer(self, b0: int, verb_at: int) -> PersonMention | None:
+        """ "The letter, signed by Charles, said ...": the signer speaks for the letter (and for
+        its next words, "..., it added")."""
+        for m in self._within(b0, verb_at):
+            if _SIGNED_BY.search(self.text, b0, m.start) and re.fullmatch(r"[\s,]*", self.text[m.end : verb_at]):
+                self.signer = (m.ref, m.start)
+                return m
+        return None
 
     def _continuation(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], p0: int) -> PersonRef | None:
         """The previous quote's speaker, for a quote with nothing but space (or a new paragraph
