@@ -494,3 +494,33 @@ def test_a_countrys_president_is_not_a_new_president_of_no_stated_country() -> N
     )
     ex = _parse(text, dt.date(2025, 2, 28))
     assert _speakers(ex) == {"We will get a deal done with the UK.": "Donald Trump"}
+
+
+def test_a_country_that_ran_or_recorded_a_balance_holds_it() -> None:
+    text = (
+        "Trade figures\n\nThe U.S. recorded a $30.2 billion trade surplus with Australia in 2024.\n"
+        "Canada posted a goods deficit of C$5.4 billion with Mexico in 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$30.2 billion"] == ("balance", "USA", "AUS", 2024)
+    assert facts["C$5.4 billion"] == ("balance", "CAN", "MEX", 2023)
+
+
+def test_bought_and_sold_are_imports_and_exports() -> None:
+    text = (
+        "Trade figures\n\nChina bought $12.8 billion of US soybeans in 2024.\n"
+        "Brazil sold $40 billion of goods to the United States in 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$12.8 billion"] == ("imports", "CHN", "USA", 2024)
+    assert facts["$40 billion"] == ("exports", "BRA", "USA", 2023)
+
+
+def test_a_title_head_that_ends_a_name_is_a_surname() -> None:
+    text = (
+        "Headline\n\nPresident Donald Trump met Australian Prime Minister Anthony Albanese on Monday.\n"
+        "Resources Minister Madeleine King said the deal would “unlock investment in our mines.”\n"
+    )
+    ex = _parse(text)
+    assert {p.ref.name: p.office for p in ex.people}["Madeleine King"] == "Resources Minister"
+    assert _speakers(ex)["unlock investment in our mines."] == "Madeleine King"

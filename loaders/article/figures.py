@@ -22,8 +22,8 @@ __all__ = [
 ]
 
 _METRIC_RE = re.compile(
-    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting)\b|"
-    r"\b(?P<imports>imports?|imported|importing)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
+    r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:volume |turnover )?(?:between|with|in goods)|"
     r"traded)\b",
     re.I,
@@ -47,7 +47,9 @@ _NOUN_PHRASE_WORDS = frozenset(
     "massive huge large larger largest big bigger biggest growing widening narrowing persistent chronic "
     "full-year latest "
     "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
-    "dollar euros pounds won rupees yuan".split()
+    "dollar euros pounds won rupees yuan "
+    # a holder's verbs: "the U.S. recorded a $30 billion surplus", "Canada posted a deficit"
+    "ran runs run recorded records posted posts reported reports registered logged booked had has saw".split()
 )
 
 
@@ -65,7 +67,7 @@ def _noun_phrase_gap(gap: str) -> bool:
 
 
 _GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
-_PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?P<prep>with|against|to|into|from|in|between|and|by|of|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
 def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
@@ -139,9 +141,11 @@ def _figure_dyad(
             # "Chinese imports" are imports from China; "China's imports", "Japanese imports of
             # beef" are the country's own
             of_goods = re.match(r"\s+of\b", sentence[metric_end:])
-            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods else None
+            noun = sentence[metric_start:metric_end].lower() in ("import", "imports")  # not "Americans bought"
+            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun else None
             importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
-            exporter = source or next((c for c in after if c.prep == "from"), None)
+            # "bought $12.8 billion of US soybeans": the goods' country is the exporter
+            exporter = source or next((c for c in after if c.prep in ("from", "of")), None)
             holder = importer.code if importer else None
             other = exporter.code if exporter else None
         elif metric == "investment":

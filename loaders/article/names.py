@@ -390,17 +390,21 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     words = [t.text for t in run]
     if words[0] in _HONORIFICS:
         return None, words[0], run[1:]
-    heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS]
+    # a head that ends the run is a surname ("Madeleine King"), not a title
+    heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS and i < len(words) - 1]
     if not heads:
         return None, None, run
     h = heads[-1]
     t0 = h
     while t0 > 0 and (words[t0 - 1] in _TITLE_PREFIXES or words[t0 - 1] in _TITLE_HEADS):
         t0 -= 1
+    # a portfolio the prefixes do not list, opening the run: "Resources Minister Madeleine King"
+    portfolio = t0 == 1 and h == 1 and words[1] in ("Minister", "Secretary") and words[0] not in NON_NAME_WORDS
+    t0 = 0 if portfolio else t0
     if t0 > 0 and h + 1 < len(words) and words[h + 1] not in ("of", "for"):
         # a title-case headline: "News Conference With Prime Minister Fumio Kishida"
         run, words, h = run[t0:], words[t0:], h - t0
-    if not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
+    if not portfolio and not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
         return None, None, run
     j = h + 1
     if j < len(words) and words[j] in ("of", "for"):
