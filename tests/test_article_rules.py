@@ -524,3 +524,16 @@ def test_a_title_head_that_ends_a_name_is_a_surname() -> None:
     ex = _parse(text)
     assert {p.ref.name: p.office for p in ex.people}["Madeleine King"] == "Resources Minister"
     assert _speakers(ex)["unlock investment in our mines."] == "Madeleine King"
+
+
+def test_advisers_directors_and_described_people_are_named() -> None:
+    text = (
+        "Headline\n\nIndian Prime Minister Narendra Modi met President Donald Trump at the White House on Thursday.\n"
+        "Modi also met National Security Advisor Mike Waltz and billionaire Elon Musk.\n"
+        "“The talks went well,” said Director of National Intelligence Tulsi Gabbard.\n"
+    )
+    ex = _parse(text, dt.date(2025, 2, 14))
+    offices = {p.ref.name: p.office for p in ex.people}
+    assert offices["Mike Waltz"] == "National Security Advisor"
+    assert offices["Elon Musk"] is None
+    assert _speakers(ex) == {"The talks went well,": "Tulsi Gabbard"}

@@ -59,6 +59,12 @@ _TITLE_HEADS = frozenset(
         "Pope",
         "Treasurer",
         "PM",  # "Australian PM Anthony Albanese": the prime minister
+        "Advisor",
+        "Adviser",
+        "Director",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
     }
 )
 _TITLE_PREFIXES = frozenset(
@@ -109,6 +115,7 @@ _TITLE_PREFIXES = frozenset(
     }
 )
 _TITLE_COMPLEMENTS = (
+    "National Intelligence",
     "State",
     "Commerce",
     "Defense",
@@ -200,6 +207,10 @@ _LONG_TITLE_BEFORE = re.compile(
     r"(?P<title>(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+(?:,\s+|\s+))*[A-Z][\w-]+(?:,\s+|\s+)(?:and|&)\s+)$"
 )
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
+    r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator)\s+$"
+)
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
@@ -262,7 +273,7 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             and re.fullmatch(" ", text[tok.end : toks[i + 1].start] or "x")
         ):
             run.append(tok)
-        elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister"):
+        elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):
             run.append(tok)
         elif run and gap_ok and tok.text == "the" and run[-1].text in ("of", "for"):
             run.append(tok)
@@ -473,6 +484,9 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.title = role.title() if role.lower() != "leader" else None
         if appos.group("c") and site.country is None:
             site.country = forms[appos.group("c")][0]
+    # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
+    if _DESCRIBED_BEFORE.search(before[-30:]):
+        site.evidence = site.evidence or "apposition"
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
