@@ -537,3 +537,16 @@ def test_advisers_directors_and_described_people_are_named() -> None:
     assert offices["Mike Waltz"] == "National Security Advisor"
     assert offices["Elon Musk"] is None
     assert _speakers(ex) == {"The talks went well,": "Tulsi Gabbard"}
+
+
+def test_both_countries_of_a_hyphenated_pair_are_named() -> None:
+    text = (
+        "Trade\n\nThe U.S.-China trade deficit fell to $295 billion in 2024.\n"
+        "US-Japan trade totalled $230 billion in 2023.\n"
+    )
+    ex = _parse(text)
+    assert {c.country for c in ex.countries} == {"USA", "CHN", "JPN"}
+    facts = _facts(ex)
+    assert facts["$295 billion"] == ("balance", "USA", "CHN", 2024)
+    metric, a, b, year = facts["$230 billion"]
+    assert (metric, sorted((str(a), str(b))), year) == ("trade", ["JPN", "USA"], 2023)

@@ -25,7 +25,7 @@ _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
     r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:volume |turnover )?(?:between|with|in goods)|"
-    r"traded)\b",
+    r"traded|(?<![\w.])[A-Z][\w.]*-[A-Z][\w.]*\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
@@ -113,6 +113,17 @@ def _figure_dyad(
         second = next((c for c in countries if c.start > first.end and c.prep == "and"), None)
         if second:
             holder, other = first.code, second.code
+    # "the U.S.-China trade deficit": the first of the pair holds it, the second is the partner
+    for a, b in zip(before, before[1:], strict=False):
+        gap = sentence[b.end : metric_start]
+        if (
+            holder is None
+            and metric in ("balance", "trade")
+            and sentence[a.end : b.start] in ("-", "–")
+            and _HOLDER_GAP.fullmatch(gap)
+            and _noun_phrase_gap(gap)
+        ):
+            holder, other = a.code, b.code
     if holder is None:
         adj = None
         for c in reversed(before):
