@@ -550,3 +550,15 @@ def test_both_countries_of_a_hyphenated_pair_are_named() -> None:
     assert facts["$295 billion"] == ("balance", "USA", "CHN", 2024)
     metric, a, b, year = facts["$230 billion"]
     assert (metric, sorted((str(a), str(b))), year) == ("trade", ["JPN", "USA"], 2023)
+
+
+def test_indian_amounts_in_crore_and_lakh_crore() -> None:
+    text = (
+        "Trade\n\nThe plant will cost Rs 22,516 crore, and the state will add ₹1.2 lakh crore in support.\n"
+        "The two sides aim to more than double trade to USD 500 billion by 2030.\n"
+    )
+    ex = _parse(text)
+    amounts = {f.exact: f.amount for f in ex.figures}
+    assert amounts["Rs 22,516 crore"] == 225_160_000_000
+    assert amounts["₹1.2 lakh crore"] == 1_200_000_000_000
+    assert _facts(ex)["USD 500 billion"][0] == "trade"

@@ -25,7 +25,7 @@ _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
     r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:volume |turnover )?(?:between|with|in goods)|"
-    r"traded|(?<![\w.])[A-Z][\w.]*-[A-Z][\w.]*\s+trade)\b",  # "US-Japan trade"
+    r"traded|trade\s+(?:to|of|at|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|(?<![\w.])[A-Z][\w.]*-[A-Z][\w.]*\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
