@@ -562,3 +562,17 @@ def test_indian_amounts_in_crore_and_lakh_crore() -> None:
     assert amounts["Rs 22,516 crore"] == 225_160_000_000
     assert amounts["₹1.2 lakh crore"] == 1_200_000_000_000
     assert _facts(ex)["USD 500 billion"][0] == "trade"
+
+
+def test_was_quoted_as_saying_to_say_and_a_dash_name_the_speaker() -> None:
+    text = (
+        "Headline\n\nPresident Donald Trump met Australian Prime Minister Anthony Albanese at the White House.\n"
+        "“It is a good day for both of our countries,” Albanese was quoted as saying.\n"
+        "Trump took to social media to say, “Australia is a great partner of ours.”\n"
+        "“This will be a very good relationship” – Albanese.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "It is a good day for both of our countries,": "Anthony Albanese",
+        "Australia is a great partner of ours.": "Donald Trump",
+        "This will be a very good relationship": "Anthony Albanese",
+    }

@@ -35,6 +35,8 @@ _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
 # "..., Trump said." ending the quote's sentence, after other words
 _SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is)\s+(?:also\s+)?quoted\s+(?:as\s+)?(?:saying|telling)\b")
+_TO_SAY = re.compile(r"\bto\s+(?:say|write|add|declare|post|tell\s+\w+)\b[\s,:]*$")
 _QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
 # a list item opening with a verb in the past or present: "– Praised ...", "• Says ..."
 _LIST_ITEM = re.compile(r"\s*[–—•*-]\s*(?:[A-Z][a-z]+(?:ed|s)|Said|Told|Wrote|Spoke|Took|Made|Gave)\b")
@@ -161,6 +163,10 @@ class Speakers:
             v = _SPEAKER_VERB.match(tail)
             if v and not re.match(r"\s+that\b", tail[v.end() :]):  # "“...,” X reiterated that ...": new words
                 return who.ref, who.confidence, f"after: {text[who.start : who.end]} {v.group('verb')}"
+            if _QUOTED_PASSIVE.match(tail):  # "“...,” Albanese was quoted as saying"
+                return who.ref, who.confidence, f"after: {text[who.start : who.end]} was quoted"
+            if lead and re.search(r"[—–-]", lead.group()) and not tail.strip(" .\n"):  # "“...” – Albanese."
+                return who.ref, who.confidence * 0.9, f"after a dash: {text[who.start : who.end]}"
         s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
         who = self._said_at_end(q, s1)
         if who:
@@ -176,6 +182,12 @@ class Speakers:
         said = self._verb_before(q, b0, s0)
         if said:
             return said
+        # "Trump took to social media to say, “...”": the clause's subject
+        to_say = _TO_SAY.search(before)
+        if to_say:
+            who = self._clause_subject(s0, b0 + to_say.start())
+            if who:
+                return who.ref, who.confidence * 0.9, f"before: {text[who.start : who.end]} ... to say"
         if (
             previous
             and b0 == prev_close
