@@ -576,3 +576,12 @@ def test_was_quoted_as_saying_to_say_and_a_dash_name_the_speaker() -> None:
         "Australia is a great partner of ours.": "Donald Trump",
         "This will be a very good relationship": "Anthony Albanese",
     }
+
+
+def test_and_that_after_a_short_quoted_phrase_continues_its_speaker() -> None:
+    text = (
+        "Headline\n\nPresident Donald Trump met Japanese Prime Minister Shigeru Ishiba at the White House.\n"
+        "In a post on X, Ishiba wrote that he had a “very fruitful” exchange and that “our two countries "
+        "will lead the world.”\n"
+    )
+    assert _speakers(_parse(text)) == {"our two countries will lead the world.": "Shigeru Ishiba"}

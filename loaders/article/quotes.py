@@ -196,6 +196,15 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
+        # '... wrote that he had a “very fruitful” exchange and that “...”': the verb before the
+        # short phrase (no quote of its own: too short) speaks for this one too
+        if i and b0 == prev_close and re.search(r"\b(?:and|but)\s+(?:that\s+)?$", before):
+            earlier = self.quotes[i - 1]
+            if self.index.sentence_of(earlier.open) == self.index.sentence_of(q.open):
+                e0 = max(s0, p0, self.quote_closes[i - 2] if i >= 2 else p0)
+                said = self._verb_before(earlier, e0, s0)
+                if said:
+                    return said[0], said[1] * 0.8, f"continuation of a phrase: {said[2]}"
         acc = re.search(r"\baccording to\s+", before, re.I)  # "According to X, ..." opens sentences
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
