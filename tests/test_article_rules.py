@@ -585,3 +585,14 @@ def test_and_that_after_a_short_quoted_phrase_continues_its_speaker() -> None:
         "will lead the world.”\n"
     )
     assert _speakers(_parse(text)) == {"our two countries will lead the world.": "Shigeru Ishiba"}
+
+
+def test_a_meeting_in_a_where_clause_and_an_earlier_one_elsewhere() -> None:
+    text = (
+        "Headline\n\nAustralian Prime Minister Anthony Albanese visited Washington, where he met President "
+        "Donald Trump on Monday.\nHe had earlier met Canadian Prime Minister Mark Carney in Ottawa.\n"
+    )
+    ex = _parse(text, dt.date(2025, 10, 21))
+    assert ex.meeting is not None
+    assert ex.meeting.countries == ("AUS", "USA")
+    assert {p.name for p in ex.meeting.participants} == {"Anthony Albanese", "Donald Trump"}

@@ -199,7 +199,7 @@ _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 _EARLIER = re.compile(
     r"\b(?:first term|earlier this year|last year|previously|previous (?:meeting|visit|summit|talks)|"
-    r"(?:months|years) ago)\b",
+    r"(?:months|years) ago|had (?:\w+ )?(?:met|visited|hosted|held talks)|earlier)\b",
     re.I,
 )
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
@@ -314,6 +314,10 @@ def _named_participants(
         if intro and any(intro.end() <= a < s1 for a, _ in spans):
             s0 = intro.end()  # "Following his meeting with Elon Musk, Modi held talks with ..."
         first_trigger = min((a for a, _ in spans if s0 <= a < s1), default=s0)
+        if n == main_id:
+            # "visited Washington, where he met Trump": the clause of its last strong meeting word
+            strong = [a for a, b in spans if s0 <= a < s1 and art.text[a:b].lower() not in _WEAK_TRIGGERS]
+            first_trigger = max(strong, default=first_trigger)
         clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         s1 = clause.start() if clause else s1
         for pm in starting_in(person_mentions, s0, s1):
