@@ -596,3 +596,25 @@ def test_a_meeting_in_a_where_clause_and_an_earlier_one_elsewhere() -> None:
     assert ex.meeting is not None
     assert ex.meeting.countries == ("AUS", "USA")
     assert {p.name for p in ex.meeting.participants} == {"Anthony Albanese", "Donald Trump"}
+
+
+def test_list_items_and_a_pronoun_take_the_figure_before_them() -> None:
+    text = (
+        "Trade\n\nIn 2023, Canada exported $420 billion of goods to the US. The largest categories were:\n"
+        "- Crude oil: $98.2bn\n- Cars: $40.1bn\n"
+        "The U.S. goods deficit with Canada peaked at $77 billion in 2022. By 2024 it had fallen to $63 billion.\n"
+    )
+    facts = _facts(_parse(text, published=None))
+    assert facts["$98.2bn"] == ("exports", "CAN", "USA", 2023)
+    assert facts["$40.1bn"] == ("exports", "CAN", "USA", 2023)
+    assert facts["$63 billion"] == ("balance", "USA", "CAN", 2024)
+
+
+def test_an_amount_in_brackets_after_a_country_is_that_countrys() -> None:
+    text = (
+        "Trade\n\nThe largest U.S. goods deficit in 2024 was with China, ahead of Mexico ($172 billion) and "
+        "Vietnam ($123 billion).\n"
+    )
+    facts = _facts(_parse(text, published=None))
+    assert facts["$172 billion"] == ("balance", "USA", "MEX", 2024)
+    assert facts["$123 billion"] == ("balance", "USA", "VNM", 2024)

@@ -22,7 +22,8 @@ __all__ = [
 ]
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakh crore|crore|lakh))"  # "$295 Billion" in a headline
+# any case: "$295 Billion" in a headline
+_SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakh crore|crore|lakh))"
 _TIGHT_SCALE = r"(?P<tscale>[mMbBkK]|tr)"
 # Indian amounts: "Rs 22,516 crore", "₹1.2 lakh crore" (a crore is 10^7, a lakh 10^5)
 _PREFIXES = {**CURRENCY_PREFIXES, "Rs": "INR"}

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from bilateral.loaders.article.amounts import Amount, find_amounts
 from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
@@ -22,10 +23,14 @@ __all__ = [
 ]
 
 _METRIC_RE = re.compile(
-    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
-    r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:volume |turnover )?(?:between|with|in goods)|"
-    r"traded|trade\s+(?:to|of|at|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|(?<![\w.])[A-Z][\w.]*-[A-Z][\w.]*\s+trade)\b",  # "US-Japan trade"
+    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
+    r"\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
+    r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|"
+    r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|"
+    r"trade (?:volume |turnover )?(?:between|with|in goods)|traded|"
+    r"trade\s+(?:to|of|at|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
@@ -114,7 +119,7 @@ def _figure_dyad(
         if second:
             holder, other = first.code, second.code
     # "the U.S.-China trade deficit": the first of the pair holds it, the second is the partner
-    for a, b in zip(before, before[1:], strict=False):
+    for a, b in pairwise(before):
         gap = sentence[b.end : metric_start]
         if (
             holder is None
@@ -273,7 +278,72 @@ def find_figures(
                 (s0, s1),
             )
         )
-    return _year_of_neighbours(_same_figure_same_year(out), text, index)
+    out = _bracketed_partner(out, text, country_mentions)
+    return _carried_over(_year_of_neighbours(_same_figure_same_year(out), text, index), text, index)
+
+
+def _bracketed_partner(figures: list[FigureHit], text: str, country_mentions: list[MentionHit]) -> list[FigureHit]:
+    """ "ahead of Mexico ($172 billion) and Vietnam ($123 billion)": an amount in brackets right
+    after a country is that country's, as the partner of the sentence's holder."""
+    ends = {cm.end: cm.country for cm in country_mentions}
+    out = []
+    for f in figures:
+        before = re.search(r"\s*\(\s*$", text[max(0, f.start - 4) : f.start])
+        code = ends.get(f.start - len(before.group())) if before else None
+        if code and f.metric in ("balance", "exports", "imports") and f.country and code != f.country:
+            f = replace(f, partner=code, note=f.note + "; the partner is the country before the bracket")
+        out.append(f)
+    return out
+
+
+# a list item up to its amount: "- Crude oil: ", "• Cars: "
+_LIST_ITEM = re.compile(r"\s*(?:[-–—•*]\s*)?[^\n:.]{1,60}:\s*(?:about\s+|around\s+)?")
+_REFERS_BACK = re.compile(r"\b(?:it|that figure|the figure)\b", re.I)
+
+
+def _carried_over(figures: list[FigureHit], text: str, index: Index) -> list[FigureHit]:
+    """An amount with no metric word that continues the figure before it: an item of a list the
+    figure's sentence introduces ("The largest categories were:" then "- Cars: $40.1bn"), or the
+    next sentence's "it" ("By 2024 it had fallen to $63 billion"), with its own year if it has one."""
+    out: list[FigureHit] = []
+    last: FigureHit | None = None
+    for f in figures:
+        if f.metric is None and last is not None:
+            n, ln = index.sentence_of(f.start), index.sentence_of(last.start)
+            s0 = index.sentences[n][0]
+            k = index.paragraph_of(f.start)
+            p0 = index.paragraphs[k][0]
+            item = _LIST_ITEM.fullmatch(text, p0, f.start) and _list_intro(text, index, k, last)
+            again = n - ln == 1 and index.paragraph_of(last.start) == k and _REFERS_BACK.search(text, s0, f.start)
+            if item or again:
+                own = _YEAR_RE.search(text, s0, f.start) if again else None
+                value = -f.amount if last.value < 0 else f.amount
+                f = replace(
+                    f,
+                    metric=last.metric,
+                    indicator=last.indicator,
+                    value=value,
+                    country=last.country,
+                    partner=last.partner,
+                    year=int(own.group("year")) if own else last.year,
+                    note=f.note + "; the metric and countries of the figure before it",
+                )
+        if f.metric:
+            last = f
+        out.append(f)
+    return out
+
+
+def _list_intro(text: str, index: Index, k: int, last: FigureHit) -> bool:
+    """Whether paragraph k is in a list whose introducing paragraph ends with a colon, and the
+    figure `last` is in that paragraph or the list."""
+    j = k - 1
+    while j >= 0 and _LIST_ITEM.match(text, *index.paragraphs[j]):
+        j -= 1
+    if j < 0:
+        return False
+    i0, i1 = index.paragraphs[j]
+    return text[i0:i1].rstrip().endswith(":") and last.start >= i0
 
 
 def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:

@@ -136,6 +136,75 @@ class Speakers:
         if cut:
             after = after[: cut.start()]
         # 1. after the quote: ", said Trump" / ", the president said" / ", he said" / ", according to X"
+        found = self._after(q, after, limit)
+        if found:
+            return found
+        s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
+        who = self._said_at_end(q, s1)
+        if who:
+            return who.ref, who.confidence * 0.9, f"end of sentence: {text[who.start : who.end]}"
+        # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
+        i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
+        prev_close = self.quote_closes[i - 1] if i else p0
+        b0 = max(s0, prev_close, p0)
+        before = text[b0 : q.open]
+        listed = self._list_subject(q)
+        if listed:
+            return listed.ref, listed.confidence * 0.8, f"list item of: {text[listed.start : listed.end]}"
+        said = self._verb_before(q, b0, s0)
+        if said:
+            return said
+        # "Trump took to social media to say, “...”": the clause's subject
+        to_say = _TO_SAY.search(before)
+        if to_say:
+            who = self._clause_subject(s0, b0 + to_say.start())
+            if who:
+                return who.ref, who.confidence * 0.9, f"before: {text[who.start : who.end]} ... to say"
+        if (
+            previous
+            and b0 == prev_close
+            and previous[-1][0].close == prev_close
+            and previous[-1][1] is not None
+            and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
+        ):
+            return previous[-1][1], 0.45, "continuation: and that"
+        if i and b0 == prev_close and re.search(r"\b(?:and|but)\s+(?:that\s+)?$", before):
+            said = self._phrase_before(q, i, s0, p0)
+            if said:
+                return said
+        acc = re.search(r"\baccording to\s+", before, re.I)  # "According to X, ..." opens sentences
+        if acc:
+            who = self._speaker_at(b0 + acc.end(), q.open, q.open)
+            if who:
+                return who.ref, who.confidence, f"before: according to {text[who.start : who.end]}"
+        if before.rstrip().endswith(":"):
+            subject = [mm for mm in self._within(b0, q.open) if mm.end <= q.open]
+            if subject:
+                return subject[0].ref, subject[0].confidence * 0.6, f"colon: {text[subject[0].start : subject[0].end]}"
+            p = _PRONOUN_RE.search(before)
+            if p:
+                who = self._pronoun(b0 + p.start(), p.group("p"), b0)
+                if who:
+                    return who.ref, who.confidence * 0.6, f"colon: {p.group('p')}"
+        # an attribution to no person ("the ministry said", "the White House said:"): no speaker
+        if _NON_PERSON_AFTER.match(after) or _VERB_COLON.search(before):
+            return None, 0.0, "attributed to no person"
+        # 3. a continuation: a quote with nothing but space (or a new paragraph) after the same speaker's quote
+        ref = self._continuation(q, previous, p0)
+        if ref is not None:
+            return ref, 0.45, "continuation"
+        who = self._headline_speaker(q, p0, p1)
+        if who:
+            return who.ref, 0.5, f"headline: {text[who.start : who.end]} says"
+        who = self._lead_in(q, s0, s1)
+        if who:
+            return who.ref, 0.4, f"lead-in: {text[who.start : who.end]}"
+        return None, 0.0, "no attribution found"
+
+    def _after(self, q: Quote, after: str, limit: int) -> tuple[PersonRef, float, str] | None:
+        """The speaker named after the quote: ", said Trump", ", the president said", ", he
+        said", ", according to X", ", state radio quoted X as saying", "– Albanese"."""
+        text = self.text
         m = _SAID_AFTER.match(after)
         if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
             who = self._speaker_at(q.close + m.end(), limit, q.open)
@@ -167,72 +236,17 @@ class Speakers:
                 return who.ref, who.confidence, f"after: {text[who.start : who.end]} was quoted"
             if lead and re.search(r"[—–-]", lead.group()) and not tail.strip(" .\n"):  # "“...” – Albanese."
                 return who.ref, who.confidence * 0.9, f"after a dash: {text[who.start : who.end]}"
-        s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
-        who = self._said_at_end(q, s1)
-        if who:
-            return who.ref, who.confidence * 0.9, f"end of sentence: {text[who.start : who.end]}"
-        # 2. before the quote, in the same sentence: "Trump said: “...”", "He added that “...”"
-        i = bisect_right(self.quote_closes, q.open)  # the quotes closed before this one opens
-        prev_close = self.quote_closes[i - 1] if i else p0
-        b0 = max(s0, prev_close, p0)
-        before = text[b0 : q.open]
-        listed = self._list_subject(q)
-        if listed:
-            return listed.ref, listed.confidence * 0.8, f"list item of: {text[listed.start : listed.end]}"
-        said = self._verb_before(q, b0, s0)
-        if said:
-            return said
-        # "Trump took to social media to say, “...”": the clause's subject
-        to_say = _TO_SAY.search(before)
-        if to_say:
-            who = self._clause_subject(s0, b0 + to_say.start())
-            if who:
-                return who.ref, who.confidence * 0.9, f"before: {text[who.start : who.end]} ... to say"
-        if (
-            previous
-            and b0 == prev_close
-            and previous[-1][0].close == prev_close
-            and previous[-1][1] is not None
-            and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
-        ):
-            return previous[-1][1], 0.45, "continuation: and that"
-        # '... wrote that he had a “very fruitful” exchange and that “...”': the verb before the
-        # short phrase (no quote of its own: too short) speaks for this one too
-        if i and b0 == prev_close and re.search(r"\b(?:and|but)\s+(?:that\s+)?$", before):
-            earlier = self.quotes[i - 1]
-            if self.index.sentence_of(earlier.open) == self.index.sentence_of(q.open):
-                e0 = max(s0, p0, self.quote_closes[i - 2] if i >= 2 else p0)
-                said = self._verb_before(earlier, e0, s0)
-                if said:
-                    return said[0], said[1] * 0.8, f"continuation of a phrase: {said[2]}"
-        acc = re.search(r"\baccording to\s+", before, re.I)  # "According to X, ..." opens sentences
-        if acc:
-            who = self._speaker_at(b0 + acc.end(), q.open, q.open)
-            if who:
-                return who.ref, who.confidence, f"before: according to {text[who.start : who.end]}"
-        if before.rstrip().endswith(":"):
-            subject = [mm for mm in self._within(b0, q.open) if mm.end <= q.open]
-            if subject:
-                return subject[0].ref, subject[0].confidence * 0.6, f"colon: {text[subject[0].start : subject[0].end]}"
-            p = _PRONOUN_RE.search(before)
-            if p:
-                who = self._pronoun(b0 + p.start(), p.group("p"), b0)
-                if who:
-                    return who.ref, who.confidence * 0.6, f"colon: {p.group('p')}"
-        # an attribution to no person ("the ministry said", "the White House said:"): no speaker
-        if _NON_PERSON_AFTER.match(after) or _VERB_COLON.search(before):
-            return None, 0.0, "attributed to no person"
-        # 3. a continuation: a quote with nothing but space (or a new paragraph) after the same speaker's quote
-        ref = self._continuation(q, previous, p0)
-        if ref is not None:
-            return ref, 0.45, "continuation"
-        who = self._headline_speaker(q, p0, p1)
-        if who:
-            return who.ref, 0.5, f"headline: {text[who.start : who.end]} says"
-        who = self._lead_in(q, s0, s1)
-        if who:
-            return who.ref, 0.4, f"lead-in: {text[who.start : who.end]}"
-        return None, 0.0, "no attribution found"
+        return None
+
+    def _phrase_before(self, q: Quote, i: int, s0: int, p0: int) -> tuple[PersonRef, float, str] | None:
+        """'... wrote that he had a “very fruitful” exchange and that “...”': the verb before the
+        short phrase (quote `i - 1`, no quote of its own: too short) speaks for this one too."""
+        earlier = self.quotes[i - 1]
+        if self.index.sentence_of(earlier.open) != self.index.sentence_of(q.open):
+            return None
+        e0 = max(s0, p0, self.quote_closes[i - 2] if i >= 2 else p0)
+        said = self._verb_before(earlier, e0, s0)
+        return (said[0], said[1] * 0.8, f"continuation of a phrase: {said[2]}") if said else None
 
     def _verb_before(self, q: Quote, b0: int, s0: int) -> tuple[PersonRef, float, str] | None:
         """ "Trump said: “...”", "He added that “...”", "Modi ..., suggesting, “...”": the verb
@@ -326,7 +340,7 @@ class Speakers:
         if self.index.paragraph_of(b0) == q.paragraph:
             return self._clause_subject(b0, b1)
         # a quote that is its own paragraph after "In his speech, Sharif said that ...": Sharif's
-        p0, p1 = self.index.paragraphs[q.paragraph]
+        p1 = self.index.paragraphs[q.paragraph][1]
         verb = VERB_RE.search(self.text, b0, b1)
         if verb is None or self.index.paragraph_of(b0) != q.paragraph - 1 or self.text[q.close : p1].strip(" .,"):
             return None
