@@ -618,3 +618,17 @@ def test_an_amount_in_brackets_after_a_country_is_that_countrys() -> None:
     facts = _facts(_parse(text, published=None))
     assert facts["$172 billion"] == ("balance", "USA", "MEX", 2024)
     assert facts["$123 billion"] == ("balance", "USA", "VNM", 2024)
+
+
+def test_a_company_title_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Headline\n\nIndian Prime Minister Narendra Modi met President Donald Trump at the White House on Thursday.\n"
+        "“We are excited to build in India,” said Acme CEO Jane Roe.\n"
+        "Globex President and CEO John Smith said the plant would “create thousands of jobs.”\n"
+    )
+    ex = _parse(text)
+    assert {"Jane Roe", "John Smith"} <= {p.ref.name for p in ex.people}
+    assert _speakers(ex) == {
+        "We are excited to build in India,": "Jane Roe",
+        "create thousands of jobs.": "John Smith",
+    }

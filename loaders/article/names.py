@@ -65,6 +65,8 @@ _TITLE_HEADS = frozenset(
         "Spokesperson",
         "Spokesman",
         "Spokeswoman",
+        "CEO",  # "Acme CEO Jane Roe": the company's words are no part of the name
+        "Founder",
     }
 )
 _TITLE_PREFIXES = frozenset(
@@ -275,6 +277,15 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             run.append(tok)
         elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):
             run.append(tok)
+        elif (
+            run
+            and gap_ok
+            and tok.text in ("and", "&")
+            and run[-1].text in _TITLE_HEADS
+            and i + 1 < len(toks)
+            and toks[i + 1].text in _TITLE_HEADS | {"Chief"}
+        ):
+            run.append(tok)  # "President and CEO John Smith"
         elif run and gap_ok and tok.text == "the" and run[-1].text in ("of", "for"):
             run.append(tok)
         else:
