@@ -632,3 +632,13 @@ def test_a_company_title_before_a_name_is_no_part_of_it() -> None:
         "We are excited to build in India,": "Jane Roe",
         "create thousands of jobs.": "John Smith",
     }
+
+
+def test_the_us_president_is_the_one_the_article_names() -> None:
+    text = (
+        "Headline\n\nPresident Joe Biden met Chinese President Xi Jinping in Woodside on Wednesday.\n"
+        "“We’re going to work together,” the U.S. president told reporters.\n"
+    )
+    ex = _parse(text)
+    assert _speakers(ex) == {"We’re going to work together,": "Joe Biden"}
+    assert ex.meeting is not None and "Donald Trump" not in {p.name for p in ex.meeting.participants}

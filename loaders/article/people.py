@@ -236,8 +236,9 @@ class People:
         # a new candidate of no stated country may be any side's ("Prime Minister Mark Carney")
         wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
         options = [o for o in options if o[1] in wanted or o[1] == ""]
-        # "the US president": one known to be of that country before a new one of no stated country
-        exact = [o for o in options if o[1] == site.role_country]
+        # "the US president": one of that country named before, rather than a new one of no stated
+        # country (and never one the article does not name, when it names one of no country)
+        exact = [o for o in options if o[1] == site.role_country and self._recent([o[0]], site.start)]
         if site.role_country and exact:
             options = exact
         refs = list(dict.fromkeys(ref for ref, _ in options))
