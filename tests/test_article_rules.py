@@ -642,3 +642,11 @@ def test_the_us_president_is_the_one_the_article_names() -> None:
     ex = _parse(text)
     assert _speakers(ex) == {"We’re going to work together,": "Joe Biden"}
     assert ex.meeting is not None and "Donald Trump" not in {p.name for p in ex.meeting.participants}
+
+
+def test_talks_with_one_person_and_no_place_are_no_meeting() -> None:
+    text = (
+        "Japan reports a $63 billion trade surplus with the US as it talks with Trump on tariffs\n\n"
+        "TOKYO — Japan’s exports to the U.S. rose 3.1% to 21.3 trillion yen in the fiscal year to March.\n"
+    )
+    assert _parse(text).meeting is None

@@ -155,6 +155,8 @@ def find_meeting(
     if countries:  # a bilateral meeting: someone of a third country only spoke of it
         participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
     _place_new_leaders(art.people, participants, countries)
+    if len(participants) < 2 and place is None:
+        return None  # "as it talks with Trump on tariffs": one person at no place is no meeting
     if host is None and countries:
         host = _visited(text, countries)
     leaders = countries is not None and set(countries) <= _leader_countries(people, participants, countries)
