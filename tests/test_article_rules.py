@@ -650,3 +650,12 @@ def test_talks_with_one_person_and_no_place_are_no_meeting() -> None:
         "TOKYO — Japan’s exports to the U.S. rose 3.1% to 21.3 trillion yen in the fiscal year to March.\n"
     )
     assert _parse(text).meeting is None
+
+
+def test_a_lower_case_office_with_and_is_whole() -> None:
+    text = (
+        "Headline\n\nIndian Prime Minister Narendra Modi met President Donald Trump at the White House on Thursday.\n"
+        "Piyush Goyal, India’s commerce and industry minister, said: “We are in no hurry.”\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices["Piyush Goyal"] == "Commerce and Industry Minister"

@@ -177,7 +177,8 @@ PARTICLES = frozenset(
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
-    r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|"
+    r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
+    r"trade representative|"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
@@ -468,13 +469,13 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.country = forms[poss.group(1)][0]
     role_of = _ROLE_OF_BEFORE.search(before)
     if not title and role_of:
-        site.title = role_of.group("role").title().replace(" Of ", " of ")
+        site.title = _title_case(role_of.group("role"))
         site.evidence = "title"
         site.country = site.country or forms[role_of.group("c")][0]
         title = site.title
     low_title = _ROLE_BEFORE.search(before)
     if not title and low_title:
-        site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
+        site.title = _title_case(low_title.group("role")) if low_title.group("role") != "leader" else None
         site.evidence = "title"
         if low_title.group("c") and site.country is None:
             site.country = forms[low_title.group("c")][0]
@@ -492,7 +493,7 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
         site.evidence = site.evidence or "apposition"
         if appos.group("role") and re.fullmatch(_LOW_ROLE, appos.group("role"), re.I) and not site.title:
             role = appos.group("role")
-            site.title = role.title() if role.lower() != "leader" else None
+            site.title = _title_case(role) if role.lower() != "leader" else None
         if appos.group("c") and site.country is None:
             site.country = forms[appos.group("c")][0]
     # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
@@ -513,6 +514,11 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
         and site.name.title() not in CAPITALS
     ):
         site.evidence = site.evidence or "byline"
+
+
+def _title_case(role: str) -> str:
+    """ "commerce and industry minister" as a title: "Commerce and Industry Minister"."""
+    return " ".join(w if w in ("and", "of", "the", "for") else w[:1].upper() + w[1:] for w in role.lower().split())
 
 
 def _role_sites(text: str) -> list[Site]:
