@@ -659,3 +659,19 @@ def test_a_lower_case_office_with_and_is_whole() -> None:
     )
     offices = {p.ref.name: p.office for p in _parse(text).people}
     assert offices["Piyush Goyal"] == "Commerce and Industry Minister"
+
+
+def test_more_verbs_of_speech_and_as_someone_put_it() -> None:
+    text = (
+        "Headline\n\nCanadian Prime Minister Mark Carney met President Donald Trump at the White House on Tuesday.\n"
+        "“I’m a very good person,” Trump mused, before turning to tariffs.\n"
+        "Carney fired back that Canada “will never be for sale.”\n"
+        "As Trump put it, “Never say never.”\n"
+        "“We have a lot of work to do together,” Carney recounted.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "I’m a very good person,": "Donald Trump",
+        "will never be for sale.": "Mark Carney",
+        "Never say never.": "Donald Trump",
+        "We have a lot of work to do together,": "Mark Carney",
+    }
