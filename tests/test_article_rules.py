@@ -675,3 +675,17 @@ def test_more_verbs_of_speech_and_as_someone_put_it() -> None:
         "Never say never.": "Donald Trump",
         "We have a lot of work to do together,": "Mark Carney",
     }
+
+
+def test_an_opening_phrase_holds_no_subject_and_that_clauses_continue() -> None:
+    text = (
+        "Headline\n\nIndian Prime Minister Narendra Modi met President Donald Trump at the White House on Thursday.\n"
+        "Speaking alongside Modi, Trump said India would buy more American oil and gas, adding, "
+        "“We are going to sell them a lot.”\n"
+        "Modi said in a post on X that the talks were “excellent” and that India and the US would "
+        "“work together for a prosperous future.”\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "We are going to sell them a lot.": "Donald Trump",
+        "work together for a prosperous future.": "Narendra Modi",
+    }

@@ -35,6 +35,10 @@ _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
 # "..., Trump said." ending the quote's sentence, after other words
 _SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+# an opening participle or prepositional phrase names no subject: "Speaking alongside Modi, "
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|After|Following|Before|During|Asked|Alongside|Beside|With|At|In)\b[^,;“”\"]{0,100},\s+"
+)
 _QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is)\s+(?:also\s+)?quoted\s+(?:as\s+)?(?:saying|telling)\b")
 _TO_SAY = re.compile(r"\bto\s+(?:say|write|add|declare|post|tell\s+\w+)\b[\s,:]*$")
 _QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
@@ -168,7 +172,7 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
-        if i and b0 == prev_close and re.search(r"\b(?:and|but)\s+(?:that\s+)?$", before):
+        if i and b0 == prev_close and re.search(r"^[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?$", before):
             said = self._phrase_before(q, i, s0, p0)
             if said:
                 return said
@@ -325,6 +329,9 @@ class Speakers:
         p = _PRONOUN_SUBJECT.match(self.text, s0, verb_at)
         if p:
             return self._pronoun(p.start("p"), p.group("p"), s0)
+        opening = _OPENING_PHRASE.match(self.text, s0, verb_at)  # "Speaking alongside Modi, Trump said"
+        if opening:
+            s0 = opening.end()
         firsts = [m for m in self._within(s0, verb_at) if m.end <= verb_at]
         return firsts[0] if firsts else None
 
@@ -377,7 +384,8 @@ class Speakers:
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
                 g = gap_re.fullmatch(self.text[m.end : verb_at])
-                if g:
+                # an apposition holds no clause of speech: ", Trump said India would buy ...," is none
+                if g and not (g.group("app") and VERB_RE.search(g.group("app"))):
                     options.append((m, bool(g.group("app"))))
         for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
             if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end() : verb_at]):
