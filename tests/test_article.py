@@ -140,25 +140,26 @@ def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeG
 
 
 # what the final rules measure on the real test half (never read while tuning): a floor each,
-# at the measured value (tests/gold/README.md); issue 14's targets where they are reached
+# at the measured value rounded down (tests/gold/README.md); issue 14's targets where they are
+# reached. Round 3 (21 test articles: batch 3 added five of other dyads)
 TEST_HALF_FLOORS = {
-    ("quotes", "precision"): 0.91,
-    ("quotes", "recall"): 0.94,
-    ("attribution", "precision"): 0.92,
-    ("attribution", "recall"): 0.75,  # target 0.90: not reached (measured 0.758)
-    ("participants", "precision"): 0.84,  # target 0.95: not reached (measured 0.846)
-    ("participants", "recall"): 0.81,
-    ("figures", "f1"): 0.96,
-    ("figure_facts", "f1"): 0.51,  # target 0.85: not reached (measured 0.511; 0.38 before round 2)
-    ("people", "precision"): 0.94,
-    ("people", "recall"): 0.88,
-    ("meeting", "f1"): 0.55,
+    ("quotes", "precision"): 0.92,
+    ("quotes", "recall"): 0.92,
+    ("attribution", "precision"): 0.93,
+    ("attribution", "recall"): 0.72,  # target 0.90: not reached (measured 0.725)
+    ("participants", "precision"): 0.80,  # target 0.95: not reached (measured 0.800)
+    ("participants", "recall"): 0.80,
+    ("figures", "f1"): 0.95,
+    ("figure_facts", "f1"): 0.57,  # target 0.85: not reached (measured 0.579; 0.49 at round 3's start)
+    ("people", "precision"): 0.92,
+    ("people", "recall"): 0.84,
+    ("meeting", "f1"): 0.66,
 }
 
 
 def test_the_real_test_half_holds_its_floors(example_kg: KnowledgeGraph) -> None:
     paths = gold_files("real-test")
-    assert len(paths) == 16
+    assert len(paths) == 21
     pooled = totals(run(paths, example_kg))
     below = {
         (kind, measure): round(getattr(pooled[kind], measure), 3)

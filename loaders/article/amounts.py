@@ -22,9 +22,13 @@ __all__ = [
 ]
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn))"  # "$295 Billion" in a headline
+# any case: "$295 Billion" in a headline
+_SCALE = r"(?P<scale>(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakh crore|crore|lakh))"
 _TIGHT_SCALE = r"(?P<tscale>[mMbBkK]|tr)"
-_PREFIX = "(?P<pre>" + alternation(CURRENCY_PREFIXES) + ")"
+# Indian amounts: "Rs 22,516 crore", "₹1.2 lakh crore" (a crore is 10^7, a lakh 10^5)
+_PREFIXES = {**CURRENCY_PREFIXES, "Rs": "INR"}
+_SCALES = {**SCALES, "crore": 10**7, "lakh": 10**5, "lakh crore": 10**12}
+_PREFIX = "(?P<pre>" + alternation(_PREFIXES) + ")"
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + ")"
 _NUMWORD = "(?P<word>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _AMOUNT_RES = (
@@ -90,13 +94,13 @@ def find_amounts(text: str) -> list[Amount]:
                 number = Decimal(groups["num"].replace(",", ""))
             else:
                 number = Decimal(str(NUMBER_WORDS[groups["word"].lower()]))
-            scale = SCALES.get(scale_word, 1) if scale_word else SCALES.get(tight.lower(), 1)
+            scale = _SCALES.get(scale_word, 1) if scale_word else _SCALES.get(tight.lower(), 1)
             if tight.lower() == "k":
                 scale = 1000
             suffix = (groups.get("suf") or groups.get("suf2") or "").lower()
             prefix = groups.get("pre")
             if prefix:
-                currency = CURRENCY_PREFIXES[prefix]
+                currency = _PREFIXES[prefix]
                 if prefix == "$" and suffix in CURRENCY_WORDS:
                     currency = CURRENCY_WORDS[suffix]
                 elif suffix and CURRENCY_WORDS.get(suffix) != currency:

@@ -20,16 +20,21 @@ _WORD = r"(?<![\w.\-])"
 _END = r"(?![\w])"
 _COUNTRY_RE = re.compile(_WORD + "(" + alternation(country_surface_forms()) + ")" + _END)
 COUNTRY_FORM = alternation(f for f in country_surface_forms() if f[0].isupper())
+# the second of a hyphenated pair, which the first pattern leaves ("U.S.-China", "India-US")
+_PAIR_SECOND = re.compile(r"(?:" + COUNTRY_FORM + r")-(" + COUNTRY_FORM + r")" + _END)
 
 
 def find_countries(text: str) -> list[MentionHit]:
     forms = country_surface_forms()
     out: list[MentionHit] = []
-    for match in _COUNTRY_RE.finditer(text):
+    matches = list(_COUNTRY_RE.finditer(text))
+    starts = {m.start(1) for m in matches}
+    matches += [m for m in _PAIR_SECOND.finditer(text) if m.start(1) not in starts]
+    for match in sorted(matches, key=lambda m: m.start(1)):
         form = match.group(1)
         code, how = forms[form]
-        before = text[max(0, match.start() - 9) : match.start()]
-        after = text[match.end() : match.end() + 8]
+        before = text[max(0, match.start(1) - 9) : match.start(1)]
+        after = text[match.end(1) : match.end(1) + 8]
         if form in ("America", "American", "Americans") and re.search(r"(Latin|South|North|Central)[\s-]$", before):
             continue
         if form in ("Indian",) and after.startswith(" Ocean"):
@@ -44,5 +49,5 @@ def find_countries(text: str) -> list[MentionHit]:
         if form == "US" and re.match(r"[-\s]?\$", after):
             continue  # "US $5 billion" is a currency marker
         conf = 0.85 if how == "demonym" else 0.95
-        out.append(MentionHit("country", match.start(), match.end(), form, conf, how, country=code))
+        out.append(MentionHit("country", match.start(1), match.end(1), form, conf, how, country=code))
     return out

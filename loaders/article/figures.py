@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from bilateral.loaders.article.amounts import Amount, find_amounts
 from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
@@ -22,9 +23,14 @@ __all__ = [
 ]
 
 _METRIC_RE = re.compile(
-    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|\b(?P<exports>exports?|exported|exporting)\b|"
-    r"\b(?P<imports>imports?|imported|importing)\b|\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|trade (?:between|with|in goods)|traded)\b",
+    r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
+    r"\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
+    r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|"
+    r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|"
+    r"trade (?:volume |turnover )?(?:between|with|in goods)|traded|"
+    r"trade\s+(?:to|of|at|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
@@ -46,7 +52,9 @@ _NOUN_PHRASE_WORDS = frozenset(
     "massive huge large larger largest big bigger biggest growing widening narrowing persistent chronic "
     "full-year latest "
     "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
-    "dollar euros pounds won rupees yuan".split()
+    "dollar euros pounds won rupees yuan "
+    # a holder's verbs: "the U.S. recorded a $30 billion surplus", "Canada posted a deficit"
+    "ran runs run recorded records posted posts reported reports registered logged booked had has saw".split()
 )
 
 
@@ -64,7 +72,7 @@ def _noun_phrase_gap(gap: str) -> bool:
 
 
 _GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
-_PREP_BEFORE = re.compile(r"(?P<prep>with|against|to|into|from|in|between|and|by|vis-à-vis)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?P<prep>with|against|to|into|from|in|between|and|by|of|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
 def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
@@ -110,6 +118,17 @@ def _figure_dyad(
         second = next((c for c in countries if c.start > first.end and c.prep == "and"), None)
         if second:
             holder, other = first.code, second.code
+    # "the U.S.-China trade deficit": the first of the pair holds it, the second is the partner
+    for a, b in pairwise(before):
+        gap = sentence[b.end : metric_start]
+        if (
+            holder is None
+            and metric in ("balance", "trade")
+            and sentence[a.end : b.start] in ("-", "–")
+            and _HOLDER_GAP.fullmatch(gap)
+            and _noun_phrase_gap(gap)
+        ):
+            holder, other = a.code, b.code
     if holder is None:
         adj = None
         for c in reversed(before):
@@ -138,9 +157,11 @@ def _figure_dyad(
             # "Chinese imports" are imports from China; "China's imports", "Japanese imports of
             # beef" are the country's own
             of_goods = re.match(r"\s+of\b", sentence[metric_end:])
-            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods else None
+            noun = sentence[metric_start:metric_end].lower() in ("import", "imports")  # not "Americans bought"
+            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun else None
             importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
-            exporter = source or next((c for c in after if c.prep == "from"), None)
+            # "bought $12.8 billion of US soybeans": the goods' country is the exporter
+            exporter = source or next((c for c in after if c.prep in ("from", "of")), None)
             holder = importer.code if importer else None
             other = exporter.code if exporter else None
         elif metric == "investment":
@@ -257,7 +278,72 @@ def find_figures(
                 (s0, s1),
             )
         )
-    return _year_of_neighbours(_same_figure_same_year(out), text, index)
+    out = _bracketed_partner(out, text, country_mentions)
+    return _carried_over(_year_of_neighbours(_same_figure_same_year(out), text, index), text, index)
+
+
+def _bracketed_partner(figures: list[FigureHit], text: str, country_mentions: list[MentionHit]) -> list[FigureHit]:
+    """ "ahead of Mexico ($172 billion) and Vietnam ($123 billion)": an amount in brackets right
+    after a country is that country's, as the partner of the sentence's holder."""
+    ends = {cm.end: cm.country for cm in country_mentions}
+    out = []
+    for f in figures:
+        before = re.search(r"\s*\(\s*$", text[max(0, f.start - 4) : f.start])
+        code = ends.get(f.start - len(before.group())) if before else None
+        if code and f.metric in ("balance", "exports", "imports") and f.country and code != f.country:
+            f = replace(f, partner=code, note=f.note + "; the partner is the country before the bracket")
+        out.append(f)
+    return out
+
+
+# a list item up to its amount: "- Crude oil: ", "• Cars: "
+_LIST_ITEM = re.compile(r"\s*(?:[-–—•*]\s*)?[^\n:.]{1,60}:\s*(?:about\s+|around\s+)?")
+_REFERS_BACK = re.compile(r"\b(?:it|that figure|the figure)\b", re.I)
+
+
+def _carried_over(figures: list[FigureHit], text: str, index: Index) -> list[FigureHit]:
+    """An amount with no metric word that continues the figure before it: an item of a list the
+    figure's sentence introduces ("The largest categories were:" then "- Cars: $40.1bn"), or the
+    next sentence's "it" ("By 2024 it had fallen to $63 billion"), with its own year if it has one."""
+    out: list[FigureHit] = []
+    last: FigureHit | None = None
+    for f in figures:
+        if f.metric is None and last is not None:
+            n, ln = index.sentence_of(f.start), index.sentence_of(last.start)
+            s0 = index.sentences[n][0]
+            k = index.paragraph_of(f.start)
+            p0 = index.paragraphs[k][0]
+            item = _LIST_ITEM.fullmatch(text, p0, f.start) and _list_intro(text, index, k, last)
+            again = n - ln == 1 and index.paragraph_of(last.start) == k and _REFERS_BACK.search(text, s0, f.start)
+            if item or again:
+                own = _YEAR_RE.search(text, s0, f.start) if again else None
+                value = -f.amount if last.value < 0 else f.amount
+                f = replace(
+                    f,
+                    metric=last.metric,
+                    indicator=last.indicator,
+                    value=value,
+                    country=last.country,
+                    partner=last.partner,
+                    year=int(own.group("year")) if own else last.year,
+                    note=f.note + "; the metric and countries of the figure before it",
+                )
+        if f.metric:
+            last = f
+        out.append(f)
+    return out
+
+
+def _list_intro(text: str, index: Index, k: int, last: FigureHit) -> bool:
+    """Whether paragraph k is in a list whose introducing paragraph ends with a colon, and the
+    figure `last` is in that paragraph or the list."""
+    j = k - 1
+    while j >= 0 and _LIST_ITEM.match(text, *index.paragraphs[j]):
+        j -= 1
+    if j < 0:
+        return False
+    i0, i1 = index.paragraphs[j]
+    return text[i0:i1].rstrip().endswith(":") and last.start >= i0
 
 
 def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
@@ -354,7 +440,7 @@ def _speaker(
 _BLOC_PARTNER = re.compile(
     r"\bwith\s+(?:the\s+)?(?:\d+-(?:nation|member)\s+)?(?:European Union|EU|bloc|rest of the world|world)\b"
 )
-_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween the two\b", re.I)
+_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b", re.I)
 
 
 def _sides(
@@ -392,7 +478,8 @@ def _sides(
         return country, partner, False  # "Japan's global trade deficit": with no partner
     if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
         return None, partner, False
-    if metric == "trade" and country is None and partner is None and dyad and _BOTH_SIDES.search(sentence):
+    # (a speaker's "we" gave one side: the other is the article's other side)
+    if metric == "trade" and partner is None and dyad and country in (None, *dyad) and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
     return country, partner, filled

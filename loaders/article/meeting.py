@@ -31,7 +31,7 @@ MEETING_RE = re.compile(
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
-    r"talked with|held talks|(?:news|press) conference with|"
+    r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
     r"accompanied by|joined by|delegation included)\b",
     re.I,
@@ -62,6 +62,9 @@ _WEAK_TRIGGERS = frozenset(
         "arrived in",
         "arrives in",
         "spoke with",
+        "spoken with",
+        "spoken to",
+        "spoke to",
         "talked with",
         "meet",
         "meets",
@@ -152,6 +155,8 @@ def find_meeting(
     if countries:  # a bilateral meeting: someone of a third country only spoke of it
         participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
     _place_new_leaders(art.people, participants, countries)
+    if len(participants) < 2 and place is None:
+        return None  # "as it talks with Trump on tariffs": one person at no place is no meeting
     if host is None and countries:
         host = _visited(text, countries)
     leaders = countries is not None and set(countries) <= _leader_countries(people, participants, countries)
@@ -196,7 +201,7 @@ _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 _EARLIER = re.compile(
     r"\b(?:first term|earlier this year|last year|previously|previous (?:meeting|visit|summit|talks)|"
-    r"(?:months|years) ago)\b",
+    r"(?:months|years) ago|had (?:\w+ )?(?:met|visited|hosted|held talks)|earlier)\b",
     re.I,
 )
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
@@ -311,6 +316,10 @@ def _named_participants(
         if intro and any(intro.end() <= a < s1 for a, _ in spans):
             s0 = intro.end()  # "Following his meeting with Elon Musk, Modi held talks with ..."
         first_trigger = min((a for a, _ in spans if s0 <= a < s1), default=s0)
+        if n == main_id:
+            # "visited Washington, where he met Trump": the clause of its last strong meeting word
+            strong = [a for a, b in spans if s0 <= a < s1 and art.text[a:b].lower() not in _WEAK_TRIGGERS]
+            first_trigger = max(strong, default=first_trigger)
         clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         s1 = clause.start() if clause else s1
         for pm in starting_in(person_mentions, s0, s1):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bilateral.loaders.article.countries import COUNTRY_FORM
 from bilateral.loaders.article.text import ABBREVIATIONS, VERBS, Quote, alternation
 from bilateral.loaders.article_lexicon import (
+    CAPITALS,
     NON_NAME_WORDS,
     ORG_WORDS,
     ROLE_WORDS,
@@ -58,6 +59,14 @@ _TITLE_HEADS = frozenset(
         "Pope",
         "Treasurer",
         "PM",  # "Australian PM Anthony Albanese": the prime minister
+        "Advisor",
+        "Adviser",
+        "Director",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "CEO",  # "Acme CEO Jane Roe": the company's words are no part of the name
+        "Founder",
     }
 )
 _TITLE_PREFIXES = frozenset(
@@ -104,9 +113,11 @@ _TITLE_PREFIXES = frozenset(
         "Security",
         "National",
         "Under",
+        "Union",  # "Union Minister Piyush Goyal": a minister of India's union government
     }
 )
 _TITLE_COMPLEMENTS = (
+    "National Intelligence",
     "State",
     "Commerce",
     "Defense",
@@ -124,6 +135,8 @@ _TITLE_COMPLEMENTS = (
     "External Affairs",
     "Home Affairs",
 )
+# portfolio words a long title's run may start with, beyond the title prefixes
+_PORTFOLIO_WORDS = frozenset({"Commerce", "Industry", "Trade", "Investment", "Planning", "Resources", "Development"})
 _HONORIFICS = {
     "Mr": "Mr.",
     "Mr.": "Mr.",
@@ -164,7 +177,8 @@ PARTICLES = frozenset(
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
-    r"foreign secretary|secretary of state|[a-z]+ minister|[a-z]+ secretary|trade representative|"
+    r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
+    r"trade representative|"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
@@ -174,16 +188,33 @@ _ROLE_BEFORE = re.compile(
 # "the Prime Minister of India, Narendra Modi"
 _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM + r"),\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
+# the generic nouns in lower case only: ", Expert Analysis" in a menu line is no apposition
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<c>"
+    r",\s+(?i:the\s+|a\s+|an\s+)?(?:(?P<c>"
     + COUNTRY_FORM
-    + r")(?:’s|'s)?\s+)?(?P<role>"
+    + r")(?:’s|'s)?\s+)?(?P<role>(?i:"
     + _LOW_ROLE
-    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b|economist|analyst|"
+    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|economist|analyst|"
     r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
-    r"director|fellow|expert|strategist|lawmaker|negotiator)",
-    re.I,
+    r"director|fellow|expert|strategist|lawmaker|negotiator)\b",
 )
+# a portfolio of several words: "Minister of Industry and Commerce", "Minister of Economy, Trade
+# and Industry" (a run of capitalised words breaks at the comma and at "and")
+_PORTFOLIO = r"(?:the\s+)?[A-Z][\w-]+(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w-]+)*"
+_LONG_TITLE = r"(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+" + _PORTFOLIO
+_LONG_TITLE_AFTER = re.compile(
+    r",\s+(?:(?:the\s+)?(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?(?P<title>" + _LONG_TITLE + r")(?=[,.;]|\s+[a-z]|$)"
+)
+# the title's last portfolio word is the start of the run: "Minister of Economy, Trade and | Industry Yoji Muto"
+_LONG_TITLE_BEFORE = re.compile(
+    r"(?P<title>(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]+(?:,\s+|\s+))*[A-Z][\w-]+(?:,\s+|\s+)(?:and|&)\s+)$"
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
+    r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator)\s+$"
+)
+_AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 
@@ -245,8 +276,17 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             and re.fullmatch(" ", text[tok.end : toks[i + 1].start] or "x")
         ):
             run.append(tok)
-        elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister"):
+        elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):
             run.append(tok)
+        elif (
+            run
+            and gap_ok
+            and tok.text in ("and", "&")
+            and run[-1].text in _TITLE_HEADS
+            and i + 1 < len(toks)
+            and toks[i + 1].text in _TITLE_HEADS | {"Chief"}
+        ):
+            run.append(tok)  # "President and CEO John Smith"
         elif run and gap_ok and tok.text == "the" and run[-1].text in ("of", "for"):
             run.append(tok)
         else:
@@ -289,7 +329,8 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
     return run, country
 
 
-_ROLE_WORDS = alternation(ROLE_WORDS)
+# "the PM" is the prime minister; "the Union Minister" the one so titled before
+_ROLE_WORDS = alternation((*ROLE_WORDS, "union minister", "PM"))
 _THE_ROLE = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>"
     + COUNTRY_FORM
@@ -299,6 +340,12 @@ _THE_ROLE = re.compile(
 )
 _COUNTRYS_ROLE = re.compile(
     r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)"
+)
+
+
+# a headline drops its articles: "Carney tells Trump ..., president praises PM as ..."
+_HEADLINE_ROLE = re.compile(
+    r"(?:^|[,;:]\s+)(?P<role>(?i:president|prime minister|premier|chancellor))\s+(?=(?:" + VERBS + r")\b)"
 )
 
 
@@ -334,6 +381,13 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     run, country = _peel_countries(run)
     if not run:
         return None
+    long_title = _LONG_TITLE_BEFORE.search(text[max(0, run[0].start - 80) : run[0].start])
+    if long_title and len(run) > 2 and run[0].text in _TITLE_PREFIXES | _PORTFOLIO_WORDS:
+        site = _name_site(text, run[1:])
+        if site is not None:
+            site.title = long_title.group("title") + run[0].text
+            site.evidence = "title"
+        return site
     titled = _split_title(run)
     if titled is None:
         return None
@@ -341,7 +395,9 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     # trailing weekday / month words ("met Ishiba Thursday")
     while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
         name_toks = name_toks[:-1]
-    if not _may_be_a_name(name_toks):
+    # "Vice Premier He Lifeng": after a title, "He" is a surname, not a pronoun
+    surname_he = bool(title) and len(name_toks) >= 2 and name_toks[0].text == "He"
+    if not (_may_be_a_name(name_toks[1:]) if surname_he else _may_be_a_name(name_toks)):
         return None
     start, end = name_toks[0].start, name_toks[-1].end
     site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
@@ -357,17 +413,21 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     words = [t.text for t in run]
     if words[0] in _HONORIFICS:
         return None, words[0], run[1:]
-    heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS]
+    # a head that ends the run is a surname ("Madeleine King"), not a title
+    heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS and i < len(words) - 1]
     if not heads:
         return None, None, run
     h = heads[-1]
     t0 = h
     while t0 > 0 and (words[t0 - 1] in _TITLE_PREFIXES or words[t0 - 1] in _TITLE_HEADS):
         t0 -= 1
+    # a portfolio the prefixes do not list, opening the run: "Resources Minister Madeleine King"
+    portfolio = t0 == 1 and h == 1 and words[1] in ("Minister", "Secretary") and words[0] not in NON_NAME_WORDS
+    t0 = 0 if portfolio else t0
     if t0 > 0 and h + 1 < len(words) and words[h + 1] not in ("of", "for"):
         # a title-case headline: "News Conference With Prime Minister Fumio Kishida"
         run, words, h = run[t0:], words[t0:], h - t0
-    if not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
+    if not portfolio and not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
         return None, None, run
     j = h + 1
     if j < len(words) and words[j] in ("of", "for"):
@@ -409,29 +469,56 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.country = forms[poss.group(1)][0]
     role_of = _ROLE_OF_BEFORE.search(before)
     if not title and role_of:
-        site.title = role_of.group("role").title().replace(" Of ", " of ")
+        site.title = _title_case(role_of.group("role"))
         site.evidence = "title"
         site.country = site.country or forms[role_of.group("c")][0]
         title = site.title
     low_title = _ROLE_BEFORE.search(before)
     if not title and low_title:
-        site.title = low_title.group("role").title() if low_title.group("role") != "leader" else None
+        site.title = _title_case(low_title.group("role")) if low_title.group("role") != "leader" else None
         site.evidence = "title"
         if low_title.group("c") and site.country is None:
             site.country = forms[low_title.group("c")][0]
     of = _OF_COUNTRY_AFTER.match(after)
     if of and site.country is None and title:
         site.country = forms[of.group(1)][0]
+    long_title = _LONG_TITLE_AFTER.match(after)
+    if long_title and not site.title:
+        site.title = long_title.group("title")
+        site.evidence = "title"
+        if long_title.group("c") and site.country is None:
+            site.country = forms[long_title.group("c")][0]
     appos = _APPOSITION_AFTER.match(after)
     if appos:
         site.evidence = site.evidence or "apposition"
         if appos.group("role") and re.fullmatch(_LOW_ROLE, appos.group("role"), re.I) and not site.title:
             role = appos.group("role")
-            site.title = role.title() if role.lower() != "leader" else None
+            site.title = _title_case(role) if role.lower() != "leader" else None
         if appos.group("c") and site.country is None:
             site.country = forms[appos.group("c")][0]
+    # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
+    if _DESCRIBED_BEFORE.search(before[-30:]):
+        site.evidence = site.evidence or "apposition"
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
+    # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
+    if _AGENT_BEFORE.search(before[-30:]):
+        site.evidence = site.evidence or "agent"
+    # a byline: a line of two or three words in capitals and nothing else ("TARO YAMADA")
+    words = site.name.split()
+    if (
+        2 <= len(words) <= 3
+        and all(w.isupper() and len(w) > 1 for w in words)
+        and (before == "" or before.endswith("\n"))
+        and (after == "" or after.startswith("\n"))
+        and site.name.title() not in CAPITALS
+    ):
+        site.evidence = site.evidence or "byline"
+
+
+def _title_case(role: str) -> str:
+    """ "commerce and industry minister" as a title: "Commerce and Industry Minister"."""
+    return " ".join(w if w in ("and", "of", "the", "for") else w[:1].upper() + w[1:] for w in role.lower().split())
 
 
 def _role_sites(text: str) -> list[Site]:
@@ -441,7 +528,9 @@ def _role_sites(text: str) -> list[Site]:
     for regex in (_THE_ROLE, _COUNTRYS_ROLE):
         for m in regex.finditer(text):
             mod = m.group("mod")
-            sites.append(
-                Site(m.start(), m.end(), "", role=m.group("role").lower(), role_country=forms[mod][0] if mod else None)
-            )
+            role = m.group("role").lower().replace("pm", "prime minister")
+            sites.append(Site(m.start(), m.end(), "", role=role, role_country=forms[mod][0] if mod else None))
+    headline = text.split("\n", 1)[0]
+    for m in _HEADLINE_ROLE.finditer(headline):
+        sites.append(Site(m.start("role"), m.end("role"), "", role=m.group("role").lower()))
     return sites

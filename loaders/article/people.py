@@ -179,11 +179,18 @@ class People:
                 return None
             if len(local) == 1:
                 return local[0], "surname", 0.7
-            if site.title or site.honorific:
+            if site.title or site.honorific or site.evidence == "agent":
                 return self._candidate(site, 0.5), "new", 0.5
             return None
         if key in self.candidates:
             return self.candidates[key].ref, "name", self.candidates[key].confidence
+        # a capitalised word before a name seen already: "“Met Nooruddin Azizi ...”" opening a quote
+        # (the rest a full name: "Ebrahim Raisi" after "President Raisi" is no such case)
+        rest = name_key(" ".join(parts[1:])) if len(parts) > 2 else ""
+        if rest in self.candidates:
+            return self.candidates[rest].ref, "name", self.candidates[rest].confidence
+        if rest in self.by_name:
+            return self._pick(self.by_name[rest], site).ref, "name", 0.9
         # part of a longer name seen before ("da Silva", "Marcos Jr." after "Ferdinand Marcos Jr.")
         within = [c.ref for c in self.candidates.values() if _is_part(key, name_key(c.ref.name))]
         within += [p.ref for p in self.known if _is_part(key, name_key(p.name))]
@@ -229,6 +236,11 @@ class People:
         # a new candidate of no stated country may be any side's ("Prime Minister Mark Carney")
         wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
         options = [o for o in options if o[1] in wanted or o[1] == ""]
+        # "the US president": one of that country named before, rather than a new one of no stated
+        # country (and never one the article does not name, when it names one of no country)
+        exact = [o for o in options if o[1] == site.role_country and self._recent([o[0]], site.start)]
+        if site.role_country and exact:
+            options = exact
         refs = list(dict.fromkeys(ref for ref, _ in options))
         if len(refs) > 1 and not site.role_country:
             own = [ref for ref in refs if ref in self.unqualified]

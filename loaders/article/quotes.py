@@ -27,7 +27,7 @@ _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<ver
 _SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
 _VERB_BEFORE_QUOTE = re.compile(
     r"(?P<verb>\b(?:" + VERBS + r"))\b"
-    r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,15}?)"
+    r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,25}?)"
     r"\s*[:,]?\s*(?:that\s+)?$"
 )
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
@@ -35,6 +35,18 @@ _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
 # "..., Trump said." ending the quote's sentence, after other words
 _SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+# an opening participle or prepositional phrase names no subject: "Speaking alongside Modi, "
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|After|Following|Before|During|Asked|Alongside|Beside|With|At|In)\b[^,;“”\"]{0,100},\s+"
+)
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is)\s+(?:also\s+)?quoted\s+(?:as\s+)?(?:saying|telling)\b")
+_TO_SAY = re.compile(r"\bto\s+(?:say|write|add|declare|post|tell\s+\w+)\b[\s,:]*$")
+_QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
+# a list item opening with a verb in the past or present: "– Praised ...", "• Says ..."
+_LIST_ITEM = re.compile(r"\s*[–—•*-]\s*(?:[A-Z][a-z]+(?:ed|s)|Said|Told|Wrote|Spoke|Took|Made|Gave)\b")
+_DOCUMENT = r"\b(?:letter|message|note|memo|card|post)\b"
+_SIGNED_BY = re.compile(_DOCUMENT + r"[^.“”\"‘’]{0,40}?\b(?:signed|written|sent)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$")
+_IT_SAID = re.compile(r"[\s,—–-]*it\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\b")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
@@ -50,6 +62,7 @@ class Speakers:
         self.starts = [m.start for m in self.mentions]
         self.index = index
         self.people = people
+        self.signer: tuple[PersonRef, int] | None = None  # a letter's signer and where named
         self.quote_opens = [q.open for q in quotes]
         self.quote_closes = [q.close for q in quotes]
         # for "he" and "she": (end, sentence, person) of the mentions whose gender (where known) fits
@@ -127,24 +140,9 @@ class Speakers:
         if cut:
             after = after[: cut.start()]
         # 1. after the quote: ", said Trump" / ", the president said" / ", he said" / ", according to X"
-        m = _SAID_AFTER.match(after)
-        if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
-            who = self._speaker_at(q.close + m.end(), limit, q.open)
-            if who:
-                return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start : who.end]}"
-        m = re.match(r"[\s,—–-]*according to\s+", after)
-        if m:
-            who = self._speaker_at(q.close + m.end(), limit, q.open)
-            if who:
-                return who.ref, who.confidence, f"after: according to {text[who.start : who.end]}"
-        lead = re.match(r"[\s,—–-]*", after)
-        at = q.close + (lead.end() if lead else 0)
-        who = self._speaker_at(at, limit, q.open)
-        if who:
-            tail = text[who.end : limit]
-            v = _SPEAKER_VERB.match(tail)
-            if v and not re.match(r"\s+that\b", tail[v.end() :]):  # "“...,” X reiterated that ...": new words
-                return who.ref, who.confidence, f"after: {text[who.start : who.end]} {v.group('verb')}"
+        found = self._after(q, after, limit)
+        if found:
+            return found
         s0, s1 = self.index.sentences[self.index.sentence_of(q.open)]
         who = self._said_at_end(q, s1)
         if who:
@@ -154,9 +152,18 @@ class Speakers:
         prev_close = self.quote_closes[i - 1] if i else p0
         b0 = max(s0, prev_close, p0)
         before = text[b0 : q.open]
+        listed = self._list_subject(q)
+        if listed:
+            return listed.ref, listed.confidence * 0.8, f"list item of: {text[listed.start : listed.end]}"
         said = self._verb_before(q, b0, s0)
         if said:
             return said
+        # "Trump took to social media to say, “...”": the clause's subject
+        to_say = _TO_SAY.search(before)
+        if to_say:
+            who = self._clause_subject(s0, b0 + to_say.start())
+            if who:
+                return who.ref, who.confidence * 0.9, f"before: {text[who.start : who.end]} ... to say"
         if (
             previous
             and b0 == prev_close
@@ -165,6 +172,10 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
+        if i and b0 == prev_close and re.search(r"^[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?$", before):
+            said = self._phrase_before(q, i, s0, p0)
+            if said:
+                return said
         acc = re.search(r"\baccording to\s+", before, re.I)  # "According to X, ..." opens sentences
         if acc:
             who = self._speaker_at(b0 + acc.end(), q.open, q.open)
@@ -194,6 +205,53 @@ class Speakers:
             return who.ref, 0.4, f"lead-in: {text[who.start : who.end]}"
         return None, 0.0, "no attribution found"
 
+    def _after(self, q: Quote, after: str, limit: int) -> tuple[PersonRef, float, str] | None:
+        """The speaker named after the quote: ", said Trump", ", the president said", ", he
+        said", ", according to X", ", state radio quoted X as saying", "– Albanese"."""
+        text = self.text
+        m = _SAID_AFTER.match(after)
+        if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who:
+                return who.ref, who.confidence, f"after: {m.group('verb')} {text[who.start : who.end]}"
+        # ", state radio quoted Sharif as saying": the one quoted, not the outlet
+        m = _QUOTED_AS_SAYING.match(after)
+        if m:
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who and re.match(r"\s+as\s+(?:saying|telling)\b", text[who.end : limit]):
+                return who.ref, who.confidence, f"after: quoted {text[who.start : who.end]} as saying"
+        # "..., it added" after a letter's words: the letter's signer
+        if self.signer is not None and _IT_SAID.match(after) and 0 <= q.open - self.signer[1] <= 800:
+            return self.signer[0], 0.5, "after: it (a letter) said"
+        m = re.match(r"[\s,—–-]*according to\s+", after)
+        if m:
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who:
+                return who.ref, who.confidence, f"after: according to {text[who.start : who.end]}"
+        lead = re.match(r"[\s,—–-]*", after)
+        at = q.close + (lead.end() if lead else 0)
+        who = self._speaker_at(at, limit, q.open)
+        if who:
+            tail = text[who.end : limit]
+            v = _SPEAKER_VERB.match(tail)
+            if v and not re.match(r"\s+that\b", tail[v.end() :]):  # "“...,” X reiterated that ...": new words
+                return who.ref, who.confidence, f"after: {text[who.start : who.end]} {v.group('verb')}"
+            if _QUOTED_PASSIVE.match(tail):  # "“...,” Albanese was quoted as saying"
+                return who.ref, who.confidence, f"after: {text[who.start : who.end]} was quoted"
+            if lead and re.search(r"[—–-]", lead.group()) and not tail.strip(" .\n"):  # "“...” – Albanese."
+                return who.ref, who.confidence * 0.9, f"after a dash: {text[who.start : who.end]}"
+        return None
+
+    def _phrase_before(self, q: Quote, i: int, s0: int, p0: int) -> tuple[PersonRef, float, str] | None:
+        """'... wrote that he had a “very fruitful” exchange and that “...”': the verb before the
+        short phrase (quote `i - 1`, no quote of its own: too short) speaks for this one too."""
+        earlier = self.quotes[i - 1]
+        if self.index.sentence_of(earlier.open) != self.index.sentence_of(q.open):
+            return None
+        e0 = max(s0, p0, self.quote_closes[i - 2] if i >= 2 else p0)
+        said = self._verb_before(earlier, e0, s0)
+        return (said[0], said[1] * 0.8, f"continuation of a phrase: {said[2]}") if said else None
+
     def _verb_before(self, q: Quote, b0: int, s0: int) -> tuple[PersonRef, float, str] | None:
         """ "Trump said: “...”", "He added that “...”", "Modi ..., suggesting, “...”": the verb
         nearest the quote in [b0, q.open) and its subject."""
@@ -207,14 +265,43 @@ class Speakers:
         if not m:
             return None
         verb_at = b0 + m.start("verb")
-        found = self._subject_before(verb_at, b0, q.open)
+        found = self._subject_before(verb_at, b0, q.open) or self._signer(b0, verb_at)
         if found is None and (m.group("verb").endswith("ing") or re.search(r"\band\s+(?:\w+\s+)?$", text[b0:verb_at])):
             found = self._clause_subject(s0, verb_at)
         if found is None:
             return None
         tail_words = len(m.group("tail").split())
-        factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8
+        # a phrase quoted at the end of long reported speech ("X said her government had ... “for
+        # the good of both.”") is still the subject's, with less confidence
+        factor = 1.0 if tail_words <= 3 else 0.9 if tail_words <= 8 else 0.8 if tail_words <= 15 else 0.7
         return found.ref, found.confidence * factor, f"before: {text[found.start : found.end]} {m.group('verb')}"
+
+    def _list_subject(self, q: Quote) -> PersonMention | None:
+        """A list item that opens with a verb ("– Praised Sir Keir as ...") after a line ending
+        with a colon ("But instead the US president:"): the person that line names."""
+        p0, p1 = self.index.paragraphs[q.paragraph]
+        item = _LIST_ITEM.match(self.text, p0, p1)
+        if item is None:
+            return None
+        k = q.paragraph - 1
+        while k >= 0 and _LIST_ITEM.match(self.text, *self.index.paragraphs[k]):
+            k -= 1
+        if k < 0:
+            return None
+        i0, i1 = self.index.paragraphs[k]
+        if not self.text[i0:i1].rstrip().endswith(":"):
+            return None
+        named = self._within(i0, i1)
+        return named[0] if named else None
+
+    def _signer(self, b0: int, verb_at: int) -> PersonMention | None:
+        """ "The letter, signed by Charles, said ...": the signer speaks for the letter (and for
+        its next words, "..., it added")."""
+        for m in self._within(b0, verb_at):
+            if _SIGNED_BY.search(self.text, b0, m.start) and re.fullmatch(r"[\s,]*", self.text[m.end : verb_at]):
+                self.signer = (m.ref, m.start)
+                return m
+        return None
 
     def _continuation(self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], p0: int) -> PersonRef | None:
         """The previous quote's speaker, for a quote with nothing but space (or a new paragraph
@@ -242,6 +329,9 @@ class Speakers:
         p = _PRONOUN_SUBJECT.match(self.text, s0, verb_at)
         if p:
             return self._pronoun(p.start("p"), p.group("p"), s0)
+        opening = _OPENING_PHRASE.match(self.text, s0, verb_at)  # "Speaking alongside Modi, Trump said"
+        if opening:
+            s0 = opening.end()
         firsts = [m for m in self._within(s0, verb_at) if m.end <= verb_at]
         return firsts[0] if firsts else None
 
@@ -252,9 +342,16 @@ class Speakers:
         if n == 0 or self.text[s0 : q.open].strip() or self.text[q.close : s1].strip(" .,"):
             return None
         b0, b1 = self.index.sentences[n - 1]
-        if self.index.paragraph_of(b0) != q.paragraph or any(b0 <= o < b1 for o in self.quote_opens):
+        if any(b0 <= o < b1 for o in self.quote_opens):
             return None
-        return self._clause_subject(b0, b1)
+        if self.index.paragraph_of(b0) == q.paragraph:
+            return self._clause_subject(b0, b1)
+        # a quote that is its own paragraph after "In his speech, Sharif said that ...": Sharif's
+        p1 = self.index.paragraphs[q.paragraph][1]
+        verb = VERB_RE.search(self.text, b0, b1)
+        if verb is None or self.index.paragraph_of(b0) != q.paragraph - 1 or self.text[q.close : p1].strip(" .,"):
+            return None
+        return self._clause_subject(b0, verb.start())
 
     def _said_at_end(self, q: Quote, s1: int) -> PersonMention | None:
         """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
@@ -287,7 +384,8 @@ class Speakers:
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
                 g = gap_re.fullmatch(self.text[m.end : verb_at])
-                if g:
+                # an apposition holds no clause of speech: ", Trump said India would buy ...," is none
+                if g and not (g.group("app") and VERB_RE.search(g.group("app"))):
                     options.append((m, bool(g.group("app"))))
         for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
             if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end() : verb_at]):

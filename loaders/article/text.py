@@ -299,5 +299,27 @@ _JUDGEMENT_VERBS = (
 )
 # a headline's present tense: "Trump signals ‘very good chance’ of trade deal"
 _HEADLINE_VERBS = ("signals", "signalled", "signaled", "vows", "urges", "insists", "touts", "admits", "claims", "slams")
-VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS + _HEADLINE_VERBS)
+# and the press's livelier ones: "Trump mused", "Carney fired back that ...", "as Trump put it"
+_LIVELY_VERBS = (
+    "mused",
+    "quipped",
+    "shot back",
+    "fired back",
+    "hit back",
+    "pushed back",
+    "interjected",
+    "recounted",
+    "reflected",
+    "elaborated",
+    "repeated",
+    "echoed",
+    "bragged",
+    "gushed",
+    "proclaimed",
+    "assured",
+    "teased",
+    "scoffed",
+    "put it",
+)
+VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS + _HEADLINE_VERBS + _LIVELY_VERBS)
 VERB_RE = re.compile(r"\b(?:" + VERBS + r")\b")
