@@ -67,6 +67,7 @@ __all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "reac
 
 _STATE = "`_SyncState`"  # bookkeeping, not a projected node: no Resource label, never counted
 _FULL_PENDING = "bilateral:full-sync-pending"  # a state key no graph IRI can equal
+_SCHEMA_NAME = re.compile(r"CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS")
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # Indexes for the catalog queries' lookups: (class, datatype property) from the ontology terms.
 _INDEXED = (
@@ -342,11 +343,24 @@ class Neo4jProjector:
                 f"CREATE INDEX bilateral_{label.lower()}_{name.lower()} IF NOT EXISTS FOR (n:{label}) ON (n.{name})"
             )
         with self._errors("creating the schema"):
-            for statement in statements:
+            there = self._schema_names()
+            missing = [st for st in statements if _schema_name(st) not in there]
+            for statement in missing:
                 self._write(_q(statement))
-            with self._session() as session:
-                session.run("CALL db.awaitIndexes(300)").consume()
+            if missing:
+                with self._session() as session:
+                    session.run("CALL db.awaitIndexes(300)").consume()
         self._schema_done = True
+
+    def _schema_names(self) -> set[str]:
+        """Names of the constraints and indexes there (none if the user may not list them: then
+        every statement runs, each a no-op if its name exists)."""
+        try:
+            constraints = self._read(_q("SHOW CONSTRAINTS YIELD name RETURN name"))
+            indexes = self._read(_q("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name"))
+        except neo4j_exc.ClientError:
+            return set()
+        return {row["name"] for row in constraints + indexes}
 
     # -- sync -----------------------------------------------------------------------------------
 
@@ -409,6 +423,7 @@ class Neo4jProjector:
                 self._set_state({g: m for g, m in marks.items() if m != state.get(g)})
                 return SyncReport(sources_unchanged=unchanged)
 
+            lists = {} if full else self._entity_lists(changed + removed)
             # Record the intent first: until the end, these graphs do not count as in sync, and
             # their entity lists are dropped (a sync cut short may have written more).
             if full:
@@ -422,7 +437,6 @@ class Neo4jProjector:
                 affected = set(projection.nodes) | existing
                 entities = _entities_by_graph(projection, marks)
             else:
-                lists = self._entity_lists(changed + removed)
                 scan: list[str] = []
                 affected = set()
                 for graph in changed + removed:
@@ -732,6 +746,11 @@ def _is_read_only_refusal(err: neo4j_exc.Neo4jError) -> bool:
     return code.endswith(("AccessMode", "ForbiddenOnReadOnlyDatabase")) or (
         "read access mode" in (err.message or "").lower()
     )
+
+
+def _schema_name(statement: str) -> str | None:
+    found = _SCHEMA_NAME.match(statement)
+    return found[1] if found else None
 
 
 def _stamps(store: GraphStore) -> dict[str, str]:
