@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from bilateral.core.errors import StoreError
+
 __all__ = ["STAMPS", "Stamps", "noting_graphs"]
 
 STAMPS = ".bilateral-stamps.json"
@@ -58,7 +60,10 @@ class Stamps:
                 self.graphs.pop(graph, None)
             if not known:
                 self.graphs.clear()
-            self._save(pending=False)
+            try:
+                self._save(pending=False)
+            except StoreError:
+                pass  # the mark stays: the next writer forgets every stamp; the write's error says what failed
             raise
         if not known:
             self.graphs.clear()
@@ -70,7 +75,10 @@ class Stamps:
         from bilateral.graph.store import _write_atomically  # here: store imports this module
 
         data = {"version": 1, "pending": pending, "graphs": dict(sorted(self.graphs.items()))}
-        _write_atomically(self.path, json.dumps(data, indent=0).encode("utf-8"))
+        try:
+            _write_atomically(self.path, json.dumps(data, indent=0).encode("utf-8"))
+        except OSError as err:
+            raise StoreError(f"writing the change stamps {str(self.path)!r} failed: {err}") from err
 
 
 def read_stamps(folder: Path) -> dict[str, str] | None:
