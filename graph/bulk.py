@@ -127,7 +127,7 @@ def bulk_load_nquads(
         ) from err
     before = len(store) if count else 0
     try:
-        store.apply_bulk(staged, replaced, progress)
+        store.apply_bulk(staged, replaced, progress, graphs=graphs)  # the graphs written: their change stamps
     except (SyntaxError, OSError, ValueError) as err:
         if replaced and isinstance(err, OSError):
             raise StoreError(

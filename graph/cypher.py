@@ -9,7 +9,7 @@ graph/mapping.py, each checked against its strict pattern here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -21,7 +21,8 @@ __all__ = [
     "Batch",
     "batches",
     "checked",
-    "create_batches",
+    "create_node_batches",
+    "create_rel_batches",
     "node_batches",
     "rel_batches",
     "uri_constraint",
@@ -122,35 +123,40 @@ def rel_batches(projection: Projection, size: int, *, incremental: bool) -> list
     ]
 
 
-def create_batches(projection: Projection, size: int) -> tuple[list[Batch], list[Batch]]:
-    """Node and relationship batches for a database holding no projection yet (a first sync):
-    plain CREATE, no lookup of what is there and no comparison with it."""
+def create_node_batches(projection: Projection, size: int) -> list[Batch]:
+    """Node batches for a database holding no projection yet (a first sync): plain CREATE, no
+    lookup of what is there; each returns its nodes' `uri` and `id` (element id), by which
+    `create_rel_batches` finds the ends without an index lookup."""
     nodes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for uri, node in projection.nodes.items():
         nodes[(GENERIC_LABEL, *node.labels)].append({"props": node.as_properties(uri)})
-    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (start, kind, end), rel in projection.relationships.items():
-        rels[kind].append({"start": start, "end": end, "props": {"sources": list(rel.sources)}})
-    node_batches = [
+    return [
         Batch(
             checked(
-                f"UNWIND $rows AS row CREATE (n:{':'.join(check_label(label) for label in labels)}) SET n = row.props"
+                f"UNWIND $rows AS row CREATE (n:{':'.join(check_label(label) for label in labels)}) "
+                "SET n = row.props RETURN n.uri AS uri, elementId(n) AS id"
             ),
             batch,
         )
         for labels, rows in sorted(nodes.items())
         for batch in batches(rows, size)
     ]
-    rel_batches = [
+
+
+def create_rel_batches(projection: Projection, ids: Mapping[str, str], size: int) -> list[Batch]:
+    """Relationship batches for a first sync, their ends named by the element ids `ids` (by uri)
+    that the node batches returned."""
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (start, kind, end), rel in projection.relationships.items():
+        rels[kind].append({"start": ids[start], "end": ids[end], "props": {"sources": list(rel.sources)}})
+    return [
         Batch(
             checked(
-                f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row.start}}) "
-                f"MATCH (b:{GENERIC_LABEL} {{uri: row.end}}) CREATE (a)-[r:{check_rel_type(kind)}]->(b) "
-                "SET r = row.props"
+                "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.start MATCH (b) WHERE elementId(b) = row.end "
+                f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r = row.props"
             ),
             batch,
         )
         for kind, rows in sorted(rels.items())
         for batch in batches(rows, size)
     ]
-    return node_batches, rel_batches

@@ -251,6 +251,7 @@ class _Builder:
         self.subject_sources: dict[str, set[str]] = defaultdict(set)
         self.object_sources: dict[str, set[str]] = defaultdict(set)
         self.rels: dict[RelKey, set[str]] = defaultdict(set)
+        self.source_ids: dict[str, str] = {}
 
     def add(self, quad: ox.Quad) -> None:
         graph = quad.graph_name
@@ -258,7 +259,7 @@ class _Builder:
         # Facts outside a named graph have no source, and blank nodes no stable identity.
         if not isinstance(graph, ox.NamedNode) or not isinstance(subject, ox.NamedNode):
             return
-        source = source_id(graph.value)
+        source = self._source(graph.value)
         uri = subject.value
         if predicate == RDF_TYPE:
             label = LABELS.get(obj.value) if isinstance(obj, ox.NamedNode) else None
@@ -277,6 +278,51 @@ class _Builder:
         else:
             return  # owl:sameAs, prov:, anything outside the ontology: not projected
         self.subject_sources[uri].add(source)
+
+    def _source(self, graph: str) -> str:
+        source = self.source_ids.get(graph)
+        if source is None:
+            source = self.source_ids[graph] = source_id(graph)
+        return source
+
+    def add_all(self, predicate: str, quads: Iterable[ox.Quad]) -> None:
+        """Quads of one predicate, as the embedded store gives them: what `add` does to each, the
+        predicate's kind told once (a first sync reads millions)."""
+        named, source_of, subject_sources = ox.NamedNode, self._source, self.subject_sources
+        if predicate == RDF_TYPE:
+            labels = self.labels
+            for quad in quads:
+                graph, subject, obj = quad.graph_name, quad.subject, quad.object
+                if isinstance(graph, named) and isinstance(subject, named) and isinstance(obj, named):
+                    label = LABELS.get(obj.value)
+                    if label is not None:
+                        uri = subject.value
+                        labels[uri].add(label)
+                        subject_sources[uri].add(source_of(graph.value))
+        elif predicate in REL_TYPES:
+            kind, rels, object_sources = REL_TYPES[predicate], self.rels, self.object_sources
+            for quad in quads:
+                graph, subject, obj = quad.graph_name, quad.subject, quad.object
+                if isinstance(graph, named) and isinstance(subject, named) and isinstance(obj, named):
+                    uri, end, source = subject.value, obj.value, source_of(graph.value)
+                    rels[(uri, kind, end)].add(source)
+                    object_sources[end].add(source)
+                    subject_sources[uri].add(source)
+        elif predicate in PROPERTY_NAMES:
+            name, values, literal = PROPERTY_NAMES[predicate], self.values, ox.Literal
+            for quad in quads:
+                graph, subject, obj = quad.graph_name, quad.subject, quad.object
+                if isinstance(graph, named) and isinstance(subject, named) and isinstance(obj, literal):
+                    uri, source = subject.value, source_of(graph.value)
+                    of_node = values[uri]
+                    found = of_node.get(name)
+                    if found is None:
+                        found = of_node[name] = _Values()
+                    found.add(obj, source)
+                    subject_sources[uri].add(source)
+        else:
+            for quad in quads:
+                self.add(quad)
 
     def add_reference(self, uri: str, source: str) -> None:
         """`uri` is the object of an object property in `source` (when its quads are not read)."""
@@ -313,7 +359,14 @@ def project(quads: Iterable[ox.Quad]) -> Projection:
 def project_store(store: GraphStore, progress: Progress | None = None) -> Projection:
     """The property graph of the whole store (`progress` is told the quads read)."""
     meter = Meter(progress, "projecting", len(store) if progress else None, "quads")
-    projection = project(meter.items(store.quads()))
+    pattern = getattr(store, "pattern", None)  # the embedded store: the mapped predicates' quads only
+    if pattern is None:
+        projection = project(meter.items(store.quads()))
+    else:
+        builder = _Builder()
+        for predicate in (RDF_TYPE, *REL_TYPES, *PROPERTY_NAMES):
+            builder.add_all(predicate, meter.items(pattern(None, ox.NamedNode(predicate), None, None)))
+        projection = builder.build()
     meter.finish()
     return projection
 

@@ -1,10 +1,14 @@
 """The Neo4j projection: the store, mapped by `graph.mapping`, written into Neo4j over Bolt.
 
 Nothing else writes to Neo4j, so Cypher answers from the same facts as SPARQL. `sync` is
-idempotent and incremental by source: a content hash of every source graph is kept in Neo4j
-(one `:_SyncState` node per graph), and only the entities a changed, new or removed graph touches
-are projected again. A sync cut short (server killed, Ctrl-C) is completed by the next one:
-writes MERGE on `uri`, and a graph's hash is recorded only once everything it touches is written.
+idempotent and incremental by source: what each source graph was when last synced is kept in
+Neo4j (one `:_SyncState` node per graph: the graph's change stamp from the embedded store,
+graph/stamps.py, and/or a content hash), and only the entities a changed, new or removed graph
+touches are projected again. A graph whose stamp is the one recorded is not read at all; one
+without a stamp (an older store, a remote one) is hashed. A small graph's state also lists the
+entities it touches, so that finding them again needs no scan of Neo4j. A sync cut short (server
+killed, Ctrl-C) is completed by the next one: writes MERGE on `uri`, and a graph's state is
+recorded only once everything it touches is written.
 
 Values reach Cypher only as parameters (`UNWIND $rows AS row`). Labels and relationship types
 cannot be parameters; they are written into the query text only from the ontology-derived names
@@ -40,7 +44,8 @@ from bilateral.graph.cypher import (
     GENERIC_LABEL,
     Batch,
     batches,
-    create_batches,
+    create_node_batches,
+    create_rel_batches,
     node_batches,
     rel_batches,
     uri_constraint,
@@ -62,6 +67,7 @@ __all__ = ["GENERIC_LABEL", "Neo4jProjector", "SyncReport", "plain_value", "reac
 
 _STATE = "`_SyncState`"  # bookkeeping, not a projected node: no Resource label, never counted
 _FULL_PENDING = "bilateral:full-sync-pending"  # a state key no graph IRI can equal
+_SCHEMA_NAME = re.compile(r"CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS")
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # Indexes for the catalog queries' lookups: (class, datatype property) from the ontology terms.
 _INDEXED = (
@@ -127,6 +133,22 @@ class SyncReport:
 
 
 CREATE_BATCH = 20_000  # rows per CREATE statement on a first sync (one transaction each)
+SMALL_GRAPH = 50_000  # quads: a stamped graph this small is hashed on a full sync too (cheap)
+ENTITY_LIST = 20_000  # a graph's entities are kept in its sync state up to this many
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """What a graph is: its content hash and its change stamp, either unknown (None)."""
+
+    hash: str | None
+    stamp: str | None
+
+    def same(self, old: _Mark | None) -> bool:
+        """Whether a graph recorded as `old` still is as it was."""
+        if old is None:
+            return False
+        return (self.stamp is not None and self.stamp == old.stamp) or (self.hash is not None and self.hash == old.hash)
 
 
 @dataclass
@@ -138,12 +160,17 @@ class _Tally:
             self.counts[f"{prefix}_{record['change']}"] += int(record["n"])
 
 
-def source_hashes(store: GraphStore, progress: Progress | None = None) -> dict[str, str]:
-    """SHA-256 of each named graph's content (its sorted N-Quads lines), by graph IRI (`progress`
-    is told the quads read)."""
+def source_hashes(
+    store: GraphStore, progress: Progress | None = None, graphs: Iterable[str] | None = None
+) -> dict[str, str]:
+    """SHA-256 of each named graph's content (its sorted N-Quads lines), by graph IRI, for every
+    graph or those of `graphs` (`progress` is told the quads read)."""
     out: dict[str, str] = {}
+    chosen = store.graphs() if graphs is None else [ox.NamedNode(g) for g in graphs]
+    if not chosen:
+        return out
     meter = Meter(progress, "hashing the sources", len(store) if progress else None, "quads")
-    for graph in store.graphs():
+    for graph in chosen:
         lines = sorted(str(q) for q in meter.items(store.quads(graph)))
         digest = hashlib.sha256()
         for line in lines:
@@ -304,45 +331,85 @@ class Neo4jProjector:
 
     # -- schema ---------------------------------------------------------------------------------
 
-    def ensure_schema(self) -> None:
-        """Unique `uri` on every ontology label and on Resource, catalog lookup indexes."""
-        statements = [uri_constraint(label) for label in (GENERIC_LABEL, *ALL_LABELS)]
+    def ensure_schema(self, *, generic_only: bool = False) -> None:
+        """Unique `uri` on every ontology label and on Resource, catalog lookup indexes; with
+        `generic_only`, unique `uri` on Resource only (the rest is done by a later call)."""
+        statements = [uri_constraint(GENERIC_LABEL)]
         statements.append(
             f"CREATE CONSTRAINT bilateral_syncstate_source IF NOT EXISTS FOR (n:{_STATE}) REQUIRE n.source IS UNIQUE"
         )
+        if generic_only:
+            self._ensure(statements)
+            return
+        statements += [uri_constraint(label) for label in ALL_LABELS]
         for cls, prop in _INDEXED:
             label, name = LABELS[cls], PROPERTY_NAMES[prop]
             statements.append(
                 f"CREATE INDEX bilateral_{label.lower()}_{name.lower()} IF NOT EXISTS FOR (n:{label}) ON (n.{name})"
             )
-        with self._errors("creating the schema"):
-            for statement in statements:
-                self._write(_q(statement))
-            with self._session() as session:
-                session.run("CALL db.awaitIndexes(300)").consume()
+        self._ensure(statements)
         self._schema_done = True
+
+    def _ensure(self, statements: list[str]) -> None:
+        """Run the schema statements whose constraint or index is not there yet."""
+        with self._errors("creating the schema"):
+            there = self._schema_names()
+            missing = [st for st in statements if _schema_name(st) not in there]
+            for statement in missing:
+                self._write(_q(statement))
+            if missing:
+                with self._session() as session:
+                    session.run("CALL db.awaitIndexes(300)").consume()
+
+    def _schema_names(self) -> set[str]:
+        """Names of the constraints and indexes there (none if the user may not list them: then
+        every statement runs, each a no-op if its name exists)."""
+        try:
+            constraints = self._read(_q("SHOW CONSTRAINTS YIELD name RETURN name"))
+            indexes = self._read(_q("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name"))
+        except neo4j_exc.ClientError:
+            return set()
+        return {row["name"] for row in constraints + indexes}
 
     # -- sync -----------------------------------------------------------------------------------
 
-    def _state(self) -> dict[str, str | None]:
-        rows = self._read(_q(f"MATCH (s:{_STATE}) RETURN s.source AS source, s.hash AS hash"))
-        return {row["source"]: row["hash"] for row in rows}
+    def _state(self) -> dict[str, _Mark]:
+        rows = self._read(_q(f"MATCH (s:{_STATE}) RETURN s.source AS source, s.hash AS hash, s.stamp AS stamp"))
+        return {row["source"]: _Mark(row["hash"], row["stamp"]) for row in rows}
+
+    def _entity_lists(self, graphs: list[str]) -> dict[str, list[str] | None]:
+        """The entities each graph touched when last synced, as its state lists them (None: not
+        listed, too many or cut short)."""
+        rows = self._read(
+            _q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs RETURN s.source AS source, s.entities AS entities"),
+            graphs=graphs,
+        )
+        return {row["source"]: row["entities"] for row in rows}
 
     def _touched(self, ids: list[str]) -> set[str]:
-        """Uris of the nodes and relationship ends whose `sources` name one of `ids`."""
+        """Uris of the nodes and relationship ends whose `sources` name one of `ids` (a scan of
+        every node). A relationship's start names every source of the relationship (the start
+        node's sources are those of all its facts), so relationships are looked up from there."""
         if not ids:
             return set()
-        nodes = self._read(
-            _q(f"MATCH (n:{GENERIC_LABEL}) WHERE any(s IN n.sources WHERE s IN $ids) RETURN n.uri AS uri"), ids=ids
-        )
-        rels = self._read(
+        nodes = {
+            r["uri"]
+            for r in self._read(
+                _q(f"MATCH (n:{GENERIC_LABEL}) WHERE any(s IN n.sources WHERE s IN $ids) RETURN n.uri AS uri"), ids=ids
+            )
+        }
+        ends = self._read(
             _q(
-                f"MATCH (a:{GENERIC_LABEL})-[r]->(b:{GENERIC_LABEL}) "
-                "WHERE any(s IN r.sources WHERE s IN $ids) RETURN a.uri AS a, b.uri AS b"
+                f"UNWIND $uris AS uri MATCH (a:{GENERIC_LABEL} {{uri: uri}})-[r]->(b:{GENERIC_LABEL}) "
+                "WHERE any(s IN r.sources WHERE s IN $ids) RETURN DISTINCT b.uri AS b"
             ),
+            uris=sorted(nodes),
             ids=ids,
         )
-        return {r["uri"] for r in nodes} | {r["a"] for r in rels} | {r["b"] for r in rels}
+        return nodes | {r["b"] for r in ends}
+
+    def _any_node(self) -> bool:
+        return bool(self._read(_q(f"MATCH (n:{GENERIC_LABEL}) RETURN 1 AS one LIMIT 1")))
 
     def _all_uris(self) -> set[str]:
         return {r["uri"] for r in self._read(_q(f"MATCH (n:{GENERIC_LABEL}) RETURN n.uri AS uri"))}
@@ -350,45 +417,69 @@ class Neo4jProjector:
     def sync(self, store: GraphStore, progress: Progress | None = None, *, full: bool = False) -> SyncReport:
         """Make Neo4j hold exactly the projection of `store`; report what changed.
 
-        Only the entities of sources whose content hash changed, appeared or disappeared are
-        projected again, unless `full` (or on the first sync, or after a full sync was cut short).
+        Only the entities of sources that changed, appeared or disappeared are projected again,
+        unless `full` (or on the first sync, or after a full sync was cut short).
         """
         with self._errors("syncing"):
-            if not self._schema_done:
-                self.ensure_schema()
-            hashes = source_hashes(store, progress)
             state = self._state()
+            if not self._schema_done:
+                # Into an empty database, the label constraints and lookup indexes are made after
+                # the data (populated in bulk: measured a quarter off a first sync at 100k rows);
+                # Resource's unique uri comes first, so that uris stay unique whatever happens.
+                self.ensure_schema(generic_only=not state and not self._any_node())
             full = full or not state or _FULL_PENDING in state
-            changed = sorted(g for g, h in hashes.items() if state.get(g) != h)
-            removed = sorted(g for g in state if g not in hashes and g != _FULL_PENDING)
-            unchanged = len(hashes) - len(changed)
+            marks = _marks(store, state, full, progress)
+            changed = sorted(g for g, mark in marks.items() if not mark.same(state.get(g)))
+            removed = sorted(g for g in state if g not in marks and g != _FULL_PENDING)
+            unchanged = len(marks) - len(changed)
             if not full and not changed and not removed:
+                # the same content under a new stamp (written again unchanged): the stamp, so
+                # that the next sync need not hash it again
+                self._set_state({g: m for g, m in marks.items() if m != state.get(g)})
                 return SyncReport(sources_unchanged=unchanged)
 
-            # Record the intent first: until the end, these graphs do not count as in sync.
+            lists = {} if full else self._entity_lists(changed + removed)
+            # Record the intent first: until the end, these graphs do not count as in sync, and
+            # their entity lists are dropped (a sync cut short may have written more).
             if full:
-                self._set_state({_FULL_PENDING: None})
-            self._set_state(dict.fromkeys(changed))
+                self._set_state({_FULL_PENDING: _Mark(None, None)})
+            self._set_state(dict.fromkeys(changed, _Mark(None, None)), entities=dict.fromkeys(changed))
 
             existing: set[str] = set()
             if full:
                 projection = project_store(store, progress)
                 existing = self._all_uris()
                 affected = set(projection.nodes) | existing
+                entities = _entities_by_graph(projection, marks)
             else:
-                affected = self._touched(sorted({source_id(g) for g in changed + removed}))
+                scan: list[str] = []
+                affected = set()
+                for graph in changed + removed:
+                    listed = lists.get(graph)
+                    if listed is None:
+                        scan.append(source_id(graph))
+                    else:
+                        affected.update(listed)
+                affected |= self._touched(sorted(set(scan)))
+                entities = {}
                 for graph in changed:
-                    affected |= _entities_of(store, graph)
+                    own = _entities_of(store, graph)
+                    affected |= own
+                    entities[graph] = sorted(own) if len(own) <= ENTITY_LIST else None
                 projection = project_entities(store, affected)
             if full and not existing:  # an empty database: nothing to compare with or remove
                 tally = self._create(projection, progress)
             else:
                 tally = self._apply(projection, affected, progress)
+            if not self._schema_done:
+                self.ensure_schema()
 
-            self._set_state({g: hashes[g] for g in (hashes if full else changed)})
+            self._set_state(
+                {g: m for g, m in marks.items() if full or g in entities or m != state.get(g)}, entities=entities
+            )
             self._drop_state(removed + ([_FULL_PENDING] if full else []))
             if full:  # graphs recorded once but no longer in the store
-                self._drop_state([g for g in state if g not in hashes])
+                self._drop_state([g for g in state if g not in marks])
         c = tally.counts
         return SyncReport(
             nodes_created=c["nodes_created"],
@@ -404,11 +495,21 @@ class Neo4jProjector:
             full=full,
         )
 
-    def _set_state(self, hashes: Mapping[str, str | None]) -> None:
-        if hashes:
-            rows = [{"source": g, "hash": h} for g, h in hashes.items()]
+    def _set_state(self, marks: Mapping[str, _Mark], entities: Mapping[str, list[str] | None] | None = None) -> None:
+        """Record graphs' marks and, for those in `entities`, their entity lists (None: unlisted)."""
+        if marks:
+            lists = entities or {}
+            rows = [
+                {"source": g, "hash": m.hash, "stamp": m.stamp, "listed": g in lists, "entities": lists.get(g)}
+                for g, m in marks.items()
+            ]
             self._write(
-                _q(f"UNWIND $rows AS row MERGE (s:{_STATE} {{source: row.source}}) SET s.hash = row.hash"), rows=rows
+                _q(
+                    f"UNWIND $rows AS row MERGE (s:{_STATE} {{source: row.source}}) "
+                    "SET s.hash = row.hash, s.stamp = row.stamp "
+                    "FOREACH (_ IN CASE WHEN row.listed THEN [1] ELSE [] END | SET s.entities = row.entities)"
+                ),
+                rows=rows,
             )
 
     def _drop_state(self, graphs: list[str]) -> None:
@@ -416,19 +517,28 @@ class Neo4jProjector:
             self._write(_q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs DELETE s"), graphs=graphs)
 
     def _create(self, projection: Projection, progress: Progress | None) -> _Tally:
-        """Write `projection` into a database holding none: CREATE in large batches."""
+        """Write `projection` into a database holding none: CREATE in large batches, the
+        relationships' ends found by the element ids the node batches return."""
         tally = _Tally()
-        nodes, rels = create_batches(projection, CREATE_BATCH)
-        for what, kind, groups in (("nodes", "nodes_created", nodes), ("relationships", "rels_created", rels)):
-            total, done = sum(len(batch.rows) for batch in groups), 0
+        ids: dict[str, str] = {}
+        total, done = len(projection.nodes), 0
+        if progress:
+            progress("nodes", 0, total)
+        for batch in create_node_batches(projection, CREATE_BATCH):
+            ids.update((row["uri"], row["id"]) for row in self._write(batch.statement, rows=batch.rows))
+            done += len(batch.rows)
+            tally.counts["nodes_created"] += len(batch.rows)
             if progress:
-                progress(what, 0, total)
-            for batch in groups:
-                self._write(batch.statement, rows=batch.rows)
-                done += len(batch.rows)
-                tally.counts[kind] += len(batch.rows)
-                if progress:
-                    progress(what, done, total)
+                progress("nodes", done, total)
+        total, done = len(projection.relationships), 0
+        if progress:
+            progress("relationships", 0, total)
+        for batch in create_rel_batches(projection, ids, CREATE_BATCH):
+            self._write(batch.statement, rows=batch.rows)
+            done += len(batch.rows)
+            tally.counts["rels_created"] += len(batch.rows)
+            if progress:
+                progress("relationships", done, total)
         return tally
 
     def _apply(self, projection: Projection, affected: set[str], progress: Progress | None) -> _Tally:
@@ -522,12 +632,12 @@ class Neo4jProjector:
             rows.append(("type", name, rdf_types.get(name, 0), neo_types.get(name, 0)))
         table = [(*row, row[2] == row[3]) for row in rows]
         # Equal counts can hide different content: say how many graphs are synced as they are.
-        hashes = source_hashes(store)
         with self._errors("reading the sync state"):
             state = self._state()
-        in_sync = sum(1 for g, h in hashes.items() if state.get(g) == h)
-        agree = in_sync == len(hashes) and set(state) <= set(hashes)
-        table.append(("sources", "in sync", len(hashes), in_sync, agree))
+        marks = _marks(store, state, False, None)
+        in_sync = sum(1 for g, m in marks.items() if m.same(state.get(g)))
+        agree = in_sync == len(marks) and set(state) <= set(marks)
+        table.append(("sources", "in sync", len(marks), in_sync, agree))
         return Rows(["kind", "name", "rdf", "neo4j", "agree"], table)
 
     def run(self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False) -> Rows:
@@ -653,3 +763,62 @@ def _is_read_only_refusal(err: neo4j_exc.Neo4jError) -> bool:
     return code.endswith(("AccessMode", "ForbiddenOnReadOnlyDatabase")) or (
         "read access mode" in (err.message or "").lower()
     )
+
+
+def _schema_name(statement: str) -> str | None:
+    found = _SCHEMA_NAME.match(statement)
+    return found[1] if found else None
+
+
+def _stamps(store: GraphStore) -> dict[str, str]:
+    """The store's change stamps by graph IRI (graph/stamps.py); none for a store without them."""
+    stamps = getattr(store, "stamps", None)
+    return dict(stamps()) if callable(stamps) else {}
+
+
+def _small(store: GraphStore, graph: str) -> bool:
+    """Whether a graph holds at most SMALL_GRAPH quads (counted up to one more, no more)."""
+    rows = store.select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?s WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }} "
+        f"LIMIT {SMALL_GRAPH + 1} }} }}"
+    )
+    return int(rows.rows[0][0] or 0) <= SMALL_GRAPH  # type: ignore[arg-type]
+
+
+def _marks(store: GraphStore, state: Mapping[str, _Mark], full: bool, progress: Progress | None) -> dict[str, _Mark]:
+    """What each graph of the store is now. A graph whose stamp is the one recorded is not read;
+    a stamped graph that a full sync projects anyway is not hashed unless it is small (hashed,
+    a new stamp on the same content is told apart later without a new projection); any other
+    graph is hashed."""
+    stamps = _stamps(store)
+    marks: dict[str, _Mark] = {}
+    to_hash: list[str] = []
+    for node in store.graphs():
+        graph, stamp = node.value, stamps.get(node.value)
+        old = state.get(graph)
+        if stamp is not None and old is not None and old.stamp == stamp:
+            marks[graph] = _Mark(old.hash, stamp)
+        elif stamp is not None and full and not _small(store, graph):
+            marks[graph] = _Mark(None, stamp)
+        else:
+            to_hash.append(graph)
+    for graph, digest in source_hashes(store, progress, to_hash).items():
+        marks[graph] = _Mark(digest, stamps.get(graph))
+    return dict(sorted(marks.items()))
+
+
+def _entities_by_graph(projection: Projection, graphs: Iterable[str]) -> dict[str, list[str] | None]:
+    """For each graph, the uris of the nodes and relationship ends its source id names in the
+    projection (what `_touched` finds in Neo4j once it is written); None beyond ENTITY_LIST."""
+    by_id: dict[str, set[str]] = defaultdict(set)
+    for uri, node in projection.nodes.items():
+        for source in node.sources:
+            by_id[source].add(uri)
+    for (_, _, end), rel in projection.relationships.items():
+        for source in rel.sources:
+            by_id[source].add(end)
+    out: dict[str, list[str] | None] = {}
+    for graph in graphs:
+        found = by_id.get(source_id(graph), set())
+        out[graph] = sorted(found) if len(found) <= ENTITY_LIST else None
+    return out

@@ -22,6 +22,7 @@ from bilateral.core.errors import QueryError, StoreError, StoreInUseError
 from bilateral.core.progress import Progress, metered_file
 from bilateral.graph import keys
 from bilateral.graph.literal import XSD, PyValue, python_value  # python_value re-exported: callers import it from here
+from bilateral.graph.stamps import Stamps, noting_graphs
 from bilateral.ontology.vocab import NS
 
 __all__ = ["GraphStore", "OxigraphStore", "QueryForms", "Results", "Rows", "Term", "open_store", "python_value"]
@@ -131,6 +132,7 @@ class OxigraphStore(QueryForms):
         except OSError as err:
             raise self._open_error(err) from err
         try:
+            self._stamps = Stamps(self.path, write=True)
             self._recover()
             self._key_names()
         except BaseException:
@@ -156,6 +158,8 @@ class OxigraphStore(QueryForms):
             # means it was cut off; opening for writing finishes it (and keys the names of a store
             # written before graph/keys.py).
             OxigraphStore(self.path).close()
+        # Read before the snapshot is opened: a stamp never names content newer than the snapshot.
+        self._stamps = Stamps(self.path, write=False)
         try:
             self._store = ox.Store.read_only(str(self.path))
         except OSError as err:
@@ -176,7 +180,11 @@ class OxigraphStore(QueryForms):
         return folder
 
     def apply_bulk(
-        self, nquads: Path | Sequence[Path], replace: Iterable[ox.NamedNode] = (), progress: Progress | None = None
+        self,
+        nquads: Path | Sequence[Path],
+        replace: Iterable[ox.NamedNode] = (),
+        progress: Progress | None = None,
+        graphs: Iterable[str] | None = None,
     ) -> None:
         """Empty the `replace` graphs, then bulk-load the staged N-Quads file `nquads` (or its
         parts, in order: the bulk loader's memory grows with what one call is given); `progress`
@@ -184,12 +192,17 @@ class OxigraphStore(QueryForms):
 
         Neither step is a transaction (both are far too big for one), so the intent is journaled
         first: if the process dies, the next writer does it again from the staged files, which is
-        idempotent. The store then holds the new graphs, never a half of them.
+        idempotent. The store then holds the new graphs, never a half of them. `graphs`: every
+        graph the files write, for their change stamps (unknown if None: every stamp is dropped).
         """
         parts = [nquads] if isinstance(nquads, str | Path) else list(nquads)
+        replace = list(replace)
         journal: dict[str, object] = {"nquads": [Path(p).name for p in parts], "replace": [g.value for g in replace]}
-        _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
-        self._finish(journal, progress)
+        with self._stamps.writing(known=graphs is not None) as touched:
+            touched.update(g.value for g in replace)
+            touched.update(graphs or ())
+            _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
+            self._finish(journal, progress)
 
     def _finish(self, journal: dict[str, object], progress: Progress | None = None) -> None:
         """Do what the journal says (again); SyntaxError, ValueError or OSError leave it in place."""
@@ -246,11 +259,15 @@ class OxigraphStore(QueryForms):
         """Key every name of a store written without keys, or with another version of them."""
         if _keyed(self.path):
             return
+        with self._stamps.writing(known=False):
+            self._key_all()
+        _write_atomically(self.path / KEYED, keys.VERSION.encode("ascii"))
+
+    def _key_all(self) -> None:
         for predicate in keys.INDEX_PROPERTIES:
             self._store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?key }} }}")
         self._store.extend(list(keys.all_keys(self._store.quads_for_pattern)))
         self._store.flush()
-        _write_atomically(self.path / KEYED, keys.VERSION.encode("ascii"))
 
     def __len__(self) -> int:
         return len(self._store)
@@ -258,7 +275,11 @@ class OxigraphStore(QueryForms):
     def add(self, quads: Iterable[ox.Quad], replace_graphs: Iterable[ox.NamedNode] = ()) -> None:
         """Add quads in one transaction; first empty `replace_graphs`, in the same transaction."""
         replace = list(replace_graphs)
-        quads = keys.with_keys(quads)
+        with self._stamps.writing() as touched:
+            touched.update(g.value for g in replace)
+            self._add(noting_graphs(keys.with_keys(quads), touched), replace)
+
+    def _add(self, quads: Iterable[ox.Quad], replace: list[ox.NamedNode]) -> None:
         try:
             if not replace:
                 self._store.extend(quads)
@@ -273,13 +294,15 @@ class OxigraphStore(QueryForms):
     def update(self, sparql: str) -> None:
         """A SPARQL update, in one transaction (for the project's own small edits)."""
         try:
-            self._store.update(sparql)
+            with self._stamps.writing(known=False):
+                self._store.update(sparql)
         except OSError as err:
             raise StoreError(f"writing to the store {str(self.path)!r} failed: {err}") from err
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Fast, not transactional: for large generated inputs (the caller cleans up on failure)."""
-        self._store.bulk_extend(keys.with_keys(quads))
+        with self._stamps.writing() as touched:
+            self._store.bulk_extend(noting_graphs(keys.with_keys(quads), touched))
 
     def _results(self, sparql: str, bindings: Mapping[str, Term | None] | None) -> Results:
         try:
@@ -311,13 +334,20 @@ class OxigraphStore(QueryForms):
 
     def bulk_load_file(self, path: Path, format: ox.RdfFormat) -> None:
         """Oxigraph's bulk loader on a file: fast, flat in memory, not transactional."""
-        self._store.bulk_load(path=str(path), format=format)
+        with self._stamps.writing(known=False):
+            self._store.bulk_load(path=str(path), format=format)
 
     def graphs(self) -> list[ox.NamedNode]:
         return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
-        self._store.update(f"DROP SILENT GRAPH {graph}")
+        with self._stamps.writing() as touched:
+            touched.add(graph.value)
+            self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    def stamps(self) -> dict[str, str]:
+        """The change stamps of the graphs (graph/stamps.py), by IRI; a graph missing is unknown."""
+        return self._stamps.current()
 
     def dump(self, output: IO[bytes], format: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> None:
         """Oxigraph's own streaming serialiser over the whole store."""
