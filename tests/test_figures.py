@@ -10,7 +10,9 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from bilateral.api import KnowledgeGraph
+from bilateral.examples import example_path
 from bilateral.graph.rdf import to_quads
+from bilateral.graph.store import KEYED
 from bilateral.loaders import records as r
 from bilateral.ontology.vocab import BI
 
@@ -102,6 +104,7 @@ def test_conflicting_figures_over_the_whole_store_finds_a_new_conflict(tmp_path:
     }
 
 
+EXAMPLE = example_path()
 BACI = Path(__file__).resolve().parent / "data" / "public" / "synthetic-BACI_HS92_Y2022_V000000.csv"
 # a row of BACI above: USA (842) exports HS 870323 to Japan (392) in 2022, 50000.125 thousand USD
 BACI_ROW = "2022,842,392,870323,50000.125,NA"
@@ -179,3 +182,27 @@ def test_whole_store_finds_conflicts_with_and_between_bulk_loaded_sources(tmp_pa
         ("exports:870323", Decimal("7000"), "synthetic-baci-hs92-y2022-v000002"),
         ("exports:870323", Decimal("1"), "small"),
     }
+
+
+def test_an_old_store_without_figure_keys_gets_them_when_opened(tmp_path: Path) -> None:
+    """A store written before bi:figure (and before bulk-loaded graphs' counts) gets the keys its
+    flows and observations would be given now, the first time it is opened: the whole-store
+    question then finds its conflicts without a reload."""
+    store = tmp_path / "s"
+    small = r.Source(id="small", title="small", publisher="test", reliability="secondary")
+    flow = dataclasses.replace(FLOW, exporter="USA", importer="JPN", year=2022, value=Decimal("1"), source="small")
+    with KnowledgeGraph.open(store) as kg:
+        kg.load([EXAMPLE, _baci(tmp_path / "a", "000000")])
+        kg.store.add(list(to_quads([small, flow])))
+        figures = set(kg.store.pattern(None, NamedNode(BI.figure), None, None))  # type: ignore[attr-defined]
+        answer = kg.query_rows("conflicting-figures").rows
+        graphs = {q.graph_name.value.rsplit("/", 1)[-1] for q in figures}  # type: ignore[union-attr]
+        assert {"small", "synthetic-baci-hs92-y2022-v000000", "usimportdata-us-japan-2025"} <= graphs
+        assert {"small", "usimportdata-us-japan-2025"} <= {row[7] for row in answer}
+        # as a store was before the figure keys and the counts: neither, and keyed by version 1
+        for predicate in (BI.figure, BI.quadCount, BI.flowCount):
+            kg.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}")  # type: ignore[attr-defined]
+    (store / KEYED).write_text("1", encoding="ascii")
+    with KnowledgeGraph.open(store, read_only=True) as kg:  # a reader: the first writer keys it
+        assert set(kg.store.pattern(None, NamedNode(BI.figure), None, None)) == figures  # type: ignore[attr-defined]
+        assert kg.query_rows("conflicting-figures").rows == answer
