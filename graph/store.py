@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -254,7 +255,9 @@ class OxigraphStore(QueryForms):
         counted = {q.graph_name for q in self._store.quads_for_pattern(None, ox.NamedNode(NS + "quadCount"), None)}
         for graph in self._store.named_graphs():
             if isinstance(graph, ox.NamedNode) and graph not in counted:
-                self._store.extend(keys.missing_figures(self._figure_rows, graph))
+                figures = keys.missing_figures(self._figure_rows, graph)
+                while batch := list(itertools.islice(figures, 100_000)):  # a transaction's memory
+                    self._store.extend(batch)
         self._store.flush()
         _write_atomically(self.path / KEYED, keys.VERSION.encode("ascii"))
 
