@@ -157,6 +157,8 @@ def stream_parts(
     except BaseException as err:
         parts.stopped = True
         producer.join()
+        for path in parts.paths:  # room for the undo, on a full disk
+            path.unlink(missing_ok=True)
         try:
             store.undo_stream(undo)
         except OSError as again:
@@ -164,6 +166,8 @@ def stream_parts(
                 f"bulk loading {parts.name!r} failed ({err}), and removing what it had written "
                 f"failed too ({again}): it is removed the next time the store is opened for writing"
             ) from err
+        if isinstance(err, OSError) and err is outcome.get("error"):  # writing the parts
+            raise StoreError(f"staging {parts.name!r} failed: {err}; the store is unchanged") from err
         if isinstance(err, OSError | SyntaxError | ValueError):
             raise StoreError(f"bulk loading {parts.name!r} failed, and what it had written was removed: {err}") from err
         raise
