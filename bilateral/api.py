@@ -21,11 +21,11 @@ from bilateral.core.errors import InputError, Problem, QueryError, StoreError
 from bilateral.core.progress import Meter, Progress
 from bilateral.core.settings import Neo4jSettings, default_store, store_location
 from bilateral.graph import iri, rdf
-from bilateral.graph.bulk import PartFiles, bulk_load_nquads, count_quads, drop_counts
+from bilateral.graph.bulk import PartFiles, bulk_load_nquads, count_quads, drop_counts, stream_parts
 from bilateral.graph.export import ExportReport
 from bilateral.graph.export import export as export_store
 from bilateral.graph.export.registry import FORMATS as EXPORT_FORMATS
-from bilateral.graph.flows import BulkStats, bulk_nquads
+from bilateral.graph.flows import BulkStats, bulk_nquads, check_baci
 from bilateral.graph.neo4j import Neo4jProjector, SyncReport
 from bilateral.graph.resolve import names, resolve
 from bilateral.graph.snapshot import (
@@ -174,9 +174,13 @@ class KnowledgeGraph:
         staging = Path(tempfile.mkdtemp(prefix="load-", dir=self.store.staging()))
         try:
             staged = []
+            streamed: dict[Path, str] = {}  # source by file: checked whole now, loaded part by part below
             for path in bulk:  # checked (and staged) before anything is written
                 try:
-                    staged.append(self._stage_baci(path, staging, skip_unknown, progress))
+                    if source := self._streams(path, streamed, replace, skip_unknown, progress):
+                        streamed[path] = source
+                    else:
+                        staged.append(self._stage_baci(path, staging, skip_unknown, progress))
                 except InputError as err:
                     problems.extend(err.problems)
             if problems:
@@ -185,7 +189,17 @@ class KnowledgeGraph:
             graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
             # How many quads the load adds, from the sizes of the graphs it writes: a bulk-loaded
             # graph's from its counts, the others counted (counting the whole store takes seconds).
-            touched = sorted({*graphs, *(g for _, s in staged for g in s.graphs)})
+            touched = sorted(
+                {
+                    *graphs,
+                    *(g for _, s in staged for g in s.graphs),
+                    *(
+                        g
+                        for source in streamed.values()
+                        for g in (iri.source_iri(source), iri.source_iri(ISO_SOURCE_ID))
+                    ),
+                }
+            )
             embedded = isinstance(self.store, OxigraphStore)
             before = sum(self._graph_sizes(touched).values()) if embedded else len(self.store)
             if quads:
@@ -194,7 +208,12 @@ class KnowledgeGraph:
                 self.store.add(writing.items(quads), replace_graphs=_described_sources(quads) if replace else ())
                 writing.finish()
             skipped = list(inputs.skipped)
-            for nquads, stats in staged:
+            for path, source in streamed.items():
+                stats = self._stream_baci(path, source, staging, skip_unknown, progress)
+                staged.append(([], stats))  # in the report below
+                graphs = sorted({*graphs, *stats.graphs})
+                skipped.extend(stats.skipped)
+            for nquads, stats in staged[: len(staged) - len(streamed)]:
                 graph = iri.source_iri(stats.source)
                 alone = replace or not self.store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
                 counted = alone and stats.source_quads is not None  # on a server too: the same quads
@@ -229,6 +248,47 @@ class KnowledgeGraph:
             omitted=dict(inputs.omitted),
             summaries=list(inputs.summaries),
         )
+
+    def _streams(
+        self, path: Path, streamed: dict[Path, str], replace: bool, skip_unknown: bool, progress: Progress | None
+    ) -> str | None:
+        """The source of a BACI file to be written and loaded part by part at once
+        (`_stream_baci`), else None: into the embedded store, without --replace, for a source the
+        store does not hold yet (nor another file of this load). Such a file is checked whole here
+        first (InputError)."""
+        if replace or not isinstance(self.store, OxigraphStore):
+            return None
+        source = check_baci(path, skip_unknown=skip_unknown, progress=progress)
+        graph = iri.source_iri(source)
+        if source in streamed.values() or self.store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"):
+            return None
+        return source
+
+    def _stream_baci(
+        self, path: Path, source: str, staging: Path, skip_unknown: bool, progress: Progress | None
+    ) -> BulkStats:
+        """A checked BACI file written as N-Quads part by part while the store loads each part
+        (graph/bulk.py stream_parts), then its counts: the last step, journaled to be finished."""
+        graph = iri.source_iri(source)
+        stats = stream_parts(
+            self.store,  # an OxigraphStore (_streams)
+            staging,
+            path.name,
+            # the file's reading was shown as it was checked; the parts' loading shows now
+            lambda out: bulk_nquads(path, out, skip_unknown=skip_unknown),
+            [graph],
+            progress,
+        )
+        if stats.source_quads is None:  # two rows give one flow: not counted
+            self.store.flush()
+            self.store.end_bulk()
+            return stats
+        counts = staging / f"{graph.rsplit('/', 1)[-1]}-counts.nq"
+        counts.write_text(
+            "".join(f"{q} .\n" for q in count_quads(graph, stats.source_quads, stats.dyad_flows)), encoding="utf-8"
+        )
+        bulk_load_nquads(self.store, [counts], [graph], count=False)
+        return stats
 
     @staticmethod
     def _stage_baci(
@@ -304,6 +364,15 @@ class KnowledgeGraph:
         rows += [("source", g, n) for g, n in sorted(by_source.items())]
         rows += [("dyad", d, n) for d, n in sorted(by_dyad.items())]
         return Rows(["kind", "key", "count"], rows)  # type: ignore[arg-type]
+
+    def size(self) -> int:
+        """Quads in the store: a bulk-loaded graph's from its counts (counting a store of millions
+        of quads takes seconds), the other graphs and the default graph counted; a server's counted
+        by the server."""
+        if not isinstance(self.store, OxigraphStore):
+            return len(self.store)
+        named = sum(self._graph_sizes(g.value for g in self.store.graphs()).values())
+        return named + sum(1 for _ in self.store.pattern(graph=ox.DefaultGraph()))
 
     def _graph_sizes(self, graphs: Iterable[str]) -> dict[str, int]:
         """Quads by graph: a bulk-loaded graph's from its counts, any other counted."""

@@ -26,11 +26,13 @@ cost 4-5 times the emptying alone; rolling forward costs one clear_graph and one
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -43,7 +45,15 @@ from bilateral.graph.store import GraphStore, OxigraphStore
 from bilateral.ontology.countries import ISO_SOURCE_ID
 from bilateral.ontology.vocab import BI
 
-__all__ = ["PART_QUADS", "PartFiles", "bulk_load_nquads", "count_quads", "drop_counts", "graphs_in"]
+__all__ = [
+    "PART_QUADS",
+    "PartFiles",
+    "bulk_load_nquads",
+    "count_quads",
+    "drop_counts",
+    "graphs_in",
+    "stream_parts",
+]
 
 _GRAPH = re.compile(rb"<([^<>\s]*)>\s*\.\s*$")
 PART_QUADS = 500_000  # N-Quads lines per part: about 450 MiB of the bulk loader's memory
@@ -51,15 +61,22 @@ PART_QUADS = 500_000  # N-Quads lines per part: about 450 MiB of the bulk loader
 
 class PartFiles:
     """A binary writer of N-Quads into `folder/NAME-000.nq`, `-001`, ...: a new part is begun at a
-    write once the current one holds `part_quads` lines or more. Each write must be whole lines."""
+    write once the current one holds `part_quads` lines or more. Each write must be whole lines.
+    `closed` is called with each part once it is whole (closed)."""
 
-    def __init__(self, folder: Path, name: str, part_quads: int = PART_QUADS) -> None:
+    def __init__(
+        self, folder: Path, name: str, part_quads: int = PART_QUADS, closed: Callable[[Path], None] | None = None
+    ) -> None:
         self.folder, self.name, self.part_quads = Path(folder), name, part_quads
         self.paths: list[Path] = []
         self._out: IO[bytes] | None = None
         self._lines = 0
+        self._closed = closed
+        self.stopped = False  # set by another thread: the next write raises (the load failed)
 
     def write(self, data: bytes) -> int:
+        if self.stopped:
+            raise _Stopped
         if self._out is None or self._lines >= self.part_quads:
             self._next()
         assert self._out is not None
@@ -73,16 +90,89 @@ class PartFiles:
         self.paths.append(path)
         self._lines = 0
 
-    def close(self) -> None:
+    def close(self, *, whole: bool = True) -> None:
         if self._out is not None:
             self._out.close()
             self._out = None
+            if whole and self._closed is not None:
+                self._closed(self.paths[-1])
 
     def __enter__(self) -> PartFiles:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(whole=kind is None)  # a part cut off by an error is not handed on
+
+
+class _Stopped(Exception):
+    """The parts are no longer wanted (their load failed)."""
+
+
+Written = TypeVar("Written")
+
+
+def stream_parts(
+    store: OxigraphStore,
+    folder: Path,
+    name: str,
+    write: Callable[[PartFiles], Written],
+    graphs: Sequence[str],
+    progress: Progress | None = None,
+    *,
+    part_quads: int = PART_QUADS,
+) -> Written:
+    """`write` the N-Quads into `parts` (in the store's staging folder) in a thread, while the
+    store bulk-loads each part as soon as it is whole: the store's bulk loader releases the GIL,
+    so writing the next part costs little of the load's time. Only for `graphs` the store does not
+    hold yet, and for input already checked whole (nothing of it may be refused half-way): if the
+    writing or the loading fails, or the process dies, the graphs are emptied again (journaled:
+    `OxigraphStore.begin_stream`), the shared ISO 3166 graph excepted. Returns what `write` did;
+    the journal stays until what follows the parts (their counts) is loaded with `bulk_load_nquads`,
+    or `OxigraphStore.end_bulk` says there is nothing more.
+    """
+    undo = [ox.NamedNode(g) for g in graphs if g != iri.source_iri(ISO_SOURCE_ID)]
+    whole: queue.Queue[Path | None] = queue.Queue()
+    parts = PartFiles(folder, name, part_quads, closed=whole.put)
+    outcome: dict[str, Any] = {}
+
+    def produce() -> None:
+        try:
+            with parts:
+                outcome["written"] = write(parts)
+        except _Stopped:
+            pass
+        except BaseException as err:  # handed to the loading thread, which raises it
+            outcome["error"] = err
+        finally:
+            whole.put(None)
+
+    store.begin_stream(undo)
+    producer = threading.Thread(target=produce, name="bilateral-nquads", daemon=True)
+    producer.start()
+    try:
+        while (part := whole.get()) is not None:
+            store.load_part(part, progress)
+        if "error" in outcome:
+            raise outcome["error"]
+    except BaseException as err:
+        parts.stopped = True
+        producer.join()
+        for path in parts.paths:  # room for the undo, on a full disk
+            path.unlink(missing_ok=True)
+        try:
+            store.undo_stream(undo)
+        except OSError as again:
+            raise StoreError(
+                f"bulk loading {parts.name!r} failed ({err}), and removing what it had written "
+                f"failed too ({again}): it is removed the next time the store is opened for writing"
+            ) from err
+        if isinstance(err, OSError) and err is outcome.get("error"):  # writing the parts
+            raise StoreError(f"staging {parts.name!r} failed: {err}; the store is unchanged") from err
+        if isinstance(err, OSError | SyntaxError | ValueError):
+            raise StoreError(f"bulk loading {parts.name!r} failed, and what it had written was removed: {err}") from err
+        raise
+    producer.join()
+    return outcome["written"]
 
 
 def graphs_in(nquads_path: Path | Sequence[Path]) -> set[str]:

@@ -27,7 +27,7 @@ from bilateral.loaders.public import Skipped
 from bilateral.ontology.countries import ISO_SOURCE_ID
 from bilateral.ontology.vocab import BI
 
-__all__ = ["BulkStats", "bulk_nquads"]
+__all__ = ["BulkStats", "bulk_nquads", "check_baci"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _Cache = dict[Callable[[str], str], dict[str, str]]
@@ -112,6 +112,21 @@ def bulk_nquads(
         source_quads=quads + in_graph if distinct else None,
         dyad_flows=dict(dyad_flows),
     )
+
+
+def check_baci(path: Path, *, skip_unknown: bool = False, progress: Progress | None = None) -> str:
+    """Read and check a whole BACI file, writing nothing (InputError naming every bad row): done
+    before its N-Quads are written and loaded part by part (graph/bulk.py stream_parts), which
+    must not meet a bad row half-way. Returns the id of its Source. About a tenth of the time of
+    `bulk_nquads` (measured at 100,000 rows)."""
+    reader = read_baci_chunks(path, skip_unknown=skip_unknown)
+    rows = Meter(progress, "rows checked", None, "rows", every=1)  # as bulk_nquads shows them
+    rows.add(0)
+    for _ in reader.chunks(progress):
+        rows.add(reader.checker.rows - rows.done)
+    rows.finish()
+    reader.finish()
+    return reader.source.id
 
 
 def _iri(value: str) -> str:

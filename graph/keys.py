@@ -6,6 +6,10 @@ or sector's class (the last segment of its IRI). So every write path derives the
 (the stores' `add`, BACI's bulk N-Quads), and a key comes and goes with its fact's graph
 (`--replace`, a snapshot restore). Keys an input carries are dropped and derived again: an export
 loaded back holds the same keys, and a key can never disagree with its name.
+
+A store written before a version of these keys is keyed again when it is opened (graph/store.py);
+version 2 also gives the flows and observations of a store written before the figure key
+(bi:figure, graph/rdf.py) the key their load would give them now (`missing_figures`).
 """
 
 from __future__ import annotations
@@ -13,15 +17,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import unquote
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions
 
 from bilateral.graph import iri
-from bilateral.ontology.vocab import BI, INDEX_PROPERTIES
+from bilateral.graph.rdf import flow_figure, indicator_figure
+from bilateral.ontology.vocab import BI, INDEX_PROPERTIES, SectorScheme
 
-__all__ = ["VERSION", "all_keys", "id_key", "match_key", "with_keys"]
+__all__ = ["VERSION", "all_keys", "id_key", "match_key", "missing_figures", "with_keys"]
 
-VERSION = "1"  # of the keys' derivation: a store keyed by another version is keyed again
+# Of the keys' derivation: a store keyed by another version is keyed again. 2: figure keys too.
+VERSION = "2"
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 NAMED = (BI.name, BI.alias, BI.notation, BI.date)  # what resolve matches a name against
@@ -76,3 +83,39 @@ def all_keys(pattern: Pattern) -> Iterator[Quad]:
     for cls in TOPIC_CLASSES:
         for quad in pattern(None, NamedNode(RDF_TYPE), NamedNode(cls), None):
             yield from _keys(quad)
+
+
+_FLOWS = f"""SELECT ?g ?o ?x ?m ?y ?c ?s ?notation WHERE {{ GRAPH ?g {{
+  ?o a <{BI.TradeFlow}> ; <{BI.exporter}> ?x ; <{BI.importer}> ?m ; <{BI.year}> ?y ; <{BI.currency}> ?c ;
+     <{BI.sector}> ?s FILTER NOT EXISTS {{ ?o <{BI.figure}> ?figure }} }}
+  OPTIONAL {{ GRAPH ?h {{ ?s <{BI.notation}> ?notation }} }} }}"""
+_OBSERVATIONS = f"""SELECT ?g ?o ?x ?m ?y ?c ?i WHERE {{ GRAPH ?g {{
+  ?o a <{BI.IndicatorObservation}> ; <{BI.country}> ?x ; <{BI.partner}> ?m ; <{BI.year}> ?y ;
+     <{BI.currency}> ?c ; <{BI.indicator}> ?i FILTER NOT EXISTS {{ ?o <{BI.figure}> ?figure }} }} }}"""
+_SCHEMES = {iri.segment(s.value): s.value for s in SectorScheme}  # as a sector's IRI has them
+_FIGURE = NamedNode(BI.figure)
+
+Query = Callable[[str, NamedNode], QuerySolutions]
+
+
+def missing_figures(query: Query, graph: NamedNode) -> Iterator[Quad]:
+    """The figure keys (bi:figure) the graph's flows and observations lack, as graph/rdf.py gives
+    them at load, from what the store holds: for a store written before them. `query(sparql, g)`
+    runs a SELECT with ?g bound to the graph."""
+
+    def code(country: object) -> str:  # a country IRI ends with its code
+        return str(getattr(country, "value", country)).rsplit("/", 1)[-1]
+
+    for row in query(_FLOWS, graph):
+        # an HS sector's key is its notation (its IRI has it case-folded), another's its id
+        scheme_segment, key = str(row["s"].value).split("/topic/", 1)[-1].split("/", 1)
+        scheme = _SCHEMES.get(scheme_segment, scheme_segment)
+        notation = row["notation"]
+        sector = f"{scheme}/{notation.value if scheme == SectorScheme.HS and notation else unquote(key)}"
+        figure = flow_figure(sector, code(row["x"]), code(row["m"]), row["y"].value, row["c"].value)
+        if figure is not None:
+            yield Quad(row["o"], _FIGURE, Literal(figure), graph)
+    for row in query(_OBSERVATIONS, graph):
+        figure = indicator_figure(row["i"].value, code(row["x"]), code(row["m"]), row["y"].value, row["c"].value)
+        if figure is not None:
+            yield Quad(row["o"], _FIGURE, Literal(figure), graph)

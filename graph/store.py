@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -204,24 +205,50 @@ class OxigraphStore(QueryForms):
             _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
             self._finish(journal, progress)
 
+    def begin_stream(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """Begin a bulk write whose parts are loaded (`load_part`) while the next ones are still
+        being written, into `graphs` that the store does not hold yet. Journaled to be undone: if
+        the process dies before `apply_bulk` takes over with the last parts, the next writer
+        empties `graphs`, and the store is as it was."""
+        journal = {"nquads": [], "replace": [], "undo": [g.value for g in graphs]}
+        _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
+
+    def load_part(self, part: Path, progress: Progress | None = None) -> None:
+        """Bulk-load one staged part of a streamed write (`begin_stream`), then remove it."""
+        self._load_part(part, progress, "writing into the store")
+        part.unlink(missing_ok=True)
+
+    def undo_stream(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """Undo a streamed write that failed: empty its graphs; forget the journal."""
+        for graph in graphs:
+            self._store.clear_graph(graph)
+            self._store.remove_graph(graph)
+        self._store.flush()
+        self.end_bulk()
+
+    def _load_part(self, part: Path, progress: Progress | None, what: str) -> None:
+        if progress is None:
+            self._store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
+            return
+        # read through Python to count the bytes: measured as fast as by path (1M quads); once
+        # a part is read, the loader still sorts and indexes it (most of the time)
+        with metered_file(part, progress, what, then="indexing") as data:
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        progress("indexing", 1, 1)
+
     def _finish(self, journal: dict[str, object], progress: Progress | None = None) -> None:
         """Do what the journal says (again); SyntaxError, ValueError or OSError leave it in place."""
+        if journal.get("undo"):  # a streamed write cut off: undone
+            self.undo_stream([ox.NamedNode(g) for g in journal["undo"]])  # type: ignore[attr-defined]
+            return
         for graph in journal["replace"]:  # type: ignore[attr-defined]
             # clear_graph is the fastest way to empty a graph here (measured: graph/bulk.py)
             self._store.clear_graph(ox.NamedNode(graph))
             self._store.remove_graph(ox.NamedNode(graph))
         parts = _journal_parts(journal)
         for number, name in enumerate(parts, start=1):
-            part = self.staging() / name
-            if progress is None:
-                self._store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
-                continue
-            # read through Python to count the bytes: measured as fast as by path (1M quads); once
-            # a part is read, the loader still sorts and indexes it (most of the time)
             what = "writing into the store" + (f" (part {number} of {len(parts)})" if len(parts) > 1 else "")
-            with metered_file(part, progress, what, then="indexing") as data:
-                self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-            progress("indexing", 1, 1)
+            self._load_part(self.staging() / name, progress, what)
         self._store.flush()
         self.end_bulk()
 
@@ -267,7 +294,18 @@ class OxigraphStore(QueryForms):
         for predicate in keys.INDEX_PROPERTIES:
             self._store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?key }} }}")
         self._store.extend(list(keys.all_keys(self._store.quads_for_pattern)))
+        # Figure keys: a graph with its counts (bi:quadCount) was bulk-loaded by a version that
+        # writes them (the counts came after the keys), so only the other graphs are looked at.
+        counted = {q.graph_name for q in self._store.quads_for_pattern(None, ox.NamedNode(NS + "quadCount"), None)}
+        for graph in self._store.named_graphs():
+            if isinstance(graph, ox.NamedNode) and graph not in counted:
+                figures = keys.missing_figures(self._figure_rows, graph)
+                while batch := list(itertools.islice(figures, 100_000)):  # a transaction's memory
+                    self._store.extend(batch)
         self._store.flush()
+
+    def _figure_rows(self, sparql: str, graph: ox.NamedNode) -> ox.QuerySolutions:
+        return self._store.query(sparql, substitutions={ox.Variable("g"): graph})  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self._store)

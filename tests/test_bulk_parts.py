@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.graph.bulk import PartFiles, bulk_load_nquads
+from bilateral.core.errors import StoreError
+from bilateral.graph import iri
+from bilateral.graph.bulk import PartFiles, bulk_load_nquads, stream_parts
 from bilateral.graph.flows import bulk_nquads
 from bilateral.graph.store import JOURNAL, OxigraphStore
 from bilateral.ontology.vocab import BI
@@ -72,5 +75,66 @@ def test_a_journal_of_several_parts_is_rolled_forward_whole(tmp_path: Path) -> N
     try:
         assert set(store.quads()) == expected
         assert not (store_path / JOURNAL).exists() and not staging.exists()
+    finally:
+        store.close()
+
+
+def _parts(store: OxigraphStore) -> list[Path]:
+    """The test BACI file's N-Quads in parts of 10 lines in the open store's staging folder."""
+    with PartFiles(store.staging(), "baci", part_quads=10) as out:
+        bulk_nquads(BACI, out, chunksize=2)
+    return out.paths
+
+
+def test_a_streamed_load_cut_off_is_undone_by_the_next_writer(tmp_path: Path) -> None:
+    """As a crash leaves a load whose parts were loaded while the rest were written: some parts in
+    the store, the journal saying to undo. The next writer empties the graph: the store is as before."""
+    store_path = tmp_path / "store"
+    graph = iri.source_iri("synthetic-baci-hs92-y2022-v000000")
+    store = OxigraphStore(store_path)
+    parts = _parts(store)
+    store.begin_stream([ox.NamedNode(graph)])
+    for part in parts[:2]:
+        store.load_part(part)
+    assert any(True for _ in store.quads(ox.NamedNode(graph)))
+    del store._store  # the process dies: no flush, no end of the journal
+    store = OxigraphStore(store_path)  # recovers
+    try:
+        assert list(store.quads(ox.NamedNode(graph))) == []
+        assert not (store_path / JOURNAL).exists()
+    finally:
+        store.close()
+
+
+def test_a_baci_load_into_a_new_graph_is_loaded_while_written_and_equals_the_staged_load(tmp_path: Path) -> None:
+    """A file for a source the store lacks is checked whole, then each part loaded as it is
+    written: the same quads (and counts) as when every part is written first (--replace)."""
+    with KnowledgeGraph.open(tmp_path / "streamed") as kg:
+        kg.load([BACI])
+        streamed = set(kg.store.quads())
+    with KnowledgeGraph.open(tmp_path / "staged") as kg:
+        kg.load([BACI], replace=True)
+        staged = set(kg.store.quads())
+    assert streamed == staged and any(q.predicate.value == BI.quadCount for q in streamed)
+    assert not (tmp_path / "streamed" / JOURNAL).exists()
+
+
+def test_a_streamed_load_that_fails_leaves_nothing(tmp_path: Path) -> None:
+    """A part the store refuses (here: not N-Quads) stops the writing and empties the graph again."""
+    store_path = tmp_path / "store"
+    graph = iri.source_iri("synthetic-baci-hs92-y2022-v000000")
+    store = OxigraphStore(store_path)
+    try:
+        parts = _parts(store)
+
+        def write(out: PartFiles) -> None:
+            for part in parts:
+                out.write(part.read_bytes())
+            out.write(b"this is not N-Quads\n")
+
+        with pytest.raises(StoreError, match="what it had written was removed"):
+            stream_parts(store, store_path / ".bilateral-staging", "bad", write, [graph], None, part_quads=10)
+        assert list(store.quads(ox.NamedNode(graph))) == []
+        assert not (store_path / JOURNAL).exists()
     finally:
         store.close()

@@ -152,6 +152,10 @@ def test_a_big_load_goes_graph_by_graph_and_equals_the_embedded_one(fuseki: str,
         _ok(run_cli("load", str(EXAMPLE), str(baci), "--store", store))
         _ok(run_cli("load", str(baci), "--replace", "--store", store))  # again: changes nothing
     assert _snapshot_sha(embedded, tmp_path / "a") == _snapshot_sha(fuseki, tmp_path / "b")
+    # the whole-store question (it starts from the figures that could conflict: LATERAL)
+    whole = ["query", "conflicting-figures", "--format", "csv"]
+    here, there = run_cli(*whole, "--store", embedded), run_cli(*whole, "--store", fuseki)
+    assert _ok(there) == _ok(here) and "japantimes" in there.stdout
 
 
 @needs_fuseki
