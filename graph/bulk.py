@@ -146,33 +146,37 @@ def stream_parts(
         finally:
             whole.put(None)
 
-    store.begin_stream(undo)
-    producer = threading.Thread(target=produce, name="bilateral-nquads", daemon=True)
-    producer.start()
-    try:
-        while (part := whole.get()) is not None:
-            store.load_part(part, progress)
-        if "error" in outcome:
-            raise outcome["error"]
-    except BaseException as err:
-        parts.stopped = True
-        producer.join()
-        for path in parts.paths:  # room for the undo, on a full disk
-            path.unlink(missing_ok=True)
+    # the shared ISO 3166 graph is written too: its stamp changes, or is unknown if this fails
+    with store.stamping([*graphs, iri.source_iri(ISO_SOURCE_ID)]):
+        store.begin_stream(undo)
+        producer = threading.Thread(target=produce, name="bilateral-nquads", daemon=True)
+        producer.start()
         try:
-            store.undo_stream(undo)
-        except OSError as again:
-            raise StoreError(
-                f"bulk loading {parts.name!r} failed ({err}), and removing what it had written "
-                f"failed too ({again}): it is removed the next time the store is opened for writing"
-            ) from err
-        if isinstance(err, OSError) and err is outcome.get("error"):  # writing the parts
-            raise StoreError(f"staging {parts.name!r} failed: {err}; the store is unchanged") from err
-        if isinstance(err, OSError | SyntaxError | ValueError):
-            raise StoreError(f"bulk loading {parts.name!r} failed, and what it had written was removed: {err}") from err
-        raise
-    producer.join()
-    return outcome["written"]
+            while (part := whole.get()) is not None:
+                store.load_part(part, progress)
+            if "error" in outcome:
+                raise outcome["error"]
+        except BaseException as err:
+            parts.stopped = True
+            producer.join()
+            for path in parts.paths:  # room for the undo, on a full disk
+                path.unlink(missing_ok=True)
+            try:
+                store.undo_stream(undo)
+            except OSError as again:
+                raise StoreError(
+                    f"bulk loading {parts.name!r} failed ({err}), and removing what it had written "
+                    f"failed too ({again}): it is removed the next time the store is opened for writing"
+                ) from err
+            if isinstance(err, OSError) and err is outcome.get("error"):  # writing the parts
+                raise StoreError(f"staging {parts.name!r} failed: {err}; the store is unchanged") from err
+            if isinstance(err, OSError | SyntaxError | ValueError):
+                raise StoreError(
+                    f"bulk loading {parts.name!r} failed, and what it had written was removed: {err}"
+                ) from err
+            raise
+        producer.join()
+        return outcome["written"]
 
 
 def graphs_in(nquads_path: Path | Sequence[Path]) -> set[str]:

@@ -213,6 +213,14 @@ class OxigraphStore(QueryForms):
         journal = {"nquads": [], "replace": [], "undo": [g.value for g in graphs]}
         _write_atomically(self.path / JOURNAL, json.dumps(journal).encode("utf-8"))
 
+    @contextmanager
+    def stamping(self, graphs: Iterable[str]) -> Iterator[None]:
+        """Around a write made part by part (graph/bulk.py stream_parts): `graphs` get new change
+        stamps after it, and are unknown if it fails or is cut off."""
+        with self._stamps.writing() as touched:
+            touched.update(graphs)
+            yield
+
     def load_part(self, part: Path, progress: Progress | None = None) -> None:
         """Bulk-load one staged part of a streamed write (`begin_stream`), then remove it."""
         self._load_part(part, progress, "writing into the store")

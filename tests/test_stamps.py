@@ -13,6 +13,7 @@ from bilateral.api import KnowledgeGraph
 from bilateral.graph import iri
 from bilateral.graph.stamps import STAMPS
 from bilateral.graph.store import OxigraphStore
+from bilateral.ontology.countries import ISO_SOURCE_ID
 
 G1, G2 = "https://example.org/g1", "https://example.org/g2"
 
@@ -88,3 +89,18 @@ def test_a_bulk_loaded_baci_file_stamps_its_graphs(tmp_path: Path) -> None:
         graphs = {g.value for g in kg.store.graphs()}
     assert graphs == set(stamps)
     assert iri.source_iri("iso-3166-1") in stamps and len(stamps) == 2
+
+
+def test_a_streamed_load_stamps_every_graph_it_wrote(tmp_path: Path) -> None:
+    """A BACI file for a new source is loaded while it is written (graph/bulk.py stream_parts):
+    it adds to the shared ISO 3166 graph too, whose stamp must change, or the sync skips it."""
+    baci = Path(__file__).parent / "data" / "public" / "synthetic-BACI_HS92_Y2022_V000000.csv"
+    shared = iri.source_iri(ISO_SOURCE_ID)
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        kg.store.add([quad(1, shared)])
+        before = kg.store.stamps()
+        kg.load([baci])
+        after = kg.store.stamps()
+        source = next(g for g in after if g not in before)
+        assert kg.store.ask(f"ASK {{ GRAPH <{source}> {{ ?s ?p ?o }} }}")
+    assert after[shared] != before[shared]
