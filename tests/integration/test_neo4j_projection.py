@@ -14,10 +14,8 @@ NEO4J_URI.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,27 +29,13 @@ from bilateral.graph import iri
 from bilateral.graph.mapping import Projection, project_store
 from bilateral.graph.neo4j import GENERIC_LABEL, Neo4jProjector, SyncReport
 from bilateral.graph.store import OxigraphStore
+from tests.integration.conftest import EXAMPLE, ROOT
 from tests.test_mapping import MEETING, sparql_counts
 
 pytestmark = pytest.mark.neo4j
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "us-japan-2025"
 JAPANTIMES = iri.source_iri("japantimes-2025-04-08")
 PARTICIPANTS = ["Donald Trump", "JD Vance", "Shigeru Ishiba", "Takeshi Iwaya"]
-
-
-@pytest.fixture()
-def example(tmp_path: Path) -> Path:
-    """A copy of the example that a test may edit."""
-    return Path(shutil.copytree(EXAMPLE, tmp_path / "example"))
-
-
-@pytest.fixture()
-def kg(tmp_path: Path, example: Path) -> Iterator[KnowledgeGraph]:
-    with KnowledgeGraph.open(tmp_path / "store") as graph:
-        graph.load([example])
-        yield graph
 
 
 # -- helpers -------------------------------------------------------------------------------------

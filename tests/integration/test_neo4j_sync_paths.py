@@ -10,8 +10,6 @@ only record the arguments of the sync's own functions).
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,18 +25,6 @@ from tests.integration.test_neo4j_projection import EXAMPLE, JAPANTIMES, assert_
 pytestmark = pytest.mark.neo4j
 
 DUMMY = "urn:bilateral-test:left-over"
-
-
-@pytest.fixture()
-def example(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(EXAMPLE, tmp_path / "example"))
-
-
-@pytest.fixture()
-def kg(tmp_path: Path, example: Path) -> Iterator[KnowledgeGraph]:
-    with KnowledgeGraph.open(tmp_path / "store") as graph:
-        graph.load([example])
-        yield graph
 
 
 @pytest.fixture()
