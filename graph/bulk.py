@@ -25,6 +25,7 @@ cost 4-5 times the emptying alone; rolling forward costs one clear_graph and one
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import re
@@ -46,6 +47,7 @@ from bilateral.ontology.countries import ISO_SOURCE_ID
 from bilateral.ontology.vocab import BI
 
 __all__ = [
+    "AHEAD",
     "PART_QUADS",
     "PartFiles",
     "bulk_load_nquads",
@@ -57,6 +59,7 @@ __all__ = [
 
 _GRAPH = re.compile(rb"<([^<>\s]*)>\s*\.\s*$")
 PART_QUADS = 500_000  # N-Quads lines per part: about 450 MiB of the bulk loader's memory
+AHEAD = 2  # parts written and waiting for the store: the staging folder stays a few parts big
 
 
 class PartFiles:
@@ -131,7 +134,7 @@ def stream_parts(
     or `OxigraphStore.end_bulk` says there is nothing more.
     """
     undo = [ox.NamedNode(g) for g in graphs if g != iri.source_iri(ISO_SOURCE_ID)]
-    whole: queue.Queue[Path | None] = queue.Queue()
+    whole: queue.Queue[Path | None] = queue.Queue(maxsize=AHEAD)  # the writer waits for the store
     parts = PartFiles(folder, name, part_quads, closed=whole.put)
     outcome: dict[str, Any] = {}
 
@@ -158,6 +161,9 @@ def stream_parts(
                 raise outcome["error"]
         except BaseException as err:
             parts.stopped = True
+            while producer.is_alive():  # it may wait to hand on a part: take it
+                with contextlib.suppress(queue.Empty):
+                    whole.get(timeout=0.1)
             producer.join()
             for path in parts.paths:  # room for the undo, on a full disk
                 path.unlink(missing_ok=True)

@@ -12,7 +12,7 @@ import pytest
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import StoreError
 from bilateral.graph import iri
-from bilateral.graph.bulk import PartFiles, bulk_load_nquads, stream_parts
+from bilateral.graph.bulk import AHEAD, PartFiles, bulk_load_nquads, stream_parts
 from bilateral.graph.flows import bulk_nquads
 from bilateral.graph.store import JOURNAL, OxigraphStore
 from bilateral.ontology.vocab import BI
@@ -138,3 +138,28 @@ def test_a_streamed_load_that_fails_leaves_nothing(tmp_path: Path) -> None:
         assert not (store_path / JOURNAL).exists()
     finally:
         store.close()
+
+
+def test_a_streamed_load_writes_only_a_few_parts_ahead_of_the_store(tmp_path: Path) -> None:
+    """The writer waits for the store: the staging folder holds a few parts, never the whole
+    file (at 11M rows the whole file is about 31 GB of N-Quads)."""
+    store_path = tmp_path / "store"
+    graph = iri.source_iri("synthetic-baci-hs92-y2022-v000000")
+    folder = store_path / ".bilateral-staging"
+    store = OxigraphStore(store_path)
+    seen: list[int] = []
+    try:
+        line = f"<https://example.org/s> <https://example.org/p> <https://example.org/o> <{graph}> .\n".encode()
+
+        def write(out: PartFiles) -> None:
+            for _ in range(60):
+                seen.append(len(list(folder.glob("*.nq"))))
+                out.write(line * 2)
+
+        folder.mkdir(parents=True, exist_ok=True)
+        stream_parts(store, folder, "ahead", write, [graph], None, part_quads=2)
+        store.end_bulk()
+        assert len(list(store.quads(ox.NamedNode(graph)))) == 1
+    finally:
+        store.close()
+    assert max(seen) <= AHEAD + 2  # waiting in the queue, being loaded, being written
