@@ -244,3 +244,21 @@ def test_neo4j_admin_import_gives_what_sync_gives(kg: KnowledgeGraph, tmp_path: 
     )
     assert imported_counts == counts
     assert imported_content == expected
+
+
+def test_a_password_that_starts_with_a_dash_is_set(throwaway_root: Path) -> None:
+    """neo4j-admin read such a password as an option: one fresh password in 64 failed to start."""
+    password = throwaway_root / ".neo4j" / "password"
+    password.write_text("-starts-with-a-dash\n", encoding="utf-8")
+    password.chmod(0o600)
+    port = _free_port()
+    started = subprocess.run(
+        [str(throwaway_root / "scripts" / "neo4j-local"), "start"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NEO4J_LOCAL_PORT": str(port)},
+    )
+    assert started.returncode == 0, started.stderr[-3000:]
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "-starts-with-a-dash")) as driver:
+        assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
