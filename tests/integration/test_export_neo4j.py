@@ -197,6 +197,20 @@ def throwaway_root(tmp_path: Path) -> Iterator[Path]:
     subprocess.run([str(root / "scripts" / "neo4j-local"), "stop"], capture_output=True, timeout=120)
 
 
+def _start(root: Path) -> int:
+    """Start the throwaway root's Neo4j with its own scripts/neo4j-local on a free port."""
+    port = _free_port()
+    started = subprocess.run(
+        [str(root / "scripts" / "neo4j-local"), "start"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NEO4J_LOCAL_PORT": str(port)},
+    )
+    assert started.returncode == 0, started.stderr[-3000:]
+    return port
+
+
 def test_neo4j_admin_import_gives_what_sync_gives(kg: KnowledgeGraph, tmp_path: Path, throwaway_root: Path) -> None:
     export(kg.store, "csv", tmp_path / "csv")
     readme = (tmp_path / "csv" / "README.txt").read_text(encoding="utf-8")
@@ -221,15 +235,7 @@ def test_neo4j_admin_import_gives_what_sync_gives(kg: KnowledgeGraph, tmp_path: 
         timeout=300,
     )
     assert imported.returncode == 0, imported.stdout[-3000:] + imported.stderr[-3000:]
-    port = _free_port()
-    started = subprocess.run(
-        [str(throwaway_root / "scripts" / "neo4j-local"), "start"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "NEO4J_LOCAL_PORT": str(port)},
-    )
-    assert started.returncode == 0, started.stderr[-3000:]
+    port = _start(throwaway_root)
     password = (throwaway_root / ".neo4j" / "password").read_text().strip()
     settings = Neo4jSettings(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database=None)
     with Neo4jProjector(settings, max_retry_time=5) as neo:
@@ -251,14 +257,6 @@ def test_a_password_that_starts_with_a_dash_is_set(throwaway_root: Path) -> None
     password = throwaway_root / ".neo4j" / "password"
     password.write_text("-starts-with-a-dash\n", encoding="utf-8")
     password.chmod(0o600)
-    port = _free_port()
-    started = subprocess.run(
-        [str(throwaway_root / "scripts" / "neo4j-local"), "start"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "NEO4J_LOCAL_PORT": str(port)},
-    )
-    assert started.returncode == 0, started.stderr[-3000:]
+    port = _start(throwaway_root)
     with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "-starts-with-a-dash")) as driver:
         assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
