@@ -404,15 +404,16 @@ class KnowledgeGraph:
         return out
 
     def _dyad_flow_counts(self, counted: Mapping[str, int]) -> dict[str, int]:
-        """Flows by dyad name over the bulk-loaded graphs, as their loads counted them."""
+        """Flows by dyad name over the bulk-loaded graphs, as their loads counted them. The name
+        is read from the dyad's IRI (minted from it): joining each dyad to its bi:name took 0.4-0.9
+        s of `stats`' 1 s at 1M rows (7,140 dyads)."""
         out: dict[str, int] = {}
+        flow_count = ox.NamedNode(BI.flowCount)
         for graph in counted:
-            rows = self.store.select(
-                f"SELECT DISTINCT ?d ?name ?n WHERE {{ GRAPH <{graph}> {{ ?d <{BI.flowCount}> ?n "
-                f"FILTER(?d != <{graph}>) }} ?d <{BI.name}> ?name }}"
-            ).rows
-            for _dyad, name, n in rows:
-                out[str(name)] = out.get(str(name), 0) + _count(n)
+            for quad in self.store.pattern(None, flow_count, None, ox.NamedNode(graph)):
+                if quad.subject.value != graph:
+                    name = iri.dyad_name(quad.subject.value)
+                    out[name] = out.get(name, 0) + _count(quad.object.value)
         return out
 
     def _counted_stats(self) -> Rows:

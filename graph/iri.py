@@ -20,6 +20,7 @@ __all__ = [
     "country_iri",
     "dyad_codes",
     "dyad_iri",
+    "dyad_name",
     "indicator_iri",
     "meeting_iri",
     "mint",
@@ -107,6 +108,11 @@ def dyad_codes(a: str, b: str) -> tuple[str, str]:
 def dyad_iri(a: str, b: str) -> str:
     x, y = dyad_codes(a, b)
     return f"{base_iri()}dyad/{x}-{y}"
+
+
+def dyad_name(dyad: str) -> str:
+    """A dyad's name ("JPN-USA", its bi:name) from its IRI, which is minted from that name."""
+    return dyad.rsplit("/dyad/", 1)[1]
 
 
 def person_iri(name: str, birth_year: int | None = None) -> str:
