@@ -411,9 +411,10 @@ class KnowledgeGraph:
         flow_count = ox.NamedNode(BI.flowCount)
         for graph in counted:
             for quad in self.store.pattern(None, flow_count, None, ox.NamedNode(graph)):
-                if quad.subject.value != graph:
-                    name = iri.dyad_name(quad.subject.value)
-                    out[name] = out.get(name, 0) + _count(quad.object.value)
+                dyad, n = quad.subject, quad.object
+                if isinstance(dyad, ox.NamedNode) and isinstance(n, ox.Literal) and dyad.value != graph:
+                    name = iri.dyad_name(dyad.value)
+                    out[name] = out.get(name, 0) + _count(n.value)
         return out
 
     def _counted_stats(self) -> Rows:
