@@ -19,6 +19,7 @@ pattern that would be wasted work when the pair is known.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import re
@@ -243,10 +244,13 @@ def _top_sectors(rows: Rows, values: Mapping[str, Any]) -> Rows:
     groups: dict[tuple[Any, Any], list[Any]] = {}
     for row in found:
         groups.setdefault((row["source"], row["currency"]), []).append(row["value"])
+    for group in groups.values():  # sorted, so that a rank is a bisection (a pair has ~1,000 flows)
+        group.sort()
     n = values["n"]
     out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in found:
-        rank = 1 + sum(1 for v in groups[(row["source"], row["currency"])] if v > row["value"])
+        group = groups[(row["source"], row["currency"])]
+        rank = 1 + len(group) - bisect.bisect_right(group, row["value"])
         if rank <= n:
             key = (row["sector"], row["value"], row["currency"], row["reporter"], row["source"])
             out[key] = (rank, row["sector"], row["name"], *key[1:])

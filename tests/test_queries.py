@@ -159,3 +159,17 @@ def test_fuseki_backend_returns_the_same_rows(on_fuseki: KnowledgeGraph, name: s
     result = on_fuseki.query_rows(name, {k: str(v) for k, v in CASES[name].items()})
     assert result.columns == list(queries.get(name).columns)
     assert rows(result.columns, result.rows) == _expected(name)
+
+
+def test_top_sectors_ranks_ties_alike_and_counts_only_larger_values() -> None:
+    """The runner's rank is 1 + the flows of larger value in the same source and currency, so
+    equal values share a rank and the next rank skips (1, 2, 2, 4), per source."""
+    from bilateral.graph.store import Rows
+
+    columns = ["flow", "sector", "name", "value", "currency", "reporter", "source"]
+    values = [7, 9, 9, 3, 1]
+    found = [(f"f{i}", f"s{i}", f"S{i}", v, "USD", "JPN", "a") for i, v in enumerate(values)]
+    found.append(("g", "s9", "S9", 1, "USD", "JPN", "b"))  # another source: ranked on its own
+    ranked = queries._top_sectors(Rows(columns, found), {"n": 4})  # type: ignore[arg-type]
+    by_sector = {row[1]: row[0] for row in ranked.rows}
+    assert by_sector == {"s1": 1, "s2": 1, "s0": 3, "s3": 4, "s9": 1}
