@@ -689,3 +689,52 @@ def test_an_opening_phrase_holds_no_subject_and_that_clauses_continue() -> None:
         "We are going to sell them a lot.": "Donald Trump",
         "work together for a prosperous future.": "Narendra Modi",
     }
+
+
+# -- round 4: error classes of the dev half, batch 4 added --------------------------------------
+
+OSLO_MEETING = "Norwegian Prime Minister Ola Berg met President Donald Trump at the White House on Tuesday.\n"
+
+
+def test_the_speaker_after_the_quote_may_be_followed_by_when_or_where() -> None:
+    # "“...” in the talks, X said after the meeting.": the words after the verb say when, not what
+    text = (
+        "Headline\n\n" + OSLO_MEETING + "The visit “opened a new chapter” in the partnership, Berg said after the "
+        "lunch with the president.\n"
+        "“We will build on it,” in his view, Trump said at a later briefing.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "opened a new chapter": "Ola Berg",
+        "We will build on it,": "Donald Trump",
+    }
+
+
+def test_a_short_phrase_between_the_quote_and_the_sentences_speaker_does_not_hide_him() -> None:
+    # the two-word phrase is no quote of its own, so the sentence's closing "X said" speaks for both
+    text = (
+        "Headline\n\n" + OSLO_MEETING + "“We expect both sides to keep their word” and to “act fast” on the "
+        "fisheries rules, Mr Berg said.\n"
+    )
+    assert _speakers(_parse(text)) == {"We expect both sides to keep their word": "Ola Berg"}
+
+
+def test_a_quote_after_a_dash_explains_the_phrase_before_it() -> None:
+    text = (
+        "Headline\n\n" + OSLO_MEETING + "On energy, Berg said the two countries share the “same aims” – “to keep "
+        "prices low and supplies steady for our industries”.\n"
+    )
+    assert _speakers(_parse(text)) == {"to keep prices low and supplies steady for our industries": "Ola Berg"}
+
+
+def test_speech_acts_appeal_thank_and_refer_to_as_introduce_the_subjects_words() -> None:
+    text = (
+        "Headline\n\n" + OSLO_MEETING + "Last year, Berg appealed to the president to “keep the tariffs off our "
+        "fish”, without success.\n"
+        "Berg thanked Trump for agreeing to a return visit to Oslo “early next spring.”\n"
+        "Trump also referred to the salmon deal as “a very big win for both.”\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "keep the tariffs off our fish": "Ola Berg",
+        "early next spring.": "Ola Berg",
+        "a very big win for both.": "Donald Trump",
+    }

@@ -33,8 +33,15 @@ _VERB_BEFORE_QUOTE = re.compile(
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
-# "..., Trump said." ending the quote's sentence, after other words
-_SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+# "..., Trump said." ending the quote's sentence, after other words; the words after the verb may
+# say when, where or to whom ("Modi said after the talks", "Trump told reporters at the briefing")
+# but hold no clause of their own
+_SAID_AT_END = re.compile(
+    r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")"
+    r"(?:\s+(?:reporters|journalists|the press|the media))?"
+    r"(?:\s+(?:after|at|on|in|during|before|following|while|from|via|with)\b[^“”\"]*?)?"
+    r"\s*[.!?]?\s*$"
+)
 # an opening participle or prepositional phrase names no subject: "Speaking alongside Modi, "
 _OPENING_PHRASE = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|After|Following|Before|During|Asked|Alongside|Beside|With|At|In)\b[^,;“”\"]{0,100},\s+"
@@ -172,7 +179,8 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
-        if i and b0 == prev_close and re.search(r"^[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?$", before):
+        # "... and that “...”", or a dash explaining the phrase before it: "the “same goals” – “to ...”"
+        if i and b0 == prev_close and re.search(r"^(?:[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?|\s*[–—-])\s*$", before):
             said = self._phrase_before(q, i, s0, p0)
             if said:
                 return said
@@ -357,8 +365,11 @@ class Speakers:
         """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
         end the quote's sentence, with no other quote between."""
         i = bisect_left(self.quote_opens, q.close)
-        if i < len(self.quotes) and self.quote_opens[i] < s1:
-            return None
+        while i < len(self.quotes) and self.quote_opens[i] < s1:
+            # a phrase too short to be a quote of its own ("and to “act fast” on ...") hides no one
+            if len(self.text[self.quote_opens[i] : self.quote_closes[i]].split()) >= 3:
+                return None
+            i += 1
         for m in reversed(self._within(q.close, s1)):
             if _SAID_AT_END.match(self.text, m.end, s1):
                 return m
