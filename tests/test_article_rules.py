@@ -738,3 +738,14 @@ def test_speech_acts_appeal_thank_and_refer_to_as_introduce_the_subjects_words()
         "early next spring.": "Ola Berg",
         "a very big win for both.": "Donald Trump",
     }
+
+
+def test_the_president_is_the_one_named_before_even_when_his_country_is_not() -> None:
+    # the text names no United States, but it named President Donald Trump before "the president"
+    text = "Headline\n\n" + OSLO_MEETING + "“Norway is a great country,” the president said.\n"
+    assert _speakers(_parse(text)) == {"Norway is a great country,": "Donald Trump"}
+
+
+def test_the_premier_is_the_prime_minister() -> None:
+    text = "Headline\n\n" + OSLO_MEETING + "“Our fish are the best in the world,” the Norwegian premier said.\n"
+    assert _speakers(_parse(text)) == {"Our fish are the best in the world,": "Ola Berg"}
