@@ -749,3 +749,12 @@ def test_the_president_is_the_one_named_before_even_when_his_country_is_not() ->
 def test_the_premier_is_the_prime_minister() -> None:
     text = "Headline\n\n" + OSLO_MEETING + "“Our fish are the best in the world,” the Norwegian premier said.\n"
     assert _speakers(_parse(text)) == {"Our fish are the best in the world,": "Ola Berg"}
+
+
+def test_trade_from_the_current_amount_is_trade_of_both_countries_this_year() -> None:
+    text = (
+        "Headline\n\nNorway and Canada signed a fisheries pact on Monday.\n"
+        "The two countries plan to double their trade from the current $12 billion.\n"
+    )
+    metric, country, partner, year = _facts(_parse(text))["$12 billion"]
+    assert (metric, {country, partner}, year) == ("trade", {"CAN", "NOR"}, 2025)

@@ -29,7 +29,7 @@ _METRIC_RE = re.compile(
     r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|"
     r"trade (?:volume |turnover )?(?:between|with|in goods)|traded|"
-    r"trade\s+(?:to|of|at|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    r"trade\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
@@ -440,7 +440,12 @@ def _speaker(
 _BLOC_PARTNER = re.compile(
     r"\bwith\s+(?:the\s+)?(?:\d+-(?:nation|member)\s+)?(?:European Union|EU|bloc|rest of the world|world)\b"
 )
-_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b", re.I)
+# trade of both sides: "bilateral trade", "between our two ...", "the two countries would double their trade"
+_BOTH_SIDES = re.compile(
+    r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b|"
+    r"\b(?:the|our) two (?:countries|nations|economies|sides)\b|\bboth (?:countries|nations|sides)\b",
+    re.I,
+)
 
 
 def _sides(
@@ -507,6 +512,7 @@ def _from_the_article(
 
 # the period written right after an amount: "$104.6 billion in 2023", "$295 billion (2024)"
 _OWN_YEAR = re.compile(r"\s*(?:\)\s*)?,?\s*(?:\(|in\s+|for\s+|during\s+|as of\s+)(?:fiscal\s+|FY\s*)?$")
+_CURRENT_BEFORE = re.compile(r"\bcurrent(?:ly)?\s+(?:(?:about|around|nearly|some|over)\s+)?$", re.I)
 _OWN_RELATIVE = re.compile(
     r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year)\b",
     re.I,
@@ -542,6 +548,8 @@ def _year(
     own = [y for at, y in years if owner(at) == (rel, rel_end)]
     if own:
         return own[0], False
+    if published is not None and _CURRENT_BEFORE.search(sentence, 0, rel):  # "from the current $56 billion"
+        return published.year, False
     relative = _OWN_RELATIVE.match(sentence, rel_end)
     if relative:
         if published is None:
