@@ -758,3 +758,35 @@ def test_trade_from_the_current_amount_is_trade_of_both_countries_this_year() ->
     )
     metric, country, partner, year = _facts(_parse(text))["$12 billion"]
     assert (metric, {country, partner}, year) == ("trade", {"CAN", "NOR"}, 2025)
+
+
+def test_people_someone_is_yet_to_meet_are_no_participants() -> None:
+    text = (
+        "Headline\n\nCanadian Prime Minister Mark Carney met Norwegian Trade Minister Erik Holm in Oslo on Sunday.\n"
+        "Carney is expected to tour a shipyard in Bergen on Monday before flying back to the capital to meet "
+        "Prime Minister Ola Berg.\n"
+    )
+    meeting = _parse(text, published=dt.date(2025, 3, 9)).meeting
+    assert meeting is not None
+    assert {p.name for p in meeting.participants} == {"Mark Carney", "Erik Holm"}
+
+
+def test_a_leader_named_only_as_one_to_meet_later_is_no_side_of_the_meeting() -> None:
+    text = (
+        "Headline\n\nOSLO Canadian Prime Minister Mark Carney arrived in Norway on Sunday for a visit focusing on "
+        "trade. Carney is also expected to tour a shipyard in Bergen during his three-day visit, before heading to "
+        "the capital Oslo to meet King Harald and Prime Minister Ola Berg.\n"
+    )
+    meeting = _parse(text, published=dt.date(2025, 3, 9)).meeting
+    assert meeting is None or [p.name for p in meeting.participants] == ["Mark Carney"]
+
+
+def test_a_visit_to_a_country_by_one_named_person_is_still_a_visit() -> None:
+    # the visitor is the one person named at it; the country visited makes it bilateral
+    text = (
+        "Headline\n\nCanadian Prime Minister Mark Carney arrived in Norway on Sunday for a visit focusing on "
+        "fish and gas.\n"
+    )
+    meeting = _parse(text, published=dt.date(2025, 3, 9)).meeting
+    assert meeting is not None and meeting.countries == ("CAN", "NOR")
+    assert [p.name for p in meeting.participants] == ["Mark Carney"]

@@ -71,6 +71,10 @@ _WEAK_TRIGGERS = frozenset(
         "discussions",
     }
 )
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|(?:is|are|was|were) (?:also )?(?:expected|set|scheduled|due|to be)|plans? to|planned to|intends? to)\b",
+    re.I,
+)
 _FUTURE_MEETING = re.compile(
     r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
     r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$",
@@ -140,6 +144,8 @@ def find_meeting(
     art = _Article(text, index, quoted, people, published)
     triggers = _triggers(art)
     main_id = _main_sentence(art, triggers, person_mentions)
+    visit_id = _visit_sentence(art, triggers, person_mentions, country_mentions)
+    main_id = main_id if main_id is not None else visit_id
     if main_id is None:
         return None
     used = sorted({n for n, _ in triggers if n == main_id or (n > main_id and not _other_event(art, n, main_id))})[:6]
@@ -155,7 +161,7 @@ def find_meeting(
     if countries:  # a bilateral meeting: someone of a third country only spoke of it
         participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
     _place_new_leaders(art.people, participants, countries)
-    if len(participants) < 2 and place is None:
+    if len(participants) < 2 and place is None and (visit_id is None or countries is None):
         return None  # "as it talks with Trump on tariffs": one person at no place is no meeting
     if host is None and countries:
         host = _visited(text, countries)
@@ -265,6 +271,10 @@ def _triggers(art: _Article) -> list[Trigger]:
                 continue
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
+            if re.search(r"\bto\s+$", text[max(s0, m.start() - 4) : m.start()]) and _FUTURE_MARKER.search(
+                text, s0, m.start()
+            ):
+                continue  # "is expected to tour ..., before flying on to Beijing to meet Xi": still to come
             if (
                 m.group("call") == m.group()
                 and m.group().lower() == "call"
@@ -289,6 +299,21 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         venue = _VENUE_RE.search(art.text, s0, s1)
         strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
         if venue or len(persons) >= 2 or (strong and persons):
+            return n
+    return None
+
+
+def _visit_sentence(
+    art: _Article, triggers: list[Trigger], person_mentions: list[PersonMention], country_mentions: list[MentionHit]
+) -> int | None:
+    """The first sentence that says a person "arrived in" a country: a visit, though one person
+    is named at it (the other side is the country visited)."""
+    for n, m in triggers:
+        s0, s1 = art.sentence(n)
+        arrived = m.group().lower() in ("arrived in", "arrives in")
+        country = next((c for c in country_mentions if c.start == m.end() + 1), None)
+        persons = [pm for pm in starting_in(person_mentions, s0, m.start()) if not pm.in_quote]
+        if arrived and country is not None and persons:
             return n
     return None
 
@@ -334,6 +359,13 @@ def _named_participants(
     return participants
 
 
+def _to_come(art: _Article, pos: int) -> bool:
+    """Whether `pos` is in a clause of a meeting still to come: "is expected to ... to meet X"."""
+    s0, _ = art.sentence(art.index.sentence_of(pos))
+    future = _FUTURE_MARKER.search(art.text, s0, pos)
+    return future is not None and MEETING_RE.search(art.text, future.end(), pos) is not None
+
+
 def _speaks_of_it(text: str, end: int, s1: int) -> bool:
     """Whether the person named just before `end` is the subject of a verb of speech (an
     apposition allowed, unless it says the person was there: ", who joined the talks,")."""
@@ -353,6 +385,9 @@ def _add_missing_sides(
     for pm in person_mentions:
         if not pm.in_quote:
             named[pm.ref] = named.get(pm.ref, 0) + 1
+    # a leader named only as someone to meet later was not at this meeting
+    present = {pm.ref for pm in person_mentions if not pm.in_quote and not _to_come(art, pm.start)}
+    named = {ref: count for ref, count in named.items() if ref in present}
     sides = {people.office_of(ref)[1] for ref in participants} - {None}
     wanted = [host] if host and host not in sides else []
     for ref in sorted(named, key=lambda x: -named[x]):
