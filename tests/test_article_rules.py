@@ -790,3 +790,14 @@ def test_a_visit_to_a_country_by_one_named_person_is_still_a_visit() -> None:
     meeting = _parse(text, published=dt.date(2025, 3, 9)).meeting
     assert meeting is not None and meeting.countries == ("CAN", "NOR")
     assert [p.name for p in meeting.participants] == ["Mark Carney"]
+
+
+def test_people_of_an_as_clause_or_of_a_separate_meeting_are_no_participants() -> None:
+    for later in (
+        "The meeting came as Norwegian Trade Minister Erik Holm negotiated in Geneva with Commerce Secretary "
+        "Howard Lutnick.\n",
+        "Berg also met House Speaker Mike Johnson on Capitol Hill.\n",
+    ):
+        meeting = _parse("Headline\n\n" + OSLO_MEETING + later).meeting
+        assert meeting is not None
+        assert {p.name for p in meeting.participants} == {"Ola Berg", "Donald Trump"}, later

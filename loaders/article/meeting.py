@@ -36,7 +36,10 @@ MEETING_RE = re.compile(
     r"accompanied by|joined by|delegation included)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
+# the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
+_CLAUSE_BREAK = re.compile(
+    r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b|\sas\s(?!well\s+as\b)"
+)
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
@@ -210,6 +213,8 @@ _EARLIER = re.compile(
     r"(?:months|years) ago|had (?:\w+ )?(?:met|visited|hosted|held talks)|earlier)\b",
     re.I,
 )
+# "Berg also met the Speaker": the visitor's other meeting
+_ANOTHER = re.compile(r"\b(?:also|separately|later)\s+(?:met|meets|held talks|spoke with|visited|hosted)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
 
 
@@ -225,7 +230,7 @@ def _other_event(art: _Article, n: int, main_id: int) -> bool:
     the one the main sentence names ("talks in Kuala Lumpur" after "met in Busan")."""
     m0, m1 = art.sentence(main_id)
     s0, s1 = art.sentence(n)
-    if _EARLIER.search(art.text, s0, s1):
+    if _EARLIER.search(art.text, s0, s1) or _ANOTHER.search(art.text, s0, s1):
         return True
     years = _event_years(art.text, m0, m1)
     if art.published is not None:
