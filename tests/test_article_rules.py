@@ -801,3 +801,8 @@ def test_people_of_an_as_clause_or_of_a_separate_meeting_are_no_participants() -
         meeting = _parse("Headline\n\n" + OSLO_MEETING + later).meeting
         assert meeting is not None
         assert {p.name for p in meeting.participants} == {"Ola Berg", "Donald Trump"}, later
+
+
+def test_a_demonym_as_a_noun_before_a_verb_of_speech_is_that_countrys_person() -> None:
+    text = "Headline\n\n" + OSLO_MEETING + "“We never rule anything out,” the Norwegian told reporters.\n"
+    assert _speakers(_parse(text)) == {"We never rule anything out,": "Ola Berg"}

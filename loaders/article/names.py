@@ -343,6 +343,12 @@ _COUNTRYS_ROLE = re.compile(
 )
 
 
+# a demonym as a noun, the subject of a verb of speech: "the Norwegian told reporters"
+_THE_DEMONYM = re.compile(
+    r"\b[Tt]he\s+(?P<mod>" + COUNTRY_FORM + r")(?=\s+(?:\w+ly\s+|also\s+|later\s+)?(?:" + VERBS + r")\b)"
+)
+
+
 # a headline drops its articles: "Carney tells Trump ..., president praises PM as ..."
 _HEADLINE_ROLE = re.compile(
     r"(?:^|[,;:]\s+)(?P<role>(?i:president|prime minister|premier|chancellor))\s+(?=(?:" + VERBS + r")\b)"
@@ -530,6 +536,9 @@ def _role_sites(text: str) -> list[Site]:
             mod = m.group("mod")
             role = m.group("role").lower().replace("pm", "prime minister")
             sites.append(Site(m.start(), m.end(), "", role=role, role_country=forms[mod][0] if mod else None))
+    for m in _THE_DEMONYM.finditer(text):
+        country = forms[m.group("mod")][0]
+        sites.append(Site(m.start(), m.end(), "", role="person", role_country=country))
     headline = text.split("\n", 1)[0]
     for m in _HEADLINE_ROLE.finditer(headline):
         sites.append(Site(m.start("role"), m.end("role"), "", role=m.group("role").lower()))

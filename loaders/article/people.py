@@ -284,6 +284,8 @@ def _office_of_title(title: str) -> str:
 
 def _role_fits(role: str, office: str, roles: tuple[str, ...]) -> bool:
     office_l = office.casefold()
+    if role == "person":  # "the Norwegian": anyone of the country, with an office
+        return True
     if role == "leader":
         return bool({"head_of_state", "head_of_government"} & set(roles))
     if role in ("foreign minister", "secretary of state", "foreign secretary"):
