@@ -806,3 +806,17 @@ def test_people_of_an_as_clause_or_of_a_separate_meeting_are_no_participants() -
 def test_a_demonym_as_a_noun_before_a_verb_of_speech_is_that_countrys_person() -> None:
     text = "Headline\n\n" + OSLO_MEETING + "“We never rule anything out,” the Norwegian told reporters.\n"
     assert _speakers(_parse(text)) == {"We never rule anything out,": "Ola Berg"}
+
+
+def test_trade_of_a_sentence_naming_no_country_is_the_articles_dyad() -> None:
+    text = (
+        "Headline\n\nCanadian Prime Minister Mark Carney met Norwegian Prime Minister Ola Berg in Oslo on Monday.\n"
+        "Trade between the countries totalled $5 billion last year.\n"
+        "Trade reached $6 billion in 2022, before falling.\n"
+        "Global trade is worth far more, at $30 trillion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    for amount, year in (("$5 billion", 2024), ("$6 billion", 2022)):
+        metric, country, partner, when = facts[amount]
+        assert (metric, {country, partner}, when) == ("trade", {"CAN", "NOR"}, year), amount
+    assert facts["$30 trillion"][1:3] == (None, None)

@@ -442,7 +442,7 @@ _BLOC_PARTNER = re.compile(
 )
 # trade of both sides: "bilateral trade", "between our two ...", "the two countries would double their trade"
 _BOTH_SIDES = re.compile(
-    r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b|"
+    r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b|\bbetween (?:the|both) (?:countries|nations)\b|"
     r"\b(?:the|our) two (?:countries|nations|economies|sides)\b|\bboth (?:countries|nations|sides)\b",
     re.I,
 )
@@ -486,6 +486,8 @@ def _sides(
     # (a speaker's "we" gave one side: the other is the article's other side)
     if metric == "trade" and partner is None and dyad and country in (None, *dyad) and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
+    if metric == "trade" and dyad and not cs:
+        return dyad[0], dyad[1], True  # "Trade reached $6 billion": a sentence naming no country, the article's two
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
     return country, partner, filled
 
