@@ -820,3 +820,13 @@ def test_trade_of_a_sentence_naming_no_country_is_the_articles_dyad() -> None:
         metric, country, partner, when = facts[amount]
         assert (metric, {country, partner}, when) == ("trade", {"CAN", "NOR"}, year), amount
     assert facts["$30 trillion"][1:3] == (None, None)
+
+
+def test_a_by_line_of_two_names_and_a_name_slash_agency_credit_name_people() -> None:
+    text = (
+        "Berg and Trump shake hands before talks at the White House. Kari Lund/Pool via AFP\n\n"
+        "By Nils Dahl and Sara Moe\n\n"
+        "Ivar Strand / The Oslo Daily\n\n" + OSLO_MEETING
+    )
+    names = {p.ref.name for p in _parse(text).people}
+    assert {"Kari Lund", "Nils Dahl", "Sara Moe", "Ivar Strand"} <= names

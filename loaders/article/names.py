@@ -510,6 +510,12 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
+    # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",
+    # "Jane Roe / The Daily"): their people
+    if re.search(r"(?:^|\n)By\s+(?:[A-Z][\w.'’-]*\s+){0,3}?(?:and\s+)?$", before) or (
+        len(site.name.split()) >= 2 and re.match(r" ?/ ?[A-Z]", after)
+    ):
+        site.evidence = site.evidence or "byline"
     # a byline: a line of two or three words in capitals and nothing else ("TARO YAMADA")
     words = site.name.split()
     if (
