@@ -830,3 +830,18 @@ def test_a_by_line_of_two_names_and_a_name_slash_agency_credit_name_people() -> 
     )
     names = {p.ref.name for p in _parse(text).people}
     assert {"Kari Lund", "Nils Dahl", "Sara Moe", "Ivar Strand"} <= names
+
+
+def test_a_full_date_beside_both_participants_dates_a_meeting_whose_sentences_give_none() -> None:
+    text = (
+        "Carney and Berg attend a fisheries forum on March 5, 2025, in Oslo. Kari Lund/Pool via AFP\n\n"
+        "Canadian Prime Minister Mark Carney held talks with Norwegian Prime Minister Ola Berg in Oslo.\n"
+    )
+    meeting = _parse(text, published=dt.date(2025, 3, 6)).meeting
+    assert meeting is not None and meeting.date == dt.date(2025, 3, 5)
+
+
+def test_a_title_of_a_country_before_a_name_is_the_office_of_that_country() -> None:
+    text = "Headline\n\nPrime Minister of Norway Ola Berg met President Donald Trump at the White House on Tuesday.\n"
+    people = {p.ref.name: (p.office, p.country) for p in _parse(text).people}
+    assert people["Ola Berg"] == ("Prime Minister", "NOR")

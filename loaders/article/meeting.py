@@ -181,6 +181,8 @@ def find_meeting(
         )
     if day is None:
         day, date_how, conf = _reported_day(art, used)
+    if day is None:
+        day, date_how, conf = _day_beside_both(art, person_mentions, participants)
     if day is None and published is not None:
         day, date_how, conf = published, "not stated: the publication date (a guess)", 0.3
     if known is not None and known.kind != kind:
@@ -500,6 +502,20 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
                 return d.date, f"stated: '{d.exact}'", 0.8
             return d.date, f"relative: '{d.exact}'", 0.7
     return None, "", 0.8
+
+
+def _day_beside_both(art: _Article, person_mentions: list[PersonMention], participants: list[PersonRef]) -> Dated:
+    """A full date in a sentence that names two participants ("Starmer and Modi attend the forum
+    on October 9, 2025"), within a week before publication: the day they were together."""
+    for n, (s0, s1) in enumerate(art.index.sentences):
+        named = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
+        if len(named & set(participants)) < 2:
+            continue
+        for d in parse_dates(art.text, art.published, s0, s1):
+            recent = art.published is None or 0 <= (art.published - d.date).days <= 7
+            if d.how == "absolute" and not art.quoted(d.start) and recent:
+                return d.date, f"stated beside both participants: '{d.exact}'", 0.6
+    return None, "", 0.0
 
 
 def _known_meeting(

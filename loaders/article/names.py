@@ -398,6 +398,10 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     if titled is None:
         return None
     title, honorific, name_toks = titled
+    # "Prime Minister of India": the office, and the country it is of
+    of_country = re.fullmatch(r"(.+?) (?:of|for) (.+)", title or "")
+    if of_country and of_country.group(2) in country_surface_forms():
+        title, country = of_country.group(1), country or country_surface_forms()[of_country.group(2)][0]
     # trailing weekday / month words ("met Ishiba Thursday")
     while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
         name_toks = name_toks[:-1]
@@ -438,7 +442,8 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     j = h + 1
     if j < len(words) and words[j] in ("of", "for"):
         rest = " ".join(words[j:])[len(words[j]) + 1 :]
-        comp = next((c for c in sorted(_TITLE_COMPLEMENTS, key=len, reverse=True) if rest.startswith(c)), None)
+        complements = (*_TITLE_COMPLEMENTS, *country_surface_forms())  # "Prime Minister of India Narendra Modi"
+        comp = next((c for c in sorted(complements, key=len, reverse=True) if (rest + " ").startswith(c + " ")), None)
         if comp is None:
             return None
         j += 1 + len(comp.split())
