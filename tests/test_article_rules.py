@@ -845,3 +845,13 @@ def test_a_title_of_a_country_before_a_name_is_the_office_of_that_country() -> N
     text = "Headline\n\nPrime Minister of Norway Ola Berg met President Donald Trump at the White House on Tuesday.\n"
     people = {p.ref.name: (p.office, p.country) for p in _parse(text).people}
     assert people["Ola Berg"] == ("Prime Minister", "NOR")
+
+
+def test_between_a_and_b_is_of_its_own_clause_and_with_a_country_exporting_is_the_exporter() -> None:
+    text = (
+        "Headline\n\nCanadian Prime Minister Mark Carney met Norwegian Prime Minister Ola Berg in Oslo on Monday.\n"
+        "Goods trade between Canada and Norway was $6.6 billion in 2024, with Norway exporting $4.8 billion.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$4.8 billion"] == ("exports", "NOR", "CAN", 2024)
+    assert facts["$6.6 billion"][0] == "trade" and set(facts["$6.6 billion"][1:3]) == {"CAN", "NOR"}

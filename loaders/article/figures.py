@@ -80,7 +80,13 @@ def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
     when no balance, export, import or investment word is in the sentence)."""
     best: tuple[float, re.Match[str]] | None = None
     found = list(_METRIC_RE.finditer(sentence))
-    if any(not m.group("trade") for m in found):
+
+    def same_clause(m: re.Match[str]) -> bool:
+        lo, hi = sorted((m.end(), rel))
+        return not re.search(r"[,;]\s", sentence[lo:hi])
+
+    # (a word of another clause, "..., with Norway exporting $4.8 billion", does not count)
+    if any(not m.group("trade") and same_clause(m) for m in found):
         found = [m for m in found if not m.group("trade")]
     for m in found:
         if m.start() < rel:
@@ -116,7 +122,9 @@ def _figure_dyad(
     if betw:
         first = betw[0]
         second = next((c for c in countries if c.start > first.end and c.prep == "and"), None)
-        if second:
+        # of the metric of its own clause: not "trade between A and B was $X, with B exporting $Y"
+        lo, hi = sorted((second.end if second else first.end, metric_start))
+        if second and not re.search(r"[,;]\s", sentence[lo:hi]):
             holder, other = first.code, second.code
     # "the U.S.-China trade deficit": the first of the pair holds it, the second is the partner
     for a, b in pairwise(before):
@@ -134,8 +142,10 @@ def _figure_dyad(
         for c in reversed(before):
             gap = sentence[c.end : metric_start]
             # "Japan's ¥9tn ($62bn) surplus": a few words between, no clause break
+            # "with Norway exporting $4.8 billion": the subject of the verb, whatever comes before it
+            subject_of_verb = c.prep == "with" and not gap.strip() and re.search(r"(?:ed|ing)$", sentence[metric_start:metric_end])
             if (
-                (c.prep in ("", "and") or c.possessive)
+                (c.prep in ("", "and") or c.possessive or subject_of_verb)
                 and _HOLDER_GAP.fullmatch(gap)
                 # a balance's holder is in its noun phrase; an investor or exporter is the
                 # subject of a verb ("Japan pledged $550 billion in investment")
