@@ -855,3 +855,13 @@ def test_between_a_and_b_is_of_its_own_clause_and_with_a_country_exporting_is_th
     facts = _facts(_parse(text))
     assert facts["$4.8 billion"] == ("exports", "NOR", "CAN", 2024)
     assert facts["$6.6 billion"][0] == "trade" and set(facts["$6.6 billion"][1:3]) == {"CAN", "NOR"}
+
+
+def test_a_year_earlier_after_another_amount_is_the_year_before_that_amounts() -> None:
+    text = (
+        "Headline\n\nCanadian Prime Minister Mark Carney met Norwegian Prime Minister Ola Berg in Oslo on Monday.\n"
+        "Canada’s deficit with Norway narrowed to $1.8 billion in 2022 from $2.1 billion a year earlier.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$1.8 billion"] == ("balance", "CAN", "NOR", 2022)
+    assert facts["$2.1 billion"] == ("balance", "CAN", "NOR", 2021)

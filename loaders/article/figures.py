@@ -567,6 +567,10 @@ def _year(
         if published is None:
             return None, False
         when = relative.group("when").lower()
+        # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
+        before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))]
+        if when in ("a year earlier", "the previous year") and before_other:
+            return before_other[0] - 1, False
         past = when in ("last year", "a year earlier", "the previous year")
         return published.year - 1 if past else published.year, False
     free = [(at, y) for at, y in years if owner(at) is None]
