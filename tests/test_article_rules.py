@@ -876,3 +876,13 @@ def test_she_said_after_someone_said_she_is_that_person() -> None:
         "“We will sell you more salmon,” she said.\n"
     )
     assert _speakers(_parse(text)) == {"We will sell you more salmon,": "Ola Berg"}
+
+
+def test_talks_called_for_hoped_for_or_last_held_years_ago_are_no_meeting() -> None:
+    for text in (
+        "China imposed tariffs on $2 billion of Norwegian salmon on Saturday. Norwegian Prime Minister Ola Berg "
+        "said the move was unfair and called for talks with Chinese President Xi Jinping.\n",
+        "Canadian Prime Minister Mark Carney has said he is open to a meeting with Chinese Premier Li Qiang.\n",
+        "Chinese President Xi Jinping and President Donald Trump last met in 2019 in Osaka.\n",
+    ):
+        assert _parse("Headline\n\n" + text).meeting is None, text

@@ -80,7 +80,10 @@ _FUTURE_MARKER = re.compile(
 )
 _FUTURE_MEETING = re.compile(
     r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
-    r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$",
+    r"scheduled to|due to|ahead of|invit\w*|invitation|"
+    # a meeting asked for, hoped for or possible is none held: "called for talks", "open to a meeting"
+    r"call(?:ed|s|ing)? for|urg\w*|sought|seek\w*|open to|push\w* for|propos\w*|hop\w* (?:for|to)|"
+    r"wants? to|ready (?:for|to)|could|may|might|possible|potential)\s+(?:\w+\s+){0,5}$",
     re.I,
 )
 
@@ -278,6 +281,8 @@ def _triggers(art: _Article) -> list[Trigger]:
                 continue
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
+            if re.search(r"\blast\s+$", text[max(s0, m.start() - 6) : m.start()]):
+                continue  # "last met in 2019": an earlier meeting
             if re.search(r"\bto\s+$", text[max(s0, m.start() - 4) : m.start()]) and _FUTURE_MARKER.search(
                 text, s0, m.start()
             ):
