@@ -886,3 +886,17 @@ def test_talks_called_for_hoped_for_or_last_held_years_ago_are_no_meeting() -> N
         "Chinese President Xi Jinping and President Donald Trump last met in 2019 in Osaka.\n",
     ):
         assert _parse("Headline\n\n" + text).meeting is None, text
+
+
+def test_names_with_two_particles_and_people_described_by_their_trade_or_their_institution() -> None:
+    text = (
+        "Headline\n\n" + OSLO_MEETING + "“It’s a big step,” Ursula von der Leyen, president of the European "
+        "Commission, said.\n"
+        "Political scientist Jane Roe said the visit was “a big step for both.”\n"
+        "Erik Holm of the Norwegian Seafood Council said the deal was “good for our fishermen.”\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "It’s a big step,": "Ursula von der Leyen",
+        "a big step for both.": "Jane Roe",
+        "good for our fishermen.": "Erik Holm",
+    }

@@ -212,10 +212,16 @@ _LONG_TITLE_BEFORE = re.compile(
 )
 _DESCRIBED_BEFORE = re.compile(
     r"\b(?:billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
-    r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator)\s+$"
+    r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator|"
+    # occupations: "political scientist Jane Roe", "trade lawyer John Doe"
+    r"scientist|professor|researcher|lawyer|historian|strategist|consultant|diplomat|journalist|"
+    r"activist|commentator|scholar|expert|director|fellow|economist)\s+$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
-_VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+_VERB_AFTER = re.compile(
+    r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?)?"
+    r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
+)
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 
 
@@ -252,6 +258,18 @@ def find_tokens(text: str) -> list[_Tok]:
     return out
 
 
+def _particles_then_name(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether the particles from token `i` on, single-spaced, end at a capitalised word."""
+    j = i
+    while j + 1 < len(toks) and re.fullmatch(" ", text[toks[j].end : toks[j + 1].start] or "x"):
+        j += 1
+        if toks[j].text[0].isupper():
+            return True
+        if toks[j].text not in PARTICLES:
+            return False
+    return False
+
+
 def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
     """Runs of capitalised words (with name particles and title complements inside), separated
     by single spaces only: the raw material of names and titles."""
@@ -271,9 +289,7 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             run
             and gap_ok
             and tok.text in PARTICLES
-            and i + 1 < len(toks)
-            and toks[i + 1].text[0].isupper()
-            and re.fullmatch(" ", text[tok.end : toks[i + 1].start] or "x")
+            and _particles_then_name(text, toks, i)  # "von der Leyen": particles, then a name
         ):
             run.append(tok)
         elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):

@@ -24,7 +24,11 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # an adverb between a speaker and the verb: "he also said", "Trump later told"
 _ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
-_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
+# "Erik Holm of the Norwegian Seafood Council said": the institution a speaker is of
+_OF_INSTITUTION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){0,4}[A-Z][\w.&'’-]*)"
+_SPEAKER_VERB = re.compile(
+    r"(?:\s*,[^,“”\"]{1,120}?,|" + _OF_INSTITUTION + r")?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b"
+)
 _VERB_BEFORE_QUOTE = re.compile(
     r"(?P<verb>\b(?:" + VERBS + r"))\b"
     r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,25}?)"
@@ -406,7 +410,7 @@ class Speakers:
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
-        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?$")
+        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?\s*(?:" + _ADVERB + r"\s+)?$")
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
