@@ -900,3 +900,13 @@ def test_names_with_two_particles_and_people_described_by_their_trade_or_their_i
         "a big step for both.": "Jane Roe",
         "good for our fishermen.": "Erik Holm",
     }
+
+
+def test_a_hyphenated_title_and_a_name_set_off_by_commas_before_said_are_people() -> None:
+    text = (
+        "Headline\n\n" + OSLO_MEETING + "UN Secretary-General Ana Lima welcomed the talks.\n"
+        "Norway’s top fisheries negotiator, Kari Nordmann, said the talks were “long but useful.”\n"
+    )
+    ex = _parse(text)
+    assert {"Ana Lima", "Kari Nordmann"} <= {p.ref.name for p in ex.people}
+    assert _speakers(ex) == {"long but useful.": "Kari Nordmann"}

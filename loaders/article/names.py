@@ -29,6 +29,8 @@ _TITLE_HEADS = frozenset(
         "President",
         "Minister",
         "Secretary",
+        "Secretary-General",
+        "Director-General",
         "Chancellor",
         "Premier",
         "Representative",
@@ -219,7 +221,7 @@ _DESCRIBED_BEFORE = re.compile(
 )
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(
-    r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?)?"
+    r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?|,)?"
     r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
 )
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
@@ -526,11 +528,11 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
     if _DESCRIBED_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "apposition"
-    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
-        site.evidence = site.evidence or "verb"
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
+    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
+        site.evidence = site.evidence or "verb"
     # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",
     # "Jane Roe / The Daily"): their people
     if re.search(r"(?:^|\n)By\s+(?:[A-Z][\w.'’-]*\s+){0,3}?(?:and\s+)?$", before) or (

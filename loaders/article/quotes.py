@@ -415,6 +415,9 @@ class Speakers:
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
                 g = gap_re.fullmatch(self.text[m.end : verb_at])
+                # "Norway's negotiator, Kari Nordmann, said": the name is the apposition
+                if g is None and re.fullmatch(r",\s*", self.text[m.end : verb_at]) and self.text[:m.start].endswith(", "):
+                    g = gap_re.fullmatch("")
                 # an apposition holds no clause of speech: ", Trump said India would buy ...," is none
                 if g and not (g.group("app") and VERB_RE.search(g.group("app"))):
                     options.append((m, bool(g.group("app"))))
