@@ -143,7 +143,9 @@ def _figure_dyad(
             gap = sentence[c.end : metric_start]
             # "Japan's ¥9tn ($62bn) surplus": a few words between, no clause break
             # "with Norway exporting $4.8 billion": the subject of the verb, whatever comes before it
-            subject_of_verb = c.prep == "with" and not gap.strip() and re.search(r"(?:ed|ing)$", sentence[metric_start:metric_end])
+            subject_of_verb = (
+                c.prep == "with" and not gap.strip() and re.search(r"(?:ed|ing)$", sentence[metric_start:metric_end])
+            )
             if (
                 (c.prep in ("", "and") or c.possessive or subject_of_verb)
                 and _HOLDER_GAP.fullmatch(gap)

@@ -321,7 +321,7 @@ def _visit_sentence(
     """The first sentence that says a person "arrived in" a country: a visit, though one person
     is named at it (the other side is the country visited)."""
     for n, m in triggers:
-        s0, s1 = art.sentence(n)
+        s0 = art.sentence(n)[0]
         arrived = m.group().lower() in ("arrived in", "arrives in")
         country = next((c for c in country_mentions if c.start == m.end() + 1), None)
         persons = [pm for pm in starting_in(person_mentions, s0, m.start()) if not pm.in_quote]
@@ -512,7 +512,7 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
 def _day_beside_both(art: _Article, person_mentions: list[PersonMention], participants: list[PersonRef]) -> Dated:
     """A full date in a sentence that names two participants ("Starmer and Modi attend the forum
     on October 9, 2025"), within a week before publication: the day they were together."""
-    for n, (s0, s1) in enumerate(art.index.sentences):
+    for s0, s1 in art.index.sentences:
         named = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         if len(named & set(participants)) < 2:
             continue

@@ -200,7 +200,11 @@ class Speakers:
         ):
             return previous[-1][1], 0.45, "continuation: and that"
         # "... and that “...”", or a dash explaining the phrase before it: "the “same goals” – “to ...”"
-        if i and b0 == prev_close and re.search(r"^(?:[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?|\s*[–—-])\s*$", before):
+        if (
+            i
+            and b0 == prev_close
+            and re.search(r"^(?:[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?|\s*[–—-])\s*$", before)
+        ):
             said = self._phrase_before(q, i, s0, p0)
             if said:
                 return said
@@ -416,7 +420,11 @@ class Speakers:
             if m.end <= verb_at:
                 g = gap_re.fullmatch(self.text[m.end : verb_at])
                 # "Norway's negotiator, Kari Nordmann, said": the name is the apposition
-                if g is None and re.fullmatch(r",\s*", self.text[m.end : verb_at]) and self.text[:m.start].endswith(", "):
+                if (
+                    g is None
+                    and re.fullmatch(r",\s*", self.text[m.end : verb_at])
+                    and self.text[: m.start].endswith(", ")
+                ):
                     g = gap_re.fullmatch("")
                 # an apposition holds no clause of speech: ", Trump said India would buy ...," is none
                 if g and not (g.group("app") and VERB_RE.search(g.group("app"))):
