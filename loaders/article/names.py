@@ -217,7 +217,7 @@ _DESCRIBED_BEFORE = re.compile(
     r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator|"
     # occupations: "political scientist Jane Roe", "trade lawyer John Doe"
     r"scientist|professor|researcher|lawyer|historian|strategist|consultant|diplomat|journalist|"
-    r"activist|commentator|scholar|expert|director|fellow|economist)\s+$"
+    r"activist|commentator|scholar|expert|director|fellow)\s+$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(
@@ -361,9 +361,13 @@ _COUNTRYS_ROLE = re.compile(
 )
 
 
-# a demonym as a noun, the subject of a verb of speech: "the Norwegian told reporters"
+# a demonym as a singular noun, the subject of a verb of speech: "the Norwegian told reporters"
+# (not "the Chinese said", "the U.S. said": a side or a country, no person)
+_SINGULAR_DEMONYMS = alternation(
+    f for f, (_, how) in country_surface_forms().items() if how == "demonym" and f.endswith("an")
+)
 _THE_DEMONYM = re.compile(
-    r"\b[Tt]he\s+(?P<mod>" + COUNTRY_FORM + r")(?=\s+(?:\w+ly\s+|also\s+|later\s+)?(?:" + VERBS + r")\b)"
+    r"\b[Tt]he\s+(?P<mod>" + _SINGULAR_DEMONYMS + r")(?=\s+(?:\w+ly\s+|also\s+|later\s+)?(?:" + VERBS + r")\b)"
 )
 
 
