@@ -867,11 +867,10 @@ def test_a_year_earlier_after_another_amount_is_the_year_before_that_amounts() -
     assert facts["$2.1 billion"] == ("balance", "CAN", "NOR", 2021)
 
 
-def test_she_said_after_someone_said_she_is_that_person() -> None:
-    # "Berg said she ..." tells that Berg is a woman; a later "she said" is hers, not Trump's
+def test_she_is_a_woman_named_before_rather_than_a_nearer_man_of_unknown_gender() -> None:
     text = (
         "Headline\n\nPresident Donald Trump met Norwegian Prime Minister Ola Berg at the White House on Tuesday.\n"
-        "Berg said she had come to talk about fish.\n"
+        "Ms Berg had come to talk about fish.\n"
         "Trump called the talks good.\n"
         "“We will sell you more salmon,” she said.\n"
     )

@@ -58,7 +58,6 @@ _LIST_ITEM = re.compile(r"\s*[–—•*-]\s*(?:[A-Z][a-z]+(?:ed|s)|Said|Told|Wr
 _DOCUMENT = r"\b(?:letter|message|note|memo|card|post)\b"
 _SIGNED_BY = re.compile(_DOCUMENT + r"[^.“”\"‘’]{0,40}?\b(?:signed|written|sent)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$")
 _IT_SAID = re.compile(r"[\s,—–-]*it\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\b")
-_SAID_PRONOUN = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:said|says|told \w+|added)\s+(?:that\s+)?(?P<p>he|she)\b")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 
 
@@ -77,11 +76,6 @@ class Speakers:
         self.signer: tuple[PersonRef, int] | None = None  # a letter's signer and where named
         self.quote_opens = [q.open for q in quotes]
         self.quote_closes = [q.close for q in quotes]
-        # "Berg said she had come ...": the speaker's own "she" tells the speaker's gender
-        for m in self.mentions:
-            said = _SAID_PRONOUN.match(text, m.end)
-            if said:
-                people.gender.setdefault(m.ref, "f" if said.group("p") == "she" else "m")
         # for "he" and "she": (end, sentence, person) of the mentions whose gender (where known) fits
         self.fitting: dict[str, list[tuple[int, int, PersonRef]]] = {
             gender: [
@@ -115,10 +109,11 @@ class Speakers:
     def antecedent(self, before: int, gender: str) -> PersonRef | None:
         """The person "he"/"she" refers to: the subject (first person named) of the closest
         sentence before `before` that names one whose gender, where known from Mr./Ms., fits."""
-        # one known to be of that gender, named in the last five sentences, before one of unknown gender
+        # "she": a woman (Ms., Mrs., Dame) named in the last five sentences, before anyone of unknown
+        # gender (the people of these articles are mostly men; "he" keeps the nearest subject)
         sure = self.sure[gender]
         k = bisect_right(sure, before, key=lambda f: f[0])
-        if k and self.index.sentence_of(before) - sure[k - 1][1] <= 5:
+        if gender == "f" and k and self.index.sentence_of(before) - sure[k - 1][1] <= 5:
             while k > 1 and sure[k - 2][1] == sure[k - 1][1]:  # the first of that sentence
                 k -= 1
             return sure[k - 1][2]
