@@ -29,7 +29,7 @@ _METRIC_RE = re.compile(
     r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|"
     r"trade (?:volume |turnover )?(?:between|with|in goods)|traded|"
-    r"trade\s+(?:to|of|at|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    r"trade\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
@@ -80,7 +80,13 @@ def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
     when no balance, export, import or investment word is in the sentence)."""
     best: tuple[float, re.Match[str]] | None = None
     found = list(_METRIC_RE.finditer(sentence))
-    if any(not m.group("trade") for m in found):
+
+    def same_clause(m: re.Match[str]) -> bool:
+        lo, hi = sorted((m.end(), rel))
+        return not re.search(r"[,;]\s", sentence[lo:hi])
+
+    # (a word of another clause, "..., with Norway exporting $4.8 billion", does not count)
+    if any(not m.group("trade") and same_clause(m) for m in found):
         found = [m for m in found if not m.group("trade")]
     for m in found:
         if m.start() < rel:
@@ -116,7 +122,9 @@ def _figure_dyad(
     if betw:
         first = betw[0]
         second = next((c for c in countries if c.start > first.end and c.prep == "and"), None)
-        if second:
+        # of the metric of its own clause: not "trade between A and B was $X, with B exporting $Y"
+        lo, hi = sorted((second.end if second else first.end, metric_start))
+        if second and not re.search(r"[,;]\s", sentence[lo:hi]):
             holder, other = first.code, second.code
     # "the U.S.-China trade deficit": the first of the pair holds it, the second is the partner
     for a, b in pairwise(before):
@@ -134,8 +142,12 @@ def _figure_dyad(
         for c in reversed(before):
             gap = sentence[c.end : metric_start]
             # "Japan's ¥9tn ($62bn) surplus": a few words between, no clause break
+            # "with Norway exporting $4.8 billion": the subject of the verb, whatever comes before it
+            subject_of_verb = (
+                c.prep == "with" and not gap.strip() and re.search(r"(?:ed|ing)$", sentence[metric_start:metric_end])
+            )
             if (
-                (c.prep in ("", "and") or c.possessive)
+                (c.prep in ("", "and") or c.possessive or subject_of_verb)
                 and _HOLDER_GAP.fullmatch(gap)
                 # a balance's holder is in its noun phrase; an investor or exporter is the
                 # subject of a verb ("Japan pledged $550 billion in investment")
@@ -440,7 +452,12 @@ def _speaker(
 _BLOC_PARTNER = re.compile(
     r"\bwith\s+(?:the\s+)?(?:\d+-(?:nation|member)\s+)?(?:European Union|EU|bloc|rest of the world|world)\b"
 )
-_BOTH_SIDES = re.compile(r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b", re.I)
+# trade of both sides: "bilateral trade", "between our two ...", "the two countries would double their trade"
+_BOTH_SIDES = re.compile(
+    r"\b(?:bilateral|two-way)\b|\bbetween (?:the|our|their) two\b|\bbetween (?:the|both) (?:countries|nations)\b|"
+    r"\b(?:the|our) two (?:countries|nations|economies|sides)\b|\bboth (?:countries|nations|sides)\b",
+    re.I,
+)
 
 
 def _sides(
@@ -481,6 +498,8 @@ def _sides(
     # (a speaker's "we" gave one side: the other is the article's other side)
     if metric == "trade" and partner is None and dyad and country in (None, *dyad) and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
+    if metric == "trade" and dyad and not cs:
+        return dyad[0], dyad[1], True  # "Trade reached $6 billion": a sentence naming no country, the article's two
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
     return country, partner, filled
 
@@ -507,6 +526,7 @@ def _from_the_article(
 
 # the period written right after an amount: "$104.6 billion in 2023", "$295 billion (2024)"
 _OWN_YEAR = re.compile(r"\s*(?:\)\s*)?,?\s*(?:\(|in\s+|for\s+|during\s+|as of\s+)(?:fiscal\s+|FY\s*)?$")
+_CURRENT_BEFORE = re.compile(r"\bcurrent(?:ly)?\s+(?:(?:about|around|nearly|some|over)\s+)?$", re.I)
 _OWN_RELATIVE = re.compile(
     r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year)\b",
     re.I,
@@ -542,11 +562,17 @@ def _year(
     own = [y for at, y in years if owner(at) == (rel, rel_end)]
     if own:
         return own[0], False
+    if published is not None and _CURRENT_BEFORE.search(sentence, 0, rel):  # "from the current $56 billion"
+        return published.year, False
     relative = _OWN_RELATIVE.match(sentence, rel_end)
     if relative:
         if published is None:
             return None, False
         when = relative.group("when").lower()
+        # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
+        before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))]
+        if when in ("a year earlier", "the previous year") and before_other:
+            return before_other[0] - 1, False
         past = when in ("last year", "a year earlier", "the previous year")
         return published.year - 1 if past else published.year, False
     free = [(at, y) for at, y in years if owner(at) is None]

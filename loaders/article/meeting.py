@@ -36,7 +36,10 @@ MEETING_RE = re.compile(
     r"accompanied by|joined by|delegation included)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b")
+# the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
+_CLAUSE_BREAK = re.compile(
+    r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b|\sas\s(?!well\s+as\b)"
+)
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
@@ -71,9 +74,16 @@ _WEAK_TRIGGERS = frozenset(
         "discussions",
     }
 )
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|(?:is|are|was|were) (?:also )?(?:expected|set|scheduled|due|to be)|plans? to|planned to|intends? to)\b",
+    re.I,
+)
 _FUTURE_MEETING = re.compile(
     r"\b(upcoming|next|future|will|would|planned|plans? to|set to|expected to|"
-    r"scheduled to|due to|ahead of|invit\w*|invitation)\s+(?:\w+\s+){0,5}$",
+    r"scheduled to|due to|ahead of|invit\w*|invitation|"
+    # a meeting asked for, hoped for or possible is none held: "called for talks", "open to a meeting"
+    r"call(?:ed|s|ing)? for|urg\w*|sought|seek\w*|open to|push\w* for|propos\w*|hop\w* (?:for|to)|"
+    r"wants? to|ready (?:for|to)|could|may|might|possible|potential)\s+(?:\w+\s+){0,5}$",
     re.I,
 )
 
@@ -140,6 +150,8 @@ def find_meeting(
     art = _Article(text, index, quoted, people, published)
     triggers = _triggers(art)
     main_id = _main_sentence(art, triggers, person_mentions)
+    visit_id = _visit_sentence(art, triggers, person_mentions, country_mentions)
+    main_id = main_id if main_id is not None else visit_id
     if main_id is None:
         return None
     used = sorted({n for n, _ in triggers if n == main_id or (n > main_id and not _other_event(art, n, main_id))})[:6]
@@ -155,7 +167,7 @@ def find_meeting(
     if countries:  # a bilateral meeting: someone of a third country only spoke of it
         participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
     _place_new_leaders(art.people, participants, countries)
-    if len(participants) < 2 and place is None:
+    if len(participants) < 2 and place is None and (visit_id is None or countries is None):
         return None  # "as it talks with Trump on tariffs": one person at no place is no meeting
     if host is None and countries:
         host = _visited(text, countries)
@@ -172,6 +184,8 @@ def find_meeting(
         )
     if day is None:
         day, date_how, conf = _reported_day(art, used)
+    if day is None:
+        day, date_how, conf = _day_beside_both(art, person_mentions, participants)
     if day is None and published is not None:
         day, date_how, conf = published, "not stated: the publication date (a guess)", 0.3
     if known is not None and known.kind != kind:
@@ -204,6 +218,8 @@ _EARLIER = re.compile(
     r"(?:months|years) ago|had (?:\w+ )?(?:met|visited|hosted|held talks)|earlier)\b",
     re.I,
 )
+# "Berg also met the Speaker": the visitor's other meeting
+_ANOTHER = re.compile(r"\b(?:also|separately|later)\s+(?:met|meets|held talks|spoke with|visited|hosted)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
 
 
@@ -219,7 +235,7 @@ def _other_event(art: _Article, n: int, main_id: int) -> bool:
     the one the main sentence names ("talks in Kuala Lumpur" after "met in Busan")."""
     m0, m1 = art.sentence(main_id)
     s0, s1 = art.sentence(n)
-    if _EARLIER.search(art.text, s0, s1):
+    if _EARLIER.search(art.text, s0, s1) or _ANOTHER.search(art.text, s0, s1):
         return True
     years = _event_years(art.text, m0, m1)
     if art.published is not None:
@@ -265,6 +281,12 @@ def _triggers(art: _Article) -> list[Trigger]:
                 continue
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
+            if re.search(r"\blast\s+$", text[max(s0, m.start() - 6) : m.start()]):
+                continue  # "last met in 2019": an earlier meeting
+            if re.search(r"\bto\s+$", text[max(s0, m.start() - 4) : m.start()]) and _FUTURE_MARKER.search(
+                text, s0, m.start()
+            ):
+                continue  # "is expected to tour ..., before flying on to Beijing to meet Xi": still to come
             if (
                 m.group("call") == m.group()
                 and m.group().lower() == "call"
@@ -289,6 +311,21 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         venue = _VENUE_RE.search(art.text, s0, s1)
         strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
         if venue or len(persons) >= 2 or (strong and persons):
+            return n
+    return None
+
+
+def _visit_sentence(
+    art: _Article, triggers: list[Trigger], person_mentions: list[PersonMention], country_mentions: list[MentionHit]
+) -> int | None:
+    """The first sentence that says a person "arrived in" a country: a visit, though one person
+    is named at it (the other side is the country visited)."""
+    for n, m in triggers:
+        s0 = art.sentence(n)[0]
+        arrived = m.group().lower() in ("arrived in", "arrives in")
+        country = next((c for c in country_mentions if c.start == m.end() + 1), None)
+        persons = [pm for pm in starting_in(person_mentions, s0, m.start()) if not pm.in_quote]
+        if arrived and country is not None and persons:
             return n
     return None
 
@@ -334,6 +371,13 @@ def _named_participants(
     return participants
 
 
+def _to_come(art: _Article, pos: int) -> bool:
+    """Whether `pos` is in a clause of a meeting still to come: "is expected to ... to meet X"."""
+    s0, _ = art.sentence(art.index.sentence_of(pos))
+    future = _FUTURE_MARKER.search(art.text, s0, pos)
+    return future is not None and MEETING_RE.search(art.text, future.end(), pos) is not None
+
+
 def _speaks_of_it(text: str, end: int, s1: int) -> bool:
     """Whether the person named just before `end` is the subject of a verb of speech (an
     apposition allowed, unless it says the person was there: ", who joined the talks,")."""
@@ -353,6 +397,9 @@ def _add_missing_sides(
     for pm in person_mentions:
         if not pm.in_quote:
             named[pm.ref] = named.get(pm.ref, 0) + 1
+    # a leader named only as someone to meet later was not at this meeting
+    present = {pm.ref for pm in person_mentions if not pm.in_quote and not _to_come(art, pm.start)}
+    named = {ref: count for ref, count in named.items() if ref in present}
     sides = {people.office_of(ref)[1] for ref in participants} - {None}
     wanted = [host] if host and host not in sides else []
     for ref in sorted(named, key=lambda x: -named[x]):
@@ -460,6 +507,20 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
                 return d.date, f"stated: '{d.exact}'", 0.8
             return d.date, f"relative: '{d.exact}'", 0.7
     return None, "", 0.8
+
+
+def _day_beside_both(art: _Article, person_mentions: list[PersonMention], participants: list[PersonRef]) -> Dated:
+    """A full date in a sentence that names two participants ("Starmer and Modi attend the forum
+    on October 9, 2025"), within a week before publication: the day they were together."""
+    for s0, s1 in art.index.sentences:
+        named = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
+        if len(named & set(participants)) < 2:
+            continue
+        for d in parse_dates(art.text, art.published, s0, s1):
+            recent = art.published is None or 0 <= (art.published - d.date).days <= 7
+            if d.how == "absolute" and not art.quoted(d.start) and recent:
+                return d.date, f"stated beside both participants: '{d.exact}'", 0.6
+    return None, "", 0.0
 
 
 def _known_meeting(

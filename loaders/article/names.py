@@ -29,6 +29,8 @@ _TITLE_HEADS = frozenset(
         "President",
         "Minister",
         "Secretary",
+        "Secretary-General",
+        "Director-General",
         "Chancellor",
         "Premier",
         "Representative",
@@ -212,10 +214,16 @@ _LONG_TITLE_BEFORE = re.compile(
 )
 _DESCRIBED_BEFORE = re.compile(
     r"\b(?:billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
-    r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator)\s+$"
+    r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator|"
+    # occupations: "political scientist Jane Roe", "trade lawyer John Doe"
+    r"scientist|professor|researcher|lawyer|historian|strategist|consultant|diplomat|journalist|"
+    r"activist|commentator|scholar|expert|director|fellow)\s+$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
-_VERB_AFTER = re.compile(r"(?:,[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+_VERB_AFTER = re.compile(
+    r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?|,)?"
+    r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
+)
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 
 
@@ -252,6 +260,18 @@ def find_tokens(text: str) -> list[_Tok]:
     return out
 
 
+def _particles_then_name(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether the particles from token `i` on, single-spaced, end at a capitalised word."""
+    j = i
+    while j + 1 < len(toks) and re.fullmatch(" ", text[toks[j].end : toks[j + 1].start] or "x"):
+        j += 1
+        if toks[j].text[0].isupper():
+            return True
+        if toks[j].text not in PARTICLES:
+            return False
+    return False
+
+
 def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
     """Runs of capitalised words (with name particles and title complements inside), separated
     by single spaces only: the raw material of names and titles."""
@@ -271,9 +291,7 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             run
             and gap_ok
             and tok.text in PARTICLES
-            and i + 1 < len(toks)
-            and toks[i + 1].text[0].isupper()
-            and re.fullmatch(" ", text[tok.end : toks[i + 1].start] or "x")
+            and _particles_then_name(text, toks, i)  # "von der Leyen": particles, then a name
         ):
             run.append(tok)
         elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):
@@ -343,6 +361,16 @@ _COUNTRYS_ROLE = re.compile(
 )
 
 
+# a demonym as a singular noun, the subject of a verb of speech: "the Norwegian told reporters"
+# (not "the Chinese said", "the U.S. said": a side or a country, no person)
+_SINGULAR_DEMONYMS = alternation(
+    f for f, (_, how) in country_surface_forms().items() if how == "demonym" and f.endswith("an")
+)
+_THE_DEMONYM = re.compile(
+    r"\b[Tt]he\s+(?P<mod>" + _SINGULAR_DEMONYMS + r")(?=\s+(?:\w+ly\s+|also\s+|later\s+)?(?:" + VERBS + r")\b)"
+)
+
+
 # a headline drops its articles: "Carney tells Trump ..., president praises PM as ..."
 _HEADLINE_ROLE = re.compile(
     r"(?:^|[,;:]\s+)(?P<role>(?i:president|prime minister|premier|chancellor))\s+(?=(?:" + VERBS + r")\b)"
@@ -392,6 +420,10 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     if titled is None:
         return None
     title, honorific, name_toks = titled
+    # "Prime Minister of India": the office, and the country it is of
+    of_country = re.fullmatch(r"(.+?) (?:of|for) (.+)", title or "")
+    if of_country and of_country.group(2) in country_surface_forms():
+        title, country = of_country.group(1), country or country_surface_forms()[of_country.group(2)][0]
     # trailing weekday / month words ("met Ishiba Thursday")
     while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
         name_toks = name_toks[:-1]
@@ -432,7 +464,8 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     j = h + 1
     if j < len(words) and words[j] in ("of", "for"):
         rest = " ".join(words[j:])[len(words[j]) + 1 :]
-        comp = next((c for c in sorted(_TITLE_COMPLEMENTS, key=len, reverse=True) if rest.startswith(c)), None)
+        complements = (*_TITLE_COMPLEMENTS, *country_surface_forms())  # "Prime Minister of India Narendra Modi"
+        comp = next((c for c in sorted(complements, key=len, reverse=True) if (rest + " ").startswith(c + " ")), None)
         if comp is None:
             return None
         j += 1 + len(comp.split())
@@ -499,11 +532,17 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
     if _DESCRIBED_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "apposition"
-    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
-        site.evidence = site.evidence or "verb"
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
+    if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
+        site.evidence = site.evidence or "verb"
+    # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",
+    # "Jane Roe / The Daily"): their people
+    if re.search(r"(?:^|\n)By\s+(?:[A-Z][\w.'’-]*\s+){0,3}?(?:and\s+)?$", before) or (
+        len(site.name.split()) >= 2 and re.match(r" ?/ ?[A-Z]", after)
+    ):
+        site.evidence = site.evidence or "byline"
     # a byline: a line of two or three words in capitals and nothing else ("TARO YAMADA")
     words = site.name.split()
     if (
@@ -530,6 +569,9 @@ def _role_sites(text: str) -> list[Site]:
             mod = m.group("mod")
             role = m.group("role").lower().replace("pm", "prime minister")
             sites.append(Site(m.start(), m.end(), "", role=role, role_country=forms[mod][0] if mod else None))
+    for m in _THE_DEMONYM.finditer(text):
+        country = forms[m.group("mod")][0]
+        sites.append(Site(m.start(), m.end(), "", role="person", role_country=country))
     headline = text.split("\n", 1)[0]
     for m in _HEADLINE_ROLE.finditer(headline):
         sites.append(Site(m.start("role"), m.end("role"), "", role=m.group("role").lower()))

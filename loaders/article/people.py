@@ -235,7 +235,13 @@ class People:
                 options.append((cand.ref, cand.country or ""))
         # a new candidate of no stated country may be any side's ("Prime Minister Mark Carney")
         wanted = {site.role_country} if site.role_country else {c for c in self.article_countries if c}
-        options = [o for o in options if o[1] in wanted or o[1] == ""]
+        # ... or one the article named before, though it names no country of theirs ("President
+        # Donald Trump" at "the White House", then "the president said")
+        options = [
+            o
+            for o in options
+            if o[1] in wanted or o[1] == "" or (not site.role_country and self._recent([o[0]], site.start))
+        ]
         # "the US president": one of that country named before, rather than a new one of no stated
         # country (and never one the article does not name, when it names one of no country)
         exact = [o for o in options if o[1] == site.role_country and self._recent([o[0]], site.start)]
@@ -278,12 +284,16 @@ def _office_of_title(title: str) -> str:
 
 def _role_fits(role: str, office: str, roles: tuple[str, ...]) -> bool:
     office_l = office.casefold()
+    if role == "person":  # "the Norwegian": anyone of the country, with an office
+        return True
     if role == "leader":
         return bool({"head_of_state", "head_of_government"} & set(roles))
     if role in ("foreign minister", "secretary of state", "foreign secretary"):
         return "foreign_minister" in roles or office_l == role
     if role in ("vice president", "vice-president"):
         return office_l.replace("-", " ") == "vice president"
+    if role == "premier":  # the press's word for a prime minister too ("the British premier")
+        return office_l in ("premier", "prime minister")
     return office_l == role
 
 

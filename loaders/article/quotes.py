@@ -24,7 +24,11 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # an adverb between a speaker and the verb: "he also said", "Trump later told"
 _ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
-_SPEAKER_VERB = re.compile(r"(?:\s*,[^,“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b")
+# "Erik Holm of the Norwegian Seafood Council said": the institution a speaker is of
+_OF_INSTITUTION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){0,4}[A-Z][\w.&'’-]*)"
+_SPEAKER_VERB = re.compile(
+    r"(?:\s*,[^,“”\"]{1,120}?,|" + _OF_INSTITUTION + r")?\s*(?:" + _ADVERB + r"\s+)?(?P<verb>" + VERBS + r")\b"
+)
 _VERB_BEFORE_QUOTE = re.compile(
     r"(?P<verb>\b(?:" + VERBS + r"))\b"
     r"(?P<tail>(?:[\s,;]+(?:(?:[A-Z]\.)+|[^\s“”\"«».!?,;]+)){0,25}?)"
@@ -33,8 +37,15 @@ _VERB_BEFORE_QUOTE = re.compile(
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
-# "..., Trump said." ending the quote's sentence, after other words
-_SAID_AT_END = re.compile(r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\s*[.!?]?\s*$")
+# "..., Trump said." ending the quote's sentence, after other words; the words after the verb may
+# say when, where or to whom ("Modi said after the talks", "Trump told reporters at the briefing")
+# but hold no clause of their own
+_SAID_AT_END = re.compile(
+    r"\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")"
+    r"(?:\s+(?:reporters|journalists|the press|the media))?"
+    r"(?:\s+(?:after|at|on|in|during|before|following|while|from|via|with)\b[^“”\"]*?)?"
+    r"\s*[.!?]?\s*$"
+)
 # an opening participle or prepositional phrase names no subject: "Speaking alongside Modi, "
 _OPENING_PHRASE = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|After|Following|Before|During|Asked|Alongside|Beside|With|At|In)\b[^,;“”\"]{0,100},\s+"
@@ -74,6 +85,9 @@ class Speakers:
             ]
             for gender in "fm"
         }
+        self.sure: dict[str, list[tuple[int, int, PersonRef]]] = {
+            gender: [f for f in self.fitting[gender] if people.gender.get(f[2]) == gender] for gender in "fm"
+        }
 
     def _within(self, lo: int, hi: int) -> list[PersonMention]:
         """The mentions that start in [lo, hi)."""
@@ -95,6 +109,14 @@ class Speakers:
     def antecedent(self, before: int, gender: str) -> PersonRef | None:
         """The person "he"/"she" refers to: the subject (first person named) of the closest
         sentence before `before` that names one whose gender, where known from Mr./Ms., fits."""
+        # "she": a woman (Ms., Mrs., Dame) named in the last five sentences, before anyone of unknown
+        # gender (the people of these articles are mostly men; "he" keeps the nearest subject)
+        sure = self.sure[gender]
+        k = bisect_right(sure, before, key=lambda f: f[0])
+        if gender == "f" and k and self.index.sentence_of(before) - sure[k - 1][1] <= 5:
+            while k > 1 and sure[k - 2][1] == sure[k - 1][1]:  # the first of that sentence
+                k -= 1
+            return sure[k - 1][2]
         fitting = self.fitting[gender]
         i = bisect_right(fitting, before, key=lambda f: f[0])  # the mentions that end before it
         if i == 0:
@@ -172,7 +194,12 @@ class Speakers:
             and re.fullmatch(r"\s*,?\s*(?:and|or|but)\s+(?:that\s+)?", before)
         ):
             return previous[-1][1], 0.45, "continuation: and that"
-        if i and b0 == prev_close and re.search(r"^[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?$", before):
+        # "... and that “...”", or a dash explaining the phrase before it: "the “same goals” – “to ...”"
+        if (
+            i
+            and b0 == prev_close
+            and re.search(r"^(?:[^“”\"]*\b(?:and|but)\s+(?:that\b[^“”\".;]*)?|\s*[–—-])\s*$", before)
+        ):
             said = self._phrase_before(q, i, s0, p0)
             if said:
                 return said
@@ -357,8 +384,11 @@ class Speakers:
         """'Xi will work “very hard ...” of fentanyl, ..., Trump said.': the person and verb that
         end the quote's sentence, with no other quote between."""
         i = bisect_left(self.quote_opens, q.close)
-        if i < len(self.quotes) and self.quote_opens[i] < s1:
-            return None
+        while i < len(self.quotes) and self.quote_opens[i] < s1:
+            # a phrase too short to be a quote of its own ("and to “act fast” on ...") hides no one
+            if len(self.text[self.quote_opens[i] : self.quote_closes[i]].split()) >= 3:
+                return None
+            i += 1
         for m in reversed(self._within(q.close, s1)):
             if _SAID_AT_END.match(self.text, m.end, s1):
                 return m
@@ -379,11 +409,18 @@ class Speakers:
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
-        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?\s*(?:" + _ADVERB + r"\s+)?$")
+        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?\s*(?:" + _ADVERB + r"\s+)?$")
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
                 g = gap_re.fullmatch(self.text[m.end : verb_at])
+                # "Norway's negotiator, Kari Nordmann, said": the name is the apposition
+                if (
+                    g is None
+                    and re.fullmatch(r",\s*", self.text[m.end : verb_at])
+                    and self.text[: m.start].endswith(", ")
+                ):
+                    g = gap_re.fullmatch("")
                 # an apposition holds no clause of speech: ", Trump said India would buy ...," is none
                 if g and not (g.group("app") and VERB_RE.search(g.group("app"))):
                     options.append((m, bool(g.group("app"))))

@@ -321,5 +321,8 @@ _LIVELY_VERBS = (
     "scoffed",
     "put it",
 )
-VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS + _HEADLINE_VERBS + _LIVELY_VERBS)
+# speech acts that carry the subject's words: "X appealed to Y to “...”", "X thanked Y for “...”",
+# "X referred to the deal as “...”"
+_SPEECH_ACT_VERBS = ("appealed", "pleaded", "thanked", "congratulated", "referred")
+VERBS = alternation(ATTRIBUTION_VERBS + _JUDGEMENT_VERBS + _HEADLINE_VERBS + _LIVELY_VERBS + _SPEECH_ACT_VERBS)
 VERB_RE = re.compile(r"\b(?:" + VERBS + r")\b")
