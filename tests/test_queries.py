@@ -141,6 +141,20 @@ def test_neo4j_backend_returns_the_same_rows(synced: KnowledgeGraph, name: str) 
     assert rows(result.columns, result.rows) == _expected(name)
 
 
+@neo4j
+@pytest.mark.neo4j
+@pytest.mark.parametrize("params", [{}, {"a": "JPN"}], ids=["whole store", "one country"])
+def test_neo4j_conflicting_figures_without_the_pair_equal_the_store(
+    synced: KnowledgeGraph, params: dict[str, str]
+) -> None:
+    """The catalog case names a pair; the Cypher twin's other paths (no country, one country)
+    give what the store gives too."""
+    ours = synced.query_rows("conflicting-figures", params)
+    theirs = synced.query_rows("conflicting-figures", params, backend="neo4j")
+    assert ours.rows, "the example holds conflicting figures"
+    assert rows(theirs.columns, theirs.rows) == rows(ours.columns, ours.rows)
+
+
 @pytest.fixture(scope="module")
 def on_fuseki() -> Iterator[KnowledgeGraph]:
     """The example graph on the real Fuseki server (scripts/fuseki-local), its dataset emptied."""
