@@ -398,7 +398,8 @@ def project_parts(
     parts = _Parts(store, pattern, {g: i for i, g in enumerate(graphs)})
     meter = Meter(progress, "projecting", len(store) if progress else None, "quads")
     for graph in graphs:
-        builder, owned, current = _Builder(), [], ""
+        builder, current = _Builder(), ""
+        owned: list[str] = []
         for quad in meter.items(pattern(None, None, None, ox.NamedNode(graph))):
             subject = quad.subject
             if not isinstance(subject, ox.NamedNode):

@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import queue
 import re
+import threading
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Generator, Iterable, Iterator, Mapping
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, fields
 from types import TracebackType
 from typing import Any, LiteralString
@@ -526,6 +528,7 @@ class Neo4jProjector:
         tally and the graphs' entity lists."""
         tally, lists = _Tally(), _EntityLists()
         done = {"nodes": 0, "relationships": 0}
+        progress = _locked(progress)
 
         def write(what: str, statement: LiteralString, rows: list[Any], **params: Any) -> None:
             self._write(statement, rows=rows, **params)
@@ -533,18 +536,19 @@ class Neo4jProjector:
             if progress:
                 progress(what, done[what], None)
 
-        for part in project_parts(store, progress=progress):
-            lists.add(part)
-            for batch in node_batches(part, CREATE_BATCH, incremental=False):
-                write("nodes", batch.statement, batch.rows)
-            for (kind, sources), pairs in sorted(_rel_groups(part).items()):
-                statement = _q(
-                    f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row[0]}}) "
-                    f"MERGE (b:{GENERIC_LABEL} {{uri: row[1]}}) "
-                    f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r.sources = $sources"
-                )
-                for rows in batches(pairs, CREATE_BATCH):
-                    write("relationships", statement, rows, sources=list(sources))
+        with closing(_ahead(project_parts(store, progress=progress))) as parts:
+            for part in parts:
+                lists.add(part)
+                for batch in node_batches(part, CREATE_BATCH, incremental=False):
+                    write("nodes", batch.statement, batch.rows)
+                for (kind, sources), pairs in sorted(_rel_groups(part).items()):
+                    statement = _q(
+                        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row[0]}}) "
+                        f"MERGE (b:{GENERIC_LABEL} {{uri: row[1]}}) "
+                        f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r.sources = $sources"
+                    )
+                    for rows in batches(pairs, CREATE_BATCH):
+                        write("relationships", statement, rows, sources=list(sources))
         tally.counts["nodes_created"] = done["nodes"]
         tally.counts["rels_created"] = done["relationships"]
         return tally, lists.of(marks)
@@ -813,6 +817,60 @@ def _marks(store: GraphStore, state: Mapping[str, _Mark], full: bool, progress: 
     for graph, digest in source_hashes(store, progress, to_hash).items():
         marks[graph] = _Mark(digest, stamps.get(graph))
     return dict(sorted(marks.items()))
+
+
+def _ahead(parts: Iterator[Projection]) -> Generator[Projection, None, None]:
+    """`parts`, each made in a thread while the one before is written: Python projects while the
+    server writes (each waits on the other otherwise). One part waits at most, so memory stays
+    that of two or three parts; an error in the thread is raised here, and the thread stops
+    when the caller does."""
+    ready: queue.Queue[tuple[Projection | None, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand(item: tuple[Projection | None, BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                pass
+        return False
+
+    def make() -> None:
+        try:
+            for part in parts:
+                if not hand((part, None)):
+                    return
+            hand((None, None))
+        except BaseException as err:  # handed to the caller, raised there
+            hand((None, err))
+
+    thread = threading.Thread(target=make, name="bilateral-projection", daemon=True)
+    thread.start()
+    try:
+        while True:
+            part, err = ready.get()
+            if err is not None:
+                raise err
+            if part is None:
+                return
+            yield part
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _locked(progress: Progress | None) -> Progress | None:
+    """`progress`, called under a lock (the projection reports from its thread)."""
+    if progress is None:
+        return None
+    lock = threading.Lock()
+
+    def call(what: str, done: int, total: int | None, unit: str = "") -> None:
+        with lock:
+            progress(what, done, total, unit)
+
+    return call
 
 
 def _rel_groups(part: Projection) -> dict[tuple[str, tuple[str, ...]], list[list[str]]]:
