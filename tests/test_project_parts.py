@@ -3,12 +3,15 @@ not grow with the store, and together they are exactly the projection of the who
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from bilateral.api import KnowledgeGraph
-from bilateral.graph.mapping import Projection, project_parts, project_store, source_id
+from bilateral.graph.mapping import Node, Projection, project_parts, project_store, source_id
 from tests.integration.test_neo4j_projection import EXAMPLE
 
 BI = "https://w3id.org/bilateral/ontology#"
@@ -55,3 +58,29 @@ def test_parts_are_bounded_and_make_the_whole(tmp_path: Path) -> None:
     assert max(len(part.nodes) for part in parts) <= 500 + 1
     assert joined(parts) == whole
     assert source_id("https://w3id.org/bilateral/id/source/zz-extra") == "zz-extra"
+
+
+def test_parts_made_ahead_keep_their_order_and_errors() -> None:
+    """The sync projects each part in a thread while the one before is written: the parts come
+    in order, an error in the thread reaches the caller, and a caller that stops stops it."""
+    from contextlib import closing
+
+    from bilateral.graph.neo4j import _ahead
+
+    made: list[int] = []
+
+    def parts(n: int, fail: bool = False) -> Iterator[Projection]:
+        for i in range(n):
+            made.append(i)
+            yield Projection({f"urn:x:{i}": Node((), {}, ("s",))})
+        if fail:
+            raise ValueError("the store failed")
+
+    assert [next(iter(p.nodes)) for p in _ahead(parts(5))] == [f"urn:x:{i}" for i in range(5)]
+    with pytest.raises(ValueError, match="the store failed"):
+        list(_ahead(parts(2, fail=True)))
+    made.clear()
+    with closing(_ahead(parts(1000))) as ahead:
+        next(ahead)
+    assert len(made) <= 3  # the one given, the one waiting, the one being handed
+    assert not [t for t in threading.enumerate() if t.name == "bilateral-projection"]
