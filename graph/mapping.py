@@ -260,22 +260,31 @@ class _Builder:
         # Facts outside a named graph have no source, and blank nodes no stable identity.
         if not isinstance(graph, ox.NamedNode) or not isinstance(subject, ox.NamedNode):
             return
-        source = self._source(graph.value)
-        uri = subject.value
+        self.add_fact(subject.value, predicate, obj, self._source(graph.value))
+
+    def add_fact(
+        self, uri: str, predicate: str, obj: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, source: str
+    ) -> None:
+        """What `add` does with a quad of a named graph whose subject is the IRI `uri`."""
         if predicate == RDF_TYPE:
             label = LABELS.get(obj.value) if isinstance(obj, ox.NamedNode) else None
             if label is None:
                 return
             self.labels[uri].add(label)
-        elif predicate in REL_TYPES:
+        elif (kind := REL_TYPES.get(predicate)) is not None:
             if not isinstance(obj, ox.NamedNode):
                 return
-            self.rels[(uri, REL_TYPES[predicate], obj.value)].add(source)
-            self.object_sources[obj.value].add(source)
-        elif predicate in PROPERTY_NAMES:
+            end = obj.value
+            self.rels[(uri, kind, end)].add(source)
+            self.object_sources[end].add(source)
+        elif (name := PROPERTY_NAMES.get(predicate)) is not None:
             if not isinstance(obj, ox.Literal):
                 return
-            self.values[uri].setdefault(PROPERTY_NAMES[predicate], _Values()).add(obj, source)
+            of_node = self.values[uri]
+            found = of_node.get(name)
+            if found is None:
+                found = of_node[name] = _Values()
+            found.add(obj, source)
         else:
             return  # owl:sameAs, prov:, anything outside the ontology: not projected
         self.subject_sources[uri].add(source)
@@ -397,20 +406,22 @@ def project_parts(
     graphs = [g.value for g in store.graphs()]
     parts = _Parts(store, pattern, {g: i for i, g in enumerate(graphs)})
     meter = Meter(progress, "projecting", len(store) if progress else None, "quads")
+    named = ox.NamedNode
     for graph in graphs:
-        builder, current = _Builder(), ""
+        builder, current, source = _Builder(), "", source_id(graph)
         owned: list[str] = []
-        for quad in meter.items(pattern(None, None, None, ox.NamedNode(graph))):
+        for quad in meter.items(pattern(None, None, None, named(graph))):
             subject = quad.subject
-            if not isinstance(subject, ox.NamedNode):
+            if type(subject) is not named:
                 continue
-            if subject.value != current:  # a graph's quads come subject by subject
+            uri = subject.value
+            if uri != current:  # a graph's quads come subject by subject
                 if len(owned) >= subjects:
                     yield parts.part(builder, owned, graph)
                     builder, owned = _Builder(), []
-                current = subject.value
-                owned.append(current)
-            builder.add(quad)
+                current = uri
+                owned.append(uri)
+            builder.add_fact(uri, quad.predicate.value, quad.object, source)
         if owned:
             yield parts.part(builder, owned, graph)
     meter.finish()

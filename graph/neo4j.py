@@ -53,6 +53,7 @@ from bilateral.graph.cypher import (
 from bilateral.graph.cypher import checked as _q
 from bilateral.graph.mapping import (
     LABELS,
+    PART_SUBJECTS,
     PROPERTY_NAMES,
     REL_TYPES,
     Projection,
@@ -536,7 +537,7 @@ class Neo4jProjector:
             if progress:
                 progress(what, done[what], None)
 
-        with closing(_ahead(project_parts(store, progress=progress))) as parts:
+        with closing(_ahead(project_parts(store, PART_SUBJECTS, progress))) as parts:
             for part in parts:
                 lists.add(part)
                 for batch in node_batches(part, CREATE_BATCH, incremental=False):
@@ -630,13 +631,19 @@ class Neo4jProjector:
     def status(self, store: GraphStore) -> Rows:
         """Counts on both sides by label and type, and whether they agree; and how many source
         graphs Neo4j holds at their current content (`sources in sync`)."""
-        projection = project_store(store)
+        # Counted part by part: memory does not grow with the store.
+        rdf_labels: dict[str, int] = defaultdict(int)
+        rdf_types: dict[str, int] = defaultdict(int)
+        for part in project_parts(store, PART_SUBJECTS):
+            rdf_labels[GENERIC_LABEL] += len(part.nodes)
+            for name, n in part.label_counts().items():
+                rdf_labels[name] += n
+            for name, n in part.type_counts().items():
+                rdf_types[name] += n
         neo_labels, neo_types = self.counts()
-        rdf_labels = {GENERIC_LABEL: len(projection.nodes), **projection.label_counts()}
-        rdf_types = projection.type_counts()
         rows: list[tuple[Any, ...]] = [
-            ("nodes", "all", len(projection.nodes), neo_labels.get(GENERIC_LABEL, 0)),
-            ("relationships", "all", len(projection.relationships), sum(neo_types.values())),
+            ("nodes", "all", rdf_labels[GENERIC_LABEL], neo_labels.get(GENERIC_LABEL, 0)),
+            ("relationships", "all", sum(rdf_types.values()), sum(neo_types.values())),
         ]
         for name in sorted((set(rdf_labels) | set(neo_labels)) - {GENERIC_LABEL}):
             rows.append(("label", name, rdf_labels.get(name, 0), neo_labels.get(name, 0)))

@@ -145,3 +145,27 @@ def test_a_store_without_stamps_still_syncs(
     assert JAPANTIMES in report.sources_changed
     assert_in_sync(neo, store)
     assert zero(neo.sync(store))
+
+
+def test_status_counts_the_store_part_by_part(
+    neo: Neo4jProjector, kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status holds no whole projection (at 1M rows it took GBs): it counts the parts, and the
+    counts are the whole projection's."""
+    from bilateral.graph.mapping import project_store
+
+    whole = project_store(kg.store)
+
+    def refused(*args: object, **kwargs: object) -> Projection:
+        raise AssertionError("status made the whole projection")
+
+    monkeypatch.setattr(neo4j_module, "project_store", refused)
+    monkeypatch.setattr(neo4j_module, "PART_SUBJECTS", 50)  # many parts on the example
+    neo.sync(kg.store)
+    rows = {(r[0], r[1]): r[2:] for r in neo.status(kg.store).rows}
+    assert rows[("nodes", "all")] == (len(whole.nodes), len(whole.nodes), True)
+    assert rows[("relationships", "all")] == (len(whole.relationships), len(whole.relationships), True)
+    for label, n in whole.label_counts().items():
+        assert rows[("label", label)] == (n, n, True)
+    for kind, n in whole.type_counts().items():
+        assert rows[("type", kind)] == (n, n, True)
