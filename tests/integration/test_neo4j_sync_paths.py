@@ -1,7 +1,8 @@
 """The sync's paths give the same projection, and an incremental sync reads only what changed.
 
-A first sync into an empty database CREATEs (relationships by element id); any other full sync
-MERGEs and compares: both must leave exactly the store's projection. An incremental sync finds
+A first sync into an empty database writes the store part by part (nodes MERGEd on uri,
+relationships CREATEd); any other full sync MERGEs and compares: both must leave exactly the
+store's projection. An incremental sync finds
 the changed graphs by their change stamps (graph/stamps.py) without reading the others, falls back
 to hashing for a store without stamps, and finds what a changed small graph touched from its sync
 state's entity list instead of a scan of Neo4j. Real server, real store, no mocks (the spies below
@@ -48,7 +49,7 @@ def change_one_figure(example: Path) -> None:
 
 
 def both_paths(neo: Neo4jProjector, store: OxigraphStore) -> tuple[Projection, Projection]:
-    """Neo4j's content after a first sync (CREATE), and after a full sync over a database holding
+    """Neo4j's content after a first sync (in parts), and after a full sync over a database holding
     a left-over node (MERGE and compare; the left-over removed)."""
     report = neo.sync(store)
     assert report.full and report.nodes_created > 0 and report.nodes_updated == 0
