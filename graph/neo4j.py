@@ -550,6 +550,9 @@ class Neo4jProjector:
                     )
                     for rows in batches(pairs, CREATE_BATCH):
                         write("relationships", statement, rows, sources=list(sources))
+        if progress:  # the totals are known only now
+            for what, n in done.items():
+                progress(what, n, n)
         tally.counts["nodes_created"] = done["nodes"]
         tally.counts["rels_created"] = done["relationships"]
         return tally, lists.of(marks)
