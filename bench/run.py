@@ -193,8 +193,9 @@ def _sync(a: Args) -> Result:
 
 def _sync_parts(a: Args) -> Result:
     """The Python side of a first sync, timed apart: telling what each source graph is (its change
-    stamp; hashed if small or unstamped), then projecting."""
-    from bilateral.graph.mapping import project_store
+    stamp; hashed if small or unstamped), then projecting the store part by part, as the sync
+    does (here with nothing written in between)."""
+    from bilateral.graph.mapping import project_parts
     from bilateral.graph.neo4j import _marks
     from bilateral.graph.store import OxigraphStore
 
@@ -203,12 +204,19 @@ def _sync_parts(a: Args) -> Result:
     _marks(store, {}, True, None)
     hashing = _seconds_since(start)
     start = time.perf_counter()
-    projection = project_store(store)
+    nodes = relationships = parts = biggest = 0
+    for part in project_parts(store):
+        parts += 1
+        nodes += len(part.nodes)
+        relationships += len(part.relationships)
+        biggest = max(biggest, len(part.nodes) + len(part.relationships))
     return {
         "hashing_seconds": hashing,
         "projecting_seconds": _seconds_since(start),
-        "nodes": len(projection.nodes),
-        "relationships": len(projection.relationships),
+        "nodes": nodes,
+        "relationships": relationships,
+        "parts": parts,
+        "biggest_part": biggest,
     }
 
 
@@ -990,7 +998,9 @@ def markdown(result: Result) -> str:
             (f"{oc['nodes']:,} nodes, {oc['relationships']:,} relationships; " if oc else "")
             + (
                 f"of which stamps and hashing {parts['hashing_seconds']:.1f} s and projecting "
-                f"{parts['projecting_seconds']:.1f} s in Python (timed apart)"
+                f"{parts['projecting_seconds']:.1f} s in Python (timed apart; {parts.get('parts', 1)} parts "
+                f"of at most {parts.get('biggest_part', 0):,} nodes and relationships, projected while "
+                "the one before is written)"
                 if parts.get("status") == "ok"
                 else ""
             )

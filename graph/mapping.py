@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pyoxigraph as ox
 
@@ -41,6 +41,7 @@ __all__ = [
     "local_name",
     "project",
     "project_entities",
+    "project_parts",
     "project_store",
     "source_id",
     "upper_snake",
@@ -259,22 +260,31 @@ class _Builder:
         # Facts outside a named graph have no source, and blank nodes no stable identity.
         if not isinstance(graph, ox.NamedNode) or not isinstance(subject, ox.NamedNode):
             return
-        source = self._source(graph.value)
-        uri = subject.value
+        self.add_fact(subject.value, predicate, obj, self._source(graph.value))
+
+    def add_fact(
+        self, uri: str, predicate: str, obj: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, source: str
+    ) -> None:
+        """What `add` does with a quad of a named graph whose subject is the IRI `uri`."""
         if predicate == RDF_TYPE:
             label = LABELS.get(obj.value) if isinstance(obj, ox.NamedNode) else None
             if label is None:
                 return
             self.labels[uri].add(label)
-        elif predicate in REL_TYPES:
+        elif (kind := REL_TYPES.get(predicate)) is not None:
             if not isinstance(obj, ox.NamedNode):
                 return
-            self.rels[(uri, REL_TYPES[predicate], obj.value)].add(source)
-            self.object_sources[obj.value].add(source)
-        elif predicate in PROPERTY_NAMES:
+            end = obj.value
+            self.rels[(uri, kind, end)].add(source)
+            self.object_sources[end].add(source)
+        elif (name := PROPERTY_NAMES.get(predicate)) is not None:
             if not isinstance(obj, ox.Literal):
                 return
-            self.values[uri].setdefault(PROPERTY_NAMES[predicate], _Values()).add(obj, source)
+            of_node = self.values[uri]
+            found = of_node.get(name)
+            if found is None:
+                found = of_node[name] = _Values()
+            found.add(obj, source)
         else:
             return  # owl:sameAs, prov:, anything outside the ontology: not projected
         self.subject_sources[uri].add(source)
@@ -369,6 +379,116 @@ def project_store(store: GraphStore, progress: Progress | None = None) -> Projec
         projection = builder.build()
     meter.finish()
     return projection
+
+
+# -- the whole store in parts, for a first sync ----------------------------------------------------
+
+PART_SUBJECTS = 20_000  # subjects per part: a part's nodes and relationships stay a few tens of MB
+
+
+def project_parts(
+    store: GraphStore, subjects: int = PART_SUBJECTS, progress: Progress | None = None
+) -> Iterator[Projection]:
+    """The projection of the whole store in parts whose size does not grow with the store: every
+    node and relationship of `project_store` is in exactly one part, complete (labels, properties,
+    sources; a relationship with all its sources). A part holds the nodes of at most `subjects`
+    subjects of one graph, their outgoing relationships, and the nodes that are only ever objects
+    (no projected fact of their own) first met as their ends. A relationship's end may be in
+    another part, earlier or later.
+
+    The embedded store is read graph by graph in its subject order; a subject also described in
+    other graphs is projected with the first graph (by IRI) that describes it, its facts in the
+    others read then. A store without `pattern` (a remote one) is projected whole, as one part."""
+    pattern = getattr(store, "pattern", None)
+    if pattern is None:
+        yield project_store(store, progress)
+        return
+    graphs = [g.value for g in store.graphs()]
+    parts = _Parts(store, pattern, {g: i for i, g in enumerate(graphs)})
+    meter = Meter(progress, "projecting", len(store) if progress else None, "quads")
+    named = ox.NamedNode
+    for graph in graphs:
+        builder, current, source = _Builder(), "", source_id(graph)
+        owned: list[str] = []
+        for quad in meter.items(pattern(None, None, None, named(graph))):
+            subject = quad.subject
+            if type(subject) is not named:
+                continue
+            uri = subject.value
+            if uri != current:  # a graph's quads come subject by subject
+                if len(owned) >= subjects:
+                    yield parts.part(builder, owned, graph)
+                    builder, owned = _Builder(), []
+                current = uri
+                owned.append(uri)
+            builder.add_fact(uri, quad.predicate.value, quad.object, source)
+        if owned:
+            yield parts.part(builder, owned, graph)
+    meter.finish()
+
+
+class _Parts:
+    """What `project_parts` needs to know beyond one part: the graphs' order, the ends found to
+    be described (a cache, cleared when large), and the bare nodes already given."""
+
+    def __init__(self, store: GraphStore, pattern: Any, rank: dict[str, int]) -> None:
+        self.store, self.pattern, self.rank = store, pattern, rank
+        self.described: set[str] = set()
+        self.bare_done: set[str] = set()  # nodes with no projected fact of their own: few
+
+    def part(self, builder: _Builder, owned: list[str], graph: str) -> Projection:
+        """The part of `owned` (subjects of `graph`, their quads there in `builder`)."""
+        keep: set[str] = set()
+        elsewhere = _other_graphs(self.store, owned, graph) if len(self.rank) > 1 else {}
+        for uri in owned:
+            others = elsewhere.get(uri, ())
+            if any(self.rank.get(g, -1) < self.rank[graph] for g in others):
+                continue  # an earlier graph's part holds it
+            for other in sorted(others):
+                for quad in self.pattern(ox.NamedNode(uri), None, None, ox.NamedNode(other)):
+                    builder.add(quad)
+            keep.add(uri)
+        starts = {start for start, _, _ in builder.rels if start in keep}
+        # Subjects with facts of their own are nodes if they have a class, an outgoing
+        # relationship, or something points at them (asked of the store when not seen here).
+        described = {u for u in keep if u in builder.subject_sources}
+        plain = sorted(u for u in described if u not in builder.labels and u not in starts)
+        unseen = [u for u in plain if u not in builder.object_sources]
+        for uri, other in _references(self.store, unseen):
+            builder.add_reference(uri, source_id(other))
+        nodes = {u for u in described if u in builder.labels or u in starts or u in builder.object_sources}
+        # Ends with no projected fact anywhere are nodes too, given once, with every graph pointing at them.
+        ends = {end for start, _, end in builder.rels if start in keep} - set(builder.subject_sources)
+        bare = sorted(e for e in ends - self.described - self.bare_done if not self._described(e))
+        for uri, other in _references(self.store, bare):
+            builder.add_reference(uri, source_id(other))
+        self.bare_done.update(bare)
+        return builder.build(nodes=nodes | set(bare), rel_starts=keep)
+
+    def _described(self, uri: str) -> bool:
+        """Whether `uri` is the subject of a projected fact in some named graph."""
+        probe = _Builder()
+        for quad in self.pattern(ox.NamedNode(uri), None, None, None):
+            probe.add(quad)
+            if probe.subject_sources:
+                if len(self.described) >= 4 * PART_SUBJECTS:
+                    self.described.clear()  # a cache: bounded
+                self.described.add(uri)
+                return True
+        return False
+
+
+def _other_graphs(store: GraphStore, uris: list[str], graph: str) -> dict[str, set[str]]:
+    """For those of `uris` that are subjects in named graphs other than `graph`, those graphs."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(uris):
+        rows = store.select(
+            "SELECT DISTINCT ?s ?g WHERE { VALUES ?s { " + _iri_list(chunk) + " } "
+            f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ox.NamedNode(graph)}) }}"
+        )
+        for s, g in rows.rows:
+            out[str(s)].add(str(g))
+    return out
 
 
 # -- a subset, for incremental sync ------------------------------------------------------------

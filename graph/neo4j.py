@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import queue
 import re
+import threading
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Generator, Iterable, Iterator, Mapping
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, fields
 from types import TracebackType
 from typing import Any, LiteralString
@@ -44,8 +46,6 @@ from bilateral.graph.cypher import (
     GENERIC_LABEL,
     Batch,
     batches,
-    create_node_batches,
-    create_rel_batches,
     node_batches,
     rel_batches,
     uri_constraint,
@@ -53,10 +53,13 @@ from bilateral.graph.cypher import (
 from bilateral.graph.cypher import checked as _q
 from bilateral.graph.mapping import (
     LABELS,
+    PART_SUBJECTS,
     PROPERTY_NAMES,
     REL_TYPES,
     Projection,
+    check_rel_type,
     project_entities,
+    project_parts,
     project_store,
     source_id,
 )
@@ -445,12 +448,15 @@ class Neo4jProjector:
                 self._set_state({_FULL_PENDING: _Mark(None, None)})
             self._set_state(dict.fromkeys(changed, _Mark(None, None)), entities=dict.fromkeys(changed))
 
-            existing: set[str] = set()
-            if full:
+            if full and not self._any_node():
+                # An empty database: nothing to compare with or remove; written part by part.
+                tally, entities = self._create(store, marks, progress)
+                affected = set()
+            elif full:
                 projection = project_store(store, progress)
-                existing = self._all_uris()
-                affected = set(projection.nodes) | existing
+                affected = set(projection.nodes) | self._all_uris()
                 entities = _entities_by_graph(projection, marks)
+                tally = self._apply(projection, affected, progress)
             else:
                 scan: list[str] = []
                 affected = set()
@@ -467,9 +473,6 @@ class Neo4jProjector:
                     affected |= own
                     entities[graph] = sorted(own) if len(own) <= ENTITY_LIST else None
                 projection = project_entities(store, affected)
-            if full and not existing:  # an empty database: nothing to compare with or remove
-                tally = self._create(projection, progress)
-            else:
                 tally = self._apply(projection, affected, progress)
             if not self._schema_done:
                 self.ensure_schema()
@@ -491,7 +494,7 @@ class Neo4jProjector:
             sources_changed=tuple(changed),
             sources_removed=tuple(removed),
             sources_unchanged=unchanged,
-            entities=len(affected),
+            entities=len(affected) or c["nodes_created"],
             full=full,
         )
 
@@ -516,30 +519,43 @@ class Neo4jProjector:
         if graphs:
             self._write(_q(f"MATCH (s:{_STATE}) WHERE s.source IN $graphs DELETE s"), graphs=graphs)
 
-    def _create(self, projection: Projection, progress: Progress | None) -> _Tally:
-        """Write `projection` into a database holding none: CREATE in large batches, the
-        relationships' ends found by the element ids the node batches return."""
-        tally = _Tally()
-        ids: dict[str, str] = {}
-        total, done = len(projection.nodes), 0
-        if progress:
-            progress("nodes", 0, total)
-        for batch in create_node_batches(projection, CREATE_BATCH):
-            ids.update((row["uri"], row["id"]) for row in self._write(batch.statement, rows=batch.rows))
-            done += len(batch.rows)
-            tally.counts["nodes_created"] += len(batch.rows)
+    def _create(
+        self, store: GraphStore, marks: Mapping[str, _Mark], progress: Progress | None
+    ) -> tuple[_Tally, dict[str, list[str] | None]]:
+        """Write the store's projection into a database holding none, part by part
+        (`project_parts`: memory does not grow with the store). Nodes are MERGEd on uri: a
+        relationship written before its end's part makes the end a bare node, which that part
+        fills. Relationships are CREATEd (each is in one part), many per statement; returns the
+        tally and the graphs' entity lists."""
+        tally, lists = _Tally(), _EntityLists()
+        done = {"nodes": 0, "relationships": 0}
+        progress = _locked(progress)
+
+        def write(what: str, statement: LiteralString, rows: list[Any], **params: Any) -> None:
+            self._write(statement, rows=rows, **params)
+            done[what] += len(rows)
             if progress:
-                progress("nodes", done, total)
-        total, done = len(projection.relationships), 0
-        if progress:
-            progress("relationships", 0, total)
-        for batch in create_rel_batches(projection, ids, CREATE_BATCH):
-            self._write(batch.statement, rows=batch.rows)
-            done += len(batch.rows)
-            tally.counts["rels_created"] += len(batch.rows)
-            if progress:
-                progress("relationships", done, total)
-        return tally
+                progress(what, done[what], None)
+
+        with closing(_ahead(project_parts(store, PART_SUBJECTS, progress))) as parts:
+            for part in parts:
+                lists.add(part)
+                for batch in node_batches(part, CREATE_BATCH, incremental=False):
+                    write("nodes", batch.statement, batch.rows)
+                for (kind, sources), pairs in sorted(_rel_groups(part).items()):
+                    statement = _q(
+                        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row[0]}}) "
+                        f"MERGE (b:{GENERIC_LABEL} {{uri: row[1]}}) "
+                        f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r.sources = $sources"
+                    )
+                    for rows in batches(pairs, CREATE_BATCH):
+                        write("relationships", statement, rows, sources=list(sources))
+        if progress:  # the totals are known only now
+            for what, n in done.items():
+                progress(what, n, n)
+        tally.counts["nodes_created"] = done["nodes"]
+        tally.counts["rels_created"] = done["relationships"]
+        return tally, lists.of(marks)
 
     def _apply(self, projection: Projection, affected: set[str], progress: Progress | None) -> _Tally:
         """Write `projection` (complete for `affected`); delete what of `affected` it lacks."""
@@ -618,13 +634,19 @@ class Neo4jProjector:
     def status(self, store: GraphStore) -> Rows:
         """Counts on both sides by label and type, and whether they agree; and how many source
         graphs Neo4j holds at their current content (`sources in sync`)."""
-        projection = project_store(store)
+        # Counted part by part: memory does not grow with the store.
+        rdf_labels: dict[str, int] = defaultdict(int)
+        rdf_types: dict[str, int] = defaultdict(int)
+        for part in project_parts(store, PART_SUBJECTS):
+            rdf_labels[GENERIC_LABEL] += len(part.nodes)
+            for name, n in part.label_counts().items():
+                rdf_labels[name] += n
+            for name, n in part.type_counts().items():
+                rdf_types[name] += n
         neo_labels, neo_types = self.counts()
-        rdf_labels = {GENERIC_LABEL: len(projection.nodes), **projection.label_counts()}
-        rdf_types = projection.type_counts()
         rows: list[tuple[Any, ...]] = [
-            ("nodes", "all", len(projection.nodes), neo_labels.get(GENERIC_LABEL, 0)),
-            ("relationships", "all", len(projection.relationships), sum(neo_types.values())),
+            ("nodes", "all", rdf_labels[GENERIC_LABEL], neo_labels.get(GENERIC_LABEL, 0)),
+            ("relationships", "all", sum(rdf_types.values()), sum(neo_types.values())),
         ]
         for name in sorted((set(rdf_labels) | set(neo_labels)) - {GENERIC_LABEL}):
             rows.append(("label", name, rdf_labels.get(name, 0), neo_labels.get(name, 0)))
@@ -805,6 +827,98 @@ def _marks(store: GraphStore, state: Mapping[str, _Mark], full: bool, progress: 
     for graph, digest in source_hashes(store, progress, to_hash).items():
         marks[graph] = _Mark(digest, stamps.get(graph))
     return dict(sorted(marks.items()))
+
+
+def _ahead(parts: Iterator[Projection]) -> Generator[Projection, None, None]:
+    """`parts`, each made in a thread while the one before is written: Python projects while the
+    server writes (each waits on the other otherwise). One part waits at most, so memory stays
+    that of two or three parts; an error in the thread is raised here, and the thread stops
+    when the caller does."""
+    ready: queue.Queue[tuple[Projection | None, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand(item: tuple[Projection | None, BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                pass
+        return False
+
+    def make() -> None:
+        try:
+            for part in parts:
+                if not hand((part, None)):
+                    return
+            hand((None, None))
+        except BaseException as err:  # handed to the caller, raised there
+            hand((None, err))
+
+    thread = threading.Thread(target=make, name="bilateral-projection", daemon=True)
+    thread.start()
+    try:
+        while True:
+            part, err = ready.get()
+            if err is not None:
+                raise err
+            if part is None:
+                return
+            yield part
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _locked(progress: Progress | None) -> Progress | None:
+    """`progress`, called under a lock (the projection reports from its thread)."""
+    if progress is None:
+        return None
+    lock = threading.Lock()
+
+    def call(what: str, done: int, total: int | None, unit: str = "") -> None:
+        with lock:
+            progress(what, done, total, unit)
+
+    return call
+
+
+def _rel_groups(part: Projection) -> dict[tuple[str, tuple[str, ...]], list[list[str]]]:
+    """A part's relationships as [start, end] pairs by (type, sources): the sources, mostly the
+    same for many, travel once per statement."""
+    groups: dict[tuple[str, tuple[str, ...]], list[list[str]]] = defaultdict(list)
+    for (start, kind, end), rel in part.relationships.items():
+        groups[(kind, rel.sources)].append([start, end])
+    return groups
+
+
+class _EntityLists:
+    """`_entities_by_graph` gathered part by part: a source's set is dropped once too long."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, set[str] | None] = {}
+
+    def add(self, part: Projection) -> None:
+        for uri, node in part.nodes.items():
+            for source in node.sources:
+                self._add(source, uri)
+        for (_, _, end), rel in part.relationships.items():
+            for source in rel.sources:
+                self._add(source, end)
+
+    def _add(self, source: str, uri: str) -> None:
+        found = self.by_id.setdefault(source, set())
+        if found is not None:
+            found.add(uri)
+            if len(found) > ENTITY_LIST:
+                self.by_id[source] = None
+
+    def of(self, graphs: Iterable[str]) -> dict[str, list[str] | None]:
+        out: dict[str, list[str] | None] = {}
+        for graph in graphs:
+            found = self.by_id.get(source_id(graph), set())
+            out[graph] = sorted(found) if found is not None else None
+        return out
 
 
 def _entities_by_graph(projection: Projection, graphs: Iterable[str]) -> dict[str, list[str] | None]:

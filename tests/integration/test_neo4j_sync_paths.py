@@ -1,7 +1,8 @@
 """The sync's paths give the same projection, and an incremental sync reads only what changed.
 
-A first sync into an empty database CREATEs (relationships by element id); any other full sync
-MERGEs and compares: both must leave exactly the store's projection. An incremental sync finds
+A first sync into an empty database writes the store part by part (nodes MERGEd on uri,
+relationships CREATEd); any other full sync MERGEs and compares: both must leave exactly the
+store's projection. An incremental sync finds
 the changed graphs by their change stamps (graph/stamps.py) without reading the others, falls back
 to hashing for a store without stamps, and finds what a changed small graph touched from its sync
 state's entity list instead of a scan of Neo4j. Real server, real store, no mocks (the spies below
@@ -48,7 +49,7 @@ def change_one_figure(example: Path) -> None:
 
 
 def both_paths(neo: Neo4jProjector, store: OxigraphStore) -> tuple[Projection, Projection]:
-    """Neo4j's content after a first sync (CREATE), and after a full sync over a database holding
+    """Neo4j's content after a first sync (in parts), and after a full sync over a database holding
     a left-over node (MERGE and compare; the left-over removed)."""
     report = neo.sync(store)
     assert report.full and report.nodes_created > 0 and report.nodes_updated == 0
@@ -145,3 +146,27 @@ def test_a_store_without_stamps_still_syncs(
     assert JAPANTIMES in report.sources_changed
     assert_in_sync(neo, store)
     assert zero(neo.sync(store))
+
+
+def test_status_counts_the_store_part_by_part(
+    neo: Neo4jProjector, kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status holds no whole projection (at 1M rows it took GBs): it counts the parts, and the
+    counts are the whole projection's."""
+    from bilateral.graph.mapping import project_store
+
+    whole = project_store(kg.store)
+
+    def refused(*args: object, **kwargs: object) -> Projection:
+        raise AssertionError("status made the whole projection")
+
+    monkeypatch.setattr(neo4j_module, "project_store", refused)
+    monkeypatch.setattr(neo4j_module, "PART_SUBJECTS", 50)  # many parts on the example
+    neo.sync(kg.store)
+    rows = {(r[0], r[1]): r[2:] for r in neo.status(kg.store).rows}
+    assert rows[("nodes", "all")] == (len(whole.nodes), len(whole.nodes), True)
+    assert rows[("relationships", "all")] == (len(whole.relationships), len(whole.relationships), True)
+    for label, n in whole.label_counts().items():
+        assert rows[("label", label)] == (n, n, True)
+    for kind, n in whole.type_counts().items():
+        assert rows[("type", kind)] == (n, n, True)
