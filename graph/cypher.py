@@ -9,7 +9,7 @@ graph/mapping.py, each checked against its strict pattern here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -21,8 +21,6 @@ __all__ = [
     "Batch",
     "batches",
     "checked",
-    "create_node_batches",
-    "create_rel_batches",
     "node_batches",
     "rel_batches",
     "uri_constraint",
@@ -119,44 +117,5 @@ def rel_batches(projection: Projection, size: int, *, incremental: bool) -> list
     return [
         Batch(merge_rels(kind, incremental=incremental), batch)
         for kind, rows in sorted(by_type.items())
-        for batch in batches(rows, size)
-    ]
-
-
-def create_node_batches(projection: Projection, size: int) -> list[Batch]:
-    """Node batches for a database holding no projection yet (a first sync): plain CREATE, no
-    lookup of what is there; each returns its nodes' `uri` and `id` (element id), by which
-    `create_rel_batches` finds the ends without an index lookup."""
-    nodes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for uri, node in projection.nodes.items():
-        nodes[(GENERIC_LABEL, *node.labels)].append({"props": node.as_properties(uri)})
-    return [
-        Batch(
-            checked(
-                f"UNWIND $rows AS row CREATE (n:{':'.join(check_label(label) for label in labels)}) "
-                "SET n = row.props RETURN n.uri AS uri, elementId(n) AS id"
-            ),
-            batch,
-        )
-        for labels, rows in sorted(nodes.items())
-        for batch in batches(rows, size)
-    ]
-
-
-def create_rel_batches(projection: Projection, ids: Mapping[str, str], size: int) -> list[Batch]:
-    """Relationship batches for a first sync, their ends named by the element ids `ids` (by uri)
-    that the node batches returned."""
-    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (start, kind, end), rel in projection.relationships.items():
-        rels[kind].append({"start": ids[start], "end": ids[end], "props": {"sources": list(rel.sources)}})
-    return [
-        Batch(
-            checked(
-                "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.start MATCH (b) WHERE elementId(b) = row.end "
-                f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r = row.props"
-            ),
-            batch,
-        )
-        for kind, rows in sorted(rels.items())
         for batch in batches(rows, size)
     ]
