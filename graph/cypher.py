@@ -21,6 +21,7 @@ __all__ = [
     "Batch",
     "batches",
     "checked",
+    "create_rels",
     "node_batches",
     "rel_batches",
     "uri_constraint",
@@ -87,6 +88,17 @@ class Batch:
 
     statement: LiteralString
     rows: list[dict[str, Any]]
+
+
+def create_rels(kind: str) -> LiteralString:
+    """Create `rows` ([start uri, end uri]) as relationships of one type with the statement's
+    `$sources`, on a first sync: the start exists (its part wrote it), the end may come in a later
+    part, so it is MERGEd bare and filled then."""
+    return checked(
+        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row[0]}}) "
+        f"MERGE (b:{GENERIC_LABEL} {{uri: row[1]}}) "
+        f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r.sources = $sources"
+    )
 
 
 def batches(rows: list[Any], size: int) -> Iterator[list[Any]]:

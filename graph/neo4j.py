@@ -46,6 +46,7 @@ from bilateral.graph.cypher import (
     GENERIC_LABEL,
     Batch,
     batches,
+    create_rels,
     node_batches,
     rel_batches,
     uri_constraint,
@@ -57,7 +58,6 @@ from bilateral.graph.mapping import (
     PROPERTY_NAMES,
     REL_TYPES,
     Projection,
-    check_rel_type,
     project_entities,
     project_parts,
     project_store,
@@ -543,13 +543,8 @@ class Neo4jProjector:
                 for batch in node_batches(part, CREATE_BATCH, incremental=False):
                     write("nodes", batch.statement, batch.rows)
                 for (kind, sources), pairs in sorted(_rel_groups(part).items()):
-                    statement = _q(
-                        f"UNWIND $rows AS row MATCH (a:{GENERIC_LABEL} {{uri: row[0]}}) "
-                        f"MERGE (b:{GENERIC_LABEL} {{uri: row[1]}}) "
-                        f"CREATE (a)-[r:{check_rel_type(kind)}]->(b) SET r.sources = $sources"
-                    )
                     for rows in batches(pairs, CREATE_BATCH):
-                        write("relationships", statement, rows, sources=list(sources))
+                        write("relationships", create_rels(kind), rows, sources=list(sources))
         if progress:  # the totals are known only now
             for what, n in done.items():
                 progress(what, n, n)
