@@ -176,7 +176,8 @@ PARTICLES = frozenset(
         "y",
     }
 )
-_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
+# a hyphen inside a word may be U+2010 or the non-breaking U+2011 ("Wi Sung‑lac")
+_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-\u2010\u2011'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
     r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
@@ -217,7 +218,9 @@ _DESCRIBED_BEFORE = re.compile(
     r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator|"
     # occupations: "political scientist Jane Roe", "trade lawyer John Doe"
     r"scientist|professor|researcher|lawyer|historian|strategist|consultant|diplomat|journalist|"
-    r"activist|commentator|scholar|expert|director|fellow)\s+$"
+    r"activist|commentator|scholar|expert|director|fellow|"
+    # a person named by relation to another: "his counterpart Penny Roe", "her predecessor John Doe"
+    r"counterpart|predecessor|successor)\s+$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(
@@ -398,7 +401,7 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     be a person's."""
     # drop sentence openers and other words that begin no name
     while run and (
-        run[0].text in NON_NAME_WORDS
+        _begins_no_name(run)
         and run[0].text not in _TITLE_HEADS
         and run[0].text not in _HONORIFICS
         and run[0].text not in _TITLE_PREFIXES
@@ -479,13 +482,24 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     return title, honorific, run[j:]
 
 
+# a month's short form is written before a day or a year ("Jan 15", "Sept 2024"); followed by a
+# capitalised word it is a given name ("Trade Minister Jan Holm")
+_SHORT_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+
+
+def _begins_no_name(toks: list[_Tok]) -> bool:
+    """The first word of `toks` begins no name (a sentence opener, a weekday, a month...)."""
+    word = toks[0].text
+    return word in NON_NAME_WORDS and not (word in _SHORT_MONTHS and len(toks) > 1)
+
+
 def _may_be_a_name(name_toks: list[_Tok]) -> bool:
     """Not an organisation or place, not a title or country, at most five words."""
     if not name_toks:
         return False
     if any(t.text in ORG_WORDS for t in name_toks):
         return False  # an organisation or a place ("White House", "Capital Economics")
-    if name_toks[0].text in NON_NAME_WORDS or name_toks[0].text in _TITLE_HEADS:
+    if _begins_no_name(name_toks) or name_toks[0].text in _TITLE_HEADS:
         return False
     forms = country_surface_forms()
     return not (any(t.text in forms for t in name_toks) or len([t for t in name_toks if t.text not in PARTICLES]) > 5)

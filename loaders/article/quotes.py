@@ -129,6 +129,12 @@ class Speakers:
         # "He then described the prime minister as ...": that sentence's subject is "he" again
         if subject and ("f" if subject.group("p").lower() == "she" else "m") == gender and s0 < before:
             return self.antecedent(s0, gender) or fitting[i - 1][2]
+        # "At a news conference with X after the talks, Y described ...": the subject is Y
+        opening = _OPENING_PHRASE.match(self.text, s0)
+        if opening:
+            after = [f for f in fitting[i - 1 :] if f[1] == number and opening.end() < f[0] <= before]
+            if after:
+                return after[0][2]
         return fitting[i - 1][2]
 
     def _speaker_at(self, pos: int, limit: int, quote_start: int) -> PersonMention | None:
