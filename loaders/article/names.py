@@ -213,15 +213,18 @@ _LONG_TITLE_BEFORE = re.compile(
     r"(?P<title>(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+(?:,\s+|\s+))*[A-Z][\w-]+(?:,\s+|\s+)(?:and|&)\s+)$"
 )
-_DESCRIBED_BEFORE = re.compile(
-    r"\b(?:billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
+_DESCRIPTIONS = (
+    r"billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
     r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator|"
     # occupations: "political scientist Jane Roe", "trade lawyer John Doe"
     r"scientist|professor|researcher|lawyer|historian|strategist|consultant|diplomat|journalist|"
     r"activist|commentator|scholar|expert|director|fellow|"
     # a person named by relation to another: "his counterpart Penny Roe", "her predecessor John Doe"
-    r"counterpart|predecessor|successor)\s+$"
+    r"counterpart|predecessor|successor"
 )
+_DESCRIBED_BEFORE = re.compile(r"\b(?:" + _DESCRIPTIONS + r")\s+$")
+# the same word capitalised, opening a sentence: "Economist Juan Perez said ..."
+_DESCRIPTION_WORD = re.compile(r"(?i:" + _DESCRIPTIONS + r")")
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(
     r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?|,)?"
@@ -409,6 +412,14 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
         run = run[1:]
     if not run:
         return None
+    described = (
+        len(run) > 2
+        and _DESCRIPTION_WORD.fullmatch(run[0].text) is not None
+        and run[0].text not in _TITLE_HEADS
+        and run[1].text not in ("of", "for")  # "Director of National Intelligence Tulsi Gabbard": a title
+    )
+    if described:
+        run = run[1:]
     run, country = _peel_countries(run)
     if not run:
         return None
@@ -438,6 +449,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
     if title or honorific:
         site.evidence = "title"
+    elif described:
+        site.evidence = "apposition"
     _read_around(text, site, text[max(0, run[0].start - 60) : run[0].start], text[end : end + 140])
     return site
 
