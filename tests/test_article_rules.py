@@ -1005,3 +1005,18 @@ def test_a_capitalised_occupation_opening_a_sentence_is_no_part_of_the_name() ->
     ex = _parse(text)
     assert _speakers(ex) == {"long overdue for both": "Juan Perez"}
     assert "Juan Perez" in {p.ref.name for p in ex.people}
+
+
+def test_commerce_shipments_supplies_and_purchases_are_trade_words() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Commerce between Chile and Norway totaled $5 billion in 2024.\n"
+        "Norway's shipments to Chile rose to $3 billion in 2024, while Chile's purchases from Norway fell to "
+        "$1 billion.\n"
+        "Chile supplied $4 billion of copper to Norway in 2023.\n"
+    )
+    assert _facts(_parse(text)) == {
+        "$5 billion": ("trade", "CHL", "NOR", 2024),
+        "$3 billion": ("exports", "NOR", "CHL", 2024),
+        "$1 billion": ("imports", "CHL", "NOR", 2024),
+        "$4 billion": ("exports", "CHL", "NOR", 2023),
+    }

@@ -24,12 +24,13 @@ __all__ = [
 
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
-    r"\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
-    r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|"
+    r"\b(?P<exports>exports?|exported|exporting|sold|shipped|shipments?|supplied)\b|"
+    r"\b(?P<imports>imports?|imported|importing|bought|purchased|purchases)\b|"
     r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|"
-    r"trade (?:volume |turnover )?(?:between|with|in goods)|traded|"
-    r"trade\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    # "commerce" as "trade": "two-way commerce", "commerce between"
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
+    r"(?:trade|commerce) (?:volume |turnover )?(?:between|with|in goods)|traded|"
+    r"(?:trade|commerce)\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
