@@ -25,11 +25,6 @@ __all__ = [
     "find_meeting",
 ]
 
-# who else was there: "Also present were ...", "Among those present were ...", "... were also in attendance"
-_PRESENT_WORDS = (
-    r"(?:also\s+|those\s+)?present\s+(?:were|was)|in\s+attendance\s+were|"
-    r"(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)"
-)
 MEETING_RE = re.compile(
     r"\b(?P<state>state visit)\b|\b(?P<official>official visit)\b|\b(?P<working>working visit)\b|"
     r"\b(?P<call>(?:phone|telephone|video) (?:call|conversation|talks)|spoke (?:by|on the) (?:phone|telephone)|"
@@ -38,7 +33,7 @@ MEETING_RE = re.compile(
     r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
     r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
-    r"accompanied by|joined by|delegation included|" + _PRESENT_WORDS + r")\b",
+    r"accompanied by|joined by|delegation included)\b",
     re.I,
 )
 # the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
@@ -48,9 +43,7 @@ _CLAUSE_BREAK = re.compile(
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
-_PRESENT = re.compile(
-    r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included|" + _PRESENT_WORDS, re.I
-)
+_PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included", re.I)
 # "April 25 (Kyodo) --", "Feb 14 (Reuters) -": an agency after a dateline's day (not "(local time)")
 _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 # an introductory phrase before the main clause: its people are not the meeting's
