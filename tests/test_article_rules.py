@@ -1009,3 +1009,27 @@ def test_commerce_shipments_supplies_and_purchases_are_trade_words() -> None:
         "$1 billion": ("imports", "CHL", "NOR", 2024),
         "$4 billion": ("exports", "CHL", "NOR", 2023),
     }
+
+
+def test_the_pm_opening_a_sentence_is_the_subject_of_the_sentence_before() -> None:
+    # no tenure fits "the PM" and no one is titled so: the person the sentence before is about
+    text = (
+        "Headline\n\nOSLO - Sir Erik Berg has met President Ana Soto at the summit.\n"
+        "Sir Erik raised the case of the jailed Chilean writer, Luis Vera, saying he was worried about his health. "
+        "The PM also called for “more trade in fish and wine”.\n"
+    )
+    ex = _parse(text)
+    assert _speakers(ex) == {"more trade in fish and wine": "Erik Berg"}
+    assert {p.ref.name: p.office for p in ex.people}["Erik Berg"] == "Prime Minister"
+
+
+def test_who_after_a_name_introduces_that_persons_words() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Fish was a focus for Berg, who stressed that both sides “must keep their "
+        "markets open”.\n"
+        "The talks were welcomed by Soto, who said the visit “opens a new page for us”.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "must keep their markets open": "Ola Berg",
+        "opens a new page for us": "Ana Soto",
+    }

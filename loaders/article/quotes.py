@@ -415,7 +415,10 @@ class Speakers:
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
-        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?\s*(?:" + _ADVERB + r"\s+)?$")
+        # "Berg, who stressed that ...": a relative clause's verb is the person's too
+        gap_re = re.compile(
+            r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?(?:\s*,\s*who)?\s*(?:" + _ADVERB + r"\s+)?$"
+        )
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
