@@ -1033,3 +1033,12 @@ def test_who_after_a_name_introduces_that_persons_words() -> None:
         "must keep their markets open": "Ola Berg",
         "opens a new page for us": "Ana Soto",
     }
+
+
+def test_an_adviser_in_apposition_holds_that_office() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Luis Vera, Chile’s National Security Adviser, said the talks went well.\n"
+        "Kari Dahl, the Norwegian prime minister’s economic adviser, agreed.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices["Luis Vera"] == "National Security Adviser"

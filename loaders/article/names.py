@@ -181,7 +181,7 @@ _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-\u2010\u2011'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
     r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
-    r"trade representative|"
+    r"trade representative|(?:[a-z]+ )?[a-z]+ advis[eo]r|"  # "national security adviser"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
