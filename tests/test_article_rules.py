@@ -941,8 +941,10 @@ def test_the_year_a_figure_is_compared_with_is_not_its_year() -> None:
         "Headline\n\n" + SANTIAGO_MEETING + "This year, trade between Norway and Chile has kept growing, reaching "
         "$3.1 billion in the first two months, a 12% rise from the same period in 2024.\n"
         "Their trade came to $1.4 billion in January, compared with 2024's $1.1 billion.\n"
+        "Norway bought $2 billion of Chilean copper last year, up 20% on 2023.\n"
     )
     facts = _facts(_parse(text))
+    assert facts["$2 billion"] == ("imports", "NOR", "CHL", 2024)
     assert facts["$3.1 billion"] == ("trade", "NOR", "CHL", 2025)
     assert facts["$1.4 billion"][3] is None  # no year of its own (only a month): not 2024
 

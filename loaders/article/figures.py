@@ -198,10 +198,10 @@ def _figure_dyad(
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from|over)\s+$", re.I)
 # the year a figure is compared with is not its period: "a 12% rise from the same period in 2024",
-# "compared with 2024's $1.1 billion", "more than in 2023"
+# "compared with 2024's $1.1 billion", "more than in 2023", "up 20% on 2023"
 _COMPARED_BEFORE = re.compile(
     r"\b(?:same\s+(?:period|time|month|months|quarter|half)\s+(?:of|in|last)|compared\s+(?:with|to)|"
-    r"than(?:\s+in)?|versus|vs\.?)\s+$",
+    r"than(?:\s+in)?|versus|vs\.?|(?:%|per\s?cent|percent)\s+(?:on|over|against))\s+$",
     re.I,
 )
 # a level reached, told in the present perfect, is the level now: "has nearly tripled in the past
