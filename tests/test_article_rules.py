@@ -1044,3 +1044,16 @@ def test_an_adviser_in_apposition_holds_that_office() -> None:
     )
     offices = {p.ref.name: p.office for p in _parse(text).people}
     assert offices["Luis Vera"] == "National Security Adviser"
+
+
+def test_a_meeting_whose_own_clause_says_next_month_is_still_to_come() -> None:
+    for text in (
+        "Chilean President Ana Soto meets Norwegian Prime Minister Ola Berg next month in Oslo.\n",
+        "When Chilean President Ana Soto visits Norwegian Prime Minister Ola Berg later this year, she should press "
+        "for lower tariffs.\n",
+    ):
+        assert _parse("Headline\n\n" + text).meeting is None, text
+    held = (
+        "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg on Monday and will see him again next year.\n"
+    )
+    assert _parse("Headline\n\n" + held).meeting is not None
