@@ -1057,3 +1057,12 @@ def test_a_meeting_whose_own_clause_says_next_month_is_still_to_come() -> None:
         "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg on Monday and will see him again next year.\n"
     )
     assert _parse("Headline\n\n" + held).meeting is not None
+
+
+def test_sheikh_and_his_excellency_are_honorifics_and_al_joins_a_name() -> None:
+    text = (
+        "Headline\n\nKuwait’s Emir Sheikh Mishal al-Ahmad met Qatari Emir Sheikh Tamim bin Hamad in Doha on Monday.\n"
+        "On Tuesday, H.E. Ferdinand R. Marcos met the two leaders.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices == {"Mishal al-Ahmad": "Emir", "Tamim bin Hamad": "Emir", "Ferdinand R. Marcos": None}

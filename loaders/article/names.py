@@ -40,7 +40,6 @@ _TITLE_HEADS = frozenset(
         "Emperor",
         "Prince",
         "Princess",
-        "Sheikh",
         "Emir",
         "Sultan",
         "Governor",
@@ -151,6 +150,9 @@ _HONORIFICS = {
     "Sir": "Sir",
     "Dame": "Dame",
     "Prof.": "Prof.",
+    "Sheikh": "Sheikh",
+    "Sheikha": "Sheikha",
+    "H.E.": "H.E.",  # His (Her) Excellency, in readouts
 }
 PARTICLES = frozenset(
     {
@@ -278,6 +280,9 @@ def _particles_then_name(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z][\w'’-]*")
+
+
 def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
     """Runs of capitalised words (with name particles and title complements inside), separated
     by single spaces only: the raw material of names and titles."""
@@ -300,6 +305,8 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             and _particles_then_name(text, toks, i)  # "von der Leyen": particles, then a name
         ):
             run.append(tok)
+        elif run and gap_ok and _ARTICLE_PREFIXED.fullmatch(tok.text):
+            run.append(tok)  # "Mishal al-Ahmad": an Arabic article joined to the next name
         elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):
             run.append(tok)
         elif (
