@@ -277,8 +277,8 @@ def country_surface_forms() -> dict[str, tuple[str, str]]:
     return forms
 
 
-HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof.")
-GENDER_OF_HONORIFIC = {"Mr": "m", "Sir": "m", "Mrs": "f", "Ms": "f", "Dame": "f"}
+HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof.", "Sheikh", "Sheikha", "H.E.")
+GENDER_OF_HONORIFIC = {"Mr": "m", "Sir": "m", "Mrs": "f", "Ms": "f", "Dame": "f", "Sheikh": "m", "Sheikha": "f"}
 
 
 def office_roles(office: str) -> tuple[str, ...]:

@@ -141,25 +141,25 @@ def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeG
 
 # what the final rules measure on the real test half (never read while tuning): a floor each,
 # at the measured value rounded down (tests/gold/README.md); issue 14's targets where they are
-# reached. Round 4 (26 test articles: batch 4 added five of five new dyads)
+# reached. Round 5 (31 test articles: batch 5 added five of five new dyads, harder than the rest)
 TEST_HALF_FLOORS = {
     ("quotes", "precision"): 0.94,
-    ("quotes", "recall"): 0.94,
-    ("attribution", "precision"): 0.95,
-    ("attribution", "recall"): 0.79,  # target 0.90: not reached (measured 0.792, 42 of 53)
-    ("participants", "precision"): 0.81,  # target 0.95: not reached (measured 0.814, 35 of 43)
-    ("participants", "recall"): 0.81,
+    ("quotes", "recall"): 0.95,
+    ("attribution", "precision"): 0.92,  # target 0.90: reached (measured 0.927, 51 of 55)
+    ("attribution", "recall"): 0.78,  # target 0.90: not reached (measured 0.785, 51 of 65)
+    ("participants", "precision"): 0.73,  # target 0.95: not reached (measured 0.731, 38 of 52)
+    ("participants", "recall"): 0.69,
     ("figures", "f1"): 0.94,
-    ("figure_facts", "f1"): 0.57,  # target 0.85: not reached (measured 0.571, 24 of 42)
-    ("people", "precision"): 0.93,
-    ("people", "recall"): 0.85,
-    ("meeting", "f1"): 0.68,
+    ("figure_facts", "f1"): 0.50,  # target 0.85: not reached (measured 0.509, 27 of 51 found, 55 in the gold)
+    ("people", "precision"): 0.92,
+    ("people", "recall"): 0.82,
+    ("meeting", "f1"): 0.59,
 }
 
 
 def test_the_real_test_half_holds_its_floors(example_kg: KnowledgeGraph) -> None:
     paths = gold_files("real-test")
-    assert len(paths) == 26
+    assert len(paths) == 31
     pooled = totals(run(paths, example_kg))
     below = {
         (kind, measure): round(getattr(pooled[kind], measure), 3)

@@ -909,3 +909,160 @@ def test_a_hyphenated_title_and_a_name_set_off_by_commas_before_said_are_people(
     ex = _parse(text)
     assert {"Ana Lima", "Kari Nordmann"} <= {p.ref.name for p in ex.people}
     assert _speakers(ex) == {"long but useful.": "Kari Nordmann"}
+
+
+# -- round 5 ---------------------------------------------------------------------------------
+
+SANTIAGO_MEETING = "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg in Santiago on Monday.\n"
+
+
+def test_a_scale_or_currency_joined_by_a_hyphen_is_part_of_the_amount() -> None:
+    # "a US$3-billion fund", "a 900‑billion‑yen swap" (U+2011, the non-breaking hyphen)
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Norway pledged a US$3-billion fund for Chilean ports, and the central "
+        "banks renewed a 900\u2011billion\u2011yen swap line.\n"
+    )
+    amounts = {f.exact: (f.amount, f.currency) for f in _parse(text).figures}
+    assert amounts == {"US$3-billion": (3 * 10**9, "USD"), "900\u2011billion\u2011yen": (900 * 10**9, "JPY")}
+
+
+def test_a_name_with_a_non_breaking_hyphen_is_one_name() -> None:
+    text = (
+        "Headline\n\n"
+        + SANTIAGO_MEETING
+        + "Norway’s envoy Erik Sol\u2011berg said the talks were “a full restoration”.\n"
+    )
+    assert _speakers(_parse(text)) == {"a full restoration": "Erik Sol\u2011berg"}
+
+
+def test_the_year_a_figure_is_compared_with_is_not_its_year() -> None:
+    # published 2025-03-10: "this year" is 2025; "the same period in 2024" is the comparison
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "This year, trade between Norway and Chile has kept growing, reaching "
+        "$3.1 billion in the first two months, a 12% rise from the same period in 2024.\n"
+        "Their trade came to $1.4 billion in January, compared with 2024's $1.1 billion.\n"
+        "Norway bought $2 billion of Chilean copper last year, up 20% on 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$2 billion"] == ("imports", "NOR", "CHL", 2024)
+    assert facts["$3.1 billion"] == ("trade", "NOR", "CHL", 2025)
+    assert facts["$1.4 billion"][3] is None  # no year of its own (only a month): not 2024
+
+
+def test_a_level_reached_in_the_present_perfect_is_of_the_publication_year() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Trade between Norway and Chile has nearly doubled in three years to "
+        "about $8 billion as Chile buys more salmon.\n"
+        "Norwegian exports to Chile reached $2.4 billion in 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$8 billion"] == ("trade", "NOR", "CHL", 2025)
+    assert facts["$2.4 billion"] == ("exports", "NOR", "CHL", 2023)
+
+
+def test_jan_before_a_surname_is_a_given_name_not_january() -> None:
+    # a month's short form is written before a day or a year; before a capitalised word it is a name
+    text = (
+        "Headline\n\nChilean President Ana Soto met Norwegian Prime Minister Ola Berg in Santiago on Jan 15.\n"
+        "Trade Minister Jan Holm said the talks were “a big step for both”.\n"
+        "Jan Holm also met Chilean business leaders.\n"
+    )
+    ex = _parse(text)
+    assert _speakers(ex) == {"a big step for both": "Jan Holm"}
+    assert ("Jan Holm", "Trade Minister") in {(p.ref.name, p.office) for p in ex.people}
+    assert ex.meeting is not None and ex.meeting.date == dt.date(2025, 1, 15)
+
+
+def test_a_counterpart_or_predecessor_named_is_a_person() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Earlier, Chile's foreign minister Luis Vera travelled to Oslo; his "
+        "counterpart Kari Dahl visited Santiago in March, and her predecessor Per Lund in 2023.\n"
+    )
+    assert {"Kari Dahl", "Per Lund"} <= {p.ref.name for p in _parse(text).people}
+
+
+def test_he_or_she_refers_to_the_subject_after_an_opening_phrase() -> None:
+    # the subject of "At a news conference with X after the talks, Y described ..." is Y, not X
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "At a news conference with Council President Marco Neri after the talks, "
+        "Commissioner Kari Dahl described the visit as useful.\n"
+        "She said “the hard work on fish starts now.”\n"
+    )
+    assert _speakers(_parse(text)) == {"the hard work on fish starts now.": "Kari Dahl"}
+
+
+def test_a_capitalised_occupation_opening_a_sentence_is_no_part_of_the_name() -> None:
+    text = "Headline\n\n" + SANTIAGO_MEETING + "Economist Juan Perez said the visit was “long overdue for both”.\n"
+    ex = _parse(text)
+    assert _speakers(ex) == {"long overdue for both": "Juan Perez"}
+    assert "Juan Perez" in {p.ref.name for p in ex.people}
+
+
+def test_commerce_shipments_supplies_and_purchases_are_trade_words() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Commerce between Chile and Norway totaled $5 billion in 2024.\n"
+        "Norway's shipments to Chile rose to $3 billion in 2024, while Chile's purchases from Norway fell to "
+        "$1 billion.\n"
+        "Chile supplied $4 billion of copper to Norway in 2023.\n"
+    )
+    assert _facts(_parse(text)) == {
+        "$5 billion": ("trade", "CHL", "NOR", 2024),
+        "$3 billion": ("exports", "NOR", "CHL", 2024),
+        "$1 billion": ("imports", "CHL", "NOR", 2024),
+        "$4 billion": ("exports", "CHL", "NOR", 2023),
+    }
+
+
+def test_the_pm_opening_a_sentence_is_the_subject_of_the_sentence_before() -> None:
+    # no tenure fits "the PM" and no one is titled so: the person the sentence before is about
+    text = (
+        "Headline\n\nOSLO - Sir Erik Berg has met President Ana Soto at the summit.\n"
+        "Sir Erik raised the case of the jailed Chilean writer, Luis Vera, saying he was worried about his health. "
+        "The PM also called for “more trade in fish and wine”.\n"
+    )
+    ex = _parse(text)
+    assert _speakers(ex) == {"more trade in fish and wine": "Erik Berg"}
+    assert {p.ref.name: p.office for p in ex.people}["Erik Berg"] == "Prime Minister"
+
+
+def test_who_after_a_name_introduces_that_persons_words() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Fish was a focus for Berg, who stressed that both sides “must keep their "
+        "markets open”.\n"
+        "The talks were welcomed by Soto, who said the visit “opens a new page for us”.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "must keep their markets open": "Ola Berg",
+        "opens a new page for us": "Ana Soto",
+    }
+
+
+def test_an_adviser_in_apposition_holds_that_office() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Luis Vera, Chile’s National Security Adviser, said the talks went well.\n"
+        "Kari Dahl, the Norwegian prime minister’s economic adviser, agreed.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices["Luis Vera"] == "National Security Adviser"
+
+
+def test_a_meeting_whose_own_clause_says_next_month_is_still_to_come() -> None:
+    for text in (
+        "Chilean President Ana Soto meets Norwegian Prime Minister Ola Berg next month in Oslo.\n",
+        "When Chilean President Ana Soto visits Norwegian Prime Minister Ola Berg later this year, she should press "
+        "for lower tariffs.\n",
+    ):
+        assert _parse("Headline\n\n" + text).meeting is None, text
+    held = (
+        "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg on Monday and will see him again next year.\n"
+    )
+    assert _parse("Headline\n\n" + held).meeting is not None
+
+
+def test_sheikh_and_his_excellency_are_honorifics_and_al_joins_a_name() -> None:
+    text = (
+        "Headline\n\nKuwait’s Emir Sheikh Mishal al-Ahmad met Qatari Emir Sheikh Tamim bin Hamad in Doha on Monday.\n"
+        "On Tuesday, H.E. Ferdinand R. Marcos met the two leaders.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices == {"Mishal al-Ahmad": "Emir", "Tamim bin Hamad": "Emir", "Ferdinand R. Marcos": None}

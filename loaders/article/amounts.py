@@ -31,13 +31,18 @@ _SCALES = {**SCALES, "crore": 10**7, "lakh": 10**5, "lakh crore": 10**12}
 _PREFIX = "(?P<pre>" + alternation(_PREFIXES) + ")"
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + ")"
 _NUMWORD = "(?P<word>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+# a hyphen may join the number, its scale and its currency word: "US$20-billion", "70‑trillion‑won"
+# (U+2010 and the non-breaking U+2011 are hyphens too)
+_JOIN = r"(?:\s|[-\u2010\u2011])"
 _AMOUNT_RES = (
     re.compile(
         r"(?<![\w$¥€£₩₹])"
         + _PREFIX
         + r"\s?"
         + _NUM
-        + r"(?:\s?"
+        + r"(?:"
+        + _JOIN
+        + r"?"
         + _SCALE
         + r"\b|"
         + _TIGHT_SCALE
@@ -46,7 +51,7 @@ _AMOUNT_RES = (
         + "|".join(re.escape(w) for w in CURRENCY_WORDS if " " not in w)
         + r")\b)?"
     ),
-    re.compile(r"(?<![\w.,])" + _NUM + r"(?:\s" + _SCALE + r")?\s+" + _SUFFIX + r"\b", re.I),
+    re.compile(r"(?<![\w.,])" + _NUM + r"(?:" + _JOIN + _SCALE + r")?(?:\s+|[-\u2010\u2011])" + _SUFFIX + r"\b", re.I),
     re.compile(r"\b" + _NUMWORD + r"\s+" + _SCALE + r"\s+" + _SUFFIX + r"\b", re.I),
     re.compile(r"(?<![\w$¥€£₩₹])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
 )

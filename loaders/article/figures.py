@@ -24,12 +24,13 @@ __all__ = [
 
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
-    r"\b(?P<exports>exports?|exported|exporting|sold|shipped)\b|"
-    r"\b(?P<imports>imports?|imported|importing|bought|purchased)\b|"
+    r"\b(?P<exports>exports?|exported|exporting|sold|shipped|shipments?|supplied)\b|"
+    r"\b(?P<imports>imports?|imported|importing|bought|purchased|purchases)\b|"
     r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
-    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) trade|"
-    r"trade (?:volume |turnover )?(?:between|with|in goods)|traded|"
-    r"trade\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    # "commerce" as "trade": "two-way commerce", "commerce between"
+    r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
+    r"(?:trade|commerce) (?:volume |turnover )?(?:between|with|in goods)|traded|"
+    r"(?:trade|commerce)\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
@@ -196,6 +197,22 @@ def _figure_dyad(
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 _NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from|over)\s+$", re.I)
+# the year a figure is compared with is not its period: "a 12% rise from the same period in 2024",
+# "compared with 2024's $1.1 billion", "more than in 2023", "up 20% on 2023"
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:same\s+(?:period|time|month|months|quarter|half)\s+(?:of|in|last)|compared\s+(?:with|to)|"
+    r"than(?:\s+in)?|versus|vs\.?|(?:%|per\s?cent|percent)\s+(?:on|over|against))\s+$",
+    re.I,
+)
+# a level reached, told in the present perfect, is the level now: "has nearly tripled in the past
+# two years to around $65 billion", "has reached almost €400 billion"
+_PERFECT_LEVEL = re.compile(
+    r"\bha(?:s|ve)\s+(?:\w+ly\s+|also\s+)?(?:risen|grown|climbed|increased|doubled|tripled|trebled|"
+    r"quadrupled|surged|jumped|soared|expanded|reached|hit|topped|fallen|dropped|declined|shrunk|narrowed|"
+    r"widened)\b(?:[^.;:\d$€£¥]{0,60}?\bto)?\s+(?:(?:about|around|nearly|almost|some|over|roughly|"
+    r"approximately|more than|a record)\s+)?$",
+    re.I,
+)
 _SECTOR_KEYS = frozenset(kw.key for kw in TOPIC_KEYWORDS if kw.scheme == "analyst")
 Sides = tuple[str | None, str | None]  # (country, partner)
 
@@ -549,7 +566,9 @@ def _year(
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
-        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()]) and not (rel <= m.start() < rel_end)
+        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()])
+        and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
+        and not (rel <= m.start() < rel_end)
     ]
 
     def owner(at: int) -> tuple[int, int] | None:
@@ -582,7 +601,7 @@ def _year(
         return None, False
     if re.search(r"\blast year\b|\ba year earlier\b", sentence, re.I):
         return published.year - 1, False
-    if re.search(r"\bthis year\b", sentence, re.I):
+    if re.search(r"\bthis year\b", sentence, re.I) or _PERFECT_LEVEL.search(sentence, 0, rel):
         return published.year, False
     if metric in ("balance", "exports", "imports"):
         return published.year - 1, True

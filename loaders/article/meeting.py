@@ -88,6 +88,14 @@ _FUTURE_MEETING = re.compile(
 )
 
 
+# the meeting's own clause says it is to come: "meets Berg next month in Oslo", "visits ... later this year"
+_LATER_AFTER = re.compile(
+    r"[^.;,]{0,60}?\b(?:next\s+(?:week|month|year|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
+    r"later\s+this\s+(?:week|month|year)|tomorrow|in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    re.I,
+)
+
+
 def _meeting_kind(words: list[str], leaders: bool) -> tuple[str, str]:
     """The kind, in the vocabulary of meetings.csv: a named visit kind or a call as written; an
     in-person meeting of a head of state or government from each side is a "summit" (also when
@@ -280,6 +288,9 @@ def _triggers(art: _Article) -> list[Trigger]:
             if art.quoted(m.start()):
                 continue
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
+                continue
+            clause = re.split(r"\s(?:and|but)\s", text[m.end() : s1], maxsplit=1)[0]
+            if _LATER_AFTER.match(clause):
                 continue
             if re.search(r"\blast\s+$", text[max(s0, m.start() - 6) : m.start()]):
                 continue  # "last met in 2019": an earlier meeting

@@ -40,7 +40,6 @@ _TITLE_HEADS = frozenset(
         "Emperor",
         "Prince",
         "Princess",
-        "Sheikh",
         "Emir",
         "Sultan",
         "Governor",
@@ -151,6 +150,9 @@ _HONORIFICS = {
     "Sir": "Sir",
     "Dame": "Dame",
     "Prof.": "Prof.",
+    "Sheikh": "Sheikh",
+    "Sheikha": "Sheikha",
+    "H.E.": "H.E.",  # His (Her) Excellency, in readouts
 }
 PARTICLES = frozenset(
     {
@@ -176,11 +178,12 @@ PARTICLES = frozenset(
         "y",
     }
 )
-_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-'’.](?=[^\W_]))*\.?")
+# a hyphen inside a word may be U+2010 or the non-breaking U+2011 ("Wi Sung‑lac")
+_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-\u2010\u2011'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
     r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
-    r"trade representative|"
+    r"trade representative|(?:[a-z]+ )?[a-z]+ advis[eo]r|"  # "national security adviser"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
@@ -212,13 +215,18 @@ _LONG_TITLE_BEFORE = re.compile(
     r"(?P<title>(?:(?:Deputy|Vice|Union|Federal|State)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+(?:,\s+|\s+))*[A-Z][\w-]+(?:,\s+|\s+)(?:and|&)\s+)$"
 )
-_DESCRIBED_BEFORE = re.compile(
-    r"\b(?:billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
+_DESCRIPTIONS = (
+    r"billionaire|entrepreneur|businessman|businesswoman|economist|analyst|spokesperson|spokesman|"
     r"spokeswoman|lawmaker|adviser|advisor|executive|CEO|founder|chairman|official|envoy|negotiator|"
     # occupations: "political scientist Jane Roe", "trade lawyer John Doe"
     r"scientist|professor|researcher|lawyer|historian|strategist|consultant|diplomat|journalist|"
-    r"activist|commentator|scholar|expert|director|fellow)\s+$"
+    r"activist|commentator|scholar|expert|director|fellow|"
+    # a person named by relation to another: "his counterpart Penny Roe", "her predecessor John Doe"
+    r"counterpart|predecessor|successor"
 )
+_DESCRIBED_BEFORE = re.compile(r"\b(?:" + _DESCRIPTIONS + r")\s+$")
+# the same word capitalised, opening a sentence: "Economist Juan Perez said ..."
+_DESCRIPTION_WORD = re.compile(r"(?i:" + _DESCRIPTIONS + r")")
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent|[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(
     r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?|,)?"
@@ -272,6 +280,9 @@ def _particles_then_name(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z][\w'’-]*")
+
+
 def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
     """Runs of capitalised words (with name particles and title complements inside), separated
     by single spaces only: the raw material of names and titles."""
@@ -294,6 +305,8 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             and _particles_then_name(text, toks, i)  # "von der Leyen": particles, then a name
         ):
             run.append(tok)
+        elif run and gap_ok and _ARTICLE_PREFIXED.fullmatch(tok.text):
+            run.append(tok)  # "Mishal al-Ahmad": an Arabic article joined to the next name
         elif run and gap_ok and tok.text in ("of", "for") and run[-1].text in ("Secretary", "Minister", "Director"):
             run.append(tok)
         elif (
@@ -398,7 +411,7 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     be a person's."""
     # drop sentence openers and other words that begin no name
     while run and (
-        run[0].text in NON_NAME_WORDS
+        _begins_no_name(run)
         and run[0].text not in _TITLE_HEADS
         and run[0].text not in _HONORIFICS
         and run[0].text not in _TITLE_PREFIXES
@@ -406,6 +419,14 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
         run = run[1:]
     if not run:
         return None
+    described = (
+        len(run) > 2
+        and _DESCRIPTION_WORD.fullmatch(run[0].text) is not None
+        and run[0].text not in _TITLE_HEADS
+        and run[1].text not in ("of", "for")  # "Director of National Intelligence Tulsi Gabbard": a title
+    )
+    if described:
+        run = run[1:]
     run, country = _peel_countries(run)
     if not run:
         return None
@@ -435,6 +456,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
     if title or honorific:
         site.evidence = "title"
+    elif described:
+        site.evidence = "apposition"
     _read_around(text, site, text[max(0, run[0].start - 60) : run[0].start], text[end : end + 140])
     return site
 
@@ -479,13 +502,24 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     return title, honorific, run[j:]
 
 
+# a month's short form is written before a day or a year ("Jan 15", "Sept 2024"); followed by a
+# capitalised word it is a given name ("Trade Minister Jan Holm")
+_SHORT_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+
+
+def _begins_no_name(toks: list[_Tok]) -> bool:
+    """The first word of `toks` begins no name (a sentence opener, a weekday, a month...)."""
+    word = toks[0].text
+    return word in NON_NAME_WORDS and not (word in _SHORT_MONTHS and len(toks) > 1)
+
+
 def _may_be_a_name(name_toks: list[_Tok]) -> bool:
     """Not an organisation or place, not a title or country, at most five words."""
     if not name_toks:
         return False
     if any(t.text in ORG_WORDS for t in name_toks):
         return False  # an organisation or a place ("White House", "Capital Economics")
-    if name_toks[0].text in NON_NAME_WORDS or name_toks[0].text in _TITLE_HEADS:
+    if _begins_no_name(name_toks) or name_toks[0].text in _TITLE_HEADS:
         return False
     forms = country_surface_forms()
     return not (any(t.text in forms for t in name_toks) or len([t for t in name_toks if t.text not in PARTICLES]) > 5)

@@ -354,6 +354,12 @@ def role_of_candidate(
         for m in before
         if (key := name_key(m.ref.name)) in people.candidates and people.candidates[key].office is None
     }
+    if not before and n > 0 and site.start - s0 <= 1:
+        # "The PM also called for ..." opening a sentence: the subject of the sentence before
+        previous = [m for m in starting_in(mentions, index.sentences[n - 1][0], s0) if not m.in_quote]
+        key = name_key(previous[0].ref.name) if previous else ""
+        if key in people.candidates and people.candidates[key].office is None:
+            unknown = {key: people.candidates[key]}
     if len(unknown) != 1:
         return None
     [cand] = unknown.values()

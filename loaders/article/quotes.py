@@ -129,6 +129,12 @@ class Speakers:
         # "He then described the prime minister as ...": that sentence's subject is "he" again
         if subject and ("f" if subject.group("p").lower() == "she" else "m") == gender and s0 < before:
             return self.antecedent(s0, gender) or fitting[i - 1][2]
+        # "At a news conference with X after the talks, Y described ...": the subject is Y
+        opening = _OPENING_PHRASE.match(self.text, s0)
+        if opening:
+            after = [f for f in fitting[i - 1 :] if f[1] == number and opening.end() < f[0] <= before]
+            if after:
+                return after[0][2]
         return fitting[i - 1][2]
 
     def _speaker_at(self, pos: int, limit: int, quote_start: int) -> PersonMention | None:
@@ -409,7 +415,10 @@ class Speakers:
 
     def _subject_before(self, verb_at: int, b0: int, quote_open: int) -> PersonMention | None:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
-        gap_re = re.compile(r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?\s*(?:" + _ADVERB + r"\s+)?$")
+        # "Berg, who stressed that ...": a relative clause's verb is the person's too
+        gap_re = re.compile(
+            r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?(?:\s*,\s*who)?\s*(?:" + _ADVERB + r"\s+)?$"
+        )
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
             if m.end <= verb_at:
