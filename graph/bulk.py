@@ -5,10 +5,11 @@ but a crash half-way leaves part of the file in the store. So the file is staged
 and the write journaled (`OxigraphStore.apply_bulk`): after a crash, the next writer empties the
 replaced graphs and loads the staged file again, so the store ends with the new graphs whole.
 
-The file comes in parts of at most `PART_QUADS` lines, each given to the bulk loader in turn:
-its memory grows with what one call is given (measured, pyoxigraph 0.5.13: 1.07M quads in one
-call peak at 1,032 MiB, the same in four parts at 300 MiB, in about the same time), so parts keep
-a load of any size flat in memory. The journal names every part; recovery loads them all again.
+The file comes in parts of at most `PART_QUADS` lines, `LOADERS` of them given to the bulk loader
+at once: its memory grows with what one call is given (measured, pyoxigraph 0.5.13: 1.07M quads in
+one call peak at 1,032 MiB, the same in four parts at 300 MiB), so parts keep a load of any size
+flat in memory; and one call at a time leaves a core idle while it sorts and writes what it parsed,
+so two run at once. The journal names every part; recovery loads them all again.
 
 A load that fails with an error (not a crash) is rolled back when it replaced nothing: every graph
 the file writes is dropped, except the shared ISO 3166 graph, whose country descriptions are the
@@ -25,7 +26,6 @@ cost 4-5 times the emptying alone; rolling forward costs one clear_graph and one
 
 from __future__ import annotations
 
-import contextlib
 import os
 import queue
 import re
@@ -48,6 +48,7 @@ from bilateral.ontology.vocab import BI
 
 __all__ = [
     "AHEAD",
+    "LOADERS",
     "PART_QUADS",
     "PartFiles",
     "bulk_load_nquads",
@@ -58,8 +59,12 @@ __all__ = [
 ]
 
 _GRAPH = re.compile(rb"<([^<>\s]*)>\s*\.\s*$")
-PART_QUADS = 500_000  # N-Quads lines per part: about 450 MiB of the bulk loader's memory
+PART_QUADS = 350_000  # N-Quads lines per part; two at once: 1,234 MiB peak at 1M rows (500,000: 1,393 MiB)
 AHEAD = 2  # parts written and waiting for the store: the staging folder stays a few parts big
+# parts loaded at once: one call parses its part, then sorts and writes it, leaving a core idle
+# (1M rows, the same 500,000-line parts, pyoxigraph alone: one at a time 165-170 s, two at once
+# 126 s, the whole file in one call 121-124 s but 1.9-2.0 GB; bench/results/load-parts.md)
+LOADERS = 2
 
 
 class PartFiles:
@@ -125,8 +130,8 @@ def stream_parts(
     part_quads: int = PART_QUADS,
 ) -> Written:
     """`write` the N-Quads into `parts` (in the store's staging folder) in a thread, while the
-    store bulk-loads each part as soon as it is whole: the store's bulk loader releases the GIL,
-    so writing the next part costs little of the load's time. Only for `graphs` the store does not
+    store bulk-loads each part as soon as it is whole, `LOADERS` parts at once (the store's bulk
+    loader releases the GIL, so the threads share the cores). Only for `graphs` the store does not
     hold yet, and for input already checked whole (nothing of it may be refused half-way): if the
     writing or the loading fails, or the process dies, the graphs are emptied again (journaled:
     `OxigraphStore.begin_stream`), the shared ISO 3166 graph excepted. Returns what `write` did;
@@ -144,45 +149,55 @@ def stream_parts(
                 outcome["written"] = write(parts)
         except _Stopped:
             pass
-        except BaseException as err:  # handed to the loading thread, which raises it
-            outcome["error"] = err
+        except BaseException as err:  # handed to the loading threads, which stop
+            if outcome.setdefault("error", err) is err:
+                outcome["staging"] = True
         finally:
-            whole.put(None)
+            for _ in range(LOADERS):  # one end for each loader
+                whole.put(None)
+
+    def load(shown: Progress | None) -> None:
+        """Load parts until the writer's end; after a failure (here or elsewhere), only take them."""
+        try:
+            while (part := whole.get()) is not None:
+                if "error" not in outcome and not parts.stopped:
+                    store.load_part(part, shown)
+        except BaseException as err:
+            outcome.setdefault("error", err)
+            parts.stopped = True
+            while whole.get() is not None:  # the writer may wait to hand on a part
+                pass
 
     # the shared ISO 3166 graph is written too: its stamp changes, or is unknown if this fails
     with store.stamping([*graphs, iri.source_iri(ISO_SOURCE_ID)]):
         store.begin_stream(undo)
         producer = threading.Thread(target=produce, name="bilateral-nquads", daemon=True)
-        producer.start()
+        helpers = [
+            threading.Thread(target=load, args=(None,), name=f"bilateral-load-{n}", daemon=True)
+            for n in range(1, LOADERS)
+        ]
+        for thread in (producer, *helpers):
+            thread.start()
+        load(progress)  # the parts this thread loads are the ones shown
+        for thread in (*helpers, producer):
+            thread.join()
+        err = outcome.get("error")
+        if err is None:
+            return outcome["written"]
+        for path in parts.paths:  # room for the undo, on a full disk
+            path.unlink(missing_ok=True)
         try:
-            while (part := whole.get()) is not None:
-                store.load_part(part, progress)
-            if "error" in outcome:
-                raise outcome["error"]
-        except BaseException as err:
-            parts.stopped = True
-            while producer.is_alive():  # it may wait to hand on a part: take it
-                with contextlib.suppress(queue.Empty):
-                    whole.get(timeout=0.1)
-            producer.join()
-            for path in parts.paths:  # room for the undo, on a full disk
-                path.unlink(missing_ok=True)
-            try:
-                store.undo_stream(undo)
-            except OSError as again:
-                raise StoreError(
-                    f"bulk loading {parts.name!r} failed ({err}), and removing what it had written "
-                    f"failed too ({again}): it is removed the next time the store is opened for writing"
-                ) from err
-            if isinstance(err, OSError) and err is outcome.get("error"):  # writing the parts
-                raise StoreError(f"staging {parts.name!r} failed: {err}; the store is unchanged") from err
-            if isinstance(err, OSError | SyntaxError | ValueError):
-                raise StoreError(
-                    f"bulk loading {parts.name!r} failed, and what it had written was removed: {err}"
-                ) from err
-            raise
-        producer.join()
-        return outcome["written"]
+            store.undo_stream(undo)
+        except OSError as again:
+            raise StoreError(
+                f"bulk loading {parts.name!r} failed ({err}), and removing what it had written "
+                f"failed too ({again}): it is removed the next time the store is opened for writing"
+            ) from err
+        if isinstance(err, OSError) and outcome.get("staging"):
+            raise StoreError(f"staging {parts.name!r} failed: {err}; the store is unchanged") from err
+        if isinstance(err, OSError | SyntaxError | ValueError):
+            raise StoreError(f"bulk loading {parts.name!r} failed, and what it had written was removed: {err}") from err
+        raise err
 
 
 def graphs_in(nquads_path: Path | Sequence[Path]) -> set[str]:

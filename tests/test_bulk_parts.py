@@ -12,7 +12,7 @@ import pytest
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import StoreError
 from bilateral.graph import iri
-from bilateral.graph.bulk import AHEAD, PartFiles, bulk_load_nquads, stream_parts
+from bilateral.graph.bulk import AHEAD, LOADERS, PartFiles, bulk_load_nquads, stream_parts
 from bilateral.graph.flows import bulk_nquads
 from bilateral.graph.store import JOURNAL, OxigraphStore
 from bilateral.ontology.vocab import BI
@@ -162,4 +162,4 @@ def test_a_streamed_load_writes_only_a_few_parts_ahead_of_the_store(tmp_path: Pa
         assert len(list(store.quads(ox.NamedNode(graph)))) == 1
     finally:
         store.close()
-    assert max(seen) <= AHEAD + 2  # waiting in the queue, being loaded, being written
+    assert max(seen) <= AHEAD + LOADERS + 1  # waiting in the queue, being loaded, being written
