@@ -12,7 +12,7 @@ import pytest
 from bilateral.api import KnowledgeGraph
 from bilateral.core.errors import StoreError
 from bilateral.graph import iri
-from bilateral.graph.bulk import AHEAD, LOADERS, PartFiles, bulk_load_nquads, stream_parts
+from bilateral.graph.bulk import AHEAD, LOADERS, PartFiles, bulk_load_nquads, graphs_in, stream_parts
 from bilateral.graph.flows import bulk_nquads
 from bilateral.graph.store import JOURNAL, OxigraphStore
 from bilateral.ontology.vocab import BI
@@ -136,6 +136,28 @@ def test_a_streamed_load_that_fails_leaves_nothing(tmp_path: Path) -> None:
             stream_parts(store, store_path / ".bilateral-staging", "bad", write, [graph], None, part_quads=10)
         assert list(store.quads(ox.NamedNode(graph))) == []
         assert not (store_path / JOURNAL).exists()
+    finally:
+        store.close()
+
+
+def test_parts_loaded_at_once_give_the_quads_of_the_whole_file_in_one_call(tmp_path: Path) -> None:
+    """Several parts in the store's bulk loader at once (LOADERS): nothing lost, nothing doubled."""
+    whole = bytearray()
+    bulk_nquads(BACI, _Sink(whole), chunksize=3)
+    (tmp_path / "whole.nq").write_bytes(whole)
+    reference = ox.Store(str(tmp_path / "reference"))
+    reference.bulk_load(path=str(tmp_path / "whole.nq"), format=ox.RdfFormat.N_QUADS)
+    graphs = sorted(graphs_in(tmp_path / "whole.nq"))
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        stats = stream_parts(
+            store, store.staging(), "baci", lambda out: bulk_nquads(BACI, out, chunksize=3), graphs, None, part_quads=7
+        )
+        store.end_bulk()
+        assert stats.quads > 7 * LOADERS * 3  # many more parts than loaders
+        for graph in graphs:
+            ours = set(store.quads(ox.NamedNode(graph)))
+            assert ours and ours == set(reference.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     finally:
         store.close()
 
