@@ -5,6 +5,7 @@
     python -m tests.score_extraction --half test --totals  # the test half: totals only
     python -m tests.score_extraction --markdown            # the table for README.md
     python -m tests.score_extraction FILE.json ...         # some files, with their differences
+    python -m tests.score_extraction --agreement           # the second annotation against the gold
 
 Three sets are reported apart (tests/gold/README.md): the seed article, the tuned synthetic
 texts, and the real articles in a development and a test half. Per kind of fact, precision,
@@ -26,9 +27,13 @@ from pathlib import Path
 from bilateral.api import KnowledgeGraph
 from bilateral.examples import example_path
 from bilateral.graph.extraction import ExtractionReport
+from bilateral.loaders.article import read_article
+from bilateral.loaders.article.model import Extraction, FigureHit, MeetingHit, MentionHit, PersonHit, QuoteHit
+from bilateral.loaders.records import PersonRef, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = Path(__file__).parent / "gold"
+SECOND = GOLD / "second"  # a second, blind annotation of ten dev pages (tests/gold/README.md)
 KINDS = (
     "quotes",
     "attribution",
@@ -56,11 +61,14 @@ __all__ = [
     "GOLD",
     "KINDS",
     "MAIN_KINDS",
+    "SECOND",
     "Score",
+    "agreement",
     "gold_files",
     "group_of",
     "load_gold",
     "main",
+    "report_of",
     "run",
     "score",
     "totals",
@@ -251,6 +259,84 @@ def score(gold: dict[str, object], report: ExtractionReport) -> dict[str, Score]
     return out
 
 
+def report_of(annotation: dict[str, object]) -> ExtractionReport:
+    """A real-set annotation as if the extractor had found exactly it, so that `score` can
+    measure one annotator against another with the same definitions of a match."""
+    if annotation.get("set") != "real":
+        raise ValueError("only a real-set annotation can be read as an extraction (no claims)")
+    text = read_article(ROOT / str(annotation["article"])).text
+    people: list[dict[str, str | None]] = annotation["people"]  # type: ignore[assignment]
+    codes: list[str] = annotation["countries"]  # type: ignore[assignment]
+    quotes: list[dict[str, object]] = annotation["quotes"]  # type: ignore[assignment]
+    figures: list[dict[str, object]] = annotation["figures"]  # type: ignore[assignment]
+    gm = annotation.get("meeting")
+    meeting = None
+    if isinstance(gm, dict):
+        meeting = MeetingHit(
+            start=0,
+            end=0,
+            exact="",
+            kind="",
+            date=dt.date.fromisoformat(gm["date"]) if gm["date"] else None,
+            # an EU side has no code: the annotation may list one country (the scorer sorts a tuple)
+            countries=tuple(gm["countries"]) if gm["countries"] else None,  # type: ignore[arg-type]
+            participants=tuple(PersonRef(n) for n in gm["participants"]),
+            confidence=1.0,
+            place=gm.get("place"),
+        )
+    extraction = Extraction(
+        text=text,
+        published=dt.date.fromisoformat(str(annotation["published"])) if annotation.get("published") else None,
+        people=tuple(
+            PersonHit(PersonRef(str(p["name"])), False, str(p["name"]), 0, 0, 1.0, office=p["office"]) for p in people
+        ),
+        countries=tuple(MentionHit("country", 0, 0, "", 1.0, "annotation", country=c) for c in codes),
+        mentions=(),
+        quotes=tuple(
+            QuoteHit(
+                int(q["start"]),  # type: ignore[call-overload]
+                int(q["end"]),  # type: ignore[call-overload]
+                str(q["text"]),
+                PersonRef(str(q["speaker"])) if q["speaker"] else None,
+                1.0,
+                "annotation",
+            )
+            for q in quotes
+        ),
+        figures=tuple(_figure_hit(f) for f in figures),
+        meeting=meeting,
+        dyad=None,
+        topics=(),
+    )
+    source = Source(id="annotation", title=str(annotation.get("url", "")), reliability="secondary")
+    return ExtractionReport(None, source, extraction, checks=(None,) * len(figures))
+
+
+def _figure_hit(f: dict[str, object]) -> FigureHit:
+    value = Decimal(str(f["value"]))
+    return FigureHit(
+        start=int(f["start"]),  # type: ignore[call-overload]
+        end=int(f["end"]),  # type: ignore[call-overload]
+        exact=str(f["text"]),
+        amount=abs(value),
+        currency=str(f["currency"]),
+        metric=f["metric"],  # type: ignore[arg-type]
+        indicator=None,
+        value=value,
+        country=f["country"],  # type: ignore[arg-type]
+        partner=f["partner"],  # type: ignore[arg-type]
+        year=f["year"],  # type: ignore[arg-type]
+        confidence=1.0,
+    )
+
+
+def agreement(paths: Iterable[Path] | None = None) -> dict[str, dict[str, Score]]:
+    """Each second annotation scored against the gold file of the same name: the gold is the
+    reference (recall: how much of the gold the second annotator marked too)."""
+    paths = list(paths) if paths is not None else sorted(SECOND.glob("*.json"))
+    return {p.stem: score(load_gold(GOLD / p.name), report_of(load_gold(p))) for p in paths}
+
+
 def run(paths: Iterable[Path] | None = None, kg: KnowledgeGraph | None = None) -> dict[str, dict[str, Score]]:
     """Extract every gold file's article and score it; a store with the example is made when
     none is given."""
@@ -324,7 +410,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("dev", "test"))
     ap.add_argument("--totals", action="store_true", help="totals only, no article's differences")
     ap.add_argument("--markdown", action="store_true", help="a markdown table per set and half")
+    ap.add_argument(
+        "--agreement", action="store_true", help="the second annotation (gold/second) scored against the gold"
+    )
     args = ap.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.agreement:
+        print(table(agreement(), details=not args.totals))
+        return 0
     if args.files:
         print(table(run(args.files), details=not args.totals))
         return 0
