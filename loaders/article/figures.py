@@ -196,7 +196,24 @@ def _figure_dyad(
 
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
-_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from|over)\s+$", re.I)
+_NOT_THE_PERIOD = re.compile(
+    r"\b(?:since|by|until|till|through|before|after|from|over|(?:by|until|before)\s+(?:the\s+)?end(?:\s+of|-))\s*$",
+    re.I,
+)
+# a forecast, pledge or goal: a modal or a verb of intent in the amount's clause before it ("Japan
+# will invest", "aims to reach", "is expected to hit", "agreed to raise"), or a deadline after it
+# ("by 2030", "within five years"); with no period of its own it is of no year (not the last full one)
+_FORECAST_BEFORE = re.compile(
+    r"(?:\b(?:will|would|shall|should|could|might)|’ll|'ll|\b(?i:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+    r"intend(?:s|ed|ing)?|seek(?:s|ing)?|hop(?:e|es|ed|ing)|expected|set|projected|forecast|poised|likely|"
+    r"agreed|want(?:s|ed)?)\s+to|\b(?i:target(?:s|ed|ing)?|goal|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
+    r"vow(?:s|ed)?|commit(?:s|ted)?))\b[^;:]*$"
+)
+_DEADLINE_AFTER = re.compile(
+    r"[^;.]{0,60}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
+    r"within\s+(?:the\s+next\s+)?\w+\s+(?:years?|decades?)|(?:in|over)\s+the\s+(?:next|coming)\s+\w+)\b",
+    re.I,
+)
 # the year a figure is compared with is not its period: "a 12% rise from the same period in 2024",
 # "compared with 2024's $1.1 billion", "more than in 2023", "up 20% on 2023"
 _COMPARED_BEFORE = re.compile(
@@ -566,7 +583,7 @@ def _year(
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
-        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()])
+        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 16) : m.start()])
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
@@ -603,9 +620,16 @@ def _year(
         return published.year - 1, False
     if re.search(r"\bthis year\b", sentence, re.I) or _PERFECT_LEVEL.search(sentence, 0, rel):
         return published.year, False
+    if _forecast(sentence, rel, rel_end):
+        return None, False
     if metric in ("balance", "exports", "imports"):
         return published.year - 1, True
     return None, False
+
+
+def _forecast(sentence: str, rel: int, rel_end: int) -> bool:
+    """The amount is a forecast, pledge or goal (see _FORECAST_BEFORE)."""
+    return bool(_FORECAST_BEFORE.search(sentence, 0, rel) or _DEADLINE_AFTER.match(sentence, rel_end))
 
 
 def _sector(
