@@ -29,6 +29,7 @@ __all__ = [
     "NON_NAME_WORDS",
     "ORG_WORDS",
     "SCALES",
+    "TERRITORIES",
     "TOPIC_KEYWORDS",
     "VENUES",
     "WEEKDAYS",
@@ -253,6 +254,14 @@ DEMONYMS: dict[str, str] = {
 # no capitalised word stands next to them.
 AMBIGUOUS_COUNTRY_NAMES = frozenset(
     {"Chad", "Jordan", "Georgia", "Turkey", "Guinea", "Niger", "Korea", "Korean", "Dominican", "Georgian"}
+)
+
+# ISO 3166-1 entries that ISO 3166-2 also lists as a subdivision of another country (China's
+# Hong Kong, Macao and Taiwan; the United States', France's and the Netherlands' overseas
+# territories): a place the text names, not a country of a dyad.
+TERRITORIES = frozenset(
+    {"HKG", "MAC", "TWN", "PRI", "GUM", "VIR", "ASM", "MNP", "UMI", "ABW", "CUW", "SXM", "NCL", "PYF"}
+    | {"SPM", "BLM", "MAF", "WLF", "ATF"}
 )
 
 # Surface forms that are not the country they look like.

@@ -8,6 +8,7 @@ from bilateral.loaders.article.model import MentionHit
 from bilateral.loaders.article.text import alternation
 from bilateral.loaders.article_lexicon import (
     AMBIGUOUS_COUNTRY_NAMES,
+    TERRITORIES,
     country_surface_forms,
 )
 
@@ -33,6 +34,8 @@ def find_countries(text: str) -> list[MentionHit]:
     for match in sorted(matches, key=lambda m: m.start(1)):
         form = match.group(1)
         code, how = forms[form]
+        if code in TERRITORIES:
+            continue  # "a Hong Kong activist": a territory, not a side
         before = text[max(0, match.start(1) - 9) : match.start(1)]
         after = text[match.end(1) : match.end(1) + 8]
         if form in ("America", "American", "Americans") and re.search(r"(Latin|South|North|Central)[\s-]$", before):
