@@ -27,6 +27,7 @@ __all__ = [
     "HONORIFICS",
     "MONTHS",
     "NON_NAME_WORDS",
+    "ORGANISATIONS",
     "ORG_WORDS",
     "SCALES",
     "TERRITORIES",
@@ -262,6 +263,31 @@ AMBIGUOUS_COUNTRY_NAMES = frozenset(
 TERRITORIES = frozenset(
     {"HKG", "MAC", "TWN", "PRI", "GUM", "VIR", "ASM", "MNP", "UMI", "ABW", "CUW", "SXM", "NCL", "PYF"}
     | {"SPM", "BLM", "MAF", "WLF", "ATF"}
+)
+
+# Organisations of states the press names as one side of a summit ("EU leaders", "the EU-China
+# summit"): not a country, so a meeting of one with a single country is no meeting of two countries.
+ORGANISATIONS = (
+    "European Union",
+    "EU",
+    "European Commission",
+    "European Council",
+    "ASEAN",
+    "African Union",
+    "NATO",
+    "G7",
+    "G-7",
+    "G20",
+    "G-20",
+    "BRICS",
+    "OPEC",
+    "Mercosur",
+    "Gulf Cooperation Council",
+    "GCC",
+    "Arab League",
+    "CARICOM",
+    "United Nations",
+    "UN",
 )
 
 # Surface forms that are not the country they look like.

@@ -1066,3 +1066,48 @@ def test_sheikh_and_his_excellency_are_honorifics_and_al_joins_a_name() -> None:
     )
     offices = {p.ref.name: p.office for p in _parse(text).people}
     assert offices == {"Mishal al-Ahmad": "Emir", "Tamim bin Hamad": "Emir", "Ferdinand R. Marcos": None}
+
+
+# -- round 6 ----------------------------------------------------------------------------------
+
+
+def test_a_forecast_or_target_has_no_year_of_its_own() -> None:
+    # published 2025-03-10; a target year ("by the end of 2035", "until 2040") is when a goal falls
+    # due, and a pledge or forecast with no period stated is of no year (not the last full year)
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Chile aims to lift its exports to Norway to $5 billion within five "
+        "years.\n"
+        "Norway’s imports from Chile are expected to reach $4 billion by the end of 2035.\n"
+        "The deal should raise Chile's exports to Norway by $1 billion until 2040, officials said.\n"
+        "Chilean exports to Norway were $2.2 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$5 billion"] == ("exports", "CHL", "NOR", None)
+    assert facts["$4 billion"] == ("imports", "NOR", "CHL", None)
+    assert facts["$1 billion"] == ("exports", "CHL", "NOR", None)
+    assert facts["$2.2 billion"] == ("exports", "CHL", "NOR", 2024)
+
+
+def test_an_organisation_as_a_side_makes_no_meeting_of_two_countries() -> None:
+    # a summit of the EU (or ASEAN, the African Union) and one country is not a bilateral meeting
+    text = (
+        "Headline\n\nASEAN leaders met Norwegian Prime Minister Ola Berg in Jakarta on Monday for the first "
+        "ASEAN-Norway summit.\nBerg said the talks were “a step toward a free trade deal”.\n"
+    )
+    assert _parse(text).meeting is None
+    # a summit as the venue of a meeting of two countries' leaders is still that meeting
+    venue = (
+        "Headline\n\nChilean President Ana Soto met Norwegian Prime Minister Ola Berg on Monday on the sidelines "
+        "of the ASEAN summit in Jakarta.\n"
+    )
+    meeting = _parse(venue).meeting
+    assert meeting is not None and meeting.countries == ("CHL", "NOR")
+
+
+def test_a_territory_named_as_such_is_not_a_country() -> None:
+    # Hong Kong and Macau are special administrative regions of China: not countries of a dyad
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Soto raised the case of a jailed Hong Kong publisher and the "
+        "licences of Macau casinos owned by Chilean firms.\n"
+    )
+    assert {c.country for c in _parse(text).countries} == {"CHL", "NOR"}

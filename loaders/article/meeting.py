@@ -14,6 +14,7 @@ from bilateral.loaders.article.people import People, PersonMention, name_key
 from bilateral.loaders.article.text import VERBS, Index, Quote, alternation, starting_in
 from bilateral.loaders.article_lexicon import (
     CAPITALS,
+    ORGANISATIONS,
     VENUES,
     country_surface_forms,
     office_roles,
@@ -51,6 +52,14 @@ _INTRO = re.compile(
     r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
     r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
     re.I,
+)
+# an organisation as one side of the meeting: "EU leaders met", "the ASEAN-Norway summit", "the
+# European Union and China held" (not the venue: "on the sidelines of the G20 summit")
+_ORG = alternation(ORGANISATIONS)
+_ORG_SIDE = re.compile(
+    r"(?<![\w-])(?:(?:" + _ORG + r")(?:\s+(?:leaders|officials|chiefs|heads|delegation|ministers|envoys)\b|"
+    r"\s*[-–]\s*[A-Z]|\s+and\s+[A-Z])|[A-Z][\w.]*\s*[-–]\s*(?:" + _ORG + r")(?![\w-])|"
+    r"\band\s+(?:the\s+)?(?:" + _ORG + r")(?![\w-]))"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
@@ -171,6 +180,8 @@ def find_meeting(
     place, host = (None, None) if is_call else _place(art, used)
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
+    if _organisation_side(art, main_id, participants):
+        return None
     countries = _countries(art, participants, host, country_mentions)
     if countries:  # a bilateral meeting: someone of a third country only spoke of it
         participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
@@ -260,6 +271,15 @@ def _other_event(art: _Article, n: int, main_id: int) -> bool:
         return any(CAPITALS[c] not in hosts for c in cities)
     here = " ".join(p.group(1) for p in _IN_PLACE.finditer(art.text, m0, m1))
     return bool(here) and all(c not in here for c in cities)
+
+
+def _organisation_side(art: _Article, main_id: int, participants: list[PersonRef]) -> bool:
+    """The main sentence names an organisation as a side and the participants are of fewer than
+    two countries: a summit of the EU (ASEAN...) and one country, no meeting of two countries."""
+    s0, s1 = art.sentence(main_id)
+    side = any(not art.quoted(m.start()) for m in _ORG_SIDE.finditer(art.text, s0, s1))
+    own = {art.people.office_of(ref)[1] for ref in participants} - {None}
+    return side and len(own) < 2
 
 
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
