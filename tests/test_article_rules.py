@@ -1111,3 +1111,15 @@ def test_a_territory_named_as_such_is_not_a_country() -> None:
         "licences of Macau casinos owned by Chilean firms.\n"
     )
     assert {c.country for c in _parse(text).countries} == {"CHL", "NOR"}
+
+
+def test_a_counterpart_of_a_country_is_of_that_country_and_a_side_of_the_meeting() -> None:
+    # "his Norwegian counterpart Kari Dahl" is Norway's: the meeting has both sides, and the leader
+    # of an earlier call named in the same sentence is no participant
+    text = (
+        "Headline\n\nChile’s Foreign Minister Luis Vera met his Norwegian counterpart Kari Dahl in Oslo on Tuesday, "
+        "a week after President Soto spoke with Prime Minister Berg.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None and meeting.countries == ("CHL", "NOR")
+    assert [p.name for p in meeting.participants] == ["Luis Vera", "Kari Dahl"]

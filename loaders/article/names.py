@@ -192,6 +192,8 @@ _ROLE_BEFORE = re.compile(
 )  # a whole word: "Prime minister", never "rime minister"
 # "the Prime Minister of India, Narendra Modi"
 _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM + r"),\s+$")
+# "his Chinese counterpart Wang Yi", "Japan's counterpart, Iwaya": a person of that country
+_COUNTERPART_BEFORE = re.compile(r"(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+counterparts?,?\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
 # the generic nouns in lower case only: ", Expert Analysis" in a menu line is no apposition
 _APPOSITION_AFTER = re.compile(
@@ -534,6 +536,9 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
         poss = _POSSESSIVE_BEFORE.search(before)
         if poss:
             site.country = forms[poss.group(1)][0]
+    counterpart = _COUNTERPART_BEFORE.search(before)
+    if counterpart and site.country is None:
+        site.country = forms[counterpart.group("c")][0]
     role_of = _ROLE_OF_BEFORE.search(before)
     if not title and role_of:
         site.title = _title_case(role_of.group("role"))
