@@ -1123,3 +1123,16 @@ def test_a_counterpart_of_a_country_is_of_that_country_and_a_side_of_the_meeting
     meeting = _parse(text).meeting
     assert meeting is not None and meeting.countries == ("CHL", "NOR")
     assert [p.name for p in meeting.participants] == ["Luis Vera", "Kari Dahl"]
+
+
+def test_a_meeting_word_at_a_capital_is_the_meeting_and_the_next_sentence_names_its_people() -> None:
+    # published Monday 2025-03-10: the meeting is the Friday before, in Oslo; the sentence after,
+    # which names the people, is a later one (no date of its own)
+    text = (
+        "Headline\n\nThe leaders of Chile and Norway met in Oslo on Friday.\n"
+        "Prime Minister Ola Berg welcomed Ana Soto, saying the visit opened a new chapter.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None
+    assert (meeting.date, meeting.place, meeting.countries) == (dt.date(2025, 3, 7), "Oslo", ("CHL", "NOR"))
+    assert {p.name for p in meeting.participants} == {"Ola Berg", "Ana Soto"}

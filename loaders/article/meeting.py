@@ -341,7 +341,9 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         venue = _VENUE_RE.search(art.text, s0, s1)
         strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
-        if venue or len(persons) >= 2 or (strong and persons):
+        # "The leaders of India and Australia met in New Delhi": a strong word at a capital
+        capital = strong and _CAPITAL_RE.search(art.text, s0, s1)
+        if venue or capital or len(persons) >= 2 or (strong and persons):
             return n
     return None
 
@@ -379,6 +381,9 @@ def _named_participants(
     after the first meeting word (in the main sentence: anyone)."""
     participants: list[PersonRef] = []
     for n in used:
+        # "The leaders of India and Australia met in New Delhi. Modi welcomed Albanese ...": when
+        # the main sentence names no one, the next meeting sentence names the people
+        anyone = n == main_id or (not participants and n == min((k for k in used if k > main_id), default=-1))
         s0, s1 = art.sentence(n)
         intro = _INTRO.match(art.text, s0, s1)
         if intro and any(intro.end() <= a < s1 for a, _ in spans):
@@ -397,7 +402,7 @@ def _named_participants(
                     continue
                 if _FORMER_BEFORE.search(art.text, max(s0, pm.start - 40), pm.start):
                     continue  # "former President Joe Biden": not in office, not at the table
-                if office or n == main_id:
+                if office or anyone:
                     participants.append(pm.ref)
     return participants
 
