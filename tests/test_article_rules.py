@@ -1136,3 +1136,16 @@ def test_a_meeting_word_at_a_capital_is_the_meeting_and_the_next_sentence_names_
     assert meeting is not None
     assert (meeting.date, meeting.place, meeting.countries) == (dt.date(2025, 3, 7), "Oslo", ("CHL", "NOR"))
     assert {p.name for p in meeting.participants} == {"Ola Berg", "Ana Soto"}
+
+
+def test_people_of_a_relative_or_purpose_clause_after_the_meeting_are_no_participants() -> None:
+    # "in talks that X described as ...": X speaks of the talks; "to discuss a loan arranged by Y":
+    # Y is what they discussed, not who sat at the table
+    for text in (
+        "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg in Oslo on Friday, in talks that "
+        "Foreign Minister Kari Dahl described as frank.\n",
+        "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg in Oslo on Friday to discuss a salmon "
+        "deal negotiated by Trade Minister Kari Dahl.\n",
+    ):
+        meeting = _parse("Headline\n\n" + text).meeting
+        assert meeting is not None and [p.name for p in meeting.participants] == ["Ana Soto", "Ola Berg"], text

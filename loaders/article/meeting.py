@@ -38,8 +38,11 @@ MEETING_RE = re.compile(
     re.I,
 )
 # the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
+# (a relative clause, "talks that X described as frank", and a purpose, "to discuss a deal made by
+# Y", name what was said or discussed, not who was there)
 _CLAUSE_BREAK = re.compile(
-    r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b|\sas\s(?!well\s+as\b)"
+    r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who|that)\b|"
+    r"\sas\s(?!well\s+as\b)|\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
 )
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
