@@ -510,6 +510,31 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "CNY": "CNY",
     "CHF": "CHF",
     "R$": "BRL",
+    # currencies of other dyads' pages
+    "RM": "MYR",
+    "MYR": "MYR",
+    "Rp": "IDR",
+    "IDR": "IDR",
+    "₽": "RUB",
+    "RUB": "RUB",
+    "₺": "TRY",
+    "TRY": "TRY",
+    "₫": "VND",
+    "VND": "VND",
+    "฿": "THB",
+    "THB": "THB",
+    "₱": "PHP",
+    "₦": "NGN",
+    "MX$": "MXN",
+    "MXN": "MXN",
+    "ARS": "ARS",
+    "BRL": "BRL",
+    "ZAR": "ZAR",
+    "R": "ZAR",  # only right before the number: "R3.2 billion"
+    "PKR": "PKR",
+    "BDT": "BDT",
+    "Tk": "BDT",
+    "NT$": "TWD",
 }
 # Currency words written after the number.
 CURRENCY_WORDS: dict[str, str] = {
@@ -535,9 +560,31 @@ CURRENCY_WORDS: dict[str, str] = {
     "rupees": "INR",
     "swiss francs": "CHF",
     "francs": "CHF",
+    "pakistani rupees": "PKR",
+    "indian rupees": "INR",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "lira": "TRY",
+    "liras": "TRY",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "mexican pesos": "MXN",
+    "argentine pesos": "ARS",
+    "philippine pesos": "PHP",
+    "chilean pesos": "CLP",
+    "colombian pesos": "COP",
+    "dong": "VND",
+    "baht": "THB",
+    "naira": "NGN",
+    "taka": "BDT",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "rials": "IRR",
 }
 # Currency words that are also ordinary words: an amount in them needs a scale (5 billion won).
-CURRENCY_WORDS_NEEDING_SCALE = frozenset({"won", "pounds", "pound"})
+CURRENCY_WORDS_NEEDING_SCALE = frozenset({"won", "pounds", "pound", "rand", "dong", "taka"})
 
 SCALES: dict[str, int] = {
     "thousand": 10**3,

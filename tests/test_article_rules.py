@@ -1149,3 +1149,31 @@ def test_people_of_a_relative_or_purpose_clause_after_the_meeting_are_no_partici
     ):
         meeting = _parse("Headline\n\n" + text).meeting
         assert meeting is not None and [p.name for p in meeting.participants] == ["Ana Soto", "Ola Berg"], text
+
+
+def test_the_currencies_of_other_dyads_are_read() -> None:
+    # pages of new dyads give amounts in their own currencies: symbols, codes and words
+    from bilateral.loaders.article import parse_amounts
+
+    text = (
+        "Exports rose to RM45.2 billion, imports to Rp120 trillion and 3.5 billion ringgit of palm oil. "
+        "Trade hit 900 billion roubles, 12 billion lira, R$20 billion and 15 billion reais. "
+        "South Africa sold R3.2 billion of citrus and 40 billion rand of platinum; Mexico 200 billion Mexican "
+        "pesos; Pakistan 50 billion Pakistani rupees; Vietnam 30 trillion dong; Thailand 90 billion baht."
+    )
+    found = {text[s:e]: (str(v), c) for s, e, v, c in parse_amounts(text)}
+    assert found == {
+        "RM45.2 billion": ("45200000000", "MYR"),
+        "Rp120 trillion": ("120000000000000", "IDR"),
+        "3.5 billion ringgit": ("3500000000", "MYR"),
+        "900 billion roubles": ("900000000000", "RUB"),
+        "12 billion lira": ("12000000000", "TRY"),
+        "R$20 billion": ("20000000000", "BRL"),
+        "15 billion reais": ("15000000000", "BRL"),
+        "R3.2 billion": ("3200000000", "ZAR"),
+        "40 billion rand": ("40000000000", "ZAR"),
+        "200 billion Mexican pesos": ("200000000000", "MXN"),
+        "50 billion Pakistani rupees": ("50000000000", "PKR"),
+        "30 trillion dong": ("30000000000000", "VND"),
+        "90 billion baht": ("90000000000", "THB"),
+    }
