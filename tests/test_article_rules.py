@@ -1177,3 +1177,15 @@ def test_the_currencies_of_other_dyads_are_read() -> None:
         "30 trillion dong": ("30000000000000", "VND"),
         "90 billion baht": ("90000000000", "THB"),
     }
+
+
+def test_a_partner_after_a_later_amount_is_that_amounts_and_a_demonym_importer_is_the_holder() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Norway had a $20 billion goods trade deficit in 2024, including "
+        "$3 billion with Chile.\n"
+        "Norwegian imports from Chile were $3.5 billion in 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$20 billion"] == ("balance", "NOR", None, 2024)
+    assert facts["$3 billion"] == ("balance", "NOR", "CHL", 2024)
+    assert facts["$3.5 billion"] == ("imports", "NOR", "CHL", 2023)

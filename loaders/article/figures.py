@@ -171,7 +171,13 @@ def _figure_dyad(
             # beef" are the country's own
             of_goods = re.match(r"\s+of\b", sentence[metric_end:])
             noun = sentence[metric_start:metric_end].lower() in ("import", "imports")  # not "Americans bought"
-            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun else None
+            # ("Norwegian imports from Chile": with a source named, the demonym is the importer)
+            named_source = any(c.prep == "from" for c in after)
+            source = (
+                adj
+                if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun and not named_source
+                else None
+            )
             importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
             # "bought $12.8 billion of US soybeans": the goods' country is the exporter
             exporter = source or next((c for c in after if c.prep in ("from", "of")), None)
@@ -261,10 +267,17 @@ def find_figures(
         if metric_m:
             metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
         speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
-        cs = _sentence_countries(text, s0, s1, amount, country_mentions) if metric_m else []
+        # "a $1.2 trillion deficit, including $295 billion with China": past a clause break, the
+        # countries after a later amount are that amount's; a total "including" a part is with the world
+        later = next(iter(starting_in(amounts, amount.end, s1)), None)
+        gap = text[amount.end : later.start] if later else ""
+        own_end = later.start if later and re.search(r"[,;]\s", gap) else s1
+        cs = _sentence_countries(text, s0, own_end, amount, country_mentions) if metric_m else []
         country, partner, filled = _sides(
             metric, metric_m, sentence, cs, previous_in_sentence.get(sid), speaker, people, dyad, last_sides
         )
+        if re.search(r"[,;(]\s*(?:including|of which)\b", gap) and metric in ("balance", "exports", "imports"):
+            partner = None
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
         if metric and country and partner:
