@@ -1189,3 +1189,15 @@ def test_a_partner_after_a_later_amount_is_that_amounts_and_a_demonym_importer_i
     assert facts["$20 billion"] == ("balance", "NOR", None, 2024)
     assert facts["$3 billion"] == ("balance", "NOR", "CHL", 2024)
     assert facts["$3.5 billion"] == ("imports", "NOR", "CHL", 2023)
+
+
+def test_a_short_function_word_after_a_title_begins_a_name() -> None:
+    # "General Secretary To Lam", "top leader To Lam": after a title, a capitalised two-letter word
+    # followed by another capitalised word is a given name (as "Vice Premier He Lifeng")
+    text = (
+        "Headline\n\nVietnam’s top leader To Lam spoke by phone with Chilean President Ana Soto on Tuesday.\n"
+        "General Secretary To Lam said the call was “warm and useful”.\n"
+    )
+    ex = _parse(text)
+    assert _speakers(ex) == {"warm and useful": "To Lam"}
+    assert ex.meeting is not None and {p.name for p in ex.meeting.participants} == {"To Lam", "Ana Soto"}

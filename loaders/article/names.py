@@ -411,12 +411,18 @@ def find_person_sites(text: str, toks: list[_Tok], quotes: list[Quote]) -> list[
 def _name_site(text: str, run: list[_Tok]) -> Site | None:
     """The name in a run of capitalised words, with its title, honorific and country, if it may
     be a person's."""
-    # drop sentence openers and other words that begin no name
-    while run and (
-        _begins_no_name(run)
-        and run[0].text not in _TITLE_HEADS
-        and run[0].text not in _HONORIFICS
-        and run[0].text not in _TITLE_PREFIXES
+    # drop sentence openers and other words that begin no name (but "top leader To Lam": a short
+    # word after a role, before another capitalised word, is a given name)
+    role_before = _ROLE_BEFORE.search(text[max(0, run[0].start - 40) : run[0].start])
+    while (
+        run
+        and not (role_before and _short_given_name(run))
+        and (
+            _begins_no_name(run)
+            and run[0].text not in _TITLE_HEADS
+            and run[0].text not in _HONORIFICS
+            and run[0].text not in _TITLE_PREFIXES
+        )
     ):
         run = run[1:]
     if not run:
@@ -450,8 +456,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     # trailing weekday / month words ("met Ishiba Thursday")
     while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
         name_toks = name_toks[:-1]
-    # "Vice Premier He Lifeng": after a title, "He" is a surname, not a pronoun
-    surname_he = bool(title) and len(name_toks) >= 2 and name_toks[0].text == "He"
+    # "Vice Premier He Lifeng", "General Secretary To Lam": after a title, a short word is a name
+    surname_he = bool(title or role_before) and _short_given_name(name_toks)
     if not (_may_be_a_name(name_toks[1:]) if surname_he else _may_be_a_name(name_toks)):
         return None
     start, end = name_toks[0].start, name_toks[-1].end
@@ -507,6 +513,11 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
 # a month's short form is written before a day or a year ("Jan 15", "Sept 2024"); followed by a
 # capitalised word it is a given name ("Trade Minister Jan Holm")
 _SHORT_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+
+
+def _short_given_name(toks: list[_Tok]) -> bool:
+    """A two-letter capitalised word opening a name of two or more words ("He Lifeng", "To Lam")."""
+    return len(toks) >= 2 and len(toks[0].text) == 2 and toks[0].text.istitle() and toks[1].text[:1].isupper()
 
 
 def _begins_no_name(toks: list[_Tok]) -> bool:
