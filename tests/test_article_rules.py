@@ -1201,3 +1201,13 @@ def test_a_short_function_word_after_a_title_begins_a_name() -> None:
     ex = _parse(text)
     assert _speakers(ex) == {"warm and useful": "To Lam"}
     assert ex.meeting is not None and {p.name for p in ex.meeting.participants} == {"To Lam", "Ana Soto"}
+
+
+def test_once_the_hosts_leader_takes_part_the_other_sides_leader_does_too() -> None:
+    # "their meeting in Oslo": the host's leader first, then the visitor's
+    text = (
+        "Headline\n\nNorwegian Prime Minister Ola Berg and Chilean President Ana Soto signed a fisheries pact on "
+        "Thursday.\nThe pact follows their meeting in Oslo in October.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None and {p.name for p in meeting.participants} == {"Ana Soto", "Ola Berg"}

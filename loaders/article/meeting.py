@@ -440,14 +440,13 @@ def _add_missing_sides(
     present = {pm.ref for pm in person_mentions if not pm.in_quote and not _to_come(art, pm.start)}
     named = {ref: count for ref, count in named.items() if ref in present}
     sides = {people.office_of(ref)[1] for ref in participants} - {None}
-    wanted = [host] if host and host not in sides else []
     for ref in sorted(named, key=lambda x: -named[x]):
         office, country = people.office_of(ref)
         is_leader = bool(office and _LEADER_ROLES & set(office_roles(office)))
         if not (is_leader and country) or country in sides or len(sides) >= 2:
             continue
-        if wanted and country not in wanted and len(sides) == 1:
-            continue  # the one place left is the host's
+        if host and host not in sides and country != host and len(sides) == 1:
+            continue  # the one place left is the host's (once the host's leader is in, the other side's)
         participants.append(ref)
         sides.add(country)
     # a side still unrepresented: the most named new leader of no stated country
