@@ -1211,3 +1211,21 @@ def test_once_the_hosts_leader_takes_part_the_other_sides_leader_does_too() -> N
     )
     meeting = _parse(text).meeting
     assert meeting is not None and {p.name for p in meeting.participants} == {"Ana Soto", "Ola Berg"}
+
+
+def test_a_long_portfolio_ends_before_the_name_and_sheikh_before_one_name_is_part_of_it() -> None:
+    # "Minister of Trade, Industry and Competition Parks Tau": the word after "and" ends the
+    # portfolio; "Sheikh Hasina": before a single name, Sheikh is part of it (Bangladesh), while
+    # before a name and its patronymic it is an honorific ("Sheikh Tamim bin Hamad")
+    text = (
+        "Headline\n\nChile’s Minister of Mining, Energy and Environment Rosa Vidal met Norway’s Minister of "
+        "Trade, Industry and Fisheries Kari Dahl in Oslo on Monday.\n"
+        "Bangladeshi Prime Minister Sheikh Hasina did not attend; Qatar’s Emir Sheikh Tamim bin Hamad did.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices == {
+        "Rosa Vidal": "Minister of Mining, Energy and Environment",
+        "Kari Dahl": "Minister of Trade, Industry and Fisheries",
+        "Sheikh Hasina": "Prime Minister",
+        "Tamim bin Hamad": "Emir",
+    }
