@@ -1229,3 +1229,20 @@ def test_a_long_portfolio_ends_before_the_name_and_sheikh_before_one_name_is_par
         "Sheikh Hasina": "Prime Minister",
         "Tamim bin Hamad": "Emir",
     }
+
+
+def test_the_object_of_a_meeting_verb_an_ambassador_to_and_a_minister_of_are_people() -> None:
+    # "met Ola Berg": the one met is a person; "Norway's ambassador to Chile, Per Lund,"; "Kari Dahl,
+    # Norway's minister of fisheries,"
+    text = (
+        "Headline\n\nChilean President Ana Soto met Ola Berg in Oslo on Monday.\n"
+        "Norway’s ambassador to Chile, Per Lund, welcomed the visit.\n"
+        "Kari Dahl, Norway’s minister of fisheries, said little.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices == {
+        "Ana Soto": "President",
+        "Ola Berg": None,
+        "Per Lund": "Ambassador",
+        "Kari Dahl": "Minister of Fisheries",
+    }

@@ -14,6 +14,7 @@ from bilateral.loaders.article_lexicon import (
     NON_NAME_WORDS,
     ORG_WORDS,
     ROLE_WORDS,
+    VENUES,
     country_surface_forms,
 )
 
@@ -182,13 +183,15 @@ PARTICLES = frozenset(
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-\u2010\u2011'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
-    r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
+    r"foreign secretary|secretary of state|(?-i:minister (?:of|for) [a-z]+(?: and [a-z]+)?)|"  # lower case only
+    r"(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
     r"trade representative|(?:[a-z]+ )?[a-z]+ advis[eo]r|"  # "national security adviser"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
 _ROLE_BEFORE = re.compile(
-    r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE + r"))(?:\s+|,\s+)$"
+    r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE + r"))"
+    r"(?:\s+to\s+(?:the\s+)?(?:" + COUNTRY_FORM + r"))?(?:\s+|,\s+)$"  # "ambassador to Chile, Per Lund"
 )  # a whole word: "Prime minister", never "rime minister"
 # "the Prime Minister of India, Narendra Modi"
 _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM + r"),\s+$")
@@ -235,6 +238,11 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
 )
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
+# "met Ola Berg": the one met, hosted or welcomed is a person (not "visited Kuala Lumpur")
+_MET_BEFORE = re.compile(
+    r"\b(?:met|meets|met with|meets with|hosted|hosts|welcomed|welcomes|phoned|spoke with|talked with|"
+    r"held talks with|talks with)\s+$"
+)
 
 
 @dataclass
@@ -590,6 +598,8 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
+    if _MET_BEFORE.search(before[-20:]) and site.name not in CAPITALS and site.name not in VENUES:
+        site.evidence = site.evidence or "verb"
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
     # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",
