@@ -1246,3 +1246,14 @@ def test_the_object_of_a_meeting_verb_an_ambassador_to_and_a_minister_of_are_peo
         "Per Lund": "Ambassador",
         "Kari Dahl": "Minister of Fisheries",
     }
+
+
+def test_an_outlets_name_names_no_country_and_a_chain_of_three_names_each() -> None:
+    # "(Chile Daily News)", "the Norway Post" are outlets; "the Chile-Norway-Peru pact" names three
+    text = (
+        "Headline\n\nOSLO (Chile Daily News) - " + SANTIAGO_MEETING + "They spoke of the Chile-Norway-Peru fishing "
+        "pact, the Norway Post reported.\n"
+    )
+    assert {c.country for c in _parse(text).countries} == {"CHL", "NOR", "PER"}
+    outlet_only = "Headline\n\nAs the Chile Times reported, Norway wants more copper.\n"
+    assert {c.country for c in _parse(outlet_only).countries} == {"NOR"}
