@@ -1257,3 +1257,14 @@ def test_an_outlets_name_names_no_country_and_a_chain_of_three_names_each() -> N
     assert {c.country for c in _parse(text).countries} == {"CHL", "NOR", "PER"}
     outlet_only = "Headline\n\nAs the Chile Times reported, Norway wants more copper.\n"
     assert {c.country for c in _parse(outlet_only).countries} == {"NOR"}
+
+
+def test_a_blocs_figure_with_one_country_in_its_sentence_is_with_that_country() -> None:
+    # the EU (or ASEAN) has no country code: its balance's partner is the one country beside it
+    text = (
+        "Headline\n\nThe EU and Chile are major partners, but the EU’s trade deficit reached €30 billion in 2024.\n"
+        "Chile and Norway agreed on fish, while the EU’s deficit with Norway was €20 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["€30 billion"] == ("balance", None, "CHL", 2024)
+    assert facts["€20 billion"] == ("balance", None, "NOR", 2024)

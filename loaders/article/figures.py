@@ -541,7 +541,9 @@ def _sides(
     if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
         return country, partner, False  # "Japan's global trade deficit": with no partner
     if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
-        return None, partner, False
+        # "The EU and China are partners, but the EU's deficit ...": the one country named beside it
+        named = {c.code for c in cs}
+        return None, partner or (named.pop() if len(named) == 1 else None), False
     # (a speaker's "we" gave one side: the other is the article's other side)
     if metric == "trade" and partner is None and dyad and country in (None, *dyad) and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
