@@ -1268,3 +1268,17 @@ def test_a_blocs_figure_with_one_country_in_its_sentence_is_with_that_country() 
     facts = _facts(_parse(text))
     assert facts["€30 billion"] == ("balance", None, "CHL", 2024)
     assert facts["€20 billion"] == ("balance", None, "NOR", 2024)
+
+
+def test_on_a_page_with_no_date_now_is_the_latest_year_it_writes_and_years_ago_count_back() -> None:
+    # no publication date: "today" is at least the latest year the page reports (2024 here, not
+    # the target 2030); "20 years ago" counts back from it; with a date, from the date's year
+    text = (
+        "Headline\n\nNorway’s trade deficit with Chile was $3 billion in 2022 and $2.5 billion in 2024, and it "
+        "aims to close it by 2030.\n"
+        "The deficit with Chile is $2 billion today, against $1 billion 20 years ago.\n"
+    )
+    undated = _facts(_parse(text, None))
+    assert undated["$2 billion"] == ("balance", "NOR", "CHL", 2024)
+    assert undated["$1 billion"] == ("balance", "NOR", "CHL", 2004)
+    assert _facts(_parse(text))["$1 billion"][3] == 2005  # published 2025-03-10

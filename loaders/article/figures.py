@@ -14,6 +14,7 @@ from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
 from bilateral.loaders.article.people import People, PersonMention
 from bilateral.loaders.article.text import VERBS, Index, Quote, start_of, starting_in
 from bilateral.loaders.article_lexicon import (
+    NUMBER_WORDS,
     TOPIC_KEYWORDS,
 )
 from bilateral.loaders.records import PersonRef, TopicRef
@@ -257,6 +258,7 @@ def find_figures(
     previous_in_sentence: dict[int, tuple[str, str | None, str | None]] = {}
     last_sides: dict[str, tuple[str, str]] = {}
     amounts = find_amounts(text)
+    now = published or _latest_year(text)  # a page with no date: "today" from the years it writes
     for amount in amounts:
         sid = index.sentence_of(amount.start)
         s0, s1 = index.sentences[sid]
@@ -290,7 +292,7 @@ def find_figures(
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
         others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
-        year, assumed = _year(sentence, rel, amount.end - s0, published, metric, others)
+        year, assumed = _year(sentence, rel, amount.end - s0, now, metric, others, estimated=published is None)
         if assumed:
             conf *= 0.5
             notes.append("period not stated: the last full year is assumed")
@@ -577,7 +579,8 @@ def _from_the_article(
 _OWN_YEAR = re.compile(r"\s*(?:\)\s*)?,?\s*(?:\(|in\s+|for\s+|during\s+|as of\s+)(?:fiscal\s+|FY\s*)?$")
 _CURRENT_BEFORE = re.compile(r"\bcurrent(?:ly)?\s+(?:(?:about|around|nearly|some|over)\s+)?$", re.I)
 _OWN_RELATIVE = re.compile(
-    r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year)\b",
+    r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year|"
+    r"(?P<ago>\d+|" + "|".join(w for w in NUMBER_WORDS if w.isalpha()) + r")\s+years?\s+ago)\b",
     re.I,
 )
 
@@ -589,6 +592,7 @@ def _year(
     published: dt.date | None,
     metric: str | None,
     others: list[tuple[int, int]],
+    estimated: bool = False,
 ) -> tuple[int | None, bool]:
     """The period: the year written right after the amount; else its own "today", "last
     year"; else the year of the sentence nearest it (not "since 2020" or "over 2023"; one written
@@ -620,6 +624,9 @@ def _year(
         if published is None:
             return None, False
         when = relative.group("when").lower()
+        if relative.group("ago"):  # "20 years ago"
+            ago = relative.group("ago").lower()
+            return published.year - int(NUMBER_WORDS.get(ago, 0) or ago), False
         # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
         before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))]
         if when in ("a year earlier", "the previous year") and before_other:
@@ -635,11 +642,22 @@ def _year(
         return published.year - 1, False
     if re.search(r"\bthis year\b", sentence, re.I) or _PERFECT_LEVEL.search(sentence, 0, rel):
         return published.year, False
-    if _forecast(sentence, rel, rel_end):
+    if _forecast(sentence, rel, rel_end) or estimated:
         return None, False
     if metric in ("balance", "exports", "imports"):
         return published.year - 1, True
     return None, False
+
+
+def _latest_year(text: str) -> dt.date | None:
+    """A page with no date is of the latest year it writes, or later: its "today" is at least
+    that year (not a target's: "by 2030")."""
+    years = [
+        int(m.group("year"))
+        for m in _YEAR_RE.finditer(text)
+        if not re.search(r"\b(?:by|until|till|before|to|end of|end)\s*-?\s*$", text[max(0, m.start() - 10) : m.start()])
+    ]
+    return dt.date(max(years), 12, 31) if years else None
 
 
 def _forecast(sentence: str, rel: int, rel_end: int) -> bool:
