@@ -1289,3 +1289,15 @@ def test_a_range_of_days_is_dated_by_its_first_day_and_the_year_written_after_it
         text = f"Headline\n\nChilean President Ana Soto paid a state visit to Norway {span}, meeting Prime Minister Ola Berg.\n"
         meeting = _parse(text).meeting
         assert meeting is not None and meeting.date == dt.date(2023, 4, 12), span
+
+
+def test_a_meeting_in_a_relative_clause_of_an_earlier_time_is_not_the_meeting() -> None:
+    # "Soto, who met X in Lima last week, hosted Y ... on Monday": the meeting is Monday's
+    text = (
+        "Headline\n\nChilean President Ana Soto, who met Peruvian President Luis Paz in Lima last week, hosted "
+        "Norwegian Prime Minister Ola Berg in Santiago on Monday.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None
+    assert (meeting.countries, meeting.date) == (("CHL", "NOR"), dt.date(2025, 3, 10))
+    assert [p.name for p in meeting.participants] == ["Ana Soto", "Ola Berg"]

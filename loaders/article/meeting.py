@@ -302,13 +302,26 @@ def _place_new_leaders(people: People, participants: list[PersonRef], countries:
         unplaced[0].country = left.pop()
 
 
+# "Soto, who met Paz in Lima last week, hosted Berg": a relative clause of an earlier time
+_EARLIER_RELATIVE = re.compile(
+    r",\s+who\s+(?:had\s+)?[^,;]{0,150}?\b(?:last\s+(?:week|month|year)|earlier|ago|previously|in\s+(?:19|20)\d\d)\b"
+    r"[^,;]{0,60},"
+)
+
+
+def _earlier_relative(art: _Article, pos: int) -> bool:
+    """Whether `pos` is in a relative clause of an earlier time (see _EARLIER_RELATIVE)."""
+    s0, s1 = art.sentence(art.index.sentence_of(pos))
+    return any(r.start() <= pos < r.end() for r in _EARLIER_RELATIVE.finditer(art.text, s0, s1))
+
+
 def _triggers(art: _Article) -> list[Trigger]:
     """Every meeting word outside quotes, that does not speak of a meeting still to come."""
     text = art.text
     triggers: list[Trigger] = []
     for number, (s0, s1) in enumerate(art.index.sentences):
         for m in MEETING_RE.finditer(text, s0, s1):
-            if art.quoted(m.start()):
+            if art.quoted(m.start()) or _earlier_relative(art, m.start()):
                 continue
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
@@ -405,6 +418,8 @@ def _named_participants(
                     continue
                 if _FORMER_BEFORE.search(art.text, max(s0, pm.start - 40), pm.start):
                     continue  # "former President Joe Biden": not in office, not at the table
+                if _earlier_relative(art, pm.start):
+                    continue  # "Soto, who met Paz in Lima last week, hosted Berg": not Paz
                 if office or anyone:
                     participants.append(pm.ref)
     return participants
@@ -532,7 +547,11 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
         p0 = art.index.paragraphs[art.index.paragraph_of(s0)][0]
         options = []
         for d in parse_dates(text, published, s0, s1):
-            if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start]):
+            if (
+                art.quoted(d.start)
+                or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start])
+                or _earlier_relative(art, d.start)
+            ):
                 continue
             if _DATELINE.match(text[p0 : d.start]) or _AGENCY_AFTER.match(text, d.end, d.end + 40):
                 continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day
