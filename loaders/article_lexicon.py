@@ -363,6 +363,10 @@ ROLE_WORDS = (
     "crown prince",
     "emir",
     "sultan",
+    # any minister or secretary: "the minister said" after "trade minister Kari Dahl"
+    "minister",
+    "secretary",
+    "ambassador",
 )
 
 ATTRIBUTION_VERBS = (

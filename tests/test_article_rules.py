@@ -1301,3 +1301,11 @@ def test_a_meeting_in_a_relative_clause_of_an_earlier_time_is_not_the_meeting() 
     assert meeting is not None
     assert (meeting.countries, meeting.date) == (("CHL", "NOR"), dt.date(2025, 3, 10))
     assert [p.name for p in meeting.participants] == ["Ana Soto", "Ola Berg"]
+
+
+def test_the_minister_or_the_secretary_is_the_one_of_that_office_named_before() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Norway’s trade minister Kari Dahl also spoke. “Fish is our oil now,” "
+        "the minister said.\nChile’s Mining Secretary Rosa Vidal agreed: the secretary called copper “our bridge to the future”.\n"
+    )
+    assert _speakers(_parse(text)) == {"Fish is our oil now,": "Kari Dahl", "our bridge to the future": "Rosa Vidal"}
