@@ -1309,3 +1309,14 @@ def test_the_minister_or_the_secretary_is_the_one_of_that_office_named_before() 
         "the minister said.\nChile’s Mining Secretary Rosa Vidal agreed: the secretary called copper “our bridge to the future”.\n"
     )
     assert _speakers(_parse(text)) == {"Fish is our oil now,": "Kari Dahl", "our bridge to the future": "Rosa Vidal"}
+
+
+def test_a_year_earlier_counts_back_from_the_sentences_year_and_a_surplus_in_a_countrys_favour_is_its() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "In 2023, trade between Chile and Norway grew to $2 billion from $1.7 "
+        "billion a year earlier.\n"
+        "The trade surplus in Chile’s favour reached $400 million in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$1.7 billion"] == ("trade", "CHL", "NOR", 2022)
+    assert facts["$400 million"] == ("balance", "CHL", "NOR", 2024)

@@ -524,6 +524,10 @@ def _sides(
     if not (metric and metric_m):
         return None, None, False
     country, partner, how = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+    # "the surplus in India's favour": that country holds it
+    favoured = next((c for c in cs if re.match(r"(?:’s|'s)\s+favou?r\b", sentence[c.end :])), None)
+    if metric == "balance" and country is None and favoured is not None:
+        country, partner = favoured.code, None if partner == favoured.code else partner
     # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
     if country is None and partner is None and earlier and metric in ("exports", "imports"):
         if earlier[0] in ("exports", "imports"):
@@ -628,7 +632,10 @@ def _year(
             ago = relative.group("ago").lower()
             return published.year - int(NUMBER_WORDS.get(ago, 0) or ago), False
         # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
-        before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))]
+        # (else the sentence's own year: "In 2024, trade grew to $2 billion from $1.7 billion a year earlier")
+        before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))] or [
+            y for at, y in years if owner(at) is None and at < rel
+        ]
         if when in ("a year earlier", "the previous year") and before_other:
             return before_other[0] - 1, False
         past = when in ("last year", "a year earlier", "the previous year")
