@@ -1286,7 +1286,7 @@ def test_on_a_page_with_no_date_now_is_the_latest_year_it_writes_and_years_ago_c
 
 def test_a_range_of_days_is_dated_by_its_first_day_and_the_year_written_after_it() -> None:
     for span in ("from April 12 to 15, 2023", "on April 12-15, 2023", "from 12 to 15 April 2023"):
-        text = f"Headline\n\nChilean President Ana Soto paid a state visit to Norway {span}, meeting Prime Minister Ola Berg.\n"
+        text = f"Headline\n\nChilean President Ana Soto paid a state visit to Norway {span}, meeting Ola Berg.\n"
         meeting = _parse(text).meeting
         assert meeting is not None and meeting.date == dt.date(2023, 4, 12), span
 
@@ -1306,9 +1306,11 @@ def test_a_meeting_in_a_relative_clause_of_an_earlier_time_is_not_the_meeting() 
 def test_the_minister_or_the_secretary_is_the_one_of_that_office_named_before() -> None:
     text = (
         "Headline\n\n" + SANTIAGO_MEETING + "Norway’s trade minister Kari Dahl also spoke. “Fish is our oil now,” "
-        "the minister said.\nChile’s Mining Secretary Rosa Vidal agreed: the secretary called copper “our bridge to the future”.\n"
+        "the minister said.\nChile’s Mining Secretary Rosa Vidal agreed: the secretary called copper "
+        "“our bridge to the future”.\n"
     )
-    assert _speakers(_parse(text)) == {"Fish is our oil now,": "Kari Dahl", "our bridge to the future": "Rosa Vidal"}
+    speakers = _speakers(_parse(text))
+    assert speakers == {"Fish is our oil now,": "Kari Dahl", "our bridge to the future": "Rosa Vidal"}
 
 
 def test_a_year_earlier_counts_back_from_the_sentences_year_and_a_surplus_in_a_countrys_favour_is_its() -> None:
