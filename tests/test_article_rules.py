@@ -1286,7 +1286,10 @@ def test_on_a_page_with_no_date_now_is_the_latest_year_it_writes_and_years_ago_c
 
 def test_a_range_of_days_is_dated_by_its_first_day_and_the_year_written_after_it() -> None:
     for span in ("from April 12 to 15, 2023", "on April 12-15, 2023", "from 12 to 15 April 2023"):
-        text = f"Headline\n\nChilean President Ana Soto paid a state visit to Norway {span}, meeting Ola Berg.\n"
+        text = (
+            f"Headline\n\nChilean President Ana Soto paid a state visit to Norway {span}, meeting Prime Minister "
+            "Ola Berg.\n"
+        )
         meeting = _parse(text).meeting
         assert meeting is not None and meeting.date == dt.date(2023, 4, 12), span
 
