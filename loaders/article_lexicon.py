@@ -27,8 +27,10 @@ __all__ = [
     "HONORIFICS",
     "MONTHS",
     "NON_NAME_WORDS",
+    "ORGANISATIONS",
     "ORG_WORDS",
     "SCALES",
+    "TERRITORIES",
     "TOPIC_KEYWORDS",
     "VENUES",
     "WEEKDAYS",
@@ -255,6 +257,39 @@ AMBIGUOUS_COUNTRY_NAMES = frozenset(
     {"Chad", "Jordan", "Georgia", "Turkey", "Guinea", "Niger", "Korea", "Korean", "Dominican", "Georgian"}
 )
 
+# ISO 3166-1 entries that ISO 3166-2 also lists as a subdivision of another country (China's
+# Hong Kong, Macao and Taiwan; the United States', France's and the Netherlands' overseas
+# territories): a place the text names, not a country of a dyad.
+TERRITORIES = frozenset(
+    {"HKG", "MAC", "TWN", "PRI", "GUM", "VIR", "ASM", "MNP", "UMI", "ABW", "CUW", "SXM", "NCL", "PYF"}
+    | {"SPM", "BLM", "MAF", "WLF", "ATF"}
+)
+
+# Organisations of states the press names as one side of a summit ("EU leaders", "the EU-China
+# summit"): not a country, so a meeting of one with a single country is no meeting of two countries.
+ORGANISATIONS = (
+    "European Union",
+    "EU",
+    "European Commission",
+    "European Council",
+    "ASEAN",
+    "African Union",
+    "NATO",
+    "G7",
+    "G-7",
+    "G20",
+    "G-20",
+    "BRICS",
+    "OPEC",
+    "Mercosur",
+    "Gulf Cooperation Council",
+    "GCC",
+    "Arab League",
+    "CARICOM",
+    "United Nations",
+    "UN",
+)
+
 # Surface forms that are not the country they look like.
 NOT_COUNTRY_PREFIXES = ("Latin ", "South ", "North ", "Central ", "Indian Ocean", "New Mexico")
 
@@ -328,6 +363,10 @@ ROLE_WORDS = (
     "crown prince",
     "emir",
     "sultan",
+    # any minister or secretary: "the minister said" after "trade minister Kari Dahl"
+    "minister",
+    "secretary",
+    "ambassador",
 )
 
 ATTRIBUTION_VERBS = (
@@ -475,6 +514,31 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "CNY": "CNY",
     "CHF": "CHF",
     "R$": "BRL",
+    # currencies of other dyads' pages
+    "RM": "MYR",
+    "MYR": "MYR",
+    "Rp": "IDR",
+    "IDR": "IDR",
+    "₽": "RUB",
+    "RUB": "RUB",
+    "₺": "TRY",
+    "TRY": "TRY",
+    "₫": "VND",
+    "VND": "VND",
+    "฿": "THB",
+    "THB": "THB",
+    "₱": "PHP",
+    "₦": "NGN",
+    "MX$": "MXN",
+    "MXN": "MXN",
+    "ARS": "ARS",
+    "BRL": "BRL",
+    "ZAR": "ZAR",
+    "R": "ZAR",  # only right before the number: "R3.2 billion"
+    "PKR": "PKR",
+    "BDT": "BDT",
+    "Tk": "BDT",
+    "NT$": "TWD",
 }
 # Currency words written after the number.
 CURRENCY_WORDS: dict[str, str] = {
@@ -500,9 +564,31 @@ CURRENCY_WORDS: dict[str, str] = {
     "rupees": "INR",
     "swiss francs": "CHF",
     "francs": "CHF",
+    "pakistani rupees": "PKR",
+    "indian rupees": "INR",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "lira": "TRY",
+    "liras": "TRY",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "mexican pesos": "MXN",
+    "argentine pesos": "ARS",
+    "philippine pesos": "PHP",
+    "chilean pesos": "CLP",
+    "colombian pesos": "COP",
+    "dong": "VND",
+    "baht": "THB",
+    "naira": "NGN",
+    "taka": "BDT",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "rials": "IRR",
 }
 # Currency words that are also ordinary words: an amount in them needs a scale (5 billion won).
-CURRENCY_WORDS_NEEDING_SCALE = frozenset({"won", "pounds", "pound"})
+CURRENCY_WORDS_NEEDING_SCALE = frozenset({"won", "pounds", "pound", "rand", "dong", "taka"})
 
 SCALES: dict[str, int] = {
     "thousand": 10**3,

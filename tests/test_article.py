@@ -141,19 +141,19 @@ def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeG
 
 # what the final rules measure on the real test half (never read while tuning): a floor each,
 # at the measured value rounded down (tests/gold/README.md); issue 14's targets where they are
-# reached. Round 5 (31 test articles: batch 5 added five of five new dyads, harder than the rest)
+# reached. Round 6 (31 test articles; rules from the dev half's leftovers and written sentences)
 TEST_HALF_FLOORS = {
     ("quotes", "precision"): 0.94,
     ("quotes", "recall"): 0.95,
     ("attribution", "precision"): 0.92,  # target 0.90: reached (measured 0.927, 51 of 55)
     ("attribution", "recall"): 0.78,  # target 0.90: not reached (measured 0.785, 51 of 65)
-    ("participants", "precision"): 0.73,  # target 0.95: not reached (measured 0.731, 38 of 52)
-    ("participants", "recall"): 0.69,
-    ("figures", "f1"): 0.94,
-    ("figure_facts", "f1"): 0.50,  # target 0.85: not reached (measured 0.509, 27 of 51 found, 55 in the gold)
+    ("participants", "precision"): 0.74,  # target 0.95: not reached (measured 0.741, 40 of 54)
+    ("participants", "recall"): 0.72,
+    ("figures", "f1"): 0.97,
+    ("figure_facts", "f1"): 0.49,  # target 0.85: not reached (measured 0.495, 27 of 54 found, 55 in the gold)
     ("people", "precision"): 0.92,
-    ("people", "recall"): 0.82,
-    ("meeting", "f1"): 0.59,
+    ("people", "recall"): 0.84,
+    ("meeting", "f1"): 0.63,
 }
 
 

@@ -1066,3 +1066,262 @@ def test_sheikh_and_his_excellency_are_honorifics_and_al_joins_a_name() -> None:
     )
     offices = {p.ref.name: p.office for p in _parse(text).people}
     assert offices == {"Mishal al-Ahmad": "Emir", "Tamim bin Hamad": "Emir", "Ferdinand R. Marcos": None}
+
+
+# -- round 6 ----------------------------------------------------------------------------------
+
+
+def test_a_forecast_or_target_has_no_year_of_its_own() -> None:
+    # published 2025-03-10; a target year ("by the end of 2035", "until 2040") is when a goal falls
+    # due, and a pledge or forecast with no period stated is of no year (not the last full year)
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Chile aims to lift its exports to Norway to $5 billion within five "
+        "years.\n"
+        "Norway’s imports from Chile are expected to reach $4 billion by the end of 2035.\n"
+        "The deal should raise Chile's exports to Norway by $1 billion until 2040, officials said.\n"
+        "Chilean exports to Norway were $2.2 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$5 billion"] == ("exports", "CHL", "NOR", None)
+    assert facts["$4 billion"] == ("imports", "NOR", "CHL", None)
+    assert facts["$1 billion"] == ("exports", "CHL", "NOR", None)
+    assert facts["$2.2 billion"] == ("exports", "CHL", "NOR", 2024)
+
+
+def test_an_organisation_as_a_side_makes_no_meeting_of_two_countries() -> None:
+    # a summit of the EU (or ASEAN, the African Union) and one country is not a bilateral meeting
+    text = (
+        "Headline\n\nASEAN leaders met Norwegian Prime Minister Ola Berg in Jakarta on Monday for the first "
+        "ASEAN-Norway summit.\nBerg said the talks were “a step toward a free trade deal”.\n"
+    )
+    assert _parse(text).meeting is None
+    # a summit as the venue of a meeting of two countries' leaders is still that meeting
+    venue = (
+        "Headline\n\nChilean President Ana Soto met Norwegian Prime Minister Ola Berg on Monday on the sidelines "
+        "of the ASEAN summit in Jakarta.\n"
+    )
+    meeting = _parse(venue).meeting
+    assert meeting is not None and meeting.countries == ("CHL", "NOR")
+
+
+def test_a_territory_named_as_such_is_not_a_country() -> None:
+    # Hong Kong and Macau are special administrative regions of China: not countries of a dyad
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Soto raised the case of a jailed Hong Kong publisher and the "
+        "licences of Macau casinos owned by Chilean firms.\n"
+    )
+    assert {c.country for c in _parse(text).countries} == {"CHL", "NOR"}
+
+
+def test_a_counterpart_of_a_country_is_of_that_country_and_a_side_of_the_meeting() -> None:
+    # "his Norwegian counterpart Kari Dahl" is Norway's: the meeting has both sides, and the leader
+    # of an earlier call named in the same sentence is no participant
+    text = (
+        "Headline\n\nChile’s Foreign Minister Luis Vera met his Norwegian counterpart Kari Dahl in Oslo on Tuesday, "
+        "a week after President Soto spoke with Prime Minister Berg.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None and meeting.countries == ("CHL", "NOR")
+    assert [p.name for p in meeting.participants] == ["Luis Vera", "Kari Dahl"]
+
+
+def test_a_meeting_word_at_a_capital_is_the_meeting_and_the_next_sentence_names_its_people() -> None:
+    # published Monday 2025-03-10: the meeting is the Friday before, in Oslo; the sentence after,
+    # which names the people, is a later one (no date of its own)
+    text = (
+        "Headline\n\nThe leaders of Chile and Norway met in Oslo on Friday.\n"
+        "Prime Minister Ola Berg welcomed Ana Soto, saying the visit opened a new chapter.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None
+    assert (meeting.date, meeting.place, meeting.countries) == (dt.date(2025, 3, 7), "Oslo", ("CHL", "NOR"))
+    assert {p.name for p in meeting.participants} == {"Ola Berg", "Ana Soto"}
+
+
+def test_people_of_a_relative_or_purpose_clause_after_the_meeting_are_no_participants() -> None:
+    # "in talks that X described as ...": X speaks of the talks; "to discuss a loan arranged by Y":
+    # Y is what they discussed, not who sat at the table
+    for text in (
+        "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg in Oslo on Friday, in talks that "
+        "Foreign Minister Kari Dahl described as frank.\n",
+        "Chilean President Ana Soto met Norwegian Prime Minister Ola Berg in Oslo on Friday to discuss a salmon "
+        "deal negotiated by Trade Minister Kari Dahl.\n",
+    ):
+        meeting = _parse("Headline\n\n" + text).meeting
+        assert meeting is not None and [p.name for p in meeting.participants] == ["Ana Soto", "Ola Berg"], text
+
+
+def test_the_currencies_of_other_dyads_are_read() -> None:
+    # pages of new dyads give amounts in their own currencies: symbols, codes and words
+    from bilateral.loaders.article import parse_amounts
+
+    text = (
+        "Exports rose to RM45.2 billion, imports to Rp120 trillion and 3.5 billion ringgit of palm oil. "
+        "Trade hit 900 billion roubles, 12 billion lira, R$20 billion and 15 billion reais. "
+        "South Africa sold R3.2 billion of citrus and 40 billion rand of platinum; Mexico 200 billion Mexican "
+        "pesos; Pakistan 50 billion Pakistani rupees; Vietnam 30 trillion dong; Thailand 90 billion baht."
+    )
+    found = {text[s:e]: (str(v), c) for s, e, v, c in parse_amounts(text)}
+    assert found == {
+        "RM45.2 billion": ("45200000000", "MYR"),
+        "Rp120 trillion": ("120000000000000", "IDR"),
+        "3.5 billion ringgit": ("3500000000", "MYR"),
+        "900 billion roubles": ("900000000000", "RUB"),
+        "12 billion lira": ("12000000000", "TRY"),
+        "R$20 billion": ("20000000000", "BRL"),
+        "15 billion reais": ("15000000000", "BRL"),
+        "R3.2 billion": ("3200000000", "ZAR"),
+        "40 billion rand": ("40000000000", "ZAR"),
+        "200 billion Mexican pesos": ("200000000000", "MXN"),
+        "50 billion Pakistani rupees": ("50000000000", "PKR"),
+        "30 trillion dong": ("30000000000000", "VND"),
+        "90 billion baht": ("90000000000", "THB"),
+    }
+
+
+def test_a_partner_after_a_later_amount_is_that_amounts_and_a_demonym_importer_is_the_holder() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Norway had a $20 billion goods trade deficit in 2024, including "
+        "$3 billion with Chile.\n"
+        "Norwegian imports from Chile were $3.5 billion in 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$20 billion"] == ("balance", "NOR", None, 2024)
+    assert facts["$3 billion"] == ("balance", "NOR", "CHL", 2024)
+    assert facts["$3.5 billion"] == ("imports", "NOR", "CHL", 2023)
+
+
+def test_a_short_function_word_after_a_title_begins_a_name() -> None:
+    # "General Secretary To Lam", "top leader To Lam": after a title, a capitalised two-letter word
+    # followed by another capitalised word is a given name (as "Vice Premier He Lifeng")
+    text = (
+        "Headline\n\nVietnam’s top leader To Lam spoke by phone with Chilean President Ana Soto on Tuesday.\n"
+        "General Secretary To Lam said the call was “warm and useful”.\n"
+    )
+    ex = _parse(text)
+    assert _speakers(ex) == {"warm and useful": "To Lam"}
+    assert ex.meeting is not None and {p.name for p in ex.meeting.participants} == {"To Lam", "Ana Soto"}
+
+
+def test_once_the_hosts_leader_takes_part_the_other_sides_leader_does_too() -> None:
+    # "their meeting in Oslo": the host's leader first, then the visitor's
+    text = (
+        "Headline\n\nNorwegian Prime Minister Ola Berg and Chilean President Ana Soto signed a fisheries pact on "
+        "Thursday.\nThe pact follows their meeting in Oslo in October.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None and {p.name for p in meeting.participants} == {"Ana Soto", "Ola Berg"}
+
+
+def test_a_long_portfolio_ends_before_the_name_and_sheikh_before_one_name_is_part_of_it() -> None:
+    # "Minister of Trade, Industry and Competition Parks Tau": the word after "and" ends the
+    # portfolio; "Sheikh Hasina": before a single name, Sheikh is part of it (Bangladesh), while
+    # before a name and its patronymic it is an honorific ("Sheikh Tamim bin Hamad")
+    text = (
+        "Headline\n\nChile’s Minister of Mining, Energy and Environment Rosa Vidal met Norway’s Minister of "
+        "Trade, Industry and Fisheries Kari Dahl in Oslo on Monday.\n"
+        "Bangladeshi Prime Minister Sheikh Hasina did not attend; Qatar’s Emir Sheikh Tamim bin Hamad did.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices == {
+        "Rosa Vidal": "Minister of Mining, Energy and Environment",
+        "Kari Dahl": "Minister of Trade, Industry and Fisheries",
+        "Sheikh Hasina": "Prime Minister",
+        "Tamim bin Hamad": "Emir",
+    }
+
+
+def test_the_object_of_a_meeting_verb_an_ambassador_to_and_a_minister_of_are_people() -> None:
+    # "met Ola Berg": the one met is a person; "Norway's ambassador to Chile, Per Lund,"; "Kari Dahl,
+    # Norway's minister of fisheries,"
+    text = (
+        "Headline\n\nChilean President Ana Soto met Ola Berg in Oslo on Monday.\n"
+        "Norway’s ambassador to Chile, Per Lund, welcomed the visit.\n"
+        "Kari Dahl, Norway’s minister of fisheries, said little.\n"
+    )
+    offices = {p.ref.name: p.office for p in _parse(text).people}
+    assert offices == {
+        "Ana Soto": "President",
+        "Ola Berg": None,
+        "Per Lund": "Ambassador",
+        "Kari Dahl": "Minister of Fisheries",
+    }
+
+
+def test_an_outlets_name_names_no_country_and_a_chain_of_three_names_each() -> None:
+    # "(Chile Daily News)", "the Norway Post" are outlets; "the Chile-Norway-Peru pact" names three
+    text = (
+        "Headline\n\nOSLO (Chile Daily News) - " + SANTIAGO_MEETING + "They spoke of the Chile-Norway-Peru fishing "
+        "pact, the Norway Post reported.\n"
+    )
+    assert {c.country for c in _parse(text).countries} == {"CHL", "NOR", "PER"}
+    outlet_only = "Headline\n\nAs the Chile Times reported, Norway wants more copper.\n"
+    assert {c.country for c in _parse(outlet_only).countries} == {"NOR"}
+
+
+def test_a_blocs_figure_with_one_country_in_its_sentence_is_with_that_country() -> None:
+    # the EU (or ASEAN) has no country code: its balance's partner is the one country beside it
+    text = (
+        "Headline\n\nThe EU and Chile are major partners, but the EU’s trade deficit reached €30 billion in 2024.\n"
+        "Chile and Norway agreed on fish, while the EU’s deficit with Norway was €20 billion in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["€30 billion"] == ("balance", None, "CHL", 2024)
+    assert facts["€20 billion"] == ("balance", None, "NOR", 2024)
+
+
+def test_on_a_page_with_no_date_now_is_the_latest_year_it_writes_and_years_ago_count_back() -> None:
+    # no publication date: "today" is at least the latest year the page reports (2024 here, not
+    # the target 2030); "20 years ago" counts back from it; with a date, from the date's year
+    text = (
+        "Headline\n\nNorway’s trade deficit with Chile was $3 billion in 2022 and $2.5 billion in 2024, and it "
+        "aims to close it by 2030.\n"
+        "The deficit with Chile is $2 billion today, against $1 billion 20 years ago.\n"
+    )
+    undated = _facts(_parse(text, None))
+    assert undated["$2 billion"] == ("balance", "NOR", "CHL", 2024)
+    assert undated["$1 billion"] == ("balance", "NOR", "CHL", 2004)
+    assert _facts(_parse(text))["$1 billion"][3] == 2005  # published 2025-03-10
+
+
+def test_a_range_of_days_is_dated_by_its_first_day_and_the_year_written_after_it() -> None:
+    for span in ("from April 12 to 15, 2023", "on April 12-15, 2023", "from 12 to 15 April 2023"):
+        text = (
+            f"Headline\n\nChilean President Ana Soto paid a state visit to Norway {span}, meeting Prime Minister "
+            "Ola Berg.\n"
+        )
+        meeting = _parse(text).meeting
+        assert meeting is not None and meeting.date == dt.date(2023, 4, 12), span
+
+
+def test_a_meeting_in_a_relative_clause_of_an_earlier_time_is_not_the_meeting() -> None:
+    # "Soto, who met X in Lima last week, hosted Y ... on Monday": the meeting is Monday's
+    text = (
+        "Headline\n\nChilean President Ana Soto, who met Peruvian President Luis Paz in Lima last week, hosted "
+        "Norwegian Prime Minister Ola Berg in Santiago on Monday.\n"
+    )
+    meeting = _parse(text).meeting
+    assert meeting is not None
+    assert (meeting.countries, meeting.date) == (("CHL", "NOR"), dt.date(2025, 3, 10))
+    assert [p.name for p in meeting.participants] == ["Ana Soto", "Ola Berg"]
+
+
+def test_the_minister_or_the_secretary_is_the_one_of_that_office_named_before() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Norway’s trade minister Kari Dahl also spoke. “Fish is our oil now,” "
+        "the minister said.\nChile’s Mining Secretary Rosa Vidal agreed: the secretary called copper "
+        "“our bridge to the future”.\n"
+    )
+    speakers = _speakers(_parse(text))
+    assert speakers == {"Fish is our oil now,": "Kari Dahl", "our bridge to the future": "Rosa Vidal"}
+
+
+def test_a_year_earlier_counts_back_from_the_sentences_year_and_a_surplus_in_a_countrys_favour_is_its() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "In 2023, trade between Chile and Norway grew to $2 billion from $1.7 "
+        "billion a year earlier.\n"
+        "The trade surplus in Chile’s favour reached $400 million in 2024.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$1.7 billion"] == ("trade", "CHL", "NOR", 2022)
+    assert facts["$400 million"] == ("balance", "CHL", "NOR", 2024)

@@ -21,7 +21,13 @@ _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+_TO_DAY = r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?"
 _DATE_RES = (
+    # a range of days shares the month and the year written after it: "April 12 to 15, 2023", "12-15 April 2023"
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _TO_DAY + r"\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _TO_DAY + r"\s+" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    ),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),

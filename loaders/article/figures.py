@@ -14,6 +14,7 @@ from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
 from bilateral.loaders.article.people import People, PersonMention
 from bilateral.loaders.article.text import VERBS, Index, Quote, start_of, starting_in
 from bilateral.loaders.article_lexicon import (
+    NUMBER_WORDS,
     TOPIC_KEYWORDS,
 )
 from bilateral.loaders.records import PersonRef, TopicRef
@@ -171,7 +172,13 @@ def _figure_dyad(
             # beef" are the country's own
             of_goods = re.match(r"\s+of\b", sentence[metric_end:])
             noun = sentence[metric_start:metric_end].lower() in ("import", "imports")  # not "Americans bought"
-            source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun else None
+            # ("Norwegian imports from Chile": with a source named, the demonym is the importer)
+            named_source = any(c.prep == "from" for c in after)
+            source = (
+                adj
+                if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun and not named_source
+                else None
+            )
             importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
             # "bought $12.8 billion of US soybeans": the goods' country is the exporter
             exporter = source or next((c for c in after if c.prep in ("from", "of")), None)
@@ -196,7 +203,24 @@ def _figure_dyad(
 
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
-_NOT_THE_PERIOD = re.compile(r"\b(since|by|until|through|before|after|from|over)\s+$", re.I)
+_NOT_THE_PERIOD = re.compile(
+    r"\b(?:since|by|until|till|through|before|after|from|over|(?:by|until|before)\s+(?:the\s+)?end(?:\s+of|-))\s*$",
+    re.I,
+)
+# a forecast, pledge or goal: a modal or a verb of intent in the amount's clause before it ("Japan
+# will invest", "aims to reach", "is expected to hit", "agreed to raise"), or a deadline after it
+# ("by 2030", "within five years"); with no period of its own it is of no year (not the last full one)
+_FORECAST_BEFORE = re.compile(
+    r"(?:\b(?:will|would|shall|should|could|might)|’ll|'ll|\b(?i:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+    r"intend(?:s|ed|ing)?|seek(?:s|ing)?|hop(?:e|es|ed|ing)|expected|set|projected|forecast|poised|likely|"
+    r"agreed|want(?:s|ed)?)\s+to|\b(?i:target(?:s|ed|ing)?|goal|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
+    r"vow(?:s|ed)?|commit(?:s|ted)?))\b[^;:]*$"
+)
+_DEADLINE_AFTER = re.compile(
+    r"[^;.]{0,60}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
+    r"within\s+(?:the\s+next\s+)?\w+\s+(?:years?|decades?)|(?:in|over)\s+the\s+(?:next|coming)\s+\w+)\b",
+    re.I,
+)
 # the year a figure is compared with is not its period: "a 12% rise from the same period in 2024",
 # "compared with 2024's $1.1 billion", "more than in 2023", "up 20% on 2023"
 _COMPARED_BEFORE = re.compile(
@@ -234,6 +258,7 @@ def find_figures(
     previous_in_sentence: dict[int, tuple[str, str | None, str | None]] = {}
     last_sides: dict[str, tuple[str, str]] = {}
     amounts = find_amounts(text)
+    now = published or _latest_year(text)  # a page with no date: "today" from the years it writes
     for amount in amounts:
         sid = index.sentence_of(amount.start)
         s0, s1 = index.sentences[sid]
@@ -244,10 +269,17 @@ def find_figures(
         if metric_m:
             metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
         speaker = _speaker(text, s0, amount, quote_hits, person_mentions)
-        cs = _sentence_countries(text, s0, s1, amount, country_mentions) if metric_m else []
+        # "a $1.2 trillion deficit, including $295 billion with China": past a clause break, the
+        # countries after a later amount are that amount's; a total "including" a part is with the world
+        later = next(iter(starting_in(amounts, amount.end, s1)), None)
+        gap = text[amount.end : later.start] if later else ""
+        own_end = later.start if later and re.search(r"[,;]\s", gap) else s1
+        cs = _sentence_countries(text, s0, own_end, amount, country_mentions) if metric_m else []
         country, partner, filled = _sides(
             metric, metric_m, sentence, cs, previous_in_sentence.get(sid), speaker, people, dyad, last_sides
         )
+        if re.search(r"[,;(]\s*(?:including|of which)\b", gap) and metric in ("balance", "exports", "imports"):
+            partner = None
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
         if metric and country and partner:
@@ -260,7 +292,7 @@ def find_figures(
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
         others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
-        year, assumed = _year(sentence, rel, amount.end - s0, published, metric, others)
+        year, assumed = _year(sentence, rel, amount.end - s0, now, metric, others, estimated=published is None)
         if assumed:
             conf *= 0.5
             notes.append("period not stated: the last full year is assumed")
@@ -492,6 +524,10 @@ def _sides(
     if not (metric and metric_m):
         return None, None, False
     country, partner, how = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+    # "the surplus in India's favour": that country holds it
+    favoured = next((c for c in cs if re.match(r"(?:’s|'s)\s+favou?r\b", sentence[c.end :])), None)
+    if metric == "balance" and country is None and favoured is not None:
+        country, partner = favoured.code, None if partner == favoured.code else partner
     # "U.S. exports to Japan were $X, and imports $Y": the second takes the first's countries
     if country is None and partner is None and earlier and metric in ("exports", "imports"):
         if earlier[0] in ("exports", "imports"):
@@ -511,7 +547,9 @@ def _sides(
     if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
         return country, partner, False  # "Japan's global trade deficit": with no partner
     if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
-        return None, partner, False
+        # "The EU and China are partners, but the EU's deficit ...": the one country named beside it
+        named = {c.code for c in cs}
+        return None, partner or (named.pop() if len(named) == 1 else None), False
     # (a speaker's "we" gave one side: the other is the article's other side)
     if metric == "trade" and partner is None and dyad and country in (None, *dyad) and _BOTH_SIDES.search(sentence):
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
@@ -545,7 +583,8 @@ def _from_the_article(
 _OWN_YEAR = re.compile(r"\s*(?:\)\s*)?,?\s*(?:\(|in\s+|for\s+|during\s+|as of\s+)(?:fiscal\s+|FY\s*)?$")
 _CURRENT_BEFORE = re.compile(r"\bcurrent(?:ly)?\s+(?:(?:about|around|nearly|some|over)\s+)?$", re.I)
 _OWN_RELATIVE = re.compile(
-    r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year)\b",
+    r"\s*(?:\)\s*)?,?\s*(?P<when>today|now|this year|so far this year|last year|a year earlier|the previous year|"
+    r"(?P<ago>\d+|" + "|".join(w for w in NUMBER_WORDS if w.isalpha()) + r")\s+years?\s+ago)\b",
     re.I,
 )
 
@@ -557,6 +596,7 @@ def _year(
     published: dt.date | None,
     metric: str | None,
     others: list[tuple[int, int]],
+    estimated: bool = False,
 ) -> tuple[int | None, bool]:
     """The period: the year written right after the amount; else its own "today", "last
     year"; else the year of the sentence nearest it (not "since 2020" or "over 2023"; one written
@@ -566,7 +606,7 @@ def _year(
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
-        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 8) : m.start()])
+        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 16) : m.start()])
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
@@ -588,8 +628,14 @@ def _year(
         if published is None:
             return None, False
         when = relative.group("when").lower()
+        if relative.group("ago"):  # "20 years ago"
+            ago = relative.group("ago").lower()
+            return published.year - int(NUMBER_WORDS.get(ago, 0) or ago), False
         # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
-        before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))]
+        # (else the sentence's own year: "In 2024, trade grew to $2 billion from $1.7 billion a year earlier")
+        before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))] or [
+            y for at, y in years if owner(at) is None and at < rel
+        ]
         if when in ("a year earlier", "the previous year") and before_other:
             return before_other[0] - 1, False
         past = when in ("last year", "a year earlier", "the previous year")
@@ -603,9 +649,27 @@ def _year(
         return published.year - 1, False
     if re.search(r"\bthis year\b", sentence, re.I) or _PERFECT_LEVEL.search(sentence, 0, rel):
         return published.year, False
+    if _forecast(sentence, rel, rel_end) or estimated:
+        return None, False
     if metric in ("balance", "exports", "imports"):
         return published.year - 1, True
     return None, False
+
+
+def _latest_year(text: str) -> dt.date | None:
+    """A page with no date is of the latest year it writes, or later: its "today" is at least
+    that year (not a target's: "by 2030")."""
+    years = [
+        int(m.group("year"))
+        for m in _YEAR_RE.finditer(text)
+        if not re.search(r"\b(?:by|until|till|before|to|end of|end)\s*-?\s*$", text[max(0, m.start() - 10) : m.start()])
+    ]
+    return dt.date(max(years), 12, 31) if years else None
+
+
+def _forecast(sentence: str, rel: int, rel_end: int) -> bool:
+    """The amount is a forecast, pledge or goal (see _FORECAST_BEFORE)."""
+    return bool(_FORECAST_BEFORE.search(sentence, 0, rel) or _DEADLINE_AFTER.match(sentence, rel_end))
 
 
 def _sector(

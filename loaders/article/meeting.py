@@ -14,6 +14,7 @@ from bilateral.loaders.article.people import People, PersonMention, name_key
 from bilateral.loaders.article.text import VERBS, Index, Quote, alternation, starting_in
 from bilateral.loaders.article_lexicon import (
     CAPITALS,
+    ORGANISATIONS,
     VENUES,
     country_surface_forms,
     office_roles,
@@ -37,8 +38,11 @@ MEETING_RE = re.compile(
     re.I,
 )
 # the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
+# (a relative clause, "talks that X described as frank", and a purpose, "to discuss a deal made by
+# Y", name what was said or discussed, not who was there)
 _CLAUSE_BREAK = re.compile(
-    r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who)\b|\sas\s(?!well\s+as\b)"
+    r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who|that)\b|"
+    r"\sas\s(?!well\s+as\b)|\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
 )
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
@@ -51,6 +55,14 @@ _INTRO = re.compile(
     r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
     r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
     re.I,
+)
+# an organisation as one side of the meeting: "EU leaders met", "the ASEAN-Norway summit", "the
+# European Union and China held" (not the venue: "on the sidelines of the G20 summit")
+_ORG = alternation(ORGANISATIONS)
+_ORG_SIDE = re.compile(
+    r"(?<![\w-])(?:(?:" + _ORG + r")(?:\s+(?:leaders|officials|chiefs|heads|delegation|ministers|envoys)\b|"
+    r"\s*[-–]\s*[A-Z]|\s+and\s+[A-Z])|[A-Z][\w.]*\s*[-–]\s*(?:" + _ORG + r")(?![\w-])|"
+    r"\band\s+(?:the\s+)?(?:" + _ORG + r")(?![\w-]))"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .]*)?,\s*$")
 # words that name a meeting only when two people (or a venue) are in the same sentence
@@ -171,6 +183,8 @@ def find_meeting(
     place, host = (None, None) if is_call else _place(art, used)
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
+    if _organisation_side(art, main_id, participants):
+        return None
     countries = _countries(art, participants, host, country_mentions)
     if countries:  # a bilateral meeting: someone of a third country only spoke of it
         participants = [ref for ref in participants if people.office_of(ref)[1] in (None, *countries)]
@@ -262,6 +276,15 @@ def _other_event(art: _Article, n: int, main_id: int) -> bool:
     return bool(here) and all(c not in here for c in cities)
 
 
+def _organisation_side(art: _Article, main_id: int, participants: list[PersonRef]) -> bool:
+    """The main sentence names an organisation as a side and the participants are of fewer than
+    two countries: a summit of the EU (ASEAN...) and one country, no meeting of two countries."""
+    s0, s1 = art.sentence(main_id)
+    side = any(not art.quoted(m.start()) for m in _ORG_SIDE.finditer(art.text, s0, s1))
+    own = {art.people.office_of(ref)[1] for ref in participants} - {None}
+    return side and len(own) < 2
+
+
 def _place_new_leaders(people: People, participants: list[PersonRef], countries: tuple[str, str] | None) -> None:
     """A new leader of no stated country who took part leads the side no one else represents."""
     if countries is None:
@@ -279,13 +302,26 @@ def _place_new_leaders(people: People, participants: list[PersonRef], countries:
         unplaced[0].country = left.pop()
 
 
+# "Soto, who met Paz in Lima last week, hosted Berg": a relative clause of an earlier time
+_EARLIER_RELATIVE = re.compile(
+    r",\s+who\s+(?:had\s+)?[^,;]{0,150}?\b(?:last\s+(?:week|month|year)|earlier|ago|previously|in\s+(?:19|20)\d\d)\b"
+    r"[^,;]{0,60},"
+)
+
+
+def _earlier_relative(art: _Article, pos: int) -> bool:
+    """Whether `pos` is in a relative clause of an earlier time (see _EARLIER_RELATIVE)."""
+    s0, s1 = art.sentence(art.index.sentence_of(pos))
+    return any(r.start() <= pos < r.end() for r in _EARLIER_RELATIVE.finditer(art.text, s0, s1))
+
+
 def _triggers(art: _Article) -> list[Trigger]:
     """Every meeting word outside quotes, that does not speak of a meeting still to come."""
     text = art.text
     triggers: list[Trigger] = []
     for number, (s0, s1) in enumerate(art.index.sentences):
         for m in MEETING_RE.finditer(text, s0, s1):
-            if art.quoted(m.start()):
+            if art.quoted(m.start()) or _earlier_relative(art, m.start()):
                 continue
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
@@ -321,7 +357,9 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         venue = _VENUE_RE.search(art.text, s0, s1)
         strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
-        if venue or len(persons) >= 2 or (strong and persons):
+        # "The leaders of India and Australia met in New Delhi": a strong word at a capital
+        capital = strong and _CAPITAL_RE.search(art.text, s0, s1)
+        if venue or capital or len(persons) >= 2 or (strong and persons):
             return n
     return None
 
@@ -359,6 +397,9 @@ def _named_participants(
     after the first meeting word (in the main sentence: anyone)."""
     participants: list[PersonRef] = []
     for n in used:
+        # "The leaders of India and Australia met in New Delhi. Modi welcomed Albanese ...": when
+        # the main sentence names no one, the next meeting sentence names the people
+        anyone = n == main_id or (not participants and n == min((k for k in used if k > main_id), default=-1))
         s0, s1 = art.sentence(n)
         intro = _INTRO.match(art.text, s0, s1)
         if intro and any(intro.end() <= a < s1 for a, _ in spans):
@@ -377,7 +418,9 @@ def _named_participants(
                     continue
                 if _FORMER_BEFORE.search(art.text, max(s0, pm.start - 40), pm.start):
                     continue  # "former President Joe Biden": not in office, not at the table
-                if office or n == main_id:
+                if _earlier_relative(art, pm.start):
+                    continue  # "Soto, who met Paz in Lima last week, hosted Berg": not Paz
+                if office or anyone:
                     participants.append(pm.ref)
     return participants
 
@@ -412,14 +455,13 @@ def _add_missing_sides(
     present = {pm.ref for pm in person_mentions if not pm.in_quote and not _to_come(art, pm.start)}
     named = {ref: count for ref, count in named.items() if ref in present}
     sides = {people.office_of(ref)[1] for ref in participants} - {None}
-    wanted = [host] if host and host not in sides else []
     for ref in sorted(named, key=lambda x: -named[x]):
         office, country = people.office_of(ref)
         is_leader = bool(office and _LEADER_ROLES & set(office_roles(office)))
         if not (is_leader and country) or country in sides or len(sides) >= 2:
             continue
-        if wanted and country not in wanted and len(sides) == 1:
-            continue  # the one place left is the host's
+        if host and host not in sides and country != host and len(sides) == 1:
+            continue  # the one place left is the host's (once the host's leader is in, the other side's)
         participants.append(ref)
         sides.add(country)
     # a side still unrepresented: the most named new leader of no stated country
@@ -505,7 +547,11 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
         p0 = art.index.paragraphs[art.index.paragraph_of(s0)][0]
         options = []
         for d in parse_dates(text, published, s0, s1):
-            if art.quoted(d.start) or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start]):
+            if (
+                art.quoted(d.start)
+                or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start])
+                or _earlier_relative(art, d.start)
+            ):
                 continue
             if _DATELINE.match(text[p0 : d.start]) or _AGENCY_AFTER.match(text, d.end, d.end + 40):
                 continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day

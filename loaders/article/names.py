@@ -14,6 +14,7 @@ from bilateral.loaders.article_lexicon import (
     NON_NAME_WORDS,
     ORG_WORDS,
     ROLE_WORDS,
+    VENUES,
     country_surface_forms,
 )
 
@@ -182,16 +183,20 @@ PARTICLES = frozenset(
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-\u2010\u2011'’.](?=[^\W_]))*\.?")
 _LOW_ROLE = (
     r"(?:vice[- ]president|prime minister|president|chancellor|premier|foreign minister|crown prince|"
-    r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
+    r"foreign secretary|secretary of state|(?-i:minister (?:of|for) [a-z]+(?: and [a-z]+)?)|"  # lower case only
+    r"(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
     r"trade representative|(?:[a-z]+ )?[a-z]+ advis[eo]r|"  # "national security adviser"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
 _ROLE_BEFORE = re.compile(
-    r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE + r"))(?:\s+|,\s+)$"
+    r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE + r"))"
+    r"(?:\s+to\s+(?:the\s+)?(?:" + COUNTRY_FORM + r"))?(?:\s+|,\s+)$"  # "ambassador to Chile, Per Lund"
 )  # a whole word: "Prime minister", never "rime minister"
 # "the Prime Minister of India, Narendra Modi"
 _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the\s+)?(?P<c>" + COUNTRY_FORM + r"),\s+$")
+# "his Chinese counterpart Wang Yi", "Japan's counterpart, Iwaya": a person of that country
+_COUNTERPART_BEFORE = re.compile(r"(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+counterparts?,?\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
 # the generic nouns in lower case only: ", Expert Analysis" in a menu line is no apposition
 _APPOSITION_AFTER = re.compile(
@@ -233,6 +238,11 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
 )
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
+# "met Ola Berg": the one met, hosted or welcomed is a person (not "visited Kuala Lumpur")
+_MET_BEFORE = re.compile(
+    r"\b(?:met|meets|met with|meets with|hosted|hosts|welcomed|welcomes|phoned|spoke with|talked with|"
+    r"held talks with|talks with)\s+$"
+)
 
 
 @dataclass
@@ -409,12 +419,18 @@ def find_person_sites(text: str, toks: list[_Tok], quotes: list[Quote]) -> list[
 def _name_site(text: str, run: list[_Tok]) -> Site | None:
     """The name in a run of capitalised words, with its title, honorific and country, if it may
     be a person's."""
-    # drop sentence openers and other words that begin no name
-    while run and (
-        _begins_no_name(run)
-        and run[0].text not in _TITLE_HEADS
-        and run[0].text not in _HONORIFICS
-        and run[0].text not in _TITLE_PREFIXES
+    # drop sentence openers and other words that begin no name (but "top leader To Lam": a short
+    # word after a role, before another capitalised word, is a given name)
+    role_before = _ROLE_BEFORE.search(text[max(0, run[0].start - 40) : run[0].start])
+    while (
+        run
+        and not (role_before and _short_given_name(run))
+        and (
+            _begins_no_name(run)
+            and run[0].text not in _TITLE_HEADS
+            and run[0].text not in _HONORIFICS
+            and run[0].text not in _TITLE_PREFIXES
+        )
     ):
         run = run[1:]
     if not run:
@@ -431,7 +447,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     if not run:
         return None
     long_title = _LONG_TITLE_BEFORE.search(text[max(0, run[0].start - 80) : run[0].start])
-    if long_title and len(run) > 2 and run[0].text in _TITLE_PREFIXES | _PORTFOLIO_WORDS:
+    # (the word right after the title's "and" is its last portfolio word, whatever the portfolio)
+    if long_title and len(run) > 2:
         site = _name_site(text, run[1:])
         if site is not None:
             site.title = long_title.group("title") + run[0].text
@@ -448,8 +465,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     # trailing weekday / month words ("met Ishiba Thursday")
     while name_toks and (name_toks[-1].text in NON_NAME_WORDS or name_toks[-1].text in ("of", "for", "the")):
         name_toks = name_toks[:-1]
-    # "Vice Premier He Lifeng": after a title, "He" is a surname, not a pronoun
-    surname_he = bool(title) and len(name_toks) >= 2 and name_toks[0].text == "He"
+    # "Vice Premier He Lifeng", "General Secretary To Lam": after a title, a short word is a name
+    surname_he = bool(title or role_before) and _short_given_name(name_toks)
     if not (_may_be_a_name(name_toks[1:]) if surname_he else _may_be_a_name(name_toks)):
         return None
     start, end = name_toks[0].start, name_toks[-1].end
@@ -467,6 +484,8 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
     words = [t.text for t in run]
     if words[0] in _HONORIFICS:
+        if words[0] == "Sheikh" and len(words) == 2:
+            return None, None, run  # "Sheikh Hasina": before one name, part of it
         return None, words[0], run[1:]
     # a head that ends the run is a surname ("Madeleine King"), not a title
     heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS and i < len(words) - 1]
@@ -495,6 +514,8 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     title = " ".join(words[:j]).replace("PM", "Prime Minister")
     # "Prime Minister Sir Keir Starmer", "Minister Dr S Jaishankar": an honorific after the title
     honorific = words[j] if j < len(words) - 1 and words[j] in _HONORIFICS else None
+    if honorific == "Sheikh" and j == len(words) - 2:
+        honorific = None  # "Prime Minister Sheikh Hasina": before one name, part of it
     if honorific:
         j += 1
     if not run[j:]:
@@ -505,6 +526,11 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
 # a month's short form is written before a day or a year ("Jan 15", "Sept 2024"); followed by a
 # capitalised word it is a given name ("Trade Minister Jan Holm")
 _SHORT_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+
+
+def _short_given_name(toks: list[_Tok]) -> bool:
+    """A two-letter capitalised word opening a name of two or more words ("He Lifeng", "To Lam")."""
+    return len(toks) >= 2 and len(toks[0].text) == 2 and toks[0].text.istitle() and toks[1].text[:1].isupper()
 
 
 def _begins_no_name(toks: list[_Tok]) -> bool:
@@ -534,6 +560,9 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
         poss = _POSSESSIVE_BEFORE.search(before)
         if poss:
             site.country = forms[poss.group(1)][0]
+    counterpart = _COUNTERPART_BEFORE.search(before)
+    if counterpart and site.country is None:
+        site.country = forms[counterpart.group("c")][0]
     role_of = _ROLE_OF_BEFORE.search(before)
     if not title and role_of:
         site.title = _title_case(role_of.group("role"))
@@ -569,6 +598,8 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
+    if _MET_BEFORE.search(before[-20:]) and site.name not in CAPITALS and site.name not in VENUES:
+        site.evidence = site.evidence or "verb"
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
     # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",

@@ -294,6 +294,9 @@ def _role_fits(role: str, office: str, roles: tuple[str, ...]) -> bool:
         return office_l.replace("-", " ") == "vice president"
     if role == "premier":  # the press's word for a prime minister too ("the British premier")
         return office_l in ("premier", "prime minister")
+    if role in ("minister", "secretary"):  # any of that office but the head of government
+        words = office_l.split()
+        return role in words and office_l != "prime minister"
     return office_l == role
 
 
