@@ -258,10 +258,11 @@ AMBIGUOUS_COUNTRY_NAMES = frozenset(
 )
 
 # ISO 3166-1 entries that ISO 3166-2 also lists as a subdivision of another country (China's
-# Hong Kong, Macao and Taiwan; the United States', France's and the Netherlands' overseas
-# territories): a place the text names, not a country of a dyad.
+# Hong Kong and Macao; the United States', France's and the Netherlands' overseas territories):
+# a place the text names, not a country of a dyad. Not Taiwan: whatever its status, it is a
+# side of dyads analysts study (US-Taiwan) and its customs report its own trade.
 TERRITORIES = frozenset(
-    {"HKG", "MAC", "TWN", "PRI", "GUM", "VIR", "ASM", "MNP", "UMI", "ABW", "CUW", "SXM", "NCL", "PYF"}
+    {"HKG", "MAC", "PRI", "GUM", "VIR", "ASM", "MNP", "UMI", "ABW", "CUW", "SXM", "NCL", "PYF"}
     | {"SPM", "BLM", "MAF", "WLF", "ATF"}
 )
 

@@ -484,8 +484,6 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
     words = [t.text for t in run]
     if words[0] in _HONORIFICS:
-        if words[0] == "Sheikh" and len(words) == 2:
-            return None, None, run  # "Sheikh Hasina": before one name, part of it
         return None, words[0], run[1:]
     # a head that ends the run is a surname ("Madeleine King"), not a title
     heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS and i < len(words) - 1]
@@ -514,8 +512,6 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     title = " ".join(words[:j]).replace("PM", "Prime Minister")
     # "Prime Minister Sir Keir Starmer", "Minister Dr S Jaishankar": an honorific after the title
     honorific = words[j] if j < len(words) - 1 and words[j] in _HONORIFICS else None
-    if honorific == "Sheikh" and j == len(words) - 2:
-        honorific = None  # "Prime Minister Sheikh Hasina": before one name, part of it
     if honorific:
         j += 1
     if not run[j:]:
