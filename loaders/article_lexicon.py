@@ -320,6 +320,7 @@ ROLE_WORDS = (
     "trade minister",
     "defence minister",
     "defense minister",
+    "minister",  # any minister: "the minister said" after "Finance Minister X"
     "secretary of state",
     "king",
     "queen",

@@ -1066,3 +1066,29 @@ def test_sheikh_and_his_excellency_are_honorifics_and_al_joins_a_name() -> None:
     )
     offices = {p.ref.name: p.office for p in _parse(text).people}
     assert offices == {"Mishal al-Ahmad": "Emir", "Tamim bin Hamad": "Emir", "Ferdinand R. Marcos": None}
+
+
+# -- round 6: common forms of attribution in wire copy, written from no page --------------------
+# (a challenge set of attribution forms was written from journalistic style, not from any page;
+# these are the forms it found missing)
+
+
+def test_a_title_in_apposition_before_the_name_after_the_quote() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "“We will answer every tariff in kind,” the foreign minister, Rosa Lagos, "
+        "told reporters.\n“Our exports are worth defending,” Chile’s finance minister, Pablo Ruiz, said.\n"
+        "“The talks were long,” the Norwegian trade minister, Kari Dahl, told the press.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "We will answer every tariff in kind,": "Rosa Lagos",
+        "Our exports are worth defending,": "Pablo Ruiz",
+        "The talks were long,": "Kari Dahl",
+    }
+
+
+def test_the_minister_is_the_minister_named_before() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Finance Minister Pablo Ruiz joined the talks.\n"
+        "“The agreements are worth billions,” the minister said.\n"
+    )
+    assert _speakers(_parse(text)) == {"The agreements are worth billions,": "Pablo Ruiz"}

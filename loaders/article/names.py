@@ -19,6 +19,7 @@ from bilateral.loaders.article_lexicon import (
 
 __all__ = [
     "PARTICLES",
+    "TITLE_APPOSITION",
     "Site",
     "find_person_sites",
     "find_tokens",
@@ -185,6 +186,11 @@ _LOW_ROLE = (
     r"foreign secretary|secretary of state|(?:[a-z]+ and )?[a-z]+ minister|(?:[a-z]+ and )?[a-z]+ secretary|"
     r"trade representative|(?:[a-z]+ )?[a-z]+ advis[eo]r|"  # "national security adviser"
     r"king|queen|emperor|leader|ambassador|governor)"
+)
+# a title in apposition before a name: "the foreign minister, Wang Yi, told", "Chile's finance
+# minister, Pablo Ruiz, said"
+TITLE_APPOSITION = re.compile(
+    r"(?:the\s+|(?:" + COUNTRY_FORM + r")(?:’s|'s)\s+)(?:[A-Z][\w-]*\s+)?(?i:" + _LOW_ROLE + r"),\s+"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
 _ROLE_BEFORE = re.compile(

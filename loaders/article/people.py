@@ -292,6 +292,8 @@ def _role_fits(role: str, office: str, roles: tuple[str, ...]) -> bool:
         return "foreign_minister" in roles or office_l == role
     if role in ("vice president", "vice-president"):
         return office_l.replace("-", " ") == "vice president"
+    if role == "minister":  # the press's short word for any minister but the prime minister
+        return office_l.endswith("minister") and office_l != "prime minister"
     if role == "premier":  # the press's word for a prime minister too ("the British premier")
         return office_l in ("premier", "prime minister")
     return office_l == role

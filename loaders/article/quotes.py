@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
 from bilateral.loaders.article.meeting import MEETING_RE
+from bilateral.loaders.article.names import TITLE_APPOSITION
 from bilateral.loaders.article.model import MeetingHit, QuoteHit
 from bilateral.loaders.article.people import People, PersonMention
 from bilateral.loaders.article.text import VERB_RE, VERBS, Index, Quote
@@ -263,9 +264,12 @@ class Speakers:
                 return who.ref, who.confidence, f"after: according to {text[who.start : who.end]}"
         lead = re.match(r"[\s,—–-]*", after)
         at = q.close + (lead.end() if lead else 0)
-        who = self._speaker_at(at, limit, q.open)
+        title = TITLE_APPOSITION.match(text, at, limit)  # "“...,” the foreign minister, Wang Yi, told"
+        who = self._speaker_at(title.end() if title else at, limit, q.open)
         if who:
             tail = text[who.end : limit]
+            if title:
+                tail = re.sub(r"^,", "", tail)  # the apposition's closing comma
             v = _SPEAKER_VERB.match(tail)
             if v and not re.match(r"\s+that\b", tail[v.end() :]):  # "“...,” X reiterated that ...": new words
                 return who.ref, who.confidence, f"after: {text[who.start : who.end]} {v.group('verb')}"
