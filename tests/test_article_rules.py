@@ -1092,3 +1092,46 @@ def test_the_minister_is_the_minister_named_before() -> None:
         "“The agreements are worth billions,” the minister said.\n"
     )
     assert _speakers(_parse(text)) == {"The agreements are worth billions,": "Pablo Ruiz"}
+
+
+def test_a_speech_verb_after_an_auxiliary_has_the_subjects_words() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Soto has said she wants to “open every market to Chilean copper.”\n"
+        "Berg has repeatedly told his voters that Norway would “never trade away its fisheries.”\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "open every market to Chilean copper.": "Ana Soto",
+        "never trade away its fisheries.": "Ola Berg",
+    }
+
+
+def test_a_role_with_an_epithet_refers_to_the_person_in_that_office() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "“We came to sell copper, not to argue,” the 59-year-old president said.\n"
+        "“Fish is our future,” Norway’s centrist prime minister said.\n"
+        "“Trade will decide it,” the former president said.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "We came to sell copper, not to argue,": "Ana Soto",
+        "Fish is our future,": "Ola Berg",
+        "Trade will decide it,": None,  # a former president is not the one in office
+    }
+
+
+def test_what_a_person_wants_or_plans_to_do_in_quotes_is_their_words() -> None:
+    text = (
+        "Headline\n\n"
+        + SANTIAGO_MEETING
+        + "Soto wants to “double copper sales within five years” and Berg plans to “buy more of it.”\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "double copper sales within five years": "Ana Soto",
+        "buy more of it.": "Ola Berg",
+    }
+
+
+def test_in_someones_words_names_the_speaker() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "The deal will, in Soto’s words, “change the price of copper for good.”\n"
+    )
+    assert _speakers(_parse(text)) == {"change the price of copper for good.": "Ana Soto"}

@@ -368,15 +368,28 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
 
 # "the PM" is the prime minister; "the Union Minister" the one so titled before
 _ROLE_WORDS = alternation((*ROLE_WORDS, "union minister", "PM"))
+# the press's epithets before a role: "the 79-year-old president", "Norway's centrist prime
+# minister" (never "former", "late" or "then": another person than the one in office)
+_EPITHETS = (
+    r"(?:(?:\d+-year-old|[a-z]+-wing|[a-z]+ist|veteran|embattled|outspoken|conservative|liberal|hardline)\s+){0,2}"
+)
 _THE_ROLE = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>"
     + COUNTRY_FORM
-    + r")\s+)?(?P<role>(?i:"
+    + r")\s+)?"
+    + _EPITHETS
+    + r"(?P<role>(?i:"
     + _ROLE_WORDS
     + r"))\b(?!\s+[A-Z][a-z])(?!-)"
 )
 _COUNTRYS_ROLE = re.compile(
-    r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)"
+    r"(?<![\w.])(?P<mod>"
+    + COUNTRY_FORM
+    + r")(?:’s|'s)\s+"
+    + _EPITHETS
+    + r"(?P<role>(?i:"
+    + _ROLE_WORDS
+    + r"))\b(?!\s+[A-Z][a-z])(?!-)"
 )
 
 
