@@ -1135,3 +1135,40 @@ def test_in_someones_words_names_the_speaker() -> None:
         "Headline\n\n" + SANTIAGO_MEETING + "The deal will, in Soto’s words, “change the price of copper for good.”\n"
     )
     assert _speakers(_parse(text)) == {"change the price of copper for good.": "Ana Soto"}
+
+
+def _meeting_of(text: str) -> tuple[str | None, tuple[str, ...] | None, list[str]]:
+    m = _parse("Headline\n\n" + text + "\n", dt.date(2025, 3, 12)).meeting  # a Wednesday
+    if m is None:
+        return (None, None, [])
+    return (m.date.isoformat() if m.date else None, m.countries, sorted(p.name for p in m.participants))
+
+
+def test_people_who_meet_are_people_though_no_title_names_them() -> None:
+    # a verb of meeting is as good a sign of a person as a verb of speech
+    assert _meeting_of("Ana Soto and Ola Berg met in Santiago on Tuesday, the Chilean foreign ministry said.") == (
+        "2025-03-11",
+        None,
+        ["Ana Soto", "Ola Berg"],
+    )
+    assert _meeting_of("Chile’s Ana Soto met Norway’s Ola Berg in Santiago on Tuesday.") == (
+        "2025-03-11",
+        ("CHL", "NOR"),
+        ["Ana Soto", "Ola Berg"],
+    )
+
+
+def test_a_plural_title_is_each_names_title() -> None:
+    text = "Chile and Norway signed five agreements on Tuesday as Prime Ministers Ana Soto and Ola Berg met in Oslo."
+    offices = {p.ref.name: p.office for p in _parse("Headline\n\n" + text + "\n").people}
+    assert offices == {"Ana Soto": "Prime Minister", "Ola Berg": "Prime Minister"}
+    assert _meeting_of(text)[0] == "2025-03-11"
+    assert _meeting_of(text)[2] == ["Ana Soto", "Ola Berg"]
+
+
+def test_last_week_gives_no_day() -> None:
+    # the annotation's rule: a date the text does not give is none; "last week" gives no day, and
+    # says it was not the day of publication either
+    for when in ("last week", "earlier this month", "last month", "recently"):
+        text = f"Chilean President Ana Soto met Norwegian Prime Minister Ola Berg {when} in Oslo."
+        assert _meeting_of(text)[0] is None, when

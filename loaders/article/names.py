@@ -239,6 +239,21 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
 )
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
+# a verb of meeting is as good a sign of a person as a verb of speech: "Soto and Berg met",
+# "met Norway's Berg", "held talks with Berg"
+_MEETS = r"(?:met|meets|hosted|hosts|welcomed|welcomes|received|receives|(?:held|holds|hold)\s+talks)"
+_MEETS_AFTER = re.compile(r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)?,?\s*(?:\w+ly\s+)?" + _MEETS + r"\b")
+_MEETS_BEFORE = re.compile(
+    r"\b(?:"
+    + _MEETS
+    + r"|(?:met|talks|meeting|call|spoke|talked)\s+with)\s+(?:(?:"
+    + COUNTRY_FORM
+    + r")(?:’s|'s)\s+)?$"
+)
+# "Prime Ministers Ana Soto and Ola Berg": the second name's title
+_PLURAL_TITLE_BEFORE = re.compile(
+    r"\b(?P<title>(?:[A-Z][a-z]+\s+)?(?:Presidents|Ministers|Premiers|Chancellors))\s+(?:[A-Z][\w.'’-]*\s+){1,4}and\s+$"
+)
 
 
 @dataclass
@@ -484,7 +499,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
 def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] | None:
     """(title, honorific, the name's words) of a run: "Mr. Ishiba", "Prime Minister Shigeru
     Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
-    words = [t.text for t in run]
+    # a plural title is each name's: "Presidents Lula and Xi"
+    words = [w[:-1] if w.endswith("s") and w[:-1] in _TITLE_HEADS else t.text for t in run for w in (t.text,)]
     if words[0] in _HONORIFICS:
         return None, words[0], run[1:]
     # a head that ends the run is a surname ("Madeleine King"), not a title
@@ -588,7 +604,13 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
+    plural = _PLURAL_TITLE_BEFORE.search(before)
+    if not site.title and plural:
+        site.title = plural.group("title")[:-1]
+        site.evidence = "title"
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
+        site.evidence = site.evidence or "verb"
+    if _MEETS_AFTER.match(after) or _MEETS_BEFORE.search(before[-40:]):
         site.evidence = site.evidence or "verb"
     # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",
     # "Jane Roe / The Daily"): their people
