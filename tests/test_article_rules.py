@@ -1172,3 +1172,9 @@ def test_last_week_gives_no_day() -> None:
     for when in ("last week", "earlier this month", "last month", "recently"):
         text = f"Chilean President Ana Soto met Norwegian Prime Minister Ola Berg {when} in Oslo."
         assert _meeting_of(text)[0] is None, when
+
+
+def test_a_demonyms_imports_from_a_named_country_are_its_own() -> None:
+    # "Chinese imports" are imports from China, but "Chilean imports from Norway" are Chile's
+    text = "Headline\n\n" + SANTIAGO_MEETING + "Chilean imports from Norway grew to $2 billion in 2024.\n"
+    assert _facts(_parse(text))["$2 billion"] == ("imports", "CHL", "NOR", 2024)

@@ -168,8 +168,8 @@ def _figure_dyad(
             other = importer.code if importer else None
         elif metric == "imports":
             # "Chinese imports" are imports from China; "China's imports", "Japanese imports of
-            # beef" are the country's own
-            of_goods = re.match(r"\s+of\b", sentence[metric_end:])
+            # beef", "Chilean imports from Norway" are the country's own
+            of_goods = re.match(r"\s+of\b", sentence[metric_end:]) or any(c.prep == "from" for c in after)
             noun = sentence[metric_start:metric_end].lower() in ("import", "imports")  # not "Americans bought"
             source = adj if adj is not None and adj.demonym and not adj.possessive and not of_goods and noun else None
             importer = (None if source else adj) or next((c for c in after if c.prep in ("into", "in")), None)
