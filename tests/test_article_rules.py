@@ -946,7 +946,7 @@ def test_the_year_a_figure_is_compared_with_is_not_its_year() -> None:
     facts = _facts(_parse(text))
     assert facts["$2 billion"] == ("imports", "NOR", "CHL", 2024)
     assert facts["$3.1 billion"] == ("trade", "NOR", "CHL", 2025)
-    assert facts["$1.4 billion"][3] is None  # no year of its own (only a month): not 2024
+    assert facts["$1.4 billion"][3] == 2025  # only a month: the January before publication, not 2024
 
 
 def test_a_level_reached_in_the_present_perfect_is_of_the_publication_year() -> None:
@@ -1178,3 +1178,15 @@ def test_a_demonyms_imports_from_a_named_country_are_its_own() -> None:
     # "Chinese imports" are imports from China, but "Chilean imports from Norway" are Chile's
     text = "Headline\n\n" + SANTIAGO_MEETING + "Chilean imports from Norway grew to $2 billion in 2024.\n"
     assert _facts(_parse(text))["$2 billion"] == ("imports", "CHL", "NOR", 2024)
+
+
+def test_a_part_of_the_year_with_no_year_is_the_latest_that_has_begun() -> None:
+    # published 10 March 2025: January and the first quarter are 2025's; November is 2024's
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Chile’s exports to Norway rose to $2 billion in the first two months.\n"
+        "Chile’s imports from Norway were $1 billion in January.\n"
+        "Norway’s exports to Chile reached $3 billion in November.\n"
+        "Chile’s exports to Norway were $4 billion in the first quarter of last year.\n"
+    )
+    years = {amount: fact[3] for amount, fact in _facts(_parse(text)).items()}
+    assert years == {"$2 billion": 2025, "$1 billion": 2025, "$3 billion": 2024, "$4 billion": 2024}
