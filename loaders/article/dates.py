@@ -36,7 +36,8 @@ _WEEKDAY_RE = re.compile(
     r"\b(?:(?P<mod>last|this past|next|this|on|on last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b"
 )
-_RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|tomorrow|last week|next week)\b", re.I)
+# "last week" and "next week" give no day (the annotation's rule: no day the text does not give)
+_RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I)
 _FUTURE_CUE = re.compile(
     r"\b(will|shall|is set to|are set to|is scheduled|are scheduled|is expected|"
     r"are expected|plans? to|is due|are due|next|upcoming|ahead of)\b",
@@ -122,7 +123,7 @@ def parse_dates(text: str, published: dt.date | None, start: int = 0, end: int |
             )
         for m in _RELATIVE_RE.finditer(segment):
             rel = m.group("rel").lower()
-            delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "last week": -7, "next week": 7}[rel]
+            delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[rel]
             add(m.start(), m.end(), published + dt.timedelta(days=delta), "relative")
     return sorted(hits, key=lambda h: h.start)
 

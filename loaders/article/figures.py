@@ -589,6 +589,39 @@ _OWN_RELATIVE = re.compile(
 )
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+_MONTH = "(?:" + "|".join(_MONTHS) + ")"
+# a part of a year with no year: "in January", "the first quarter", "the first four months",
+# "the January-April period", "year to date"
+_PART_OF_YEAR = re.compile(
+    r"\b(?:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>" + _MONTH + r")\b(?![-–\s]+\d)"
+    r"|\b(?P<ordinal>first|second|third|fourth)\s+(?P<part>quarter|half|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|\d+)\s+months)\b(?!\s+of\s+(?:last|(?:19|20)\d\d))"
+    r"|\bQ(?P<q>[1-4])\b(?!\s*(?:of\s+)?(?:19|20)\d\d)"
+    r"|\b(?P<range>" + _MONTH + r")[-–]" + _MONTH + r"\b(?![-–\s]+\d)"
+    r"|\b(?P<ytd>year[- ]to[- ]date|so far this year)\b"
+)
+
+
+def _part_of_year(sentence: str, published: dt.date) -> int | None:
+    """The year of a part of a year the sentence names with no year: the latest that had begun
+    by the publication date ("in November", published in March: last year's)."""
+    m = _PART_OF_YEAR.search(sentence)
+    if m is None or re.search(r"\bfiscal\b", sentence, re.I):  # "the fiscal year through March": FY's own rule
+        return None
+    if m.group("month") or m.group("range"):
+        first = _MONTHS.index(m.group("month") or m.group("range")) + 1
+    elif m.group("q"):
+        first = 3 * int(m.group("q")) - 2
+    elif m.group("ordinal"):
+        nth = ("first", "second", "third", "fourth").index(m.group("ordinal"))
+        first = 1 + nth * (3 if m.group("part") == "quarter" else 6 if m.group("part") == "half" else 0)
+    else:
+        first = 1
+    return published.year if first <= published.month else published.year - 1
+
+
 def _year(
     sentence: str,
     rel: int,
@@ -651,6 +684,9 @@ def _year(
         return published.year, False
     if _forecast(sentence, rel, rel_end) or estimated:
         return None, False
+    part = _part_of_year(sentence, published)
+    if part is not None:
+        return part, False
     if metric in ("balance", "exports", "imports"):
         return published.year - 1, True
     return None, False

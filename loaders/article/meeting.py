@@ -208,7 +208,7 @@ def find_meeting(
         day, date_how, conf = _reported_day(art, used)
     if day is None:
         day, date_how, conf = _day_beside_both(art, person_mentions, participants)
-    if day is None and published is not None:
+    if day is None and published is not None and not _VAGUE_PAST.search(text, *art.index.sentences[main_id]):
         day, date_how, conf = published, "not stated: the publication date (a guess)", 0.3
     if known is not None and known.kind != kind:
         kind_how = f"the graph's meeting of that day is a {known.kind} (the article: {kind}: {kind_how})"
@@ -232,6 +232,8 @@ def find_meeting(
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a period before the publication day that names no day: the meeting was not on that day either
+_VAGUE_PAST = re.compile(r"\b(?:last (?:week|month)|earlier this (?:week|month|year)|recently)\b", re.I)
 _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 

@@ -20,6 +20,7 @@ from bilateral.loaders.article_lexicon import (
 
 __all__ = [
     "PARTICLES",
+    "TITLE_APPOSITION",
     "Site",
     "find_person_sites",
     "find_tokens",
@@ -188,6 +189,11 @@ _LOW_ROLE = (
     r"trade representative|(?:[a-z]+ )?[a-z]+ advis[eo]r|"  # "national security adviser"
     r"king|queen|emperor|leader|ambassador|governor)"
 )
+# a title in apposition before a name: "the foreign minister, Wang Yi, told", "Chile's finance
+# minister, Pablo Ruiz, said"
+TITLE_APPOSITION = re.compile(
+    r"(?:the\s+|(?:" + COUNTRY_FORM + r")(?:’s|'s)\s+)(?:[A-Z][\w-]*\s+)?(?i:" + _LOW_ROLE + r"),\s+"
+)
 _POSSESSIVE_BEFORE = re.compile(r"(" + COUNTRY_FORM + r")(?:’s|'s)\s+$")
 _ROLE_BEFORE = re.compile(
     r"(?:(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+)?\b(?P<role>(?i:" + _LOW_ROLE + r"))"
@@ -238,10 +244,19 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
 )
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
-# "met Ola Berg": the one met, hosted or welcomed is a person (not "visited Kuala Lumpur")
+# a verb of meeting is as good a sign of a person as a verb of speech: "met Norway's Ola Berg",
+# "Ana Soto and Ola Berg met" (not "visited Kuala Lumpur": a capital or venue is no person)
 _MET_BEFORE = re.compile(
-    r"\b(?:met|meets|met with|meets with|hosted|hosts|welcomed|welcomes|phoned|spoke with|talked with|"
-    r"held talks with|talks with)\s+$"
+    r"\b(?:met|meets|met with|meets with|hosted|hosts|welcomed|welcomes|received|receives|phoned|spoke with|"
+    r"talked with|held talks with|talks with)\s+(?:(?:" + COUNTRY_FORM + r")(?:’s|'s)\s+)?$"
+)
+_MEETS_AFTER = re.compile(
+    r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)?,?\s*(?:\w+ly\s+)?"
+    r"(?:met|meets|hosted|hosts|welcomed|welcomes|received|receives|(?:held|holds|hold)\s+talks)\b"
+)
+# "Prime Ministers Ana Soto and Ola Berg": the second name's title
+_PLURAL_TITLE_BEFORE = re.compile(
+    r"\b(?P<title>(?:[A-Z][a-z]+\s+)?(?:Presidents|Ministers|Premiers|Chancellors))\s+(?:[A-Z][\w.'’-]*\s+){1,4}and\s+$"
 )
 
 
@@ -372,15 +387,28 @@ def _peel_countries(run: list[_Tok]) -> tuple[list[_Tok], str | None]:
 
 # "the PM" is the prime minister; "the Union Minister" the one so titled before
 _ROLE_WORDS = alternation((*ROLE_WORDS, "union minister", "PM"))
+# the press's epithets before a role: "the 79-year-old president", "Norway's centrist prime
+# minister" (never "former", "late" or "then": another person than the one in office)
+_EPITHETS = (
+    r"(?:(?:\d+-year-old|[a-z]+-wing|[a-z]+ist|veteran|embattled|outspoken|conservative|liberal|hardline)\s+){0,2}"
+)
 _THE_ROLE = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<mod>"
     + COUNTRY_FORM
-    + r")\s+)?(?P<role>(?i:"
+    + r")\s+)?"
+    + _EPITHETS
+    + r"(?P<role>(?i:"
     + _ROLE_WORDS
     + r"))\b(?!\s+[A-Z][a-z])(?!-)"
 )
 _COUNTRYS_ROLE = re.compile(
-    r"(?<![\w.])(?P<mod>" + COUNTRY_FORM + r")(?:’s|'s)\s+(?P<role>(?i:" + _ROLE_WORDS + r"))\b(?!\s+[A-Z][a-z])(?!-)"
+    r"(?<![\w.])(?P<mod>"
+    + COUNTRY_FORM
+    + r")(?:’s|'s)\s+"
+    + _EPITHETS
+    + r"(?P<role>(?i:"
+    + _ROLE_WORDS
+    + r"))\b(?!\s+[A-Z][a-z])(?!-)"
 )
 
 
@@ -482,7 +510,8 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
 def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] | None:
     """(title, honorific, the name's words) of a run: "Mr. Ishiba", "Prime Minister Shigeru
     Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
-    words = [t.text for t in run]
+    # a plural title is each name's: "Presidents Lula and Xi"
+    words = [w[:-1] if w.endswith("s") and w[:-1] in _TITLE_HEADS else t.text for t in run for w in (t.text,)]
     if words[0] in _HONORIFICS:
         return None, words[0], run[1:]
     # a head that ends the run is a surname ("Madeleine King"), not a title
@@ -594,8 +623,13 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     # "signed by Charles", "(Photo by Keiko Sato)": the agent of a letter or a photograph
     if _AGENT_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "agent"
-    if _MET_BEFORE.search(before[-20:]) and site.name not in CAPITALS and site.name not in VENUES:
+    met = _MET_BEFORE.search(before[-40:]) or _MEETS_AFTER.match(after)
+    if met and site.name not in CAPITALS and site.name not in VENUES:
         site.evidence = site.evidence or "verb"
+    plural = _PLURAL_TITLE_BEFORE.search(before)
+    if not site.title and plural:
+        site.title = plural.group("title")[:-1]
+        site.evidence = "title"
     if _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-30:]) or re.search(r"\baccording to\s+$", before[-20:]):
         site.evidence = site.evidence or "verb"
     # a byline ("By Jane Roe and John Doe") and a photographer's credit ("Jane Roe/Pool via AFP",

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
 from bilateral.loaders.article.meeting import MEETING_RE
+from bilateral.loaders.article.names import TITLE_APPOSITION
 from bilateral.loaders.article.model import MeetingHit, QuoteHit
 from bilateral.loaders.article.people import People, PersonMention
 from bilateral.loaders.article.text import VERB_RE, VERBS, Index, Quote
@@ -23,6 +24,8 @@ __all__ = [
 _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # an adverb between a speaker and the verb: "he also said", "Trump later told"
 _ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
+# an auxiliary and adverbs between a subject and its verb: "has said", "has repeatedly told"
+_AUX_ADVERB = r"(?:(?:has|have|had|will|would|did|does)\s+)?(?:" + _ADVERB + r"\s+){0,2}"
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
 # "Erik Holm of the Norwegian Seafood Council said": the institution a speaker is of
 _OF_INSTITUTION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){0,4}[A-Z][\w.&'’-]*)"
@@ -51,6 +54,12 @@ _OPENING_PHRASE = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|After|Following|Before|During|Asked|Alongside|Beside|With|At|In)\b[^,;“”\"]{0,100},\s+"
 )
 _QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is)\s+(?:also\s+)?quoted\s+(?:as\s+)?(?:saying|telling)\b")
+# what the subject wants or plans to do, in their words: "Soto wants to “double copper sales”"
+_INTENT_TO = re.compile(
+    r"\b(?:wants?|wanted|hopes?|hoped|plans?|planned|aims?|aimed|seeks?|sought|intends?|intended)\s+to\s*$"
+)
+# "in Soto's words, “...”", "in the words of Soto, “...”"
+_IN_WORDS = re.compile(r"\bin\s+(?:the\s+words\s+of\s+[^,“”\"]{1,60}|[^,“”\"]{1,60}(?:’s|'s)\s+words)\s*,?\s*$")
 _TO_SAY = re.compile(r"\bto\s+(?:say|write|add|declare|post|tell\s+\w+)\b[\s,:]*$")
 _QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
 # a list item opening with a verb in the past or present: "– Praised ...", "• Says ..."
@@ -186,6 +195,16 @@ class Speakers:
         said = self._verb_before(q, b0, s0)
         if said:
             return said
+        intent = _INTENT_TO.search(before)
+        if intent:
+            who = self._subject_before(b0 + intent.start(), b0, q.open)
+            if who:
+                return who.ref, who.confidence * 0.9, f"before: {text[who.start : who.end]} {intent.group().strip()}"
+        in_words = _IN_WORDS.search(before)
+        if in_words:
+            named = self._within(b0 + in_words.start(), q.open)
+            if named:
+                return named[0].ref, named[0].confidence, f"before: in {text[named[0].start : named[0].end]}'s words"
         # "Trump took to social media to say, “...”": the clause's subject
         to_say = _TO_SAY.search(before)
         if to_say:
@@ -263,9 +282,12 @@ class Speakers:
                 return who.ref, who.confidence, f"after: according to {text[who.start : who.end]}"
         lead = re.match(r"[\s,—–-]*", after)
         at = q.close + (lead.end() if lead else 0)
-        who = self._speaker_at(at, limit, q.open)
+        title = TITLE_APPOSITION.match(text, at, limit)  # "“...,” the foreign minister, Wang Yi, told"
+        who = self._speaker_at(title.end() if title else at, limit, q.open)
         if who:
             tail = text[who.end : limit]
+            if title:
+                tail = re.sub(r"^,", "", tail)  # the apposition's closing comma
             v = _SPEAKER_VERB.match(tail)
             if v and not re.match(r"\s+that\b", tail[v.end() :]):  # "“...,” X reiterated that ...": new words
                 return who.ref, who.confidence, f"after: {text[who.start : who.end]} {v.group('verb')}"
@@ -417,7 +439,7 @@ class Speakers:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
         # "Berg, who stressed that ...": a relative clause's verb is the person's too
         gap_re = re.compile(
-            r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?(?:\s*,\s*who)?\s*(?:" + _ADVERB + r"\s+)?$"
+            r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?(?:\s*,\s*who)?\s*" + _AUX_ADVERB + r"$"
         )
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
@@ -434,7 +456,7 @@ class Speakers:
                 if g and not (g.group("app") and VERB_RE.search(g.group("app"))):
                     options.append((m, bool(g.group("app"))))
         for p in _PRONOUN_RE.finditer(self.text, b0, verb_at):
-            if re.fullmatch(r"\s*(?:" + _ADVERB + r"\s+)?", self.text[p.end() : verb_at]):
+            if re.fullmatch(r"\s*" + _AUX_ADVERB, self.text[p.end() : verb_at]):
                 who = self._pronoun(p.start(), p.group("p"), b0)
                 if who:
                     options.append((who, False))
