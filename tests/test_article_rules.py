@@ -1447,3 +1447,30 @@ def test_a_part_of_the_year_with_no_year_is_the_latest_that_has_begun() -> None:
     )
     years = {amount: fact[3] for amount, fact in _facts(_parse(text)).items()}
     assert years == {"$2 billion": 2025, "$1 billion": 2025, "$3 billion": 2024, "$4 billion": 2024}
+
+
+# -- round 6: government readouts (a challenge set of readout forms, written from no page) ----
+
+
+def test_honorifics_of_readouts_are_not_part_of_the_name() -> None:
+    text = (
+        "Headline\n\nThe Prime Minister of Norway, Shri Ola Berg, met the President of Chile, H.E. Mr. Pablo Ruiz, "
+        "in Oslo on 3 March 2025.\n"
+    )
+    m = _parse(text).meeting
+    assert m is not None
+    assert sorted(p.name for p in m.participants) == ["Ola Berg", "Pablo Ruiz"]
+    assert m.date == dt.date(2025, 3, 3)
+
+
+def test_a_demonym_before_a_double_title_is_the_persons_country() -> None:
+    text = "Headline\n\nThe Secretary spoke with Chilean Deputy Prime Minister and Foreign Minister Rosa Lagos.\n"
+    people = {p.ref.name: p.country for p in _parse(text).people}
+    assert people == {"Rosa Lagos": "CHL"}
+
+
+def test_spoke_today_with_is_a_call() -> None:
+    text = "Headline\n\nSecretary of State Pablo Ruiz spoke today with Norwegian Foreign Minister Ola Berg.\n"
+    m = _parse(text).meeting
+    assert m is not None and sorted(p.name for p in m.participants) == ["Ola Berg", "Pablo Ruiz"]
+    assert m.date == dt.date(2025, 3, 10)

@@ -31,7 +31,7 @@ MEETING_RE = re.compile(
     r"\b(?P<call>(?:phone|telephone|video) (?:call|conversation|talks)|spoke (?:by|on the) (?:phone|telephone)|"
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
-    r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke with|"
+    r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke (?:today |yesterday |again |also )?with|"
     r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
     r"accompanied by|joined by|delegation included)\b",
@@ -77,6 +77,10 @@ _WEAK_TRIGGERS = frozenset(
         "arrived in",
         "arrives in",
         "spoke with",
+        "spoke today with",
+        "spoke yesterday with",
+        "spoke again with",
+        "spoke also with",
         "spoken with",
         "spoken to",
         "spoke to",

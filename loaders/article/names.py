@@ -155,6 +155,9 @@ _HONORIFICS = {
     "Sheikh": "Sheikh",
     "Sheikha": "Sheikha",
     "H.E.": "H.E.",  # His (Her) Excellency, in readouts
+    "Shri": "Shri",  # India's honorifics, in its readouts: "Shri Narendra Modi"
+    "Smt.": "Smt.",
+    "Smt": "Smt.",
 }
 PARTICLES = frozenset(
     {
@@ -254,6 +257,7 @@ _MEETS_AFTER = re.compile(
     r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)?,?\s*(?:\w+ly\s+)?"
     r"(?:met|meets|hosted|hosts|welcomed|welcomes|received|receives|(?:held|holds|hold)\s+talks)\b"
 )
+_DOUBLE_TITLE_BEFORE = re.compile(r"(?P<c>" + COUNTRY_FORM + r")\s+(?P<t>(?:[A-Z][\w-]*\s+){1,4})and\s+$")
 # "Prime Ministers Ana Soto and Ola Berg": the second name's title
 _PLURAL_TITLE_BEFORE = re.compile(
     r"\b(?P<title>(?:[A-Z][a-z]+\s+)?(?:Presidents|Ministers|Premiers|Chancellors))\s+(?:[A-Z][\w.'’-]*\s+){1,4}and\s+$"
@@ -513,7 +517,10 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     # a plural title is each name's: "Presidents Lula and Xi"
     words = [w[:-1] if w.endswith("s") and w[:-1] in _TITLE_HEADS else t.text for t in run for w in (t.text,)]
     if words[0] in _HONORIFICS:
-        return None, words[0], run[1:]
+        n = 1
+        while n < len(words) - 1 and words[n] in _HONORIFICS:  # "H.E. Mr. Emmanuel Macron"
+            n += 1
+        return None, words[0], run[n:]
     # a head that ends the run is a surname ("Madeleine King"), not a title
     heads = [i for i, w in enumerate(words) if w in _TITLE_HEADS and i < len(words) - 1]
     if not heads:
@@ -543,6 +550,8 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     honorific = words[j] if j < len(words) - 1 and words[j] in _HONORIFICS else None
     if honorific:
         j += 1
+        while j < len(words) - 1 and words[j] in _HONORIFICS:  # "President H.E. Mr. X"
+            j += 1
     if not run[j:]:
         return None
     return title, honorific, run[j:]
@@ -626,6 +635,10 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
     met = _MET_BEFORE.search(before[-40:]) or _MEETS_AFTER.match(after)
     if met and site.name not in CAPITALS and site.name not in VENUES:
         site.evidence = site.evidence or "verb"
+    # "Chilean Deputy Prime Minister and Foreign Minister Rosa Lagos": the demonym before both titles
+    double = _DOUBLE_TITLE_BEFORE.search(before)
+    if site.country is None and double and all(w in _TITLE_HEADS | _TITLE_PREFIXES for w in double.group("t").split()):
+        site.country = forms[double.group("c")][0]
     plural = _PLURAL_TITLE_BEFORE.search(before)
     if not site.title and plural:
         site.title = plural.group("title")[:-1]

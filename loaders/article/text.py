@@ -65,6 +65,8 @@ ABBREVIATIONS = frozenset(
         "etc",
         "e.g",
         "i.e",
+        "h.e",  # His (Her) Excellency, in readouts
+        "smt",
         "a.m",
         "p.m",
         "no",
