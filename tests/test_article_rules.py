@@ -1474,3 +1474,27 @@ def test_spoke_today_with_is_a_call() -> None:
     m = _parse(text).meeting
     assert m is not None and sorted(p.name for p in m.participants) == ["Ola Berg", "Pablo Ruiz"]
     assert m.date == dt.date(2025, 3, 10)
+
+
+# -- round 6: signs that a name is a person's (a challenge set written from no page) ----------
+
+
+def test_the_grammar_around_a_name_says_it_is_a_persons() -> None:
+    text = (
+        "Headline\n\nThe summit drew leaders including Ana Soto, Ola Berg and Pablo Ruiz.\n"
+        "Rosa Lagos, who heads the copper commission, welcomed the news.\n"
+        "In Oslo, Kari Dahl’s ministry issued a statement.\n"
+        "Luis Vera, Chile’s chief negotiator, and Per Lund, his Norwegian counterpart, signed the text.\n"
+    )
+    assert {p.ref.name for p in _parse(text).people} == {
+        "Ana Soto",
+        "Ola Berg",
+        "Pablo Ruiz",
+        "Rosa Lagos",
+        "Kari Dahl",
+        "Luis Vera",
+        "Per Lund",
+    }
+    # an organisation takes "which", and its possessions are not a person's
+    orgs = "Headline\n\nCopper Chile, which exports ore, and Nordic Fish’s board welcomed the news.\n"
+    assert {p.ref.name for p in _parse(orgs).people} == set()

@@ -209,13 +209,24 @@ _COUNTERPART_BEFORE = re.compile(r"(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+co
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
 # the generic nouns in lower case only: ", Expert Analysis" in a menu line is no apposition
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?i:the\s+|a\s+|an\s+)?(?:(?P<c>"
+    r",\s+(?i:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:(?P<c>"
     + COUNTRY_FORM
     + r")(?:’s|'s)?\s+)?(?P<role>(?i:"
     + _LOW_ROLE
-    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|economist|analyst|"
+    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|(?:(?:chief|senior|top|lead|former)\s+)?(?:economist|analyst|"
     r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
-    r"director|fellow|expert|strategist|lawmaker|negotiator)\b",
+    r"director|fellow|expert|strategist|lawmaker|negotiator|counterpart|predecessor|successor))\b",
+)
+# only a person takes "who", and has a government, a ministry, a spouse: "Rosa Lagos, who heads",
+# "Kari Dahl's ministry"
+_PERSON_AFTER = re.compile(
+    r",\s+who\b|(?:’s|'s)\s+(?:government|administration|cabinet|ministry|office|party|spokes(?:man|woman|person)|"
+    r"wife|husband|visit|trip|remarks|comments)\b"
+)
+# the names after "leaders including" or "such as": "leaders including Ana Soto, Ola Berg and X"
+_PEOPLE_LISTED_BEFORE = re.compile(
+    r"\b(?:leaders|presidents|prime ministers|ministers|officials|politicians|lawmakers)\s+(?:including|such as|like)\s+"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+|,?\s+and\s+))*$"
 )
 # a portfolio of several words: "Minister of Industry and Commerce", "Minister of Economy, Trade
 # and Industry" (a run of capitalised words breaks at the comma and at "and")
@@ -626,6 +637,8 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.title = _title_case(role) if role.lower() != "leader" else None
         if appos.group("c") and site.country is None:
             site.country = forms[appos.group("c")][0]
+    if _PERSON_AFTER.match(after) or _PEOPLE_LISTED_BEFORE.search(before):
+        site.evidence = site.evidence or "apposition"
     # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
     if _DESCRIBED_BEFORE.search(before[-30:]):
         site.evidence = site.evidence or "apposition"
