@@ -1498,3 +1498,15 @@ def test_the_grammar_around_a_name_says_it_is_a_persons() -> None:
     # an organisation takes "which", and its possessions are not a person's
     orgs = "Headline\n\nCopper Chile, which exports ore, and Nordic Fish’s board welcomed the news.\n"
     assert {p.ref.name for p in _parse(orgs).people} == set()
+
+
+def test_buying_sales_to_and_investment_received_have_their_sides() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Norway is Chile’s biggest customer, buying $3 billion of copper in 2024.\n"
+        "Chilean salmon sales to Norway reached $6 million in 2024.\n"
+        "Chile received $1 billion in Norwegian investment in 2023.\n"
+    )
+    facts = _facts(_parse(text))
+    assert facts["$3 billion"] == ("imports", "NOR", "CHL", 2024)
+    assert facts["$6 million"] == ("exports", "CHL", "NOR", 2024)
+    assert facts["$1 billion"] == ("investment", "CHL", "NOR", 2023)

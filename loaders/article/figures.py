@@ -25,8 +25,8 @@ __all__ = [
 
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
-    r"\b(?P<exports>exports?|exported|exporting|sold|shipped|shipments?|supplied)\b|"
-    r"\b(?P<imports>imports?|imported|importing|bought|purchased|purchases)\b|"
+    r"\b(?P<exports>exports?|exported|exporting|sold|selling|shipped|shipments?|supplied|sales(?=\s+to\b))\b|"
+    r"\b(?P<imports>imports?|imported|importing|bought|buying|purchased|purchases|purchasing)\b|"
     r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     # "commerce" as "trade": "two-way commerce", "commerce between"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
@@ -35,6 +35,7 @@ _METRIC_RE = re.compile(
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
+_RECEIVED = re.compile(r"\b(?:received|receives|attracted|attracts|drew|draws|secured|secures)\b")
 _YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
 _PLEDGE_RE = re.compile(
     r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
@@ -187,6 +188,14 @@ def _figure_dyad(
         elif metric == "investment":
             investor = adj or next((c for c in after if c.prep == "from"), None)
             host = next((c for c in after if c.prep in ("in", "into")), None)
+            # "Chile received $1 billion in Norwegian investment": the receiver is the host, the
+            # country named after the verb the investor
+            received = _RECEIVED.search(sentence, 0, metric_start)
+            if host is None and received and adj is not None and adj.end <= received.start():
+                host = adj
+                investor = next((c for c in before if c.start > received.end()), None) or next(
+                    (c for c in after if c.prep == "from"), None
+                )
             # fdi_stock: the host is the country, the investor the partner
             holder = host.code if host else None
             other = investor.code if investor else None
