@@ -1426,7 +1426,7 @@ def test_a_plural_title_is_each_names_title() -> None:
 def test_last_week_gives_no_day() -> None:
     # the annotation's rule: a date the text does not give is none; "last week" gives no day, and
     # says it was not the day of publication either
-    for when in ("last week", "earlier this month", "last month", "recently"):
+    for when in ("last week", "earlier this month", "last month", "recently", "this week"):
         text = f"Chilean President Ana Soto met Norwegian Prime Minister Ola Berg {when} in Oslo."
         assert _meeting_of(text)[0] is None, when
 

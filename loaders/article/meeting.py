@@ -237,7 +237,7 @@ def find_meeting(
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a period before the publication day that names no day: the meeting was not on that day either
-_VAGUE_PAST = re.compile(r"\b(?:last (?:week|month)|earlier this (?:week|month|year)|recently)\b", re.I)
+_VAGUE_PAST = re.compile(r"\b(?:last (?:week|month)|(?:earlier )?this (?:week|month)|earlier this year|recently)\b", re.I)
 _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 
