@@ -141,18 +141,19 @@ def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeG
 
 # what the final rules measure on the real test half (never read while tuning): a floor each,
 # at the measured value rounded down (tests/gold/README.md); issue 14's targets where they are
-# reached. Round 6 (31 test articles; rules from the dev half's leftovers and written sentences)
+# reached. Round 6 (31 test articles; rules from the dev half's leftovers, sentences written for
+# the tests and challenge sets of common forms written from no page)
 TEST_HALF_FLOORS = {
     ("quotes", "precision"): 0.94,
     ("quotes", "recall"): 0.95,
-    ("attribution", "precision"): 0.92,  # target 0.90: reached (measured 0.927, 51 of 55)
-    ("attribution", "recall"): 0.78,  # target 0.90: not reached (measured 0.785, 51 of 65)
-    ("participants", "precision"): 0.74,  # target 0.95: not reached (measured 0.741, 40 of 54)
-    ("participants", "recall"): 0.72,
+    ("attribution", "precision"): 0.92,  # target 0.90: reached (measured 0.929, 52 of 56)
+    ("attribution", "recall"): 0.80,  # target 0.90: not reached (measured 0.800, 52 of 65)
+    ("participants", "precision"): 0.73,  # target 0.95: not reached (measured 0.736, 39 of 53)
+    ("participants", "recall"): 0.70,
     ("figures", "f1"): 0.97,
     ("figure_facts", "f1"): 0.49,  # target 0.85: not reached (measured 0.495, 27 of 54 found, 55 in the gold)
     ("people", "precision"): 0.92,
-    ("people", "recall"): 0.84,
+    ("people", "recall"): 0.83,
     ("meeting", "f1"): 0.63,
 }
 
@@ -212,7 +213,7 @@ def test_relative_and_absolute_dates() -> None:
     assert day("Trump said Friday that") == dt.date(2025, 2, 7)
     assert day("They will meet on Monday.") == dt.date(2025, 2, 10)
     assert day("It happened yesterday.") == dt.date(2025, 2, 7)
-    assert day("It happened last week.") == dt.date(2025, 2, 1)
+    assert parse_dates("It happened last week.", saturday) == []  # a week, no day (the gold's rule)
     assert day("They met on February 7 in Washington.") == dt.date(2025, 2, 7)
     assert day("They met on 7 February 2025.") == dt.date(2025, 2, 7)
     assert day("They met on Feb. 7.") == dt.date(2025, 2, 7)
