@@ -31,7 +31,8 @@ MEETING_RE = re.compile(
     r"\b(?P<call>(?:phone|telephone|video) (?:call|conversation|talks)|spoke (?:by|on the) (?:phone|telephone)|"
     r"call)\b|\b(?P<summit>summit)\b|"
     r"\b(?P<talks>talks|meeting|met|meet|meets|visit|visited|visiting|hosted|hosts|welcomed|welcomes|"
-    r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|spoke (?:today |yesterday |again |also )?with|"
+    r"received|discussions|face-to-face|sat down|arrived at|arrives at|arrived in|arrives in|"
+    r"spoke (?:today |yesterday |again |also )?with|"
     r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
     r"accompanied by|joined by|delegation included)\b",
@@ -237,7 +238,9 @@ def find_meeting(
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a period before the publication day that names no day: the meeting was not on that day either
-_VAGUE_PAST = re.compile(r"\b(?:last (?:week|month)|(?:earlier )?this (?:week|month)|earlier this year|recently)\b", re.I)
+_VAGUE_PAST = re.compile(
+    r"\b(?:last (?:week|month)|(?:earlier )?this (?:week|month)|earlier this year|recently)\b", re.I
+)
 _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 

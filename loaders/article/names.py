@@ -213,8 +213,8 @@ _APPOSITION_AFTER = re.compile(
     + COUNTRY_FORM
     + r")(?:’s|'s)?\s+)?(?P<role>(?i:"
     + _LOW_ROLE
-    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|(?:(?:chief|senior|top|lead|former)\s+)?(?:economist|analyst|"
-    r"professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
+    + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|"
+    r"(?:(?:chief|senior|top|lead|former)\s+)?(?:economist|analyst|professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
     r"director|fellow|expert|strategist|lawmaker|negotiator|counterpart|predecessor|successor))\b",
 )
 # only a person takes "who", and has a government, a ministry, a spouse: "Rosa Lagos, who heads",
@@ -225,7 +225,8 @@ _PERSON_AFTER = re.compile(
 )
 # the names after "leaders including" or "such as": "leaders including Ana Soto, Ola Berg and X"
 _PEOPLE_LISTED_BEFORE = re.compile(
-    r"\b(?:leaders|presidents|prime ministers|ministers|officials|politicians|lawmakers)\s+(?:including|such as|like)\s+"
+    r"\b(?:leaders|presidents|prime ministers|ministers|officials|politicians|lawmakers)\s+"
+    r"(?:including|such as|like)\s+"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+|,?\s+and\s+))*$"
 )
 # a portfolio of several words: "Minister of Industry and Commerce", "Minister of Economy, Trade

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from bilateral.loaders.article.dates import ATTRIBUTED_DAY, parse_dates
 from bilateral.loaders.article.meeting import MEETING_RE
-from bilateral.loaders.article.names import TITLE_APPOSITION
 from bilateral.loaders.article.model import MeetingHit, QuoteHit
+from bilateral.loaders.article.names import TITLE_APPOSITION
 from bilateral.loaders.article.people import People, PersonMention
 from bilateral.loaders.article.text import VERB_RE, VERBS, Index, Quote
 from bilateral.loaders.records import PersonRef
