@@ -1343,14 +1343,6 @@ def test_a_title_in_apposition_before_the_name_after_the_quote() -> None:
     }
 
 
-def test_the_minister_is_the_minister_named_before() -> None:
-    text = (
-        "Headline\n\n" + SANTIAGO_MEETING + "Finance Minister Pablo Ruiz joined the talks.\n"
-        "“The agreements are worth billions,” the minister said.\n"
-    )
-    assert _speakers(_parse(text)) == {"The agreements are worth billions,": "Pablo Ruiz"}
-
-
 def test_a_speech_verb_after_an_auxiliary_has_the_subjects_words() -> None:
     text = (
         "Headline\n\n" + SANTIAGO_MEETING + "Soto has said she wants to “open every market to Chilean copper.”\n"
