@@ -710,3 +710,20 @@ def test_an_article_about_a_new_dyad_loads_a_named_meeting_and_a_tenure(
     leaders = example_kg.query_rows("leader-on", {"country": "IND", "date": "2025-02-14"}).rows
     assert [(row[1], row[2]) for row in leaders] == [("Narendra Modi", "Prime Minister")]
     assert str(leaders[0][5]) == report.source.id  # marked as from the article
+
+
+def test_a_meeting_is_named_by_the_short_names_the_text_uses(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    # a family name first (Xi Jinping) is no reason to name the talks "Macron-Jinping"
+    article = tmp_path / "macron-xi.txt"
+    article.write_text(
+        "Macron hosts Xi\n\nFrench President Emmanuel Macron hosted Chinese President Xi Jinping at the Elysee "
+        "Palace in Paris on Monday.\nXi said China was ready to work with France. Macron said trade must be "
+        "fair.\n",
+        encoding="utf-8",
+    )
+    report = example_kg.extract(article, published=dt.date(2024, 5, 7))
+    assert load_report(example_kg.store, report) > 0
+    names = example_kg.select(
+        PREFIX + 'SELECT ?name WHERE { ?m a bi:Meeting ; bi:date ?d ; bi:name ?name FILTER(STR(?d) = "2024-05-06") }'
+    ).rows
+    assert [str(n) for (n,) in names] == ["Macron-Xi summit"]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 from bilateral.core.errors import BilateralError
 from bilateral.loaders import records as r
-from bilateral.loaders.article.model import Extraction, MeetingHit
+from bilateral.loaders.article.model import Extraction, MeetingHit, MentionHit
 from bilateral.loaders.article.reading import ArticleText
 from bilateral.loaders.article.text import normalise_key
 from bilateral.loaders.article_lexicon import office_roles
@@ -89,10 +90,21 @@ def _default_title(article: ArticleText, path: Path | None) -> str:
     return f"News article {path.name}" if path else "News article"
 
 
-def _meeting_name(hit: MeetingHit) -> str:
-    """ "Trump-Modi summit": the participants' surnames (the first two), else the dyad's codes."""
+def _short_name(ref: r.PersonRef, mentions: Sequence[MentionHit]) -> str:
+    """What the text calls a person for short: its commonest one-word mention that is a word of
+    the name ("Xi" for Xi Jinping: a family name may come first), else the name's last word."""
+    words = ref.name.split()
+    shorts = Counter(m.exact for m in mentions if m.kind == "person" and m.person == ref and m.exact in words)
+    return shorts.most_common(1)[0][0] if shorts else words[-1]
+
+
+def _meeting_name(hit: MeetingHit, mentions: Sequence[MentionHit]) -> str:
+    """ "Trump-Modi summit": the participants' short names (the first two), else the dyad's codes."""
     assert hit.countries is not None
-    sides = [p.name.split()[-1] for p in hit.participants[:2]] if len(hit.participants) >= 2 else list(hit.countries)
+    if len(hit.participants) >= 2:
+        sides = [_short_name(p, mentions) for p in hit.participants[:2]]
+    else:
+        sides = list(hit.countries)
     return f"{'-'.join(sides)} {hit.kind}"
 
 
@@ -123,7 +135,7 @@ def extraction_records(source: r.Source, ex: Extraction, checks: Sequence[Verdic
         topics = tuple(t.ref for t in ex.topics if t.mentions)
         # a meeting new to the graph is named as curated ones are ("Trump-Ishiba summit"); a known
         # one keeps its curated name
-        name = None if hit.known else _meeting_name(hit)
+        name = None if hit.known else _meeting_name(hit, ex.mentions)
         meeting = r.Meeting(
             hit.date, hit.countries, hit.kind, sid, name=name, place=hit.place, host=hit.host, topics=topics
         )
