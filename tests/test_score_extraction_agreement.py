@@ -4,6 +4,7 @@ second annotation") with the same `score()` it scores the extractor with."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from .conftest import ROOT
 from .score_extraction import GOLD, SECOND, agreement, gold_files, load_gold, report_of, score
 
-SAMPLE = (
+DEV_SAMPLE = (
     "dpa-merz-trump",
     "miragenews-eu-china-summit",
     "urdupoint-ishiba-trump-call",
@@ -26,6 +27,19 @@ SAMPLE = (
     "expressandstar-macron-xi",
     "reuters-lurer-trump-xi",
 )
+TEST_SAMPLE = (
+    "newser-albanese-trump",
+    "turkicworld-putin-xi",
+    "ap-biden-xi-takeaways",
+    "thewire-trump-modi",
+    "newsaz-trump-milei",
+    "ibc-goyal-lutnick",
+    "couriermail-xi-albanese",
+    "malaymail-anwar-beijing",
+    "vietnamnews-chinh-sharif",
+    "fsx-trump-xi",
+)
+SAMPLE = DEV_SAMPLE + TEST_SAMPLE
 
 
 @pytest.mark.parametrize("path", gold_files("real"), ids=lambda p: p.stem)
@@ -65,6 +79,18 @@ def gold_speaker(gold: dict[str, object], start: int) -> str:
     return str(next(q["speaker"] for q in quotes if q["start"] == start))
 
 
+def first_ten_by_url_hash(half: str) -> list[str]:
+    """The sampling rule of tests/gold/README.md: a half's ten pages first by SHA-256 of the URL."""
+    golds = [(load_gold(p), p) for p in gold_files(f"real-{half}")]
+    ranked = sorted(golds, key=lambda gp: hashlib.sha256(str(gp[0]["url"]).encode()).hexdigest())
+    return [p.stem.removeprefix("real-") for _, p in ranked[:10]]
+
+
+@pytest.mark.parametrize(("half", "sample"), [("dev", DEV_SAMPLE), ("test", TEST_SAMPLE)])
+def test_each_sample_is_the_one_the_rule_fixes(half: str, sample: tuple[str, ...]) -> None:
+    assert first_ten_by_url_hash(half) == list(sample)
+
+
 def test_the_second_annotation_covers_the_fixed_sample_with_checked_offsets() -> None:
     assert sorted(p.stem for p in SECOND.glob("*.json")) == sorted(f"real-{s}" for s in SAMPLE)
     for path in SECOND.glob("*.json"):
@@ -76,18 +102,20 @@ def test_the_second_annotation_covers_the_fixed_sample_with_checked_offsets() ->
         gold = load_gold(GOLD / path.name)
         for key in ("url", "outlet", "published", "page_date", "article"):
             assert second[key] == gold[key], (path.name, key)
+        expected = "test" if path.stem.removeprefix("real-") in TEST_SAMPLE else "dev"
+        assert gold["half"] == second["half"] == expected, path.name
 
 
-def test_agreement_pools_the_ten_pages_and_differs_somewhere() -> None:
+def test_agreement_scores_both_samples_and_differs_somewhere() -> None:
     results = agreement()
     assert sorted(results) == sorted(f"real-{s}" for s in SAMPLE)
     # two people annotating independently: not a copy (some kind disagrees on some page)
     assert any(s.fp or s.fn for scores in results.values() for s in scores.values())
 
 
-def test_the_agreement_flag_prints_the_pooled_table_and_the_differences() -> None:
+def agreement_output(*flags: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "tests.score_extraction", "--agreement"],
+        [sys.executable, "-m", "tests.score_extraction", "--agreement", *flags],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -95,10 +123,41 @@ def test_the_agreement_flag_prints_the_pooled_table_and_the_differences() -> Non
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    pooled = done.stdout.split("ALL (10 articles)", 1)[1]
-    for kind in ("quotes", "attribution", "participants", "figure_facts", "people", "offices", "countries", "meeting"):
-        assert f" {kind} " in pooled
-    assert "differences:" in done.stdout
+    return done.stdout
+
+
+def test_the_agreement_flag_prints_a_pooled_table_per_half_and_the_dev_differences() -> None:
+    out = agreement_output()
+    dev, test = out.split("== real-dev", 1)[1].split("== real-test", 1)
+    for pooled in (dev.split("ALL (10 articles)", 1)[1], test.split("ALL (10 articles)", 1)[1]):
+        for kind in (
+            "quotes",
+            "attribution",
+            "participants",
+            "figure_facts",
+            "people",
+            "offices",
+            "countries",
+            "meeting",
+        ):
+            assert f" {kind} " in pooled
+    assert "differences:" in dev
+    # booleans, so that a failing assertion does not print the test half's differences
+    test_differences_printed = "differences:" in test
+    assert not test_differences_printed
+
+
+@pytest.mark.parametrize("flags", [(), ("--totals",)])
+def test_the_agreement_flag_never_names_a_test_page(flags: tuple[str, ...]) -> None:
+    # the test half's differences reach no one who changes rules (tests/gold/README.md)
+    out = agreement_output(*flags)
+    # counts and booleans, so that a failing assertion does not print what it guards
+    test_pages_named = sum(stem in out for stem in TEST_SAMPLE)
+    assert test_pages_named == 0
+    test_table_printed = "== real-test" in out
+    assert test_table_printed
+    test_differences_printed = "difference" in out.split("== real-test", 1)[1]
+    assert not test_differences_printed
 
 
 def test_only_a_real_annotation_reads_as_an_extraction() -> None:
