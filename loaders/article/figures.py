@@ -14,6 +14,7 @@ from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
 from bilateral.loaders.article.people import People, PersonMention
 from bilateral.loaders.article.text import VERBS, Index, Quote, start_of, starting_in
 from bilateral.loaders.article_lexicon import (
+    MONTHS,
     NUMBER_WORDS,
     TOPIC_KEYWORDS,
 )
@@ -598,15 +599,15 @@ _OWN_RELATIVE = re.compile(
 )
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
-_MONTH = "(?:" + "|".join(_MONTHS) + ")"
+# the months' full names, from the lexicon's (its longest name for each month)
+_MONTH = "(?:" + "|".join(max((k for k, v in MONTHS.items() if v == n), key=len).title() for n in range(1, 13)) + ")"
+_COUNT = "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a")
 # a part of a year with no year: "in January", "the first quarter", "the first four months",
 # "the January-April period", "year to date"
 _PART_OF_YEAR = re.compile(
     r"\b(?:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>" + _MONTH + r")\b(?![-–\s]+\d)"
-    r"|\b(?P<ordinal>first|second|third|fourth)\s+(?P<part>quarter|half|(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|\d+)\s+months)\b(?!\s+of\s+(?:last|(?:19|20)\d\d))"
+    r"|\b(?P<ordinal>first|second|third|fourth)\s+(?P<part>quarter|half|(?:" + _COUNT + r"|\d+)\s+months)\b"
+    r"(?!\s+of\s+(?:last|(?:19|20)\d\d))"
     r"|\bQ(?P<q>[1-4])\b(?!\s*(?:of\s+)?(?:19|20)\d\d)"
     r"|\b(?P<range>" + _MONTH + r")[-–]" + _MONTH + r"\b(?![-–\s]+\d)"
     r"|\b(?P<ytd>year[- ]to[- ]date|so far this year)\b"
@@ -620,7 +621,7 @@ def _part_of_year(sentence: str, published: dt.date) -> int | None:
     if m is None or re.search(r"\bfiscal\b", sentence, re.I):  # "the fiscal year through March": FY's own rule
         return None
     if m.group("month") or m.group("range"):
-        first = _MONTHS.index(m.group("month") or m.group("range")) + 1
+        first = MONTHS[(m.group("month") or m.group("range")).lower()]
     elif m.group("q"):
         first = 3 * int(m.group("q")) - 2
     elif m.group("ordinal"):

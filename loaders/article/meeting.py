@@ -78,10 +78,6 @@ _WEAK_TRIGGERS = frozenset(
         "arrived in",
         "arrives in",
         "spoke with",
-        "spoke today with",
-        "spoke yesterday with",
-        "spoke again with",
-        "spoke also with",
         "spoken with",
         "spoken to",
         "spoke to",
@@ -91,6 +87,13 @@ _WEAK_TRIGGERS = frozenset(
         "discussions",
     }
 )
+
+
+def _weak(word: str) -> bool:
+    """A weak trigger ("spoke today with" is "spoke with")."""
+    return re.sub(r" (?:today|yesterday|again|also)(?= with$)", "", word.lower()) in _WEAK_TRIGGERS
+
+
 _FUTURE_MARKER = re.compile(
     r"\b(?:will|(?:is|are|was|were) (?:also )?(?:expected|set|scheduled|due|to be)|plans? to|planned to|intends? to)\b",
     re.I,
@@ -365,7 +368,7 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
         s0, s1 = art.sentence(n)
         persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         venue = _VENUE_RE.search(art.text, s0, s1)
-        strong = any(w not in _WEAK_TRIGGERS and not _PRESENT.fullmatch(w) for w in words_of[n])
+        strong = any(not _weak(w) and not _PRESENT.fullmatch(w) for w in words_of[n])
         # "The leaders of India and Australia met in New Delhi": a strong word at a capital
         capital = strong and _CAPITAL_RE.search(art.text, s0, s1)
         if venue or capital or len(persons) >= 2 or (strong and persons):
@@ -416,7 +419,7 @@ def _named_participants(
         first_trigger = min((a for a, _ in spans if s0 <= a < s1), default=s0)
         if n == main_id:
             # "visited Washington, where he met Trump": the clause of its last strong meeting word
-            strong = [a for a, b in spans if s0 <= a < s1 and art.text[a:b].lower() not in _WEAK_TRIGGERS]
+            strong = [a for a, b in spans if s0 <= a < s1 and not _weak(art.text[a:b])]
             first_trigger = max(strong, default=first_trigger)
         clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         s1 = clause.start() if clause else s1

@@ -527,7 +527,7 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     """(title, honorific, the name's words) of a run: "Mr. Ishiba", "Prime Minister Shigeru
     Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
     # a plural title is each name's: "Presidents Lula and Xi"
-    words = [w[:-1] if w.endswith("s") and w[:-1] in _TITLE_HEADS else t.text for t in run for w in (t.text,)]
+    words = [t.text[:-1] if t.text[:-1] in _TITLE_HEADS and t.text.endswith("s") else t.text for t in run]
     if words[0] in _HONORIFICS:
         n = 1
         while n < len(words) - 1 and words[n] in _HONORIFICS:  # "H.E. Mr. Emmanuel Macron"
