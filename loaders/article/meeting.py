@@ -54,7 +54,7 @@ _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 # an introductory phrase before the main clause: its people are not the meeting's
 _INTRO = re.compile(
     r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
-    r"(?:After|Following|Before|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
+    r"(?:After|Following|Before|During|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
     re.I,
 )
 # an organisation as one side of the meeting: "EU leaders met", "the ASEAN-Norway summit", "the
@@ -95,7 +95,8 @@ def _weak(word: str) -> bool:
 
 
 _FUTURE_MARKER = re.compile(
-    r"\b(?:will|(?:is|are|was|were) (?:also )?(?:expected|set|scheduled|due|to be)|plans? to|planned to|intends? to)\b",
+    r"\b(?:will|(?:is|are|was|were) (?:also )?(?:expected|set|scheduled|due|to be)|plans? to|planned to|intends? to|"
+    r"invit\w*)\b",
     re.I,
 )
 _FUTURE_MEETING = re.compile(
@@ -103,7 +104,7 @@ _FUTURE_MEETING = re.compile(
     r"scheduled to|due to|ahead of|invit\w*|invitation|"
     # a meeting asked for, hoped for or possible is none held: "called for talks", "open to a meeting"
     r"call(?:ed|s|ing)? for|urg\w*|sought|seek\w*|open to|push\w* for|propos\w*|hop\w* (?:for|to)|"
-    r"wants? to|ready (?:for|to)|could|may|might|possible|potential)\s+(?:\w+\s+){0,5}$",
+    r"wants? to|ready (?:for|to)|(?:eager|keen) to|could|may|might|possible|potential)\s+(?:[\w’'-]+\s+){0,5}$",
     re.I,
 )
 
@@ -248,7 +249,7 @@ _FORMER_BEFORE = re.compile(r"(?i:\bformer\b|\bex-)[^.,;:]{0,30}$")
 
 
 _EARLIER = re.compile(
-    r"\b(?:first term|earlier this year|last year|previously|previous (?:meeting|visit|summit|talks)|"
+    r"\b(?:first term|earlier this year|last year|previously|(?:previous|recent) (?:meeting|visit|summit|talks|trip)|"
     r"(?:months|years) ago|had (?:\w+ )?(?:met|visited|hosted|held talks)|earlier)\b",
     re.I,
 )
@@ -342,6 +343,8 @@ def _triggers(art: _Article) -> list[Trigger]:
                 continue
             if re.search(r"\blast\s+$", text[max(s0, m.start() - 6) : m.start()]):
                 continue  # "last met in 2019": an earlier meeting
+            if re.search(r"\bpreviously\b", text[max(s0, m.start() - 60) : m.start()]):
+                continue  # "X and Y previously discussed it during a meeting in Lima": an earlier one
             if re.search(r"\bto\s+$", text[max(s0, m.start() - 4) : m.start()]) and _FUTURE_MARKER.search(
                 text, s0, m.start()
             ):
@@ -379,14 +382,23 @@ def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list
 def _visit_sentence(
     art: _Article, triggers: list[Trigger], person_mentions: list[PersonMention], country_mentions: list[MentionHit]
 ) -> int | None:
-    """The first sentence that says a person "arrived in" a country: a visit, though one person
-    is named at it (the other side is the country visited)."""
+    """The first sentence that says a person "arrived in" a country, or speaks of a person's
+    "visit to" a country: a visit, though one person is named at it (the other side is the
+    country visited)."""
     for n, m in triggers:
         s0 = art.sentence(n)[0]
-        arrived = m.group().lower() in ("arrived in", "arrives in")
-        country = next((c for c in country_mentions if c.start == m.end() + 1), None)
+        word = m.group().lower()
+        to = re.match(r"\s+to\s+(?:the\s+)?", art.text[m.end() :]) if word.endswith("visit") else None
+        if word not in ("arrived in", "arrives in") and to is None:
+            continue
+        at = m.end() + (to.end() if to else 1)
+        country = next((c for c in country_mentions if c.start == at), None)
         persons = [pm for pm in starting_in(person_mentions, s0, m.start()) if not pm.in_quote]
-        if arrived and country is not None and persons:
+        if to is not None:  # "Soto’s visit to Norway", "Soto’s first official visit to Norway"
+            persons = [
+                pm for pm in persons if re.fullmatch(r"[’']s?\s+(?:[\w-]+\s+){0,3}", art.text[pm.end : m.start()])
+            ]
+        if country is not None and persons:
             return n
     return None
 

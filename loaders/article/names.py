@@ -158,6 +158,11 @@ _HONORIFICS = {
     "Shri": "Shri",  # India's honorifics, in its readouts: "Shri Narendra Modi"
     "Smt.": "Smt.",
     "Smt": "Smt.",
+    # Malaysia's honorifics and royal style: "Datuk Seri Anwar Ibrahim", "Tengku Zafrul"
+    "Datuk": "Datuk",
+    "Datin": "Datin",
+    "Seri": "Seri",
+    "Tengku": "Tengku",
 }
 PARTICLES = frozenset(
     {
@@ -337,6 +342,17 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             and re.fullmatch(r" |\u00a0", text[run[-1].end : tok.start] or "x") is not None
             and not run[-1].possessive
         )
+        if (
+            run
+            and run[-1].text in _TITLE_HEADS
+            and i + 1 < len(toks)
+            and toks[i + 1].text[0].isupper()
+            and re.fullmatch(r" \([A-Z]{2,6}\) ", text[run[-1].end : toks[i + 1].start])
+        ):
+            # "Trade Representative (USTR) Jamieson Greer": the title's acronym, then the name
+            run.append(toks[i + 1])
+            i += 2
+            continue
         if cap and (not run or gap_ok):
             run.append(tok)
         elif (
