@@ -1566,3 +1566,30 @@ def test_ahead_of_a_possessive_visit_is_a_visit_to_come() -> None:
         "visit to Norway.\n"
     )
     assert _meeting_of(text) == (None, None, [])
+
+
+def test_a_quote_that_ends_its_sentence_is_not_the_next_sentences() -> None:
+    # "“... on all sides.” He said he wants ...": a new sentence, not an attribution; the verb
+    # before the quote names its speaker
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Before the talks, Berg told reporters in Oslo that “the visit has been "
+        "well prepared by both sides.” Soto said she wants to discuss copper.\n"
+    )
+    assert _speakers(_parse(text)) == {"the visit has been well prepared by both sides.": "Ola Berg"}
+
+
+def test_a_pronoun_and_verb_after_a_short_phrase_name_the_speaker() -> None:
+    text = (
+        "Headline\n\n"
+        + SANTIAGO_MEETING
+        + "Berg spoke of the market. “They have prices under control” in Chile, he said.\n"
+    )
+    assert _speakers(_parse(text)) == {"They have prices under control": "Ola Berg"}
+
+
+def test_the_pronoun_after_an_opening_phrase_is_the_subject() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Speaking at a copper forum, he praised the two economies, saying, "
+        "“Chile mines what Norway cannot.” He also spoke of salmon.\n"
+    )
+    assert _speakers(_parse(text)) == {"Chile mines what Norway cannot.": "Ana Soto"}

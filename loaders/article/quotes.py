@@ -39,7 +39,7 @@ _VERB_BEFORE_QUOTE = re.compile(
 )
 _NON_PERSON_AFTER = re.compile(r"[\s,—–-]*(?:(?:[\w.'’-]+)\s+){0,5}?(?:" + VERBS + r")\b")
 _VERB_COLON = re.compile(r"\b(?:" + VERBS + r")\s*:\s*$")
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>He|She)\b")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|So)\s+)?(?P<p>[Hh]e|[Ss]he)\b")
 # "..., Trump said." ending the quote's sentence, after other words; the words after the verb may
 # say when, where or to whom ("Modi said after the talks", "Trump told reporters at the briefing")
 # but hold no clause of their own
@@ -68,6 +68,9 @@ _DOCUMENT = r"\b(?:letter|message|note|memo|card|post)\b"
 _SIGNED_BY = re.compile(_DOCUMENT + r"[^.“”\"‘’]{0,40}?\b(?:signed|written|sent)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$")
 _IT_SAID = re.compile(r"[\s,—–-]*it\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\b")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
+_PRONOUN_AFTER_PHRASE = re.compile(
+    r"\s+(?:in|at|on|about|of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?P<p>he|she)\s+(?P<verb>" + VERBS + r")\b"
+)
 
 
 class Speakers:
@@ -261,6 +264,14 @@ class Speakers:
         """The speaker named after the quote: ", said Trump", ", the president said", ", he
         said", ", according to X", ", state radio quoted X as saying", "– Albanese"."""
         text = self.text
+        if re.search(r"[.]\W*$", text[q.open : q.close]) and re.match(r"\s+[A-Z]", after):
+            return None  # "“... on all sides.” He said he wants ...": the quote ended its sentence
+        # "“...” in Egypt, he said": a short phrase, then the pronoun and its verb
+        p = _PRONOUN_AFTER_PHRASE.match(after)
+        if p:
+            who = self._pronoun(q.close + p.start("p"), p.group("p"), q.open)
+            if who:
+                return who.ref, who.confidence, f"after: {p.group('p')} {p.group('verb')}"
         m = _SAID_AFTER.match(after)
         if m and not m.group("verb").endswith("ing"):  # "..., saying he had": a new clause, not an attribution
             who = self._speaker_at(q.close + m.end(), limit, q.open)
@@ -381,10 +392,10 @@ class Speakers:
     def _clause_subject(self, s0: int, verb_at: int) -> PersonMention | None:
         """The subject of the clause: the sentence's opening "he"/"she", or the first person it
         names before the verb."""
-        p = _PRONOUN_SUBJECT.match(self.text, s0, verb_at)
-        if p:
-            return self._pronoun(p.start("p"), p.group("p"), s0)
         opening = _OPENING_PHRASE.match(self.text, s0, verb_at)  # "Speaking alongside Modi, Trump said"
+        p = _PRONOUN_SUBJECT.match(self.text, opening.end() if opening else s0, verb_at)
+        if p:  # "He ...", "Speaking in Delhi, he ..."
+            return self._pronoun(p.start("p"), p.group("p"), s0)
         if opening:
             s0 = opening.end()
         firsts = [m for m in self._within(s0, verb_at) if m.end <= verb_at]
