@@ -1593,3 +1593,36 @@ def test_the_pronoun_after_an_opening_phrase_is_the_subject() -> None:
         "“Chile mines what Norway cannot.” He also spoke of salmon.\n"
     )
     assert _speakers(_parse(text)) == {"Chile mines what Norway cannot.": "Ana Soto"}
+
+
+def test_a_title_of_two_portfolios_joined_by_and_is_one_office() -> None:
+    ex = _parse(
+        "Headline\n\nChile’s Trade and Industry Minister Rosa Lagos met Deputy Prime Minister and Foreign "
+        "Minister Per Lund in Oslo.\n"
+    )
+    assert {(p.ref.name, p.office) for p in ex.people} == {
+        ("Rosa Lagos", "Trade and Industry Minister"),
+        ("Per Lund", "Deputy Prime Minister and Foreign Minister"),
+    }
+
+
+def test_a_day_between_the_speaker_and_the_verb() -> None:
+    # wire copy: "X on Wednesday announced that ... “...”"
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Berg on Wednesday announced via his office that Norway has struck "
+        "“a fair salmon deal with Chile,” without giving details.\n"
+    )
+    assert _speakers(_parse(text)) == {"a fair salmon deal with Chile,": "Ola Berg"}
+
+
+def test_two_leaders_who_sign_a_deal_at_a_venue_meet() -> None:
+    text = (
+        "Chilean President Ana Soto and Norwegian Prime Minister Ola Berg signed a copper deal in Santiago on Monday.\n"
+    )
+    assert _meeting_of(text) == ("2025-03-10", ("CHL", "NOR"), ["Ana Soto", "Ola Berg"])
+    # one person signing an order is no meeting
+    assert _meeting_of("Chilean President Ana Soto signed an order in Santiago on Monday.\n") == (
+        None,
+        None,
+        [],
+    )

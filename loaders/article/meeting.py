@@ -35,7 +35,7 @@ MEETING_RE = re.compile(
     r"spoke (?:today |yesterday |again |also )?with|"
     r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
-    r"accompanied by|joined by|delegation included)\b",
+    r"accompanied by|joined by|delegation included|signed)\b",
     re.I,
 )
 # the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
@@ -177,7 +177,7 @@ def find_meeting(
     """The one meeting the article reports: the first sentence (outside quotes) that names a
     meeting and a person or place; kind, place, date and participants from every such sentence."""
     art = _Article(text, index, quoted, people, published)
-    triggers = _triggers(art)
+    triggers = _triggers(art, person_mentions)
     main_id = _main_sentence(art, triggers, person_mentions)
     visit_id = _visit_sentence(art, triggers, person_mentions, country_mentions)
     main_id = main_id if main_id is not None else visit_id
@@ -328,7 +328,7 @@ def _earlier_relative(art: _Article, pos: int) -> bool:
     return any(r.start() <= pos < r.end() for r in _EARLIER_RELATIVE.finditer(art.text, s0, s1))
 
 
-def _triggers(art: _Article) -> list[Trigger]:
+def _triggers(art: _Article, person_mentions: list[PersonMention]) -> list[Trigger]:
     """Every meeting word outside quotes, that does not speak of a meeting still to come."""
     text = art.text
     triggers: list[Trigger] = []
@@ -336,6 +336,8 @@ def _triggers(art: _Article) -> list[Trigger]:
         for m in MEETING_RE.finditer(text, s0, s1):
             if art.quoted(m.start()) or _earlier_relative(art, m.start()):
                 continue
+            if m.group().lower() == "signed" and not _joint_subject(art, person_mentions, s0, m.start()):
+                continue  # "X signed an order": one person signing meets no one
             if _FUTURE_MEETING.search(text[max(s0, m.start() - 80) : m.start()]):
                 continue
             clause = re.split(r"\s(?:and|but)\s", text[m.end() : s1], maxsplit=1)[0]
@@ -360,6 +362,15 @@ def _triggers(art: _Article) -> list[Trigger]:
                 continue  # "call for", "calls on": no phone call
             triggers.append((number, m))
     return triggers
+
+
+def _joint_subject(art: _Article, person_mentions: list[PersonMention], s0: int, verb_at: int) -> bool:
+    """Whether two people joined by "and" are the subject of the verb at `verb_at`: "X and Y signed"."""
+    named = [pm for pm in starting_in(person_mentions, s0, verb_at) if not pm.in_quote]
+    return (
+        len({pm.ref for pm in named}) >= 2
+        and re.search(r"\band\b", art.text[named[0].end : named[-1].start]) is not None
+    )
 
 
 def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list[PersonMention]) -> int | None:

@@ -140,6 +140,8 @@ _TITLE_COMPLEMENTS = (
 )
 # portfolio words a long title's run may start with, beyond the title prefixes
 _PORTFOLIO_WORDS = frozenset({"Commerce", "Industry", "Trade", "Investment", "Planning", "Resources", "Development"})
+# the words an office is written with, joined by "and" in an office of two parts
+_TITLE_WORDS = _TITLE_HEADS | _TITLE_PREFIXES | _PORTFOLIO_WORDS
 _HONORIFICS = {
     "Mr": "Mr.",
     "Mr.": "Mr.",
@@ -370,11 +372,13 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             run
             and gap_ok
             and tok.text in ("and", "&")
-            and run[-1].text in _TITLE_HEADS
+            and run[-1].text in _TITLE_WORDS
             and i + 1 < len(toks)
-            and toks[i + 1].text in _TITLE_HEADS | {"Chief"}
+            and toks[i + 1].text in _TITLE_WORDS | {"Chief"}
         ):
-            run.append(tok)  # "President and CEO John Smith"
+            # "President and CEO John Smith", "Commerce and Industry Minister X", "Deputy Prime
+            # Minister and Foreign Minister X": one office of two parts
+            run.append(tok)
         elif run and gap_ok and tok.text == "the" and run[-1].text in ("of", "for"):
             run.append(tok)
         else:
@@ -555,7 +559,11 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
         return None, None, run
     h = heads[-1]
     t0 = h
-    while t0 > 0 and (words[t0 - 1] in _TITLE_PREFIXES or words[t0 - 1] in _TITLE_HEADS):
+    while t0 > 0 and (
+        words[t0 - 1] in _TITLE_PREFIXES
+        or words[t0 - 1] in _TITLE_HEADS
+        or (t0 > 1 and words[t0 - 1] in ("and", "&") and words[t0 - 2] in _TITLE_WORDS)
+    ):
         t0 -= 1
     # a portfolio the prefixes do not list, opening the run: "Resources Minister Madeleine King"
     portfolio = t0 == 1 and h == 1 and words[1] in ("Minister", "Secretary") and words[0] not in NON_NAME_WORDS
@@ -563,7 +571,7 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     if t0 > 0 and h + 1 < len(words) and words[h + 1] not in ("of", "for"):
         # a title-case headline: "News Conference With Prime Minister Fumio Kishida"
         run, words, h = run[t0:], words[t0:], h - t0
-    if not portfolio and not all(w in _TITLE_PREFIXES or w in _TITLE_HEADS for w in words[:h]):
+    if not portfolio and not all(w in _TITLE_WORDS or w in ("and", "&") for w in words[:h]):
         return None, None, run
     j = h + 1
     if j < len(words) and words[j] in ("of", "for"):

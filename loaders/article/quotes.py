@@ -25,7 +25,9 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # an adverb between a speaker and the verb: "he also said", "Trump later told"
 _ADVERB = r"(?:\w+ly|also|then|later|again|further|too|still)"
 # an auxiliary and adverbs between a subject and its verb: "has said", "has repeatedly told"
-_AUX_ADVERB = r"(?:(?:has|have|had|will|would|did|does)\s+)?(?:" + _ADVERB + r"\s+){0,2}"
+# wire copy's day between them: "Trump on Friday said", "Berg yesterday told"
+_WHEN = r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|last\s+(?:week|month))\s+"
+_AUX_ADVERB = r"(?:" + _WHEN + r")?(?:(?:has|have|had|will|would|did|does)\s+)?(?:" + _ADVERB + r"\s+){0,2}"
 _SAID_AFTER = re.compile(r"[\s,—–-]*(?:(?P<adv>" + _ADVERB + r")\s+)?(?P<verb>" + VERBS + r")\s+")
 # "Erik Holm of the Norwegian Seafood Council said": the institution a speaker is of
 _OF_INSTITUTION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){0,4}[A-Z][\w.&'’-]*)"
