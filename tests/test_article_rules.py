@@ -1626,3 +1626,26 @@ def test_two_leaders_who_sign_a_deal_at_a_venue_meet() -> None:
         None,
         [],
     )
+
+
+def test_the_participle_of_any_verb_of_speech_introduces_the_subjects_words() -> None:
+    # after a first quote, the participle is the only verb left before the second
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Soto announced “a copper deal with Norway,” giving no detail beyond "
+        "pledging that “more copper coming.”\nBerg praised “the long friendship,” predicting “a golden decade.”\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "a copper deal with Norway,": "Ana Soto",
+        "more copper coming.": "Ana Soto",
+        "the long friendship,": "Ola Berg",
+        "a golden decade.": "Ola Berg",
+    }
+
+
+def test_the_main_clause_after_an_opening_meeting_phrase_names_the_participants() -> None:
+    text = (
+        "During a recent meeting in Santiago, Chilean President Ana Soto and Norwegian Prime Minister Ola Berg "
+        "showed unity while tariffs loomed.\n"
+        "The image was helped by a meeting with Rosa Lagos, highlighting business ties.\n"
+    )
+    assert _meeting_of(text)[2] == ["Ana Soto", "Ola Berg"]

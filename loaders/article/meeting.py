@@ -444,6 +444,9 @@ def _named_participants(
             # "visited Washington, where he met Trump": the clause of its last strong meeting word
             strong = [a for a, b in spans if s0 <= a < s1 and not _weak(art.text[a:b])]
             first_trigger = max(strong, default=first_trigger)
+        if n == main_id and intro and not any(intro.end() <= a < s1 for a, _ in spans):
+            # "During a meeting at the White House, X and Y agreed ...": the main clause's subject
+            first_trigger = intro.end()
         clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         s1 = clause.start() if clause else s1
         for pm in starting_in(person_mentions, s0, s1):

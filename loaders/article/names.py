@@ -617,6 +617,8 @@ def _may_be_a_name(name_toks: list[_Tok]) -> bool:
         return False  # an organisation or a place ("White House", "Capital Economics")
     if _begins_no_name(name_toks) or name_toks[0].text in _TITLE_HEADS:
         return False
+    if " ".join(t.text for t in name_toks) in CAPITALS:
+        return False  # "in Santiago, Chilean President Ana Soto ...": a city, not a person described
     forms = country_surface_forms()
     return not (any(t.text in forms for t in name_toks) or len([t for t in name_toks if t.text not in PARTICLES]) > 5)
 
