@@ -1108,6 +1108,23 @@ ORG_WORDS = frozenset(
         "Systems",
         "Pharma",
         "Mobility",
+        # a company named with its trade: "Micron Technology", "Applied Materials"
+        "Technology",
+        "Materials",
+        "Semiconductor",
+        "Semiconductors",
+        "Electronics",
+        "Instruments",
+        "Devices",
+        "Pharmaceuticals",
+        "Chemicals",
+        "Solutions",
+        "Logistics",
+        "Automotive",
+        "Aerospace",
+        "Airways",
+        "Ventures",
+        "Enterprises",
     }
 )
 

@@ -1649,3 +1649,19 @@ def test_the_main_clause_after_an_opening_meeting_phrase_names_the_participants(
         "The image was helped by a meeting with Rosa Lagos, highlighting business ties.\n"
     )
     assert _meeting_of(text)[2] == ["Ana Soto", "Ola Berg"]
+
+
+def test_a_company_named_with_its_trade_is_no_person() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Andes Technology said it would build a plant, and Nordic Materials "
+        "announced a smelter, while Fjord Semiconductor told investors it was pleased.\n"
+    )
+    assert {p.ref.name for p in _parse(text).people} == {"Ana Soto", "Ola Berg"}
+
+
+def test_in_a_meeting_opening_the_sentence_is_the_occasion_of_its_main_clause() -> None:
+    text = (
+        "In a bilateral meeting on the sidelines of the summit in Lima, Chilean President Ana Soto "
+        "told Norwegian Prime Minister Ola Berg that ties had turned around.\n"
+    )
+    assert _meeting_of(text)[1:] == (("CHL", "NOR"), ["Ana Soto", "Ola Berg"])

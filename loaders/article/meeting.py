@@ -54,7 +54,7 @@ _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 # an introductory phrase before the main clause: its people are not the meeting's
 _INTRO = re.compile(
     r"(?:(?:Days|Weeks|Hours|Months|Shortly|Soon|Just)\s+)?"
-    r"(?:After|Following|Before|During|Like|Unlike|Ahead of|Since|While|When|As)\b[^,;]{0,150},\s+",
+    r"(?:After|Following|Before|During|Like|Unlike|Ahead of|Since|While|When|As|In|At)\b[^,;]{0,150},\s+",
     re.I,
 )
 # an organisation as one side of the meeting: "EU leaders met", "the ASEAN-Norway summit", "the
