@@ -1665,3 +1665,20 @@ def test_in_a_meeting_opening_the_sentence_is_the_occasion_of_its_main_clause() 
         "told Norwegian Prime Minister Ola Berg that ties had turned around.\n"
     )
     assert _meeting_of(text)[1:] == (("CHL", "NOR"), ["Ana Soto", "Ola Berg"])
+
+
+def test_a_participant_of_no_stated_country_may_be_the_other_side() -> None:
+    # the leader of one side joins only when no participant could be that side
+    text = (
+        "Trade Minister Rosa Lagos held talks with Norwegian Trade Minister Per Lund in Oslo on Monday.\n"
+        "Chilean President Ana Soto had set the goal at the start of the year.\n"
+    )
+    assert _meeting_of(text)[2] == ["Per Lund", "Rosa Lagos"]
+
+
+def test_one_person_at_a_summit_of_many_is_no_bilateral_meeting() -> None:
+    text = (
+        "Chilean President Ana Soto said she would call Norwegian Prime Minister Ola Berg again.\n"
+        "The Chilean president wants to settle the dispute after the climate summit ends.\n"
+    )
+    assert _meeting_of(text) == (None, None, [])

@@ -345,7 +345,7 @@ def _triggers(art: _Article, person_mentions: list[PersonMention]) -> list[Trigg
                 continue
             if re.search(r"\blast\s+$", text[max(s0, m.start() - 6) : m.start()]):
                 continue  # "last met in 2019": an earlier meeting
-            if re.search(r"\bpreviously\b", text[max(s0, m.start() - 60) : m.start()]):
+            if re.search(r"\bpreviously\b(?![^,]*,\s*who\b)", text[max(s0, m.start() - 100) : m.start()]):
                 continue  # "X and Y previously discussed it during a meeting in Lima": an earlier one
             if re.search(r"\bto\s+$", text[max(s0, m.start() - 4) : m.start()]) and _FUTURE_MARKER.search(
                 text, s0, m.start()
@@ -364,6 +364,21 @@ def _triggers(art: _Article, person_mentions: list[PersonMention]) -> list[Trigg
     return triggers
 
 
+# "the climate summit", "the G20 summit": a gathering of many, where one person named met no one yet
+_MULTILATERAL_BEFORE = re.compile(
+    r"(?:\b(?:climate|regional|annual|global|world|multilateral|leaders[’']?)|(?<![\w-])(?:" + _ORG + r")|\bCOP\d*)"
+    r"\s+(?:\w+\s+)?$"
+)
+
+
+def _multilateral(art: _Article, m: re.Match[str]) -> bool:
+    """Whether the meeting word is a summit of many ("the G20 summit", "the climate summit")."""
+    return (
+        m.group().lower() == "summit"
+        and _MULTILATERAL_BEFORE.search(art.text, max(0, m.start() - 40), m.start()) is not None
+    )
+
+
 def _joint_subject(art: _Article, person_mentions: list[PersonMention], s0: int, verb_at: int) -> bool:
     """Whether two people joined by "and" are the subject of the verb at `verb_at`: "X and Y signed"."""
     named = [pm for pm in starting_in(person_mentions, s0, verb_at) if not pm.in_quote]
@@ -375,14 +390,17 @@ def _joint_subject(art: _Article, person_mentions: list[PersonMention], s0: int,
 
 def _main_sentence(art: _Article, triggers: list[Trigger], person_mentions: list[PersonMention]) -> int | None:
     """The first meeting sentence with a venue, two people, or one person and a strong word."""
-    words_of: dict[int, list[str]] = {}
+    found_in: dict[int, list[re.Match[str]]] = {}
     for n, m in triggers:
-        words_of.setdefault(n, []).append(m.group().lower())
-    for n in sorted(words_of):
+        found_in.setdefault(n, []).append(m)
+    for n in sorted(found_in):
         s0, s1 = art.sentence(n)
         persons = {pm.ref for pm in starting_in(person_mentions, s0, s1) if not pm.in_quote}
         venue = _VENUE_RE.search(art.text, s0, s1)
-        strong = any(not _weak(w) and not _PRESENT.fullmatch(w) for w in words_of[n])
+        strong = any(
+            not _weak(m.group()) and not _PRESENT.fullmatch(m.group().lower()) and not _multilateral(art, m)
+            for m in found_in[n]
+        )
         # "The leaders of India and Australia met in New Delhi": a strong word at a capital
         capital = strong and _CAPITAL_RE.search(art.text, s0, s1)
         if venue or capital or len(persons) >= 2 or (strong and persons):
@@ -493,21 +511,18 @@ def _add_missing_sides(
     present = {pm.ref for pm in person_mentions if not pm.in_quote and not _to_come(art, pm.start)}
     named = {ref: count for ref, count in named.items() if ref in present}
     sides = {people.office_of(ref)[1] for ref in participants} - {None}
+    # a participant of no stated country may be the other side ("Goyal held talks with Lutnick")
+    unplaced = [ref for ref in participants if people.office_of(ref)[1] is None]
     for ref in sorted(named, key=lambda x: -named[x]):
         office, country = people.office_of(ref)
         is_leader = bool(office and _LEADER_ROLES & set(office_roles(office)))
-        if not (is_leader and country) or country in sides or len(sides) >= 2:
+        if not (is_leader and country) or country in sides or len(sides) + len(unplaced) >= 2:
             continue
         if host and host not in sides and country != host and len(sides) == 1:
             continue  # the one place left is the host's (once the host's leader is in, the other side's)
         participants.append(ref)
         sides.add(country)
     # a side still unrepresented: the most named new leader of no stated country
-    unplaced = [
-        ref
-        for ref in participants
-        if people.office_of(ref)[1] is None and _LEADER_ROLES & set(office_roles(people.office_of(ref)[0] or ""))
-    ]
     for ref in sorted(named, key=lambda x: -named[x]):
         if len(sides) + len(unplaced) >= 2:
             break
