@@ -1682,3 +1682,14 @@ def test_one_person_at_a_summit_of_many_is_no_bilateral_meeting() -> None:
         "The Chilean president wants to settle the dispute after the climate summit ends.\n"
     )
     assert _meeting_of(text) == (None, None, [])
+
+
+def test_the_day_of_another_event_named_before_its_noun_is_not_the_meetings() -> None:
+    # "said Tuesday as he met X": the day of the words is the meeting's; "the March 30 election"
+    # is the election's day
+    text = (
+        "“We want to help Chile,” Norwegian Prime Minister Ola Berg said Tuesday as he met Chilean President "
+        "Ana Soto in Oslo.\n"
+        "The Oslo meeting came days before a pivotal March 30 runoff election in Chile.\n"
+    )
+    assert _meeting_of(text)[0] == "2025-03-11"

@@ -590,6 +590,16 @@ def _leader_countries(people: People, participants: list[PersonRef], countries: 
     return leader_countries
 
 
+# "said Tuesday as he met X": the day of the words is the meeting's
+_DURING_IT = re.compile(r"\s*,?\s+(?:as|while|during|at)\b[^.;]{0,40}?" + MEETING_RE.pattern, re.I)
+# "the October 26 midterm election", "a June 30 deadline": the day of another event, named before its noun
+_EVENT_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|at|on|with|when|after|before|as|for|of|the|a|an|that|this|local|afternoon|morning|"
+    r"evening|night|meeting|summit|talks|visit|call)\b)(?:[a-z]+\s+){0,2}?(?:election|vote|poll|runoff|"
+    r"deadline|referendum|ballot|midterms?|primary|inauguration|anniversary)\b"
+)
+
+
 def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) -> Dated:
     """The date stated in the meeting's sentences (not inside quotes, not a dateline), nearest
     a meeting word."""
@@ -600,11 +610,10 @@ def _stated_day(art: _Article, used: list[int], spans: list[tuple[int, int]]) ->
         p0 = art.index.paragraphs[art.index.paragraph_of(s0)][0]
         options = []
         for d in parse_dates(text, published, s0, s1):
-            if (
-                art.quoted(d.start)
-                or ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start])
-                or _earlier_relative(art, d.start)
-            ):
+            attributed = ATTRIBUTED_DAY.search(text[max(s0, d.start - 60) : d.start]) and not _DURING_IT.match(
+                text, d.end, s1
+            )
+            if art.quoted(d.start) or attributed or _earlier_relative(art, d.start) or _EVENT_AFTER.match(text, d.end):
                 continue
             if _DATELINE.match(text[p0 : d.start]) or _AGENCY_AFTER.match(text, d.end, d.end + 40):
                 continue  # "TOKYO, April 25 (Kyodo) --": the dateline, not the meeting's day
