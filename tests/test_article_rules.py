@@ -1693,3 +1693,17 @@ def test_the_day_of_another_event_named_before_its_noun_is_not_the_meetings() ->
         "The Oslo meeting came days before a pivotal March 30 runoff election in Chile.\n"
     )
     assert _meeting_of(text)[0] == "2025-03-11"
+
+
+def test_amounts_in_iso_codes_and_more_currency_names() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "Chile sold goods worth AED 5 billion, KSh 10 billion, SEK 3 billion "
+        "and 20 billion Egyptian pounds, and bought NOK 4 billion of salmon.\n"
+    )
+    assert {(f.exact, f.currency) for f in _parse(text).figures} == {
+        ("AED 5 billion", "AED"),
+        ("KSh 10 billion", "KES"),
+        ("SEK 3 billion", "SEK"),
+        ("20 billion Egyptian pounds", "EGP"),
+        ("NOK 4 billion", "NOK"),
+    }
