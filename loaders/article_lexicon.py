@@ -566,7 +566,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Ksh": "KES",
     "TL": "TRY",
     "₪": "ILS",
-    # ISO 4217 codes written before the number ("AED 5 billion")
+    # ISO 4217 codes written before the number ("AED 5 billion"; not COP: "COP30" is a conference)
     "AED": "AED",
     "SAR": "SAR",
     "QAR": "QAR",
@@ -606,7 +606,6 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "MAD": "MAD",
     "DZD": "DZD",
     "TND": "TND",
-    "COP": "COP",
     "CLP": "CLP",
     "PEN": "PEN",
     "UYU": "UYU",
