@@ -1135,6 +1135,7 @@ ORG_WORDS = frozenset(
         "Strategy",
         "Plan",
         "Conference",
+        "Assembly",
         "Center",
         "Centre",
         "Foundation",

@@ -1707,3 +1707,11 @@ def test_amounts_in_iso_codes_and_more_currency_names() -> None:
         ("20 billion Egyptian pounds", "EGP"),
         ("NOK 4 billion", "NOK"),
     }
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_not_hosted_by_the_summits_country() -> None:
+    text = (
+        "On the sidelines of the UN General Assembly in Lima on Monday, Chilean President Ana Soto met "
+        "Prime Minister Ola Berg.\n"
+    )
+    assert _meeting_of(text)[1:] == (None, ["Ana Soto", "Ola Berg"])

@@ -190,6 +190,8 @@ def find_meeting(
     kind_words = main_words or words
     is_call = _meeting_kind(kind_words, False)[0] == "call"
     place, host = (None, None) if is_call else _place(art, used)
+    if _SIDELINES.search(text, *index.sentences[main_id]):
+        host = None  # "on the sidelines of the summit in Lima": the summit's host is no side
     participants = _named_participants(art, used, spans, main_id, person_mentions)
     _add_missing_sides(art, participants, person_mentions, host)
     if _organisation_side(art, main_id, participants):
@@ -241,6 +243,7 @@ def find_meeting(
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SIDELINES = re.compile(r"\bon the (?:sidelines|margins)\b", re.I)
 # a period before the publication day that names no day: the meeting was not on that day either
 _VAGUE_PAST = re.compile(
     r"\b(?:last (?:week|month)|(?:earlier )?this (?:week|month)|earlier this year|recently)\b", re.I
