@@ -1715,3 +1715,14 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_not_hosted_by_the_summits_cou
         "Prime Minister Ola Berg.\n"
     )
     assert _meeting_of(text)[1:] == (None, ["Ana Soto", "Ola Berg"])
+
+
+def test_in_someones_view_and_was_how_someone_described_it() -> None:
+    text = (
+        "Headline\n\n" + SANTIAGO_MEETING + "The meeting was, in Berg’s view, “a turning point in our relations.”\n"
+        "“A new chapter for copper,” was how Soto described the deal.\n"
+    )
+    assert _speakers(_parse(text)) == {
+        "a turning point in our relations.": "Ola Berg",
+        "A new chapter for copper,": "Ana Soto",
+    }

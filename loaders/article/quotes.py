@@ -61,7 +61,9 @@ _INTENT_TO = re.compile(
     r"\b(?:wants?|wanted|hopes?|hoped|plans?|planned|aims?|aimed|seeks?|sought|intends?|intended)\s+to\s*$"
 )
 # "in Soto's words, “...”", "in the words of Soto, “...”"
-_IN_WORDS = re.compile(r"\bin\s+(?:the\s+words\s+of\s+[^,“”\"]{1,60}|[^,“”\"]{1,60}(?:’s|'s)\s+words)\s*,?\s*$")
+_IN_WORDS = re.compile(
+    r"\bin\s+(?:the\s+(?:words|view)\s+of\s+[^,“”\"]{1,60}|[^,“”\"]{1,60}(?:’s|'s)\s+(?:words|view|opinion))\s*,?\s*$"
+)
 _TO_SAY = re.compile(r"\bto\s+(?:say|write|add|declare|post|tell\s+\w+)\b[\s,:]*$")
 _QUOTED_AS_SAYING = re.compile(r"[\s,—–-]*(?:[\w.'’-]+\s+){0,4}?quoted\s+")
 # a list item opening with a verb in the past or present: "– Praised ...", "• Says ..."
@@ -285,6 +287,12 @@ class Speakers:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who and re.match(r"\s+as\s+(?:saying|telling)\b", text[who.end : limit]):
                 return who.ref, who.confidence, f"after: quoted {text[who.start : who.end]} as saying"
+        # "“...,” was how Soto described it"
+        m = re.match(r"[\s,]*was\s+how\s+", after)
+        if m:
+            who = self._speaker_at(q.close + m.end(), limit, q.open)
+            if who and _SPEAKER_VERB.match(text, who.end, limit):
+                return who.ref, who.confidence, f"after: was how {text[who.start : who.end]}"
         # "..., it added" after a letter's words: the letter's signer
         if self.signer is not None and _IT_SAID.match(after) and 0 <= q.open - self.signer[1] <= 800:
             return self.signer[0], 0.5, "after: it (a letter) said"
