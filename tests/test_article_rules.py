@@ -1726,3 +1726,21 @@ def test_in_someones_view_and_was_how_someone_described_it() -> None:
         "a turning point in our relations.": "Ola Berg",
         "A new chapter for copper,": "Ana Soto",
     }
+
+
+def test_more_offices_written_before_a_name() -> None:
+    text = (
+        "Headline\n\nNorwegian Crown Prince Haakon Olsen and Chilean First Lady Rosa Lagos toured the port.\n"
+        "Chilean Economy Minister Luis Vera met Norwegian Minister of Industry Per Lund in Oslo.\n"
+        "Lund later met Ola Berg, Norway’s Minister of Industry and Commerce, to discuss copper.\n"
+        "Chilean President-elect Pablo Ruiz and Trade Undersecretary Kari Dahl joined them.\n"
+    )
+    assert {(p.ref.name, p.office) for p in _parse(text).people} == {
+        ("Haakon Olsen", "Crown Prince"),
+        ("Rosa Lagos", "First Lady"),
+        ("Luis Vera", "Economy Minister"),
+        ("Per Lund", "Minister of Industry"),
+        ("Ola Berg", "Minister of Industry and Commerce"),
+        ("Pablo Ruiz", "President-elect"),
+        ("Kari Dahl", "Trade Undersecretary"),
+    }

@@ -34,6 +34,10 @@ _TITLE_HEADS = frozenset(
         "Secretary-General",
         "Director-General",
         "Chancellor",
+        "President-elect",
+        "Undersecretary",
+        "Under-Secretary",
+        "Lady",  # "First Lady"
         "Premier",
         "Representative",
         "Ambassador",
@@ -137,6 +141,21 @@ _TITLE_COMPLEMENTS = (
     "International Trade",
     "External Affairs",
     "Home Affairs",
+    "Industry",
+    "Industry and Trade",
+    "Trade and Industry",
+    "Economy and Finance",
+    "Foreign Trade",
+    "Investment",
+    "Health",
+    "Interior",
+    "Justice",
+    "Education",
+    "Labour",
+    "Transport",
+    "Environment",
+    "Tourism",
+    "Mines",
 )
 # portfolio words a long title's run may start with, beyond the title prefixes
 _PORTFOLIO_WORDS = frozenset({"Commerce", "Industry", "Trade", "Investment", "Planning", "Resources", "Development"})
@@ -577,10 +596,16 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     if j < len(words) and words[j] in ("of", "for"):
         rest = " ".join(words[j:])[len(words[j]) + 1 :]
         complements = (*_TITLE_COMPLEMENTS, *country_surface_forms())  # "Prime Minister of India Narendra Modi"
-        comp = next((c for c in sorted(complements, key=len, reverse=True) if (rest + " ").startswith(c + " ")), None)
+        ordered = sorted(complements, key=len, reverse=True)
+        comp = next((c for c in ordered if (rest + " ").startswith(c + " ")), None)
         if comp is None:
             return None
         j += 1 + len(comp.split())
+        # "Minister of Industry and Commerce": a second portfolio joined by "and"
+        rest = " ".join(words[j:])
+        more = next((c for c in ordered if rest.startswith("and ") and (rest[4:] + " ").startswith(c + " ")), None)
+        if more is not None:
+            j += 1 + len(more.split())
     title = " ".join(words[:j]).replace("PM", "Prime Minister")
     # "Prime Minister Sir Keir Starmer", "Minister Dr S Jaishankar": an honorific after the title
     honorific = words[j] if j < len(words) - 1 and words[j] in _HONORIFICS else None
