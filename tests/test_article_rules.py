@@ -1744,3 +1744,11 @@ def test_more_offices_written_before_a_name() -> None:
         ("Pablo Ruiz", "President-elect"),
         ("Kari Dahl", "Trade Undersecretary"),
     }
+
+
+def test_a_transcripts_speaker_labels_in_capitals_name_people() -> None:
+    text = (
+        "Joint press conference, Santiago\n\nPRESIDENT SOTO: Thank you all for coming to Santiago.\n\n"
+        "PRIME MINISTER BERG: Thank you. Norway and Chile are old friends.\n\nJOURNALIST: What about salmon?\n"
+    )
+    assert {(p.ref.name, p.office) for p in _parse(text).people} == {("Soto", "President"), ("Berg", "Prime Minister")}

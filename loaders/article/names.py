@@ -310,11 +310,18 @@ class _Tok:
     possessive: bool
 
 
+# a transcript's speaker label in capitals: "PRIME MINISTER BERG: Thank you."
+_SPEAKER_LABEL = re.compile(r"(?m)^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5}(?=:)")
+
+
 def find_tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
+    labels = [(m.start(), m.end()) for m in _SPEAKER_LABEL.finditer(text)]
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
         s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in labels):
+            word = word.capitalize()  # read "PRIME MINISTER BERG" as "Prime Minister Berg"
         possessive = False
         for poss in (
             "’s",
@@ -553,7 +560,10 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     if not (_may_be_a_name(name_toks[1:]) if surname_he else _may_be_a_name(name_toks)):
         return None
     start, end = name_toks[0].start, name_toks[-1].end
-    site = Site(start, end, text[start:end], title=title, honorific=honorific, country=country)
+    name = text[start:end]
+    if name.isupper():  # a transcript's speaker label, read in title case ("BERG" is Berg)
+        name = " ".join(t.text for t in name_toks)
+    site = Site(start, end, name, title=title, honorific=honorific, country=country)
     if title or honorific:
         site.evidence = "title"
     elif described:
