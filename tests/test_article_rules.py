@@ -1752,3 +1752,21 @@ def test_a_transcripts_speaker_labels_in_capitals_name_people() -> None:
         "PRIME MINISTER BERG: Thank you. Norway and Chile are old friends.\n\nJOURNALIST: What about salmon?\n"
     )
     assert {(p.ref.name, p.office) for p in _parse(text).people} == {("Soto", "President"), ("Berg", "Prime Minister")}
+
+
+def test_everyone_listed_as_accompanying_or_present_took_part() -> None:
+    text = (
+        "Chilean President Ana Soto arrived in Oslo on Monday for talks with Norwegian Prime Minister Ola Berg.\n"
+        "Soto is accompanied by Foreign Minister Luis Vera, Trade Minister Rosa Lagos and Mining Minister "
+        "Pablo Ruiz.\n"
+        "Also present were Norwegian Foreign Minister Per Lund and Norway’s Ambassador to Chile, Kari Dahl.\n"
+    )
+    assert _meeting_of(text)[2] == [
+        "Ana Soto",
+        "Kari Dahl",
+        "Luis Vera",
+        "Ola Berg",
+        "Pablo Ruiz",
+        "Per Lund",
+        "Rosa Lagos",
+    ]

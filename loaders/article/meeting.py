@@ -35,7 +35,7 @@ MEETING_RE = re.compile(
     r"spoke (?:today |yesterday |again |also )?with|"
     r"spoken with|spoken to|spoke to|talked with|held talks|(?:news|press) conference with|"
     r"(?:was|were)\s+(?:also\s+)?(?:at|present at|present for|in attendance at)\s+the\s+event|attended|"
-    r"accompanied by|joined by|delegation included|signed)\b",
+    r"accompanied by|joined by|delegation included|(?:also\s+)?present\s+were|signed)\b",
     re.I,
 )
 # the end of the meeting's clause: another clause ("The meeting came as X negotiated with Y") speaks of others
@@ -48,7 +48,9 @@ _CLAUSE_BREAK = re.compile(
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
-_PRESENT = re.compile(r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included", re.I)
+_PRESENT = re.compile(
+    r"(?:was|were)\s.*\sevent|attended|accompanied by|joined by|delegation included|(?:also\s+)?present\s+were", re.I
+)
 # "April 25 (Kyodo) --", "Feb 14 (Reuters) -": an agency after a dateline's day (not "(local time)")
 _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]*\)\s*(?:-|–|—|:)")
 # an introductory phrase before the main clause: its people are not the meeting's
@@ -468,8 +470,9 @@ def _named_participants(
         if n == main_id and intro and not any(intro.end() <= a < s1 for a, _ in spans):
             # "During a meeting at the White House, X and Y agreed ...": the main clause's subject
             first_trigger = intro.end()
-        clause = _CLAUSE_BREAK.search(art.text, first_trigger, s1)
-        s1 = clause.start() if clause else s1
+        listed = any(s0 <= a < s1 and _PRESENT.fullmatch(art.text[a:b]) for a, b in spans)
+        clause = None if listed else _CLAUSE_BREAK.search(art.text, first_trigger, s1)
+        s1 = clause.start() if clause else s1  # (a list of who was there runs past its commas)
         for pm in starting_in(person_mentions, s0, s1):
             if not pm.in_quote and pm.ref not in participants:
                 office, _ = art.people.office_of(pm.ref)
