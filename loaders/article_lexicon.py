@@ -313,7 +313,15 @@ def country_surface_forms() -> dict[str, tuple[str, str]]:
     return forms
 
 
-HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof.", "Sheikh", "Sheikha", "H.E.")
+# honorifics before a name (or between a title and a name): not part of the name
+HONORIFICS = frozenset(
+    {
+        *("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Prof.", "Sheikh", "Sheikha"),
+        "H.E.",  # His (Her) Excellency, in readouts
+        *("Shri", "Smt", "Smt."),  # India's, in its readouts: "Shri Narendra Modi"
+        *("Datuk", "Datin", "Seri", "Tengku"),  # Malaysia's and its royal style: "Datuk Seri Anwar Ibrahim"
+    }
+)
 GENDER_OF_HONORIFIC = {"Mr": "m", "Sir": "m", "Mrs": "f", "Ms": "f", "Dame": "f", "Sheikh": "m", "Sheikha": "f"}
 
 

@@ -11,6 +11,7 @@ from bilateral.loaders.article.countries import COUNTRY_FORM
 from bilateral.loaders.article.text import ABBREVIATIONS, VERBS, Quote, alternation
 from bilateral.loaders.article_lexicon import (
     CAPITALS,
+    HONORIFICS,
     NON_NAME_WORDS,
     ORG_WORDS,
     ROLE_WORDS,
@@ -161,30 +162,6 @@ _TITLE_COMPLEMENTS = (
 _PORTFOLIO_WORDS = frozenset({"Commerce", "Industry", "Trade", "Investment", "Planning", "Resources", "Development"})
 # the words an office is written with, joined by "and" in an office of two parts
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_PREFIXES | _PORTFOLIO_WORDS
-_HONORIFICS = {
-    "Mr": "Mr.",
-    "Mr.": "Mr.",
-    "Mrs": "Mrs.",
-    "Mrs.": "Mrs.",
-    "Ms": "Ms.",
-    "Ms.": "Ms.",
-    "Dr": "Dr.",
-    "Dr.": "Dr.",
-    "Sir": "Sir",
-    "Dame": "Dame",
-    "Prof.": "Prof.",
-    "Sheikh": "Sheikh",
-    "Sheikha": "Sheikha",
-    "H.E.": "H.E.",  # His (Her) Excellency, in readouts
-    "Shri": "Shri",  # India's honorifics, in its readouts: "Shri Narendra Modi"
-    "Smt.": "Smt.",
-    "Smt": "Smt.",
-    # Malaysia's honorifics and royal style: "Datuk Seri Anwar Ibrahim", "Tengku Zafrul"
-    "Datuk": "Datuk",
-    "Datin": "Datin",
-    "Seri": "Seri",
-    "Tengku": "Tengku",
-}
 PARTICLES = frozenset(
     {
         "de",
@@ -334,7 +311,7 @@ def find_tokens(text: str) -> list[_Tok]:
                 possessive = True
                 break
         if word.endswith(".") and not (
-            word[:-1].lower() in ABBREVIATIONS or len(word) <= 2 or "." in word[:-1] or word[:-1] in _HONORIFICS
+            word[:-1].lower() in ABBREVIATIONS or len(word) <= 2 or "." in word[:-1] or word[:-1] in HONORIFICS
         ):
             word = word[:-1]
             e -= 1
@@ -401,6 +378,8 @@ def _runs(text: str, toks: list[_Tok]) -> Iterator[list[_Tok]]:
             and run[-1].text in _TITLE_WORDS
             and i + 1 < len(toks)
             and toks[i + 1].text in _TITLE_WORDS | {"Chief"}
+            # the second part ends in a title's head: "and Industry Minister", not "and Industry Yoji Muto"
+            and any(t.text in _TITLE_HEADS | {"Chief"} for t in toks[i + 1 : i + 4])
         ):
             # "President and CEO John Smith", "Commerce and Industry Minister X", "Deputy Prime
             # Minister and Foreign Minister X": one office of two parts
@@ -518,7 +497,7 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
         and (
             _begins_no_name(run)
             and run[0].text not in _TITLE_HEADS
-            and run[0].text not in _HONORIFICS
+            and run[0].text not in HONORIFICS
             and run[0].text not in _TITLE_PREFIXES
         )
     ):
@@ -577,9 +556,9 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
     Ishiba", "Secretary of State Marco Rubio"; None for a title with nobody after it."""
     # a plural title is each name's: "Presidents Lula and Xi"
     words = [t.text[:-1] if t.text[:-1] in _TITLE_HEADS and t.text.endswith("s") else t.text for t in run]
-    if words[0] in _HONORIFICS:
+    if words[0] in HONORIFICS:
         n = 1
-        while n < len(words) - 1 and words[n] in _HONORIFICS:  # "H.E. Mr. Emmanuel Macron"
+        while n < len(words) - 1 and words[n] in HONORIFICS:  # "H.E. Mr. Emmanuel Macron"
             n += 1
         return None, words[0], run[n:]
     # a head that ends the run is a surname ("Madeleine King"), not a title
@@ -618,10 +597,10 @@ def _split_title(run: list[_Tok]) -> tuple[str | None, str | None, list[_Tok]] |
             j += 1 + len(more.split())
     title = " ".join(words[:j]).replace("PM", "Prime Minister")
     # "Prime Minister Sir Keir Starmer", "Minister Dr S Jaishankar": an honorific after the title
-    honorific = words[j] if j < len(words) - 1 and words[j] in _HONORIFICS else None
+    honorific = words[j] if j < len(words) - 1 and words[j] in HONORIFICS else None
     if honorific:
         j += 1
-        while j < len(words) - 1 and words[j] in _HONORIFICS:  # "President H.E. Mr. X"
+        while j < len(words) - 1 and words[j] in HONORIFICS:  # "President H.E. Mr. X"
             j += 1
     if not run[j:]:
         return None
