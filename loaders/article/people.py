@@ -196,8 +196,8 @@ class People:
         within += [p.ref for p in self.known if _is_part(key, name_key(p.name))]
         if len(set(within)) == 1:
             return within[0], "surname", 0.7
-        if not site.evidence:
-            return None
+        if not site.evidence or site.evidence == "credit":
+            return None  # a byline or a photo credit names no person of the article
         conf = 0.5 if site.evidence == "verb" else 0.6
         return self._candidate(site, conf), "new", conf
 
