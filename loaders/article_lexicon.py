@@ -1200,6 +1200,9 @@ ORG_WORDS = frozenset(
         "Airways",
         "Ventures",
         "Enterprises",
+        # a company's legal form: "Andes Copper SA", "Nordic Salmon ASA", "Acme GmbH"
+        *("SA", "AS", "ASA", "AG", "GmbH", "PLC", "plc", "LLC", "SpA", "NV", "BV", "AB", "Bhd", "Berhad", "Tbk"),
+        *("JSC", "PJSC"),
     }
 )
 

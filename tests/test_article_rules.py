@@ -1772,3 +1772,13 @@ def test_everyone_listed_as_accompanying_or_present_took_part() -> None:
         "Per Lund",
         "Rosa Lagos",
     ]
+
+
+def test_agents_of_a_meeting_and_described_people_in_apposition_are_people() -> None:
+    text = (
+        "Headline\n\nThe talks were led by Per Lund and Rosa Lagos.\n"
+        "Kari Dahl, the opposition leader, criticised the deal.\n"
+        "Chile’s top diplomat, Luis Vera, arrived in Oslo.\n"
+        "Nordic Salmon AS, a fish farmer, and Andes Copper SA welcomed the deal.\n"
+    )
+    assert {p.ref.name for p in _parse(text).people} == {"Per Lund", "Rosa Lagos", "Kari Dahl", "Luis Vera"}

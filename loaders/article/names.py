@@ -210,6 +210,10 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?P<role>(?i:" + _LOW_ROLE + r"))\s+of\s+(?:the
 # "his Chinese counterpart Wang Yi", "Japan's counterpart, Iwaya": a person of that country
 _COUNTERPART_BEFORE = re.compile(r"(?P<c>" + COUNTRY_FORM + r")(?:’s|'s)?\s+counterparts?,?\s+$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(" + COUNTRY_FORM + r")\b")
+_DESCRIBED_ROLE = (
+    r"(?:economist|analyst|professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
+    r"director|fellow|expert|strategist|lawmaker|negotiator|counterpart|predecessor|successor|leader|diplomat|envoy)"
+)
 # the generic nouns in lower case only: ", Expert Analysis" in a menu line is no apposition
 _APPOSITION_AFTER = re.compile(
     r",\s+(?i:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:(?P<c>"
@@ -217,8 +221,11 @@ _APPOSITION_AFTER = re.compile(
     + r")(?:’s|'s)?\s+)?(?P<role>(?i:"
     + _LOW_ROLE
     + r"|(?:senior\s+|chief\s+)?[a-z]+ (?:at|of|with|for)\b)|"
-    r"(?:(?:chief|senior|top|lead|former)\s+)?(?:economist|analyst|professor|spokesperson|spokesman|spokeswoman|adviser|advisor|official|researcher|"
-    r"director|fellow|expert|strategist|lawmaker|negotiator|counterpart|predecessor|successor))\b",
+    r"(?:(?:chief|senior|top|lead|former|opposition)\s+)?" + _DESCRIBED_ROLE + r")\b",
+)
+# "Chile's top diplomat, Luis Vera,": a described person in apposition after the description
+_DESCRIBED_APPOSITION_BEFORE = re.compile(
+    r"(?:\b[Tt]he|(?:" + COUNTRY_FORM + r")(?:’s|'s))\s+(?:[a-z]+\s+){0,2}" + _DESCRIBED_ROLE + r",\s+$"
 )
 # only a person takes "who", and has a government, a ministry, a spouse: "Rosa Lagos, who heads",
 # "Kari Dahl's ministry"
@@ -267,7 +274,10 @@ _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
 # "Ana Soto and Ola Berg met" (not "visited Kuala Lumpur": a capital or venue is no person)
 _MET_BEFORE = re.compile(
     r"\b(?:met|meets|met with|meets with|hosted|hosts|welcomed|welcomes|received|receives|phoned|spoke with|"
-    r"talked with|held talks with|talks with)\s+(?:(?:" + COUNTRY_FORM + r")(?:’s|'s)\s+)?$"
+    r"talked with|held talks with|talks with|"
+    # "the talks were led by Per Lund and Rosa Lagos": the agents of a meeting
+    r"(?:led|chaired|headed|attended|accompanied|joined|hosted|welcomed|received)\s+by"
+    r"(?:\s+(?:[A-Z][\w.'’-]*\s+){1,3}and)?)\s+(?:(?:" + COUNTRY_FORM + r")(?:’s|'s)\s+)?$"
 )
 _MEETS_AFTER = re.compile(
     r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)?,?\s*(?:\w+ly\s+)?"
@@ -679,7 +689,11 @@ def _read_around(text: str, site: Site, before: str, after: str) -> None:
             site.title = _title_case(role) if role.lower() != "leader" else None
         if appos.group("c") and site.country is None:
             site.country = forms[appos.group("c")][0]
-    if _PERSON_AFTER.match(after) or _PEOPLE_LISTED_BEFORE.search(before):
+    if (
+        _PERSON_AFTER.match(after)
+        or _PEOPLE_LISTED_BEFORE.search(before)
+        or _DESCRIBED_APPOSITION_BEFORE.search(before)
+    ):
         site.evidence = site.evidence or "apposition"
     # "billionaire Elon Musk", "economist Jane Doe": a person, with no office
     if _DESCRIBED_BEFORE.search(before[-30:]):
