@@ -108,9 +108,11 @@ def find_amounts(text: str) -> list[Amount]:
                 continue  # "R" is the rand only right before its number
             if prefix:
                 currency = _PREFIXES[prefix]
-                if prefix == "$" and suffix in CURRENCY_WORDS:
+                if prefix == "$" and suffix in CURRENCY_WORDS and CURRENCY_WORDS[suffix] != currency:
                     currency = CURRENCY_WORDS[suffix]
-                elif suffix and CURRENCY_WORDS.get(suffix) != currency:
+                elif suffix:
+                    # a word repeating the sign's currency ("$5 billion dollars") or another one
+                    # is not part of the amount
                     e = m.start("suf2")
                     e = len(text[:e].rstrip())
             else:

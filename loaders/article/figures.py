@@ -44,8 +44,11 @@ _PLEDGE_RE = re.compile(
     r"projected|project|offer\w*|propos\w*)\b",
     re.I,
 )
-# "in Gujarat, India": the country after a place is "in" too
-_IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
+# "in Gujarat, India", "in Hunan province, China": the country after a place is "in" too
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
+    r"(?:\s+(?:province|state|region|prefecture|county|district|city))?,\s+$"
+)
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
 # the words of a noun phrase between a holder and its metric ("Japan's 9 trillion yen ($62 billion)
 # trade surplus", "the U.S. goods deficit"); any other word (a verb: "Germany account for half of
@@ -66,8 +69,22 @@ _NOUN_PHRASE_WORDS = frozenset(
 _BLOC_HOLDER = re.compile(r"\b(?:European Union|EU|bloc)(?:’s|'s)?\s+(?:[\w$¥€£.,()-]+\s+){0,4}$")
 
 
+# a holder's verb and its object's article: any adjectives may follow ("Vietnam ran a robust trade surplus")
+_HOLDER_VERB_OBJECT = re.compile(
+    r"\s*(?:ran|runs|run|recorded|records|posted|posts|reported|reports|registered|logged|booked|had|has|saw)"
+    r"\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}"
+)
+# "its trade deficit with China": the country named before it holds it
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}$")
+# prepositions that make a country the other side, not the one before the metric's word
+_PARTNER_PREPS = ("with", "against", "vis-à-vis", "between", "in", "into")
+
+
 def _noun_phrase_gap(gap: str) -> bool:
-    """Whether `gap` holds only amounts, names and noun-phrase words (see _NOUN_PHRASE_WORDS)."""
+    """Whether `gap` holds only amounts, names and noun-phrase words (see _NOUN_PHRASE_WORDS),
+    or a holder's verb and its object's first words."""
+    if _HOLDER_VERB_OBJECT.fullmatch(gap):
+        return True
     for token in re.sub(r"^(?:’s|'s)", "", gap).split():
         word = token.removesuffix("’s").removesuffix("'s").strip("()$¥€£.,’'-")
         if word and not (re.search(r"\d", word) or word[0].isupper() or word.lower() in _NOUN_PHRASE_WORDS):
@@ -75,20 +92,47 @@ def _noun_phrase_gap(gap: str) -> bool:
     return True
 
 
-_GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
+_GLOBAL_BEFORE = re.compile(r"\b(?P<word>global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?P<prep>with|against|to|into|from|in|between|and|by|of|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
-def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
-    """The metric word nearest the amount at `rel` (words before it preferred; "trade" only
-    when no balance, export, import or investment word is in the sentence)."""
+# a metric's noun right after an amount ("$380 billion in imports", "$5 billion in trade volume",
+# "$3 billion of Kenyan exports"): that amount's own metric
+_METRIC_NOUN = (
+    r"(?:(?P<balance>deficits?|surplus(?:es)?|trade gap)|(?P<exports>exports?)|(?P<imports>imports?)|"
+    r"(?P<investment>investments?|FDI)|(?P<trade>trade|commerce)(?!\s+(?:deficit|surplus|gap)))\b"
+)
+_METRIC_NOUN_RE = re.compile(_METRIC_NOUN, re.I)
+_METRIC_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:dollars?\s+)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?" + _METRIC_NOUN, re.I
+)
+
+
+def _metric_after(sentence: str, end: int) -> re.Match[str] | None:
+    """The metric noun written right after the amount ending at `end` (see _METRIC_AFTER)."""
+    after = _METRIC_AFTER.match(sentence, end)
+    return _METRIC_NOUN_RE.match(sentence, after.start(after.lastgroup)) if after and after.lastgroup else None
+
+
+def _metric_of(sentence: str, rel: int, rel_end: int, others: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The metric of the amount at `rel`: the noun written right after it; else the metric word
+    nearest it (words before it preferred; "trade" only when no balance, export, import or
+    investment word is in the clause; not a word in brackets, which defines another, nor the
+    noun right after another amount)."""
     best: tuple[float, re.Match[str]] | None = None
-    found = list(_METRIC_RE.finditer(sentence))
+    own = _metric_after(sentence, rel_end)
+    theirs = [m.start() for _, end in others if (m := _metric_after(sentence, end))]
+    brackets = [b.span() for b in re.finditer(r"\([^()]*\)", sentence) if not b.start() <= rel < b.end()]
+    found = [m for m in _METRIC_RE.finditer(sentence) if m.start() not in theirs]
+    outside = [m for m in found if not any(lo < m.start() < hi for lo, hi in brackets)]
+    found = outside or found
 
     def same_clause(m: re.Match[str]) -> bool:
         lo, hi = sorted((m.end(), rel))
         return not re.search(r"[,;]\s", sentence[lo:hi])
 
+    if own and not (own.group("trade") and any(m.group("balance") and same_clause(m) for m in found)):
+        return own  # (but "a surplus of $60 billion in goods trade" is the balance)
     # (a word of another clause, "..., with Norway exporting $4.8 billion", does not count)
     if any(not m.group("trade") and same_clause(m) for m in found):
         found = [m for m in found if not m.group("trade")]
@@ -150,8 +194,10 @@ def _figure_dyad(
             subject_of_verb = (
                 c.prep == "with" and not gap.strip() and re.search(r"(?:ed|ing)$", sentence[metric_start:metric_end])
             )
+            # "$3 billion of Kenyan exports": a demonym right before the word, whatever precedes it
+            demonym_of_word = c.demonym and c.prep not in _PARTNER_PREPS and _noun_phrase_gap(gap)
             if (
-                (c.prep in ("", "and") or c.possessive or subject_of_verb)
+                (c.prep in ("", "and") or c.possessive or subject_of_verb or demonym_of_word)
                 and _HOLDER_GAP.fullmatch(gap)
                 # a balance's holder is in its noun phrase; an investor or exporter is the
                 # subject of a verb ("Japan pledged $550 billion in investment")
@@ -160,6 +206,9 @@ def _figure_dyad(
             ):
                 adj = c
                 break
+        its = _ITS_BEFORE.search(sentence, 0, metric_start)
+        if adj is None and its and _noun_phrase_gap(sentence[its.end() : metric_start]):
+            adj = next((c for c in reversed(before) if c.end <= its.start() and (c.prep == "" or c.possessive)), None)
         if metric == "balance":
             partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis") and c is not adj), None)
             holder = adj.code if adj else None
@@ -274,7 +323,8 @@ def find_figures(
         s0, s1 = index.sentences[sid]
         sentence = text[s0:s1]
         rel = amount.start - s0
-        metric_m = _metric_of(sentence, rel)
+        others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
+        metric_m = _metric_of(sentence, rel, amount.end - s0, others)
         metric = None
         if metric_m:
             metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
@@ -284,7 +334,8 @@ def find_figures(
         later = next(iter(starting_in(amounts, amount.end, s1)), None)
         gap = text[amount.end : later.start] if later else ""
         own_end = later.start if later and re.search(r"[,;]\s", gap) else s1
-        cs = _sentence_countries(text, s0, own_end, amount, country_mentions) if metric_m else []
+        in_sentence = starting_in(amounts, s0, s1)
+        cs = _sentence_countries(text, s0, own_end, amount, in_sentence, country_mentions) if metric_m else []
         country, partner, filled = _sides(
             metric, metric_m, sentence, cs, previous_in_sentence.get(sid), speaker, people, dyad, last_sides
         )
@@ -301,7 +352,6 @@ def find_figures(
         if filled:
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
-        others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
         year, assumed = _year(sentence, rel, amount.end - s0, now, metric, others, estimated=published is None)
         if assumed:
             conf *= 0.5
@@ -463,14 +513,15 @@ def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> li
 
 
 def _sentence_countries(
-    text: str, s0: int, s1: int, amount: Amount, country_mentions: list[MentionHit]
+    text: str, s0: int, s1: int, amount: Amount, amounts: list[Amount], country_mentions: list[MentionHit]
 ) -> list[_CountryInSentence]:
-    """The countries of the sentence, outside the amount, with the preposition before each."""
+    """The countries of the sentence, outside its amounts ("US$" names a currency, not a side),
+    with the preposition before each."""
     cs: list[_CountryInSentence] = []
     source = re.compile(r"\baccording to\b", re.I).search(text, amount.end, s1)
     s1 = source.start() if source else s1  # "... according to the Japanese Ministry of Finance": no side
     for cm in starting_in(country_mentions, s0, s1):
-        if not (amount.start <= cm.start < amount.end):
+        if not any(a.start <= cm.start < a.end for a in amounts):
             assert cm.country is not None
             prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16) : cm.start]) or _IN_PLACE_BEFORE.search(
                 text[max(s0, cm.start - 40) : cm.start]
@@ -533,7 +584,11 @@ def _sides(
     """(country, partner, whether a side comes from the article rather than the sentence)."""
     if not (metric and metric_m):
         return None, None, False
-    country, partner, how = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+    # "Kenya-India trade": the pair the match starts with is before the metric's word
+    pair = re.match(r"[A-Z][\w.]*-[A-Z][\w.]*\s+", metric_m.group())
+    country, partner, how = _figure_dyad(
+        metric, metric_m.start() + (pair.end() if pair else 0), metric_m.end(), cs, sentence
+    )
     # "the surplus in India's favour": that country holds it
     favoured = next((c for c in cs if re.match(r"(?:’s|'s)\s+favou?r\b", sentence[c.end :])), None)
     if metric == "balance" and country is None and favoured is not None:
@@ -554,7 +609,9 @@ def _sides(
         if holder is None and metric in last_sides:
             return last_sides[metric][0], None, True
         return holder, None, False
-    if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
+    world = _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()])
+    # ("the total trade was $X" in a sentence naming no country: the article's two, as below)
+    if world and not (metric == "trade" and not cs and world.group("word").lower() == "total"):
         return country, partner, False  # "Japan's global trade deficit": with no partner
     if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
         # "The EU and China are partners, but the EU's deficit ...": the one country named beside it
@@ -565,6 +622,12 @@ def _sides(
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
     if metric == "trade" and dyad and not cs:
         return dyad[0], dyad[1], True  # "Trade reached $6 billion": a sentence naming no country, the article's two
+    named = {c.code for c in cs}
+    if metric == "trade" and dyad and country is None and partner is None and len(named) == 1:
+        # "trade with India", the one country of its sentence, one side of the article: with the other
+        side = next((c.code for c in cs if c.prep == "with" and c.code in dyad), None)
+        if side is not None:
+            return (dyad[0] if dyad[1] == side else dyad[1]), side, True
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
     return country, partner, filled
 
