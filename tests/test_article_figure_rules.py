@@ -33,12 +33,14 @@ def test_last_year_on_an_undated_page_is_the_latest_year_it_reports() -> None:
 
 
 def test_a_year_in_a_forecasts_clause_or_given_up_is_not_the_undated_pages_present() -> None:
-    # "this year" on an undated page: not 2026 (a year something will happen instead of)
+    # "this year" on an undated page is the latest year it reports (2023), not 2026 or 2027: years
+    # something will happen in, or instead of
     text = (
-        "Kenya and Peru\n\nIn 2022, trade between Kenya and Peru was $80 million.\n"
-        "Kenya’s minister said trade between Kenya and Peru will top $100 million this year instead of 2026.\n"
+        "Ruto sees trade with Peru at $100 million in 2023\n\nIn 2022, trade between Kenya and Peru was "
+        "$80 million, and Kenya’s minister said it will reach $150 million in 2027.\n"
+        "Kenya’s minister said trade with Peru will top $120 million this year instead of 2026.\n"
     )
-    assert _facts(text, None)["$100 million"] == ("trade", "KEN", "PER", 2023)
+    assert _facts(text, None)["$120 million"] == ("trade", "KEN", "PER", 2023)
 
 
 def test_that_year_is_the_year_written_before_it() -> None:
@@ -55,6 +57,14 @@ def test_a_balance_with_no_period_takes_its_neighbours_year_before_the_last_full
         "were $3 billion.\nThe trade gap was $2 billion in India’s favour.\n"
     )
     assert _facts(text)["$2 billion"] == ("balance", "IND", "KEN", 2022)
+
+
+def test_the_last_fiscal_year_is_a_stated_period_not_the_neighbours() -> None:
+    text = (
+        "Kenya and India\n\nKenyan exports to India were $2 billion in the last fiscal year.\n"
+        "This year, trade between Kenya and India has reached $9 billion.\n"
+    )
+    assert _facts(text, dt.date(2024, 7, 12))["$2 billion"] == ("exports", "KEN", "IND", 2023)
 
 
 def test_a_deadline_in_the_amounts_clause_beats_another_year_of_the_sentence() -> None:

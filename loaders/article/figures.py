@@ -262,8 +262,12 @@ def _figure_dyad(
 
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+# a deadline's part of a year: "by the end of 2025", "by fall of 2025", "by mid-2026"
+_DEADLINE_PART = (
+    r"(?:by|until|before)\s+(?:the\s+)?(?:end|fall|autumn|spring|summer|winter|middle|mid|start|beginning)(?:\s+of|-)"
+)
 _NOT_THE_PERIOD = re.compile(
-    r"\b(?:since|by|until|till|through|before|after|from|over|(?:by|until|before)\s+(?:the\s+)?end(?:\s+of|-))\s*$",
+    r"\b(?:since|by|until|till|through|before|after|from|over|" + _DEADLINE_PART + r")\s*$",
     re.I,
 )
 # a forecast, pledge or goal: a modal or a verb of intent in the amount's clause before it ("Japan
@@ -275,6 +279,13 @@ _FORECAST_BEFORE = re.compile(
     r"agreed|want(?:s|ed)?)\s+to|\b(?i:target(?:s|ed|ing)?|goal|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
     r"vow(?:s|ed)?|commit(?:s|ted)?))\b[^;:]*$"
 )
+# a deadline in the amount's own clause ("$10 billion by 2030"): a target, whatever other year its sentence writes
+_DEADLINE_IN_CLAUSE = re.compile(
+    r"[^;.,]{0,40}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|" + _DEADLINE_PART + r")",
+    re.I,
+)
+# "That year, exports were ...": the year written before it
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same)\s+year\b", re.I)
 _DEADLINE_AFTER = re.compile(
     r"[^;.]{0,60}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
     r"within\s+(?:the\s+next\s+)?\w+\s+(?:years?|decades?)|(?:in|over)\s+the\s+(?:next|coming)\s+\w+)\b",
@@ -352,10 +363,14 @@ def find_figures(
         if filled:
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
-        year, assumed = _year(sentence, rel, amount.end - s0, now, metric, others, estimated=published is None)
+        that = _THAT_YEAR.search(sentence)
+        that_year = _last_year_in(text, index.sentences[max(0, sid - 2)][0], s0 + that.start()) if that else None
+        year, assumed = _year(
+            sentence, rel, amount.end - s0, now, metric, others, estimated=published is None, that_year=that_year
+        )
         if assumed:
             conf *= 0.5
-            notes.append("period not stated: the last full year is assumed")
+            notes.append(_ASSUMED)
         sector = _sector(text, s0, len(sentence), metric_m, topic_mentions) if metric_m else None
         indicator, value = _indicator(metric, metric_m, sentence, amount.amount)
         window = sentence[
@@ -486,19 +501,27 @@ def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
     return out
 
 
-_ANY_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last year|a year earlier)\b", re.I)
+_ANY_PERIOD = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last (?:fiscal |financial )?year|a year earlier)\b", re.I
+)
+
+
+_ASSUMED = "period not stated: the last full year is assumed"
 
 
 def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> list[FigureHit]:
     """A statistic whose sentence states no period at all ("Japan's 9 trillion yen surplus")
     takes the year of the figures of the same two countries within two sentences of it, when
-    they give one year."""
-    dated = [(index.sentence_of(f.start), f) for f in figures if f.year is not None and f.metric]
+    they give one year (rather than the last full year assumed)."""
+    dated = [
+        (index.sentence_of(f.start), f) for f in figures if f.year is not None and f.metric and _ASSUMED not in f.note
+    ]
     out = []
     for f in figures:
         n = index.sentence_of(f.start)
+        assumed = _ASSUMED in f.note
         if (
-            f.year is None
+            (f.year is None or assumed)
             and f.metric in ("balance", "exports", "imports", "trade")
             and f.country
             and f.partner
@@ -507,7 +530,13 @@ def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> li
             sides = {f.country, f.partner}
             years = {g.year for m, g in dated if m != n and abs(m - n) <= 2 and {g.country, g.partner} == sides}
             if len(years) == 1:
-                f = replace(f, year=years.pop(), note=f.note + "; the year of the same countries' figures next to it")
+                note = "; ".join(n for n in f.note.split("; ") if n != _ASSUMED)
+                f = replace(
+                    f,
+                    year=years.pop(),
+                    confidence=round(f.confidence / 0.5, 3) if assumed else f.confidence,  # (undo the assumption's)
+                    note=note + "; the year of the same countries' figures next to it",
+                )
         out.append(f)
     return out
 
@@ -703,16 +732,19 @@ def _year(
     metric: str | None,
     others: list[tuple[int, int]],
     estimated: bool = False,
+    that_year: int | None = None,
 ) -> tuple[int | None, bool]:
     """The period: the year written right after the amount; else its own "today", "last
-    year"; else the year of the sentence nearest it (not "since 2020" or "over 2023"; one written
-    right after another amount, "from $418 billion in 2018 to ...", only when there is no other);
-    else "last year", "this year" in the sentence; else the last full year for a trade figure
-    (and True: assumed)."""
+    year"; else "that year" (`that_year`, the year written before it); else none for a target
+    with a deadline in its clause ("$10 billion by 2030"); else the year of the sentence nearest it
+    (not "since 2020" or "over 2023"; one written right after another amount, "from $418 billion
+    in 2018 to ...", only when there is no other); else "last year", "this year" in the
+    sentence; else the last full year for a trade figure (and True: assumed). `estimated`: the
+    page has no date and `published` is the latest year it writes."""
     years = [
         (m.start(), int(m.group("year")))
         for m in _YEAR_RE.finditer(sentence)
-        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 16) : m.start()])
+        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 24) : m.start()])
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
@@ -731,27 +763,24 @@ def _year(
         return published.year, False
     relative = _OWN_RELATIVE.match(sentence, rel_end)
     if relative:
-        if published is None:
-            return None, False
-        when = relative.group("when").lower()
-        if relative.group("ago"):  # "20 years ago"
-            ago = relative.group("ago").lower()
-            return published.year - int(NUMBER_WORDS.get(ago, 0) or ago), False
         # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
         # (else the sentence's own year: "In 2024, trade grew to $2 billion from $1.7 billion a year earlier")
         before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))] or [
             y for at, y in years if owner(at) is None and at < rel
         ]
-        if when in ("a year earlier", "the previous year") and before_other:
-            return before_other[0] - 1, False
-        past = when in ("last year", "a year earlier", "the previous year")
-        return published.year - 1 if past else published.year, False
+        return _relative_year(relative, published, before_other, estimated), False
+    if that_year is not None and _THAT_YEAR.search(sentence):
+        return that_year, False
+    if _DEADLINE_IN_CLAUSE.match(sentence, rel_end):
+        return None, False
     free = [(at, y) for at, y in years if owner(at) is None]
     if free or years:  # a year of another amount only when the sentence has no other
         return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
         return None, False
-    if re.search(r"\blast year\b|\ba year earlier\b", sentence, re.I):
+    if re.search(r"\blast (?:fiscal |financial )?year\b", sentence, re.I):  # (a stated period, not assumed)
+        return _last_year(published, estimated), False
+    if re.search(r"\ba year earlier\b", sentence, re.I):
         return published.year - 1, False
     if re.search(r"\bthis year\b", sentence, re.I) or _PERFECT_LEVEL.search(sentence, 0, rel):
         return published.year, False
@@ -765,15 +794,56 @@ def _year(
     return None, False
 
 
+def _relative_year(
+    relative: re.Match[str], published: dt.date | None, before_other: list[int], estimated: bool
+) -> int | None:
+    """The year of "today", "last year", "20 years ago", "a year earlier" written right after an
+    amount (`before_other`: the years of the sentence "a year earlier" may count back from)."""
+    if published is None:
+        return None
+    when = relative.group("when").lower()
+    if relative.group("ago"):  # "20 years ago"
+        ago = relative.group("ago").lower()
+        return published.year - int(NUMBER_WORDS.get(ago, 0) or ago)
+    if when in ("a year earlier", "the previous year"):
+        return before_other[0] - 1 if before_other else published.year - 1
+    return _last_year(published, estimated) if when == "last year" else published.year
+
+
+def _last_year(published: dt.date, estimated: bool) -> int:
+    """ "Last year": the year before publication; on a page with no date (`estimated`), the latest
+    year it reports, since a page reports last year's full-year figures by year."""
+    return published.year if estimated else published.year - 1
+
+
+# a year not reported as past: a deadline's ("by 2030", "by fall of 2026") or one given up ("instead of 2026")
+_NOT_REPORTED = re.compile(
+    r"\b(?:by|until|till|before|to|end of|end|instead of|" + _DEADLINE_PART + r")\s*-?\s*$", re.I
+)
+
+
 def _latest_year(text: str) -> dt.date | None:
     """A page with no date is of the latest year it writes, or later: its "today" is at least
-    that year (not a target's: "by 2030")."""
-    years = [
-        int(m.group("year"))
-        for m in _YEAR_RE.finditer(text)
-        if not re.search(r"\b(?:by|until|till|before|to|end of|end)\s*-?\s*$", text[max(0, m.start() - 10) : m.start()])
-    ]
+    that year (not a target's, "by 2030", nor one in a forecast's clause, "will top $5 billion in 2026")."""
+    years = []
+    for m in _YEAR_RE.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if not (
+            _NOT_REPORTED.search(text[max(0, m.start() - 24) : m.start()])
+            or _FORECAST_BEFORE.search(text, start, m.start())
+        ):
+            years.append(int(m.group("year")))
     return dt.date(max(years), 12, 31) if years else None
+
+
+def _last_year_in(text: str, lo: int, hi: int) -> int | None:
+    """The last year written in text[lo:hi] that is a reported period (not "by 2030", "since 2020")."""
+    found = [
+        int(m.group("year"))
+        for m in _YEAR_RE.finditer(text, lo, hi)
+        if not _NOT_THE_PERIOD.search(text[max(lo, m.start() - 24) : m.start()])
+    ]
+    return found[-1] if found else None
 
 
 def _forecast(sentence: str, rel: int, rel_end: int) -> bool:
