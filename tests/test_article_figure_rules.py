@@ -91,6 +91,21 @@ def test_the_metric_written_after_in_is_the_amounts_own() -> None:
     assert facts["$280 billion"][0] == "exports"
     assert facts["$260 billion"][0] == "imports"
     assert facts["$5 billion"][0] == "trade"
+    # a balance before the amount in its clause keeps it: "a surplus of $X in goods trade"
+    text = "Thailand and Japan\n\nThailand posted a surplus of $7 billion in goods trade with Japan in 2024.\n"
+    assert _facts(text)["$7 billion"] == ("balance", "THA", "JPN", 2024)
+
+
+def test_a_verb_of_the_level_after_trade_makes_it_the_metric() -> None:
+    text = (
+        "Vietnam and Australia\n\nAustralia is a big partner of Vietnam, with trade worth $15 billion last year.\n"
+        "Trade turnover amounted to $16 billion in 2023, while trade reaching $17 billion in 2022 came with "
+        "exports of $9 billion.\n"
+    )
+    facts = _facts(text)
+    assert facts["$15 billion"] == ("trade", "AUS", "VNM", 2024)
+    assert facts["$16 billion"][0] == "trade"
+    assert facts["$9 billion"][0] == "exports"  # not the noun "in 2022 and exports" of the amount before
 
 
 def test_a_metric_word_in_brackets_defines_another() -> None:

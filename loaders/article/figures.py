@@ -32,7 +32,10 @@ _METRIC_RE = re.compile(
     # "commerce" as "trade": "two-way commerce", "commerce between"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
     r"(?:trade|commerce) (?:volume |turnover )?(?:between|with|in goods)|traded|"
-    r"(?:trade|commerce)\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    # a verb of the level right after the word: "trade reached", "trade turnover amounted", "trade worth"
+    r"(?:trade|commerce)\s+(?:volume\s+|turnover\s+)?(?:to|of|at|from|reached|reaching|stood|stands|"
+    r"totall?ed|totall?ing|hit|rose|grew|fell|was|is|were|worth|amounted|valued|crossed|topped|exceeded|"
+    r"surpassed|increased|jumped|climbed|declined|dropped)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
@@ -104,7 +107,9 @@ _METRIC_NOUN = (
 )
 _METRIC_NOUN_RE = re.compile(_METRIC_NOUN, re.I)
 _METRIC_AFTER = re.compile(
-    r"\s*(?:\([^()]{1,40}\)\s*)?(?:dollars?\s+)?(?:in|of)\s+(?:[\w-]+\s+){0,2}?" + _METRIC_NOUN, re.I
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:dollars?\s+)?(?:in|of)\s+"
+    r"(?:(?!(?:and|or|but|with|while|from|to|by)\b)[a-z][\w-]*\s+){0,2}?" + _METRIC_NOUN,
+    re.I,
 )
 
 
