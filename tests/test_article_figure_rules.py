@@ -78,6 +78,32 @@ def test_a_deadline_in_the_amounts_clause_beats_another_year_of_the_sentence() -
     assert facts["$12 billion"] == ("trade", "KEN", "IND", None)
 
 
+def test_a_year_of_another_predicate_is_not_a_goals() -> None:
+    text = (
+        "Egypt and Turkey\n\nEgypt and Turkey signed 18 agreements in 2024 and aim to lift trade to $15 billion.\n"
+        "In 2026, trade between Egypt and Turkey is expected to reach $12 billion.\n"
+    )
+    facts = _facts(text)
+    assert facts["$15 billion"] == ("trade", "EGY", "TUR", None)
+    assert facts["$12 billion"] == ("trade", "EGY", "TUR", 2026)  # the goal's own year
+
+
+def test_a_by_year_told_in_the_past_perfect_is_the_period() -> None:
+    text = (
+        "Egypt and Turkey\n\nBy the end of 2024, Turkish investment in Egypt had reached $3 billion.\n"
+        "In 2023, trade between Egypt and Turkey was $7 billion; by 2024 it had grown to $8.8 billion.\n"
+    )
+    facts = _facts(text)
+    assert facts["$3 billion"] == ("investment", "EGY", "TUR", 2024)
+    assert facts["$8.8 billion"] == ("trade", "EGY", "TUR", 2024)
+
+
+def test_the_fiscal_year_ended_in_a_month_is_of_the_year_it_began() -> None:
+    # as "2023-24" is of 2023 (the annotation's decision)
+    text = "India and Russia\n\nIndia’s imports from Russia were $61 billion in the fiscal year ended March 2024.\n"
+    assert _facts(text)["$61 billion"] == ("imports", "IND", "RUS", 2023)
+
+
 # -- metrics -----------------------------------------------------------------------------------
 
 

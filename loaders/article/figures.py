@@ -746,10 +746,11 @@ def _year(
     in 2018 to ...", only when there is no other); else "last year", "this year" in the
     sentence; else the last full year for a trade figure (and True: assumed). `estimated`: the
     page has no date and `published` is the latest year it writes."""
+    past_perfect = _PAST_PERFECT.search(sentence)
     years = [
-        (m.start(), int(m.group("year")))
+        (m.start(), _fiscal_start(sentence, m))
         for m in _YEAR_RE.finditer(sentence)
-        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 24) : m.start()])
+        if not _not_the_period(sentence[max(0, m.start() - 24) : m.start()], bool(past_perfect))
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
@@ -776,9 +777,15 @@ def _year(
         return _relative_year(relative, published, before_other, estimated), False
     if that_year is not None and _THAT_YEAR.search(sentence):
         return that_year, False
-    if _DEADLINE_IN_CLAUSE.match(sentence, rel_end):
+    if _DEADLINE_IN_CLAUSE.match(sentence, rel_end) and not past_perfect:
         return None, False
     free = [(at, y) for at, y in years if owner(at) is None]
+    forecast = _FORECAST_BEFORE.search(sentence, 0, rel)
+    if forecast:
+        # "signed deals in 2024 and aim to lift trade to $15 billion": a year before the verb of
+        # intent is another predicate's (but "In 2026, trade is expected to reach $15 billion")
+        free = [(at, y) for at, y in free if at > forecast.start() or _OPENING_YEAR.fullmatch(sentence, 0, at)]
+        years = free
     if free or years:  # a year of another amount only when the sentence has no other
         return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
@@ -797,6 +804,31 @@ def _year(
     if metric in ("balance", "exports", "imports"):
         return published.year - 1, True
     return None, False
+
+
+# told in the past perfect, a "by" year is when the level stood: "By 2024 it had grown to $8.8 billion"
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn))\b", re.I)
+# a year opening the sentence: "In 2026, ..."
+_OPENING_YEAR = re.compile(r"\s*(?:In|For|During)\s+(?:the\s+year\s+)?")
+# "the fiscal year ended March 2024": of the year it began (as "2023-24" is of 2023)
+_FISCAL_ENDED = re.compile(
+    r"\bfiscal\s+year\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?(?P<month>" + _MONTH + r")\s+(?:\d{1,2},?\s+)?$",
+    re.I,
+)
+
+
+def _not_the_period(before: str, past_perfect: bool) -> bool:
+    """Whether the words `before` a year make it no period (see _NOT_THE_PERIOD), a deadline's
+    "by" only when the sentence is not told in the past perfect."""
+    m = _NOT_THE_PERIOD.search(before)
+    return bool(m) and not (past_perfect and m.group().lower().startswith("by"))
+
+
+def _fiscal_start(sentence: str, m: re.Match[str]) -> int:
+    """The year at `m`, or the year its fiscal year began when it is the one it ended in."""
+    year = int(m.group("year"))
+    ended = _FISCAL_ENDED.search(sentence, 0, m.start())
+    return year - 1 if ended and MONTHS[ended.group("month").lower()] < 12 else year
 
 
 def _relative_year(
