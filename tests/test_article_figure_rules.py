@@ -134,6 +134,16 @@ def test_a_verb_of_the_level_after_trade_makes_it_the_metric() -> None:
     assert facts["$9 billion"][0] == "exports"  # not the noun "in 2022 and exports" of the amount before
 
 
+def test_trade_exchange_is_trade() -> None:
+    text = (
+        "Egypt and Turkey\n\nTrade exchange between Egypt and Turkey amounted to $8.8 billion in 2024.\n"
+        "The volume of trade exchange rose to $9 billion in the first half of 2025.\n"
+    )
+    facts = _facts(text)
+    assert facts["$8.8 billion"] == ("trade", "EGY", "TUR", 2024)
+    assert facts["$9 billion"] == ("trade", "EGY", "TUR", 2025)
+
+
 def test_a_metric_word_in_brackets_defines_another() -> None:
     text = "Kenya and India\n\nThe trade gap (exports minus imports) with India was $2 billion in 2024.\n"
     assert _facts(text)["$2 billion"][0] == "balance"
@@ -156,6 +166,12 @@ def test_its_balance_is_the_countrys_named_before_it() -> None:
         "While Vietnam sells more abroad each year, its trade deficit with China was $80 billion in 2024.\n"
     )
     assert _facts(text)["$80 billion"] == ("balance", "VNM", "CHN", 2024)
+    # the subject, not a possessor named after it
+    text = (
+        "Egypt and Turkey\n\nEgypt and Turkey signed a pact.\n"
+        "Turkey is Egypt’s fifth-largest trading partner, and its exports to Egypt were $4 billion in 2024.\n"
+    )
+    assert _facts(text)["$4 billion"] == ("exports", "TUR", "EGY", 2024)
 
 
 def test_a_demonym_right_before_the_metric_holds_it_after_of() -> None:

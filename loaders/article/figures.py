@@ -31,9 +31,9 @@ _METRIC_RE = re.compile(
     r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
     # "commerce" as "trade": "two-way commerce", "commerce between"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
-    r"(?:trade|commerce) (?:volume |turnover )?(?:between|with|in goods)|traded|"
+    r"(?:trade|commerce) (?:volume |turnover |exchange )?(?:between|with|in goods)|traded|"
     # a verb of the level right after the word: "trade reached", "trade turnover amounted", "trade worth"
-    r"(?:trade|commerce)\s+(?:volume\s+|turnover\s+)?(?:to|of|at|from|reached|reaching|stood|stands|"
+    r"(?:trade|commerce)\s+(?:volume\s+|turnover\s+|exchanges?\s+)?(?:to|of|at|from|reached|reaching|stood|stands|"
     r"totall?ed|totall?ing|hit|rose|grew|fell|was|is|were|worth|amounted|valued|crossed|topped|exceeded|"
     r"surpassed|increased|jumped|climbed|declined|dropped)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
@@ -213,7 +213,11 @@ def _figure_dyad(
                 break
         its = _ITS_BEFORE.search(sentence, 0, metric_start)
         if adj is None and its and _noun_phrase_gap(sentence[its.end() : metric_start]):
-            adj = next((c for c in reversed(before) if c.end <= its.start() and (c.prep == "" or c.possessive)), None)
+            # the subject before it ("Turkey is Egypt's partner, and its exports"), else a possessor
+            named = [c for c in before if c.end <= its.start() and not c.demonym]
+            adj = next((c for c in named if c.prep == "" and not c.possessive), None) or next(
+                (c for c in reversed(named) if c.possessive), None
+            )
         if metric == "balance":
             partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis") and c is not adj), None)
             holder = adj.code if adj else None
