@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bilateral.loaders.article import Extraction, Gazetteer, parse_article, parse_amounts
+from bilateral.loaders.article import Extraction, Gazetteer, parse_amounts, parse_article
 
 Fact = tuple[str | None, str | None, str | None, int | None]
 

@@ -825,7 +825,7 @@ def _not_the_period(before: str, past_perfect: bool) -> bool:
     """Whether the words `before` a year make it no period (see _NOT_THE_PERIOD), a deadline's
     "by" only when the sentence is not told in the past perfect."""
     m = _NOT_THE_PERIOD.search(before)
-    return bool(m) and not (past_perfect and m.group().lower().startswith("by"))
+    return m is not None and not (past_perfect and m.group().lower().startswith("by"))
 
 
 def _fiscal_start(sentence: str, m: re.Match[str]) -> int:
