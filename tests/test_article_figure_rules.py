@@ -96,6 +96,9 @@ def test_a_by_year_told_in_the_past_perfect_is_the_period() -> None:
     facts = _facts(text)
     assert facts["$3 billion"] == ("investment", "EGY", "TUR", 2024)
     assert facts["$8.8 billion"] == ("trade", "EGY", "TUR", 2024)
+    # (a goal stays a goal: "had agreed to raise ... by 2030")
+    text = "Egypt and Turkey\n\nBy 2024 Egypt and Turkey had agreed to raise trade to $15 billion by 2030.\n"
+    assert _facts(text)["$15 billion"] == ("trade", "EGY", "TUR", None)
 
 
 def test_the_fiscal_year_ended_in_a_month_is_of_the_year_it_began() -> None:
@@ -141,6 +144,9 @@ def test_trade_exchange_is_trade() -> None:
     )
     facts = _facts(text)
     assert facts["$8.8 billion"] == ("trade", "EGY", "TUR", 2024)
+    # (a goal stays a goal: "had agreed to raise ... by 2030")
+    text = "Egypt and Turkey\n\nBy 2024 Egypt and Turkey had agreed to raise trade to $15 billion by 2030.\n"
+    assert _facts(text)["$15 billion"] == ("trade", "EGY", "TUR", None)
     assert facts["$9 billion"] == ("trade", "EGY", "TUR", 2025)
 
 

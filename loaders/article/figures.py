@@ -750,11 +750,12 @@ def _year(
     in 2018 to ...", only when there is no other); else "last year", "this year" in the
     sentence; else the last full year for a trade figure (and True: assumed). `estimated`: the
     page has no date and `published` is the latest year it writes."""
-    past_perfect = _PAST_PERFECT.search(sentence)
+    # (not a goal's: "they had agreed to raise trade to $15 billion by 2030")
+    past_perfect = bool(_PAST_PERFECT.search(sentence)) and not _FORECAST_BEFORE.search(sentence, 0, rel)
     years = [
         (m.start(), _fiscal_start(sentence, m))
         for m in _YEAR_RE.finditer(sentence)
-        if not _not_the_period(sentence[max(0, m.start() - 24) : m.start()], bool(past_perfect))
+        if not _not_the_period(sentence[max(0, m.start() - 24) : m.start()], past_perfect)
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
