@@ -540,6 +540,23 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "BDT": "BDT",
     "Tk": "BDT",
     "NT$": "TWD",
+    # ISO codes written before the number ("AED 50 billion"), and signs, of the Gulf, Africa, Central Asia...
+    "AED": "AED",
+    "QAR": "QAR",
+    "KWD": "KWD",
+    "EGP": "EGP",
+    "KES": "KES",
+    "KSh": "KES",
+    "NGN": "NGN",
+    "SGD": "SGD",
+    "HKD": "HKD",
+    "NZD": "NZD",
+    "KZT": "KZT",
+    "₸": "KZT",
+    "ILS": "ILS",
+    "₪": "ILS",
+    "PLN": "PLN",
+    "TWD": "TWD",
 }
 # Currency words written after the number.
 CURRENCY_WORDS: dict[str, str] = {
@@ -587,6 +604,16 @@ CURRENCY_WORDS: dict[str, str] = {
     "dirhams": "AED",
     "riyals": "SAR",
     "rials": "IRR",
+    "egyptian pounds": "EGP",
+    "saudi riyals": "SAR",
+    "qatari riyals": "QAR",
+    "uae dirhams": "AED",
+    "emirati dirhams": "AED",
+    "kenyan shillings": "KES",
+    "tenge": "KZT",
+    "shekels": "ILS",
+    "zlotys": "PLN",
+    "zloty": "PLN",
 }
 # Currency words that are also ordinary words: an amount in them needs a scale (5 billion won).
 CURRENCY_WORDS_NEEDING_SCALE = frozenset({"won", "pounds", "pound", "rand", "dong", "taka"})

@@ -234,3 +234,19 @@ def test_a_currency_word_repeating_the_sign_is_not_part_of_the_amount() -> None:
         ("€3 billion", "EUR"),
         ("20 billion dollars", "USD"),
     ]
+
+
+def test_currencies_of_new_dyads_are_amounts() -> None:
+    text = (
+        "Exports reached AED 20 billion, KSh 50 billion, QAR 3 billion and EGP 7 billion, or 9 billion "
+        "Egyptian pounds, 2 billion Saudi riyals and ₸500 billion."
+    )
+    assert [(text[s:e], cur) for s, e, _, cur in parse_amounts(text)] == [
+        ("AED 20 billion", "AED"),
+        ("KSh 50 billion", "KES"),
+        ("QAR 3 billion", "QAR"),
+        ("EGP 7 billion", "EGP"),
+        ("9 billion Egyptian pounds", "EGP"),
+        ("2 billion Saudi riyals", "SAR"),
+        ("₸500 billion", "KZT"),
+    ]

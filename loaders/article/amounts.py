@@ -36,7 +36,7 @@ _NUMWORD = "(?P<word>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
 _JOIN = r"(?:\s|[-\u2010\u2011])"
 _AMOUNT_RES = (
     re.compile(
-        r"(?<![\w$¥€£₩₹₽₺₫฿₱₦])"
+        r"(?<![\w$¥€£₩₹₽₺₫฿₱₦₸₪])"
         + _PREFIX
         + r"\s?"
         + _NUM
@@ -53,7 +53,7 @@ _AMOUNT_RES = (
     ),
     re.compile(r"(?<![\w.,])" + _NUM + r"(?:" + _JOIN + _SCALE + r")?(?:\s+|[-\u2010\u2011])" + _SUFFIX + r"\b", re.I),
     re.compile(r"\b" + _NUMWORD + r"\s+" + _SCALE + r"\s+" + _SUFFIX + r"\b", re.I),
-    re.compile(r"(?<![\w$¥€£₩₹₽₺₫฿₱₦])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
+    re.compile(r"(?<![\w$¥€£₩₹₽₺₫฿₱₦₸₪])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
 )
 _APPROX_RE = re.compile(
     r"\b(about|around|nearly|almost|roughly|some|approximately|close to|more than|"
