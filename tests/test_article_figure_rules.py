@@ -107,6 +107,32 @@ def test_the_fiscal_year_ended_in_a_month_is_of_the_year_it_began() -> None:
     assert _facts(text)["$61 billion"] == ("imports", "IND", "RUS", 2023)
 
 
+def test_a_month_opening_the_sentence_is_a_part_of_this_year() -> None:
+    text = (
+        "Egypt and Turkey\n\nIn March, Egypt’s exports to Turkey were $1 billion.\n"
+        "Between January and April, Turkey’s exports to Egypt were $2 billion.\n"
+    )
+    facts = _facts(text, dt.date(2025, 6, 15))
+    assert facts["$1 billion"] == ("exports", "EGY", "TUR", 2025)
+    assert facts["$2 billion"] == ("exports", "TUR", "EGY", 2025)
+
+
+def test_respectively_pairs_amounts_with_their_metrics_partners_and_years() -> None:
+    text = (
+        "Brazil and China\n\nBrazil’s exports to China and imports from China were $94 billion and $63 "
+        "billion, respectively, in 2024.\n"
+        "Brazil’s exports to China were $90 billion and $60 billion in 2023 and 2022, respectively.\n"
+        "Brazil’s deficit with Japan and Korea was $1 billion and $2 billion, respectively, in 2024.\n"
+    )
+    facts = _facts(text)
+    assert facts["$94 billion"] == ("exports", "BRA", "CHN", 2024)
+    assert facts["$63 billion"] == ("imports", "BRA", "CHN", 2024)
+    assert facts["$90 billion"] == ("exports", "BRA", "CHN", 2023)
+    assert facts["$60 billion"] == ("exports", "BRA", "CHN", 2022)
+    assert facts["$1 billion"] == ("balance", "BRA", "JPN", 2024)
+    assert facts["$2 billion"] == ("balance", "BRA", "KOR", 2024)
+
+
 # -- metrics -----------------------------------------------------------------------------------
 
 

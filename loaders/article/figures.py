@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
+from typing import TypeVar
 
 from bilateral.loaders.article.amounts import Amount, find_amounts
 from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
@@ -23,6 +24,8 @@ from bilateral.loaders.records import PersonRef, TopicRef
 __all__ = [
     "find_figures",
 ]
+
+_T = TypeVar("_T")
 
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
@@ -119,12 +122,29 @@ def _metric_after(sentence: str, end: int) -> re.Match[str] | None:
     return _METRIC_NOUN_RE.match(sentence, after.start(after.lastgroup)) if after and after.lastgroup else None
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respective(sentence: str, rel: int, others: list[tuple[int, int]], items: list[_T]) -> _T | None:
+    """ "exports and imports were $94 billion and $63 billion, respectively", "... in 2024 and
+    2023, respectively": the item (metric word or year) in the amount's place among the amounts
+    before "respectively", when there are as many of each (two or more)."""
+    r = _RESPECTIVELY.search(sentence)
+    if r is None or rel > r.start():
+        return None
+    amounts = sorted(a for a in [rel, *(a for a, _ in others)] if a < r.start())
+    return items[amounts.index(rel)] if len(items) == len(amounts) >= 2 else None
+
+
 def _metric_of(sentence: str, rel: int, rel_end: int, others: list[tuple[int, int]]) -> re.Match[str] | None:
     """The metric of the amount at `rel`: the noun written right after it; else the metric word
     nearest it (words before it preferred; "trade" only when no balance, export, import or
     investment word is in the clause; not a word in brackets, which defines another, nor the
     noun right after another amount)."""
     best: tuple[float, re.Match[str]] | None = None
+    respective = _respective(sentence, rel, others, list(_METRIC_RE.finditer(sentence, 0, rel)))
+    if respective is not None:
+        return respective
     own = _metric_after(sentence, rel_end)
     theirs = [m.start() for _, end in others if (m := _metric_after(sentence, end))]
     brackets = [b.span() for b in re.finditer(r"\([^()]*\)", sentence) if not b.start() <= rel < b.end()]
@@ -361,6 +381,8 @@ def find_figures(
         )
         if re.search(r"[,;(]\s*(?:including|of which)\b", gap) and metric in ("balance", "exports", "imports"):
             partner = None
+        if partner is not None:  # "the deficit with China and Mexico was $X and $Y, respectively"
+            partner = _respective(sentence, rel, others, _listed_partners(cs, partner, sentence)) or partner
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
         if metric and country and partner:
@@ -425,6 +447,19 @@ def find_figures(
         )
     out = _bracketed_partner(out, text, country_mentions)
     return _carried_over(_year_of_neighbours(_same_figure_same_year(out), text, index), text, index)
+
+
+def _listed_partners(cs: list[_CountryInSentence], partner: str, sentence: str) -> list[str]:
+    """The partner and the countries listed after it ("with China and Mexico", "to Canada,
+    Mexico and Japan")."""
+    first = next((c for c in cs if c.code == partner and c.prep in ("with", "to", "into", "from")), None)
+    if first is None:
+        return []
+    listed = [first]
+    for c in cs:
+        if c.start > listed[-1].end and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[listed[-1].end : c.start]):
+            listed.append(c)
+    return [c.code for c in listed]
 
 
 def _bracketed_partner(figures: list[FigureHit], text: str, country_mentions: list[MentionHit]) -> list[FigureHit]:
@@ -706,8 +741,13 @@ _COUNT = "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a")
 # a part of a year with no year: "in January", "the first quarter", "the first four months",
 # "the January-April period", "year to date"
 _PART_OF_YEAR = re.compile(
-    r"\b(?:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>" + _MONTH + r")\b(?![-–\s]+\d)"
-    r"|\b(?P<ordinal>first|second|third|fourth)\s+(?P<part>quarter|half|(?:" + _COUNT + r"|\d+)\s+months)\b"
+    # (any case: "In March", "First-quarter" open a sentence)
+    r"\b(?i:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>"
+    + _MONTH
+    + r")\b(?![-–\s]+\d)"
+    r"|\b(?P<ordinal>(?i:first|second|third|fourth))[\s-]+(?P<part>(?i:quarter|half)|(?:"
+    + _COUNT
+    + r"|\d+)\s+months)\b"
     r"(?!\s+of\s+(?:last|(?:19|20)\d\d))"
     r"|\bQ(?P<q>[1-4])\b(?!\s*(?:of\s+)?(?:19|20)\d\d)"
     r"|\b(?P<range>" + _MONTH + r")[-–]" + _MONTH + r"\b(?![-–\s]+\d)"
@@ -726,8 +766,9 @@ def _part_of_year(sentence: str, published: dt.date) -> int | None:
     elif m.group("q"):
         first = 3 * int(m.group("q")) - 2
     elif m.group("ordinal"):
-        nth = ("first", "second", "third", "fourth").index(m.group("ordinal"))
-        first = 1 + nth * (3 if m.group("part") == "quarter" else 6 if m.group("part") == "half" else 0)
+        nth = ("first", "second", "third", "fourth").index(m.group("ordinal").lower())
+        part = m.group("part").lower()
+        first = 1 + nth * (3 if part == "quarter" else 6 if part == "half" else 0)
     else:
         first = 1
     return published.year if first <= published.month else published.year - 1
@@ -767,6 +808,10 @@ def _year(
                 return a, b
         return None
 
+    last_end = max(b for a, b in [(rel, rel_end), *others])
+    respective = _respective(sentence, rel, others, [y for at, y in years if at > last_end])
+    if respective is not None:
+        return respective, False
     own = [y for at, y in years if owner(at) == (rel, rel_end)]
     if own:
         return own[0], False
