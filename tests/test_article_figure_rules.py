@@ -230,6 +230,16 @@ def test_trade_with_one_side_of_the_article_is_with_the_other_side() -> None:
     assert _facts(text)["$5 billion"][1:] in (("IND", "KEN", 2026), ("KEN", "IND", 2026))
 
 
+def test_investors_invest_and_a_countrys_investor_invests_in_it() -> None:
+    text = (
+        "Japan and Vietnam\n\nJapanese investors poured $4.5 billion into Vietnam in 2024.\n"
+        "Japan is Vietnam’s third-largest investor, with $78 billion in registered capital.\n"
+    )
+    facts = _facts(text)
+    assert facts["$4.5 billion"] == ("investment", "VNM", "JPN", 2024)
+    assert facts["$78 billion"][:3] == ("investment", "VNM", "JPN")
+
+
 def test_a_currency_sign_names_no_side_of_another_amount() -> None:
     # "US$" in the bracketed amount is a currency, not the United States
     text = (

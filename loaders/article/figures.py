@@ -31,7 +31,7 @@ _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
     r"\b(?P<exports>exports?|exported|exporting|sold|selling|shipped|shipments?|supplied|sales(?=\s+to\b))\b|"
     r"\b(?P<imports>imports?|imported|importing|bought|buying|purchased|purchases|purchasing)\b|"
-    r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<investment>invest(?:ment|ments|ed|s|ing|ors?)?|FDI)\b|"
     # "commerce" as "trade": "two-way commerce", "commerce between"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
     r"(?:trade|commerce) (?:volume |turnover |exchange )?(?:between|with|in goods)|traded|"
@@ -275,6 +275,9 @@ def _figure_dyad(
                 investor = next((c for c in before if c.start > received.end()), None) or next(
                     (c for c in after if c.prep == "from"), None
                 )
+            # "Japan is Vietnam's largest investor": the possessor is the host, the subject the investor
+            if adj is not None and adj.possessive and sentence[metric_start:metric_end].lower().startswith("investor"):
+                host, investor = adj, next((c for c in before if c is not adj and c.prep == ""), None)
             # fdi_stock: the host is the country, the investor the partner
             holder = host.code if host else None
             other = investor.code if investor else None
