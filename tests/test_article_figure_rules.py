@@ -96,6 +96,14 @@ def test_a_by_year_told_in_the_past_perfect_is_the_period() -> None:
     facts = _facts(text)
     assert facts["$3 billion"] == ("investment", "EGY", "TUR", 2024)
     assert facts["$8.8 billion"] == ("trade", "EGY", "TUR", 2024)
+    # the simple past in the amount's clause too; not a goal in another clause
+    text = (
+        "Kazakhstan and China\n\nChina’s investment in Kazakhstan reached $26 billion by the end of 2024.\n"
+        "Trade was $10 billion in 2023, up from $5 billion, and the leaders want $20 billion by 2030.\n"
+    )
+    facts = _facts(text)
+    assert facts["$26 billion"] == ("investment", "KAZ", "CHN", 2024)
+    assert facts["$20 billion"] == ("trade", "KAZ", "CHN", None)
     # (a goal stays a goal: "had agreed to raise ... by 2030")
     text = "Egypt and Turkey\n\nBy 2024 Egypt and Turkey had agreed to raise trade to $15 billion by 2030.\n"
     assert _facts(text)["$15 billion"] == ("trade", "EGY", "TUR", None)
@@ -161,6 +169,8 @@ def test_a_verb_of_the_level_after_trade_makes_it_the_metric() -> None:
     assert facts["$15 billion"] == ("trade", "AUS", "VNM", 2024)
     assert facts["$16 billion"][0] == "trade"
     assert facts["$9 billion"][0] == "exports"  # not the noun "in 2022 and exports" of the amount before
+    text = "Vietnam and Australia\n\nTrade will reach $20 billion in 2026, the ministers said.\n"
+    assert _facts(text)["$20 billion"] == ("trade", "VNM", "AUS", 2026)
 
 
 def test_trade_exchange_is_trade() -> None:
@@ -170,9 +180,6 @@ def test_trade_exchange_is_trade() -> None:
     )
     facts = _facts(text)
     assert facts["$8.8 billion"] == ("trade", "EGY", "TUR", 2024)
-    # (a goal stays a goal: "had agreed to raise ... by 2030")
-    text = "Egypt and Turkey\n\nBy 2024 Egypt and Turkey had agreed to raise trade to $15 billion by 2030.\n"
-    assert _facts(text)["$15 billion"] == ("trade", "EGY", "TUR", None)
     assert facts["$9 billion"] == ("trade", "EGY", "TUR", 2025)
 
 

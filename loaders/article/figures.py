@@ -37,7 +37,7 @@ _METRIC_RE = re.compile(
     r"(?:trade|commerce) (?:volume |turnover |exchange )?(?:between|with|in goods)|traded|"
     # a verb of the level right after the word: "trade reached", "trade turnover amounted", "trade worth"
     r"(?:trade|commerce)\s+(?:volume\s+|turnover\s+|exchanges?\s+)?(?:to|of|at|from|reached|reaching|stood|stands|"
-    r"totall?ed|totall?ing|hit|rose|grew|fell|was|is|were|worth|amounted|valued|crossed|topped|exceeded|"
+    r"totall?ed|totall?ing|hit|rose|grew|fell|was|is|were|will|would|could|may|might|worth|amounted|valued|crossed|topped|exceeded|"
     r"surpassed|increased|jumped|climbed|declined|dropped)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
@@ -313,7 +313,9 @@ _FORECAST_BEFORE = re.compile(
 )
 # a deadline in the amount's own clause ("$10 billion by 2030"): a target, whatever other year its sentence writes
 _DEADLINE_IN_CLAUSE = re.compile(
-    r"[^;.,]{0,40}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|" + _DEADLINE_PART + r")",
+    r"[^;.,]{0,40}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
+    + _DEADLINE_PART
+    + r"\s*(?:(?:19|20)\d\d|the\s+decade))",
     re.I,
 )
 # "That year, exports were ...": the year written before it
@@ -794,12 +796,14 @@ def _year(
     in 2018 to ...", only when there is no other); else "last year", "this year" in the
     sentence; else the last full year for a trade figure (and True: assumed). `estimated`: the
     page has no date and `published` is the latest year it writes."""
-    # (not a goal's: "they had agreed to raise trade to $15 billion by 2030")
-    past_perfect = bool(_PAST_PERFECT.search(sentence)) and not _FORECAST_BEFORE.search(sentence, 0, rel)
+    # (the amount's own clause tells it; not a goal's: "they had agreed to raise trade to $15 billion by 2030")
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, rel)), default=0)
+    hi = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, rel_end)), len(sentence))
+    told_as_past = bool(_TOLD_AS_PAST.search(sentence, lo, hi)) and not _FORECAST_BEFORE.search(sentence, 0, rel)
     years = [
         (m.start(), _fiscal_start(sentence, m))
         for m in _YEAR_RE.finditer(sentence)
-        if not _not_the_period(sentence[max(0, m.start() - 24) : m.start()], past_perfect)
+        if not _not_the_period(sentence[max(0, m.start() - 24) : m.start()], told_as_past)
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
@@ -830,7 +834,7 @@ def _year(
         return _relative_year(relative, published, before_other, estimated), False
     if that_year is not None and _THAT_YEAR.search(sentence):
         return that_year, False
-    if _DEADLINE_IN_CLAUSE.match(sentence, rel_end) and not past_perfect:
+    if _DEADLINE_IN_CLAUSE.match(sentence, rel_end) and not told_as_past:
         return None, False
     free = [(at, y) for at, y in years if owner(at) is None]
     forecast = _FORECAST_BEFORE.search(sentence, 0, rel)
@@ -859,8 +863,14 @@ def _year(
     return None, False
 
 
-# told in the past perfect, a "by" year is when the level stood: "By 2024 it had grown to $8.8 billion"
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn))\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
+# told in the past, a "by" year is when the level stood: "By 2024 it had grown to $8.8 billion",
+# "reached $26 billion by the end of 2024"
+_TOLD_AS_PAST = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn))\b|\b(?:reached|exceeded|surpassed|topped|stood|totall?ed|"
+    r"amounted|hit|was|were|rose|grew|fell)\b",
+    re.I,
+)
 # a year opening the sentence: "In 2026, ..."
 _OPENING_YEAR = re.compile(r"\s*(?:In|For|During)\s+(?:the\s+year\s+)?")
 # "the fiscal year ended March 2024": of the year it began (as "2023-24" is of 2023)
@@ -870,11 +880,11 @@ _FISCAL_ENDED = re.compile(
 )
 
 
-def _not_the_period(before: str, past_perfect: bool) -> bool:
+def _not_the_period(before: str, told_as_past: bool) -> bool:
     """Whether the words `before` a year make it no period (see _NOT_THE_PERIOD), a deadline's
-    "by" only when the sentence is not told in the past perfect."""
+    "by" only when the sentence is not told in the past."""
     m = _NOT_THE_PERIOD.search(before)
-    return m is not None and not (past_perfect and m.group().lower().startswith("by"))
+    return m is not None and not (told_as_past and m.group().lower().startswith("by"))
 
 
 def _fiscal_start(sentence: str, m: re.Match[str]) -> int:
