@@ -574,9 +574,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Ksh": "KES",
     "TL": "TRY",
     "₪": "ILS",
-    # ISO 4217 codes written before the number ("AED 5 billion"; not COP: "COP30" is a conference)
+    # ISO 4217 codes written before the number ("AED 5 billion"; not COP, "COP30" is a conference, nor SAR,
+    # "Hong Kong SAR")
     "AED": "AED",
-    "SAR": "SAR",
     "QAR": "QAR",
     "KWD": "KWD",
     "BHD": "BHD",
@@ -623,6 +623,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "KHR": "KHR",
     "LAK": "LAK",
     "MNT": "MNT",
+    "₸": "KZT",
 }
 # Currency words written after the number.
 CURRENCY_WORDS: dict[str, str] = {
@@ -683,6 +684,11 @@ CURRENCY_WORDS: dict[str, str] = {
     "tenge": "KZT",
     "cedis": "GHS",
     "birr": "ETB",
+    "saudi riyals": "SAR",
+    "qatari riyals": "QAR",
+    "uae dirhams": "AED",
+    "emirati dirhams": "AED",
+    "zlotys": "PLN",
 }
 # Currency words that are also ordinary words: an amount in them needs a scale (5 billion won).
 CURRENCY_WORDS_NEEDING_SCALE = frozenset({"won", "pounds", "pound", "rand", "dong", "taka"})

@@ -36,7 +36,7 @@ _NUMWORD = "(?P<word>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
 _JOIN = r"(?:\s|[-\u2010\u2011])"
 _AMOUNT_RES = (
     re.compile(
-        r"(?<![\w$¥€£₩₹₽₺₫฿₱₦])"
+        r"(?<![\w$¥€£₩₹₽₺₫฿₱₦₸₪])"
         + _PREFIX
         + r"\s?"
         + _NUM
@@ -53,7 +53,7 @@ _AMOUNT_RES = (
     ),
     re.compile(r"(?<![\w.,])" + _NUM + r"(?:" + _JOIN + _SCALE + r")?(?:\s+|[-\u2010\u2011])" + _SUFFIX + r"\b", re.I),
     re.compile(r"\b" + _NUMWORD + r"\s+" + _SCALE + r"\s+" + _SUFFIX + r"\b", re.I),
-    re.compile(r"(?<![\w$¥€£₩₹₽₺₫฿₱₦])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
+    re.compile(r"(?<![\w$¥€£₩₹₽₺₫฿₱₦₸₪])" + _PREFIX + r"\s?" + _NUMWORD + r"\s+" + _SCALE + r"\b"),
 )
 _APPROX_RE = re.compile(
     r"\b(about|around|nearly|almost|roughly|some|approximately|close to|more than|"
@@ -108,9 +108,11 @@ def find_amounts(text: str) -> list[Amount]:
                 continue  # "R" is the rand only right before its number
             if prefix:
                 currency = _PREFIXES[prefix]
-                if prefix == "$" and suffix in CURRENCY_WORDS:
+                if prefix == "$" and suffix in CURRENCY_WORDS and CURRENCY_WORDS[suffix] != currency:
                     currency = CURRENCY_WORDS[suffix]
-                elif suffix and CURRENCY_WORDS.get(suffix) != currency:
+                elif suffix:
+                    # a word repeating the sign's currency ("$5 billion dollars") or another one
+                    # is not part of the amount
                     e = m.start("suf2")
                     e = len(text[:e].rstrip())
             else:

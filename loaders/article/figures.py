@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
+from typing import TypeVar
 
 from bilateral.loaders.article.amounts import Amount, find_amounts
 from bilateral.loaders.article.model import FigureHit, MentionHit, QuoteHit
@@ -24,15 +25,20 @@ __all__ = [
     "find_figures",
 ]
 
+_T = TypeVar("_T")
+
 _METRIC_RE = re.compile(
     r"\b(?P<balance>deficits?|surplus(?:es)?|trade gap)\b|"
     r"\b(?P<exports>exports?|exported|exporting|sold|selling|shipped|shipments?|supplied|sales(?=\s+to\b))\b|"
     r"\b(?P<imports>imports?|imported|importing|bought|buying|purchased|purchases|purchasing)\b|"
-    r"\b(?P<investment>invest(?:ment|ments|ed|s|ing)?|FDI)\b|"
+    r"\b(?P<investment>invest(?:ment|ments|ed|s|ing|ors?)?|FDI)\b|"
     # "commerce" as "trade": "two-way commerce", "commerce between"
     r"\b(?P<trade>(?:two-way|bilateral|total|goods|merchandise) (?:trade|commerce)|"
-    r"(?:trade|commerce) (?:volume |turnover )?(?:between|with|in goods)|traded|"
-    r"(?:trade|commerce)\s+(?:to|of|at|from|reached|stood|totall?ed|hit|rose|grew|fell|was)\b|"
+    r"(?:trade|commerce) (?:volume |turnover |exchange )?(?:between|with|in goods)|traded|"
+    # a verb of the level right after the word: "trade reached", "trade turnover amounted", "trade worth"
+    r"(?:trade|commerce)\s+(?:volume\s+|turnover\s+|exchanges?\s+)?(?:to|of|at|from|reached|reaching|stood|stands|"
+    r"totall?ed|totall?ing|hit|rose|grew|fell|was|is|were|will|would|could|may|might|worth|amounted|valued|crossed|topped|exceeded|"
+    r"surpassed|increased|jumped|climbed|declined|dropped)\b|"
     r"(?<![\w.])(?-i:[A-Z][\w.]*-[A-Z][\w.]*)\s+trade)\b",  # "US-Japan trade"
     re.I,
 )
@@ -44,8 +50,11 @@ _PLEDGE_RE = re.compile(
     r"projected|project|offer\w*|propos\w*)\b",
     re.I,
 )
-# "in Gujarat, India": the country after a place is "in" too
-_IN_PLACE_BEFORE = re.compile(r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")
+# "in Gujarat, India", "in Hunan province, China": the country after a place is "in" too
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
+    r"(?:\s+(?:province|state|region|prefecture|county|district|city))?,\s+$"
+)
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
 # the words of a noun phrase between a holder and its metric ("Japan's 9 trillion yen ($62 billion)
 # trade surplus", "the U.S. goods deficit"); any other word (a verb: "Germany account for half of
@@ -66,8 +75,22 @@ _NOUN_PHRASE_WORDS = frozenset(
 _BLOC_HOLDER = re.compile(r"\b(?:European Union|EU|bloc)(?:’s|'s)?\s+(?:[\w$¥€£.,()-]+\s+){0,4}$")
 
 
+# a holder's verb and its object's article: any adjectives may follow ("Vietnam ran a robust trade surplus")
+_HOLDER_VERB_OBJECT = re.compile(
+    r"\s*(?:ran|runs|run|recorded|records|posted|posts|reported|reports|registered|logged|booked|had|has|saw)"
+    r"\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}"
+)
+# "its trade deficit with China": the country named before it holds it
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}$")
+# prepositions that make a country the other side, not the one before the metric's word
+_PARTNER_PREPS = ("with", "against", "vis-à-vis", "between", "in", "into")
+
+
 def _noun_phrase_gap(gap: str) -> bool:
-    """Whether `gap` holds only amounts, names and noun-phrase words (see _NOUN_PHRASE_WORDS)."""
+    """Whether `gap` holds only amounts, names and noun-phrase words (see _NOUN_PHRASE_WORDS),
+    or a holder's verb and its object's first words."""
+    if _HOLDER_VERB_OBJECT.fullmatch(gap):
+        return True
     for token in re.sub(r"^(?:’s|'s)", "", gap).split():
         word = token.removesuffix("’s").removesuffix("'s").strip("()$¥€£.,’'-")
         if word and not (re.search(r"\d", word) or word[0].isupper() or word.lower() in _NOUN_PHRASE_WORDS):
@@ -75,20 +98,66 @@ def _noun_phrase_gap(gap: str) -> bool:
     return True
 
 
-_GLOBAL_BEFORE = re.compile(r"\b(?:global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
+_GLOBAL_BEFORE = re.compile(r"\b(?P<word>global|overall|worldwide|total)\s+(?:\w+\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?P<prep>with|against|to|into|from|in|between|and|by|of|vis-à-vis)\s+(?:the\s+)?$", re.I)
 
 
-def _metric_of(sentence: str, rel: int) -> re.Match[str] | None:
-    """The metric word nearest the amount at `rel` (words before it preferred; "trade" only
-    when no balance, export, import or investment word is in the sentence)."""
+# a metric's noun right after an amount ("$380 billion in imports", "$5 billion in trade volume",
+# "$3 billion of Kenyan exports"): that amount's own metric
+_METRIC_NOUN = (
+    r"(?:(?P<balance>deficits?|surplus(?:es)?|trade gap)|(?P<exports>exports?)|(?P<imports>imports?)|"
+    r"(?P<investment>investments?|FDI)|(?P<trade>trade|commerce)(?!\s+(?:deficit|surplus|gap)))\b"
+)
+_METRIC_NOUN_RE = re.compile(_METRIC_NOUN, re.I)
+_METRIC_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:dollars?\s+)?(?:in|of)\s+"
+    r"(?:(?!(?:and|or|but|with|while|from|to|by)\b)[a-z][\w-]*\s+){0,2}?" + _METRIC_NOUN,
+    re.I,
+)
+
+
+def _metric_after(sentence: str, end: int) -> re.Match[str] | None:
+    """The metric noun written right after the amount ending at `end` (see _METRIC_AFTER)."""
+    after = _METRIC_AFTER.match(sentence, end)
+    return _METRIC_NOUN_RE.match(sentence, after.start(after.lastgroup)) if after and after.lastgroup else None
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respective(sentence: str, rel: int, others: list[tuple[int, int]], items: list[_T]) -> _T | None:
+    """ "exports and imports were $94 billion and $63 billion, respectively", "... in 2024 and
+    2023, respectively": the item (metric word or year) in the amount's place among the amounts
+    before "respectively", when there are as many of each (two or more)."""
+    r = _RESPECTIVELY.search(sentence)
+    if r is None or rel > r.start():
+        return None
+    amounts = sorted(a for a in [rel, *(a for a, _ in others)] if a < r.start())
+    return items[amounts.index(rel)] if len(items) == len(amounts) >= 2 else None
+
+
+def _metric_of(sentence: str, rel: int, rel_end: int, others: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The metric of the amount at `rel`: the noun written right after it; else the metric word
+    nearest it (words before it preferred; "trade" only when no balance, export, import or
+    investment word is in the clause; not a word in brackets, which defines another, nor the
+    noun right after another amount)."""
     best: tuple[float, re.Match[str]] | None = None
-    found = list(_METRIC_RE.finditer(sentence))
+    respective = _respective(sentence, rel, others, list(_METRIC_RE.finditer(sentence, 0, rel)))
+    if respective is not None:
+        return respective
+    own = _metric_after(sentence, rel_end)
+    theirs = [m.start() for _, end in others if (m := _metric_after(sentence, end))]
+    brackets = [b.span() for b in re.finditer(r"\([^()]*\)", sentence) if not b.start() <= rel < b.end()]
+    found = [m for m in _METRIC_RE.finditer(sentence) if m.start() not in theirs]
+    outside = [m for m in found if not any(lo < m.start() < hi for lo, hi in brackets)]
+    found = outside or found
 
     def same_clause(m: re.Match[str]) -> bool:
         lo, hi = sorted((m.end(), rel))
         return not re.search(r"[,;]\s", sentence[lo:hi])
 
+    if own and not (own.group("trade") and any(m.group("balance") and same_clause(m) for m in found)):
+        return own  # (but "a surplus of $60 billion in goods trade" is the balance)
     # (a word of another clause, "..., with Norway exporting $4.8 billion", does not count)
     if any(not m.group("trade") and same_clause(m) for m in found):
         found = [m for m in found if not m.group("trade")]
@@ -150,8 +219,10 @@ def _figure_dyad(
             subject_of_verb = (
                 c.prep == "with" and not gap.strip() and re.search(r"(?:ed|ing)$", sentence[metric_start:metric_end])
             )
+            # "$3 billion of Kenyan exports": a demonym right before the word, whatever precedes it
+            demonym_of_word = c.demonym and c.prep not in _PARTNER_PREPS and _noun_phrase_gap(gap)
             if (
-                (c.prep in ("", "and") or c.possessive or subject_of_verb)
+                (c.prep in ("", "and") or c.possessive or subject_of_verb or demonym_of_word)
                 and _HOLDER_GAP.fullmatch(gap)
                 # a balance's holder is in its noun phrase; an investor or exporter is the
                 # subject of a verb ("Japan pledged $550 billion in investment")
@@ -160,6 +231,13 @@ def _figure_dyad(
             ):
                 adj = c
                 break
+        its = _ITS_BEFORE.search(sentence, 0, metric_start)
+        if adj is None and its and _noun_phrase_gap(sentence[its.end() : metric_start]):
+            # the subject before it ("Turkey is Egypt's partner, and its exports"), else a possessor
+            named = [c for c in before if c.end <= its.start() and not c.demonym]
+            adj = next((c for c in named if c.prep == "" and not c.possessive), None) or next(
+                (c for c in reversed(named) if c.possessive), None
+            )
         if metric == "balance":
             partner = next((c for c in countries if c.prep in ("with", "against", "vis-à-vis") and c is not adj), None)
             holder = adj.code if adj else None
@@ -197,6 +275,9 @@ def _figure_dyad(
                 investor = next((c for c in before if c.start > received.end()), None) or next(
                     (c for c in after if c.prep == "from"), None
                 )
+            # "Japan is Vietnam's largest investor": the possessor is the host, the subject the investor
+            if adj is not None and adj.possessive and sentence[metric_start:metric_end].lower().startswith("investor"):
+                host, investor = adj, next((c for c in before if c is not adj and c.prep == ""), None)
             # fdi_stock: the host is the country, the investor the partner
             holder = host.code if host else None
             other = investor.code if investor else None
@@ -213,8 +294,12 @@ def _figure_dyad(
 
 
 _SPEAKER_BEFORE = re.compile(r"(?:\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
+# a deadline's part of a year: "by the end of 2025", "by fall of 2025", "by mid-2026"
+_DEADLINE_PART = (
+    r"(?:by|until|before)\s+(?:the\s+)?(?:end|fall|autumn|spring|summer|winter|middle|mid|start|beginning)(?:\s+of|-)"
+)
 _NOT_THE_PERIOD = re.compile(
-    r"\b(?:since|by|until|till|through|before|after|from|over|(?:by|until|before)\s+(?:the\s+)?end(?:\s+of|-))\s*$",
+    r"\b(?:since|by|until|till|through|before|after|from|over|" + _DEADLINE_PART + r")\s*$",
     re.I,
 )
 # a forecast, pledge or goal: a modal or a verb of intent in the amount's clause before it ("Japan
@@ -226,6 +311,15 @@ _FORECAST_BEFORE = re.compile(
     r"agreed|want(?:s|ed)?)\s+to|\b(?i:target(?:s|ed|ing)?|goal|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
     r"vow(?:s|ed)?|commit(?:s|ted)?))\b[^;:]*$"
 )
+# a deadline in the amount's own clause ("$10 billion by 2030"): a target, whatever other year its sentence writes
+_DEADLINE_IN_CLAUSE = re.compile(
+    r"[^;.,]{0,40}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
+    + _DEADLINE_PART
+    + r"\s*(?:(?:19|20)\d\d|the\s+decade))",
+    re.I,
+)
+# "That year, exports were ...": the year written before it
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same)\s+year\b", re.I)
 _DEADLINE_AFTER = re.compile(
     r"[^;.]{0,60}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
     r"within\s+(?:the\s+next\s+)?\w+\s+(?:years?|decades?)|(?:in|over)\s+the\s+(?:next|coming)\s+\w+)\b",
@@ -274,7 +368,8 @@ def find_figures(
         s0, s1 = index.sentences[sid]
         sentence = text[s0:s1]
         rel = amount.start - s0
-        metric_m = _metric_of(sentence, rel)
+        others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
+        metric_m = _metric_of(sentence, rel, amount.end - s0, others)
         metric = None
         if metric_m:
             metric = next(k for k in ("balance", "exports", "imports", "investment", "trade") if metric_m.group(k))
@@ -284,12 +379,15 @@ def find_figures(
         later = next(iter(starting_in(amounts, amount.end, s1)), None)
         gap = text[amount.end : later.start] if later else ""
         own_end = later.start if later and re.search(r"[,;]\s", gap) else s1
-        cs = _sentence_countries(text, s0, own_end, amount, country_mentions) if metric_m else []
+        in_sentence = starting_in(amounts, s0, s1)
+        cs = _sentence_countries(text, s0, own_end, amount, in_sentence, country_mentions) if metric_m else []
         country, partner, filled = _sides(
             metric, metric_m, sentence, cs, previous_in_sentence.get(sid), speaker, people, dyad, last_sides
         )
         if re.search(r"[,;(]\s*(?:including|of which)\b", gap) and metric in ("balance", "exports", "imports"):
             partner = None
+        if partner is not None:  # "the deficit with China and Mexico was $X and $Y, respectively"
+            partner = _respective(sentence, rel, others, _listed_partners(cs, partner, sentence)) or partner
         if metric:
             previous_in_sentence[sid] = (metric, country, partner)
         if metric and country and partner:
@@ -301,11 +399,14 @@ def find_figures(
         if filled:
             conf *= 0.8
             notes.append("a country of the dyad comes from the article, not the sentence")
-        others = [(a.start - s0, a.end - s0) for a in starting_in(amounts, s0, s1) if a is not amount]
-        year, assumed = _year(sentence, rel, amount.end - s0, now, metric, others, estimated=published is None)
+        that = _THAT_YEAR.search(sentence)
+        that_year = _last_year_in(text, index.sentences[max(0, sid - 2)][0], s0 + that.start()) if that else None
+        year, assumed = _year(
+            sentence, rel, amount.end - s0, now, metric, others, estimated=published is None, that_year=that_year
+        )
         if assumed:
             conf *= 0.5
-            notes.append("period not stated: the last full year is assumed")
+            notes.append(_ASSUMED)
         sector = _sector(text, s0, len(sentence), metric_m, topic_mentions) if metric_m else None
         indicator, value = _indicator(metric, metric_m, sentence, amount.amount)
         window = sentence[
@@ -351,6 +452,19 @@ def find_figures(
         )
     out = _bracketed_partner(out, text, country_mentions)
     return _carried_over(_year_of_neighbours(_same_figure_same_year(out), text, index), text, index)
+
+
+def _listed_partners(cs: list[_CountryInSentence], partner: str, sentence: str) -> list[str]:
+    """The partner and the countries listed after it ("with China and Mexico", "to Canada,
+    Mexico and Japan")."""
+    first = next((c for c in cs if c.code == partner and c.prep in ("with", "to", "into", "from")), None)
+    if first is None:
+        return []
+    listed = [first]
+    for c in cs:
+        if c.start > listed[-1].end and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[listed[-1].end : c.start]):
+            listed.append(c)
+    return [c.code for c in listed]
 
 
 def _bracketed_partner(figures: list[FigureHit], text: str, country_mentions: list[MentionHit]) -> list[FigureHit]:
@@ -436,19 +550,27 @@ def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
     return out
 
 
-_ANY_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last year|a year earlier)\b", re.I)
+_ANY_PERIOD = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last (?:fiscal |financial )?year|a year earlier)\b", re.I
+)
+
+
+_ASSUMED = "period not stated: the last full year is assumed"
 
 
 def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> list[FigureHit]:
     """A statistic whose sentence states no period at all ("Japan's 9 trillion yen surplus")
     takes the year of the figures of the same two countries within two sentences of it, when
-    they give one year."""
-    dated = [(index.sentence_of(f.start), f) for f in figures if f.year is not None and f.metric]
+    they give one year (rather than the last full year assumed)."""
+    dated = [
+        (index.sentence_of(f.start), f) for f in figures if f.year is not None and f.metric and _ASSUMED not in f.note
+    ]
     out = []
     for f in figures:
         n = index.sentence_of(f.start)
+        assumed = _ASSUMED in f.note
         if (
-            f.year is None
+            (f.year is None or assumed)
             and f.metric in ("balance", "exports", "imports", "trade")
             and f.country
             and f.partner
@@ -457,20 +579,27 @@ def _year_of_neighbours(figures: list[FigureHit], text: str, index: Index) -> li
             sides = {f.country, f.partner}
             years = {g.year for m, g in dated if m != n and abs(m - n) <= 2 and {g.country, g.partner} == sides}
             if len(years) == 1:
-                f = replace(f, year=years.pop(), note=f.note + "; the year of the same countries' figures next to it")
+                note = "; ".join(n for n in f.note.split("; ") if n != _ASSUMED)
+                f = replace(
+                    f,
+                    year=years.pop(),
+                    confidence=round(f.confidence / 0.5, 3) if assumed else f.confidence,  # (undo the assumption's)
+                    note=note + "; the year of the same countries' figures next to it",
+                )
         out.append(f)
     return out
 
 
 def _sentence_countries(
-    text: str, s0: int, s1: int, amount: Amount, country_mentions: list[MentionHit]
+    text: str, s0: int, s1: int, amount: Amount, amounts: list[Amount], country_mentions: list[MentionHit]
 ) -> list[_CountryInSentence]:
-    """The countries of the sentence, outside the amount, with the preposition before each."""
+    """The countries of the sentence, outside its amounts ("US$" names a currency, not a side),
+    with the preposition before each."""
     cs: list[_CountryInSentence] = []
     source = re.compile(r"\baccording to\b", re.I).search(text, amount.end, s1)
     s1 = source.start() if source else s1  # "... according to the Japanese Ministry of Finance": no side
     for cm in starting_in(country_mentions, s0, s1):
-        if not (amount.start <= cm.start < amount.end):
+        if not any(a.start <= cm.start < a.end for a in amounts):
             assert cm.country is not None
             prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16) : cm.start]) or _IN_PLACE_BEFORE.search(
                 text[max(s0, cm.start - 40) : cm.start]
@@ -533,7 +662,11 @@ def _sides(
     """(country, partner, whether a side comes from the article rather than the sentence)."""
     if not (metric and metric_m):
         return None, None, False
-    country, partner, how = _figure_dyad(metric, metric_m.start(), metric_m.end(), cs, sentence)
+    # "Kenya-India trade": the pair the match starts with is before the metric's word
+    pair = re.match(r"[A-Z][\w.]*-[A-Z][\w.]*\s+", metric_m.group())
+    country, partner, how = _figure_dyad(
+        metric, metric_m.start() + (pair.end() if pair else 0), metric_m.end(), cs, sentence
+    )
     # "the surplus in India's favour": that country holds it
     favoured = next((c for c in cs if re.match(r"(?:’s|'s)\s+favou?r\b", sentence[c.end :])), None)
     if metric == "balance" and country is None and favoured is not None:
@@ -554,7 +687,9 @@ def _sides(
         if holder is None and metric in last_sides:
             return last_sides[metric][0], None, True
         return holder, None, False
-    if _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()]):
+    world = _GLOBAL_BEFORE.search(sentence[max(0, metric_m.start() - 30) : metric_m.start()])
+    # ("the total trade was $X" in a sentence naming no country: the article's two, as below)
+    if world and not (metric == "trade" and not cs and world.group("word").lower() == "total"):
         return country, partner, False  # "Japan's global trade deficit": with no partner
     if how != "sentence order" and _BLOC_HOLDER.search(sentence, max(0, metric_m.start() - 60), metric_m.start()):
         # "The EU and China are partners, but the EU's deficit ...": the one country named beside it
@@ -565,6 +700,12 @@ def _sides(
         return dyad[0], dyad[1], True  # "bilateral trade", "trade between the two countries"
     if metric == "trade" and dyad and not cs:
         return dyad[0], dyad[1], True  # "Trade reached $6 billion": a sentence naming no country, the article's two
+    named = {c.code for c in cs}
+    if metric == "trade" and dyad and country is None and partner is None and len(named) == 1:
+        # "trade with India", the one country of its sentence, one side of the article: with the other
+        side = next((c.code for c in cs if c.prep == "with" and c.code in dyad), None)
+        if side is not None:
+            return (dyad[0] if dyad[1] == side else dyad[1]), side, True
     (country, partner), filled = _from_the_article(metric, country, partner, dyad, last_sides)
     return country, partner, filled
 
@@ -605,8 +746,13 @@ _COUNT = "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a")
 # a part of a year with no year: "in January", "the first quarter", "the first four months",
 # "the January-April period", "year to date"
 _PART_OF_YEAR = re.compile(
-    r"\b(?:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>" + _MONTH + r")\b(?![-–\s]+\d)"
-    r"|\b(?P<ordinal>first|second|third|fourth)\s+(?P<part>quarter|half|(?:" + _COUNT + r"|\d+)\s+months)\b"
+    # (any case: "In March", "First-quarter" open a sentence)
+    r"\b(?i:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>"
+    + _MONTH
+    + r")\b(?![-–\s]+\d)"
+    r"|\b(?P<ordinal>(?i:first|second|third|fourth))[\s-]+(?P<part>(?i:quarter|half)|(?:"
+    + _COUNT
+    + r"|\d+)\s+months)\b"
     r"(?!\s+of\s+(?:last|(?:19|20)\d\d))"
     r"|\bQ(?P<q>[1-4])\b(?!\s*(?:of\s+)?(?:19|20)\d\d)"
     r"|\b(?P<range>" + _MONTH + r")[-–]" + _MONTH + r"\b(?![-–\s]+\d)"
@@ -625,8 +771,9 @@ def _part_of_year(sentence: str, published: dt.date) -> int | None:
     elif m.group("q"):
         first = 3 * int(m.group("q")) - 2
     elif m.group("ordinal"):
-        nth = ("first", "second", "third", "fourth").index(m.group("ordinal"))
-        first = 1 + nth * (3 if m.group("part") == "quarter" else 6 if m.group("part") == "half" else 0)
+        nth = ("first", "second", "third", "fourth").index(m.group("ordinal").lower())
+        part = m.group("part").lower()
+        first = 1 + nth * (3 if part == "quarter" else 6 if part == "half" else 0)
     else:
         first = 1
     return published.year if first <= published.month else published.year - 1
@@ -640,16 +787,23 @@ def _year(
     metric: str | None,
     others: list[tuple[int, int]],
     estimated: bool = False,
+    that_year: int | None = None,
 ) -> tuple[int | None, bool]:
     """The period: the year written right after the amount; else its own "today", "last
-    year"; else the year of the sentence nearest it (not "since 2020" or "over 2023"; one written
-    right after another amount, "from $418 billion in 2018 to ...", only when there is no other);
-    else "last year", "this year" in the sentence; else the last full year for a trade figure
-    (and True: assumed)."""
+    year"; else "that year" (`that_year`, the year written before it); else none for a target
+    with a deadline in its clause ("$10 billion by 2030"); else the year of the sentence nearest it
+    (not "since 2020" or "over 2023"; one written right after another amount, "from $418 billion
+    in 2018 to ...", only when there is no other); else "last year", "this year" in the
+    sentence; else the last full year for a trade figure (and True: assumed). `estimated`: the
+    page has no date and `published` is the latest year it writes."""
+    # (the amount's own clause tells it; not a goal's: "they had agreed to raise trade to $15 billion by 2030")
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, rel)), default=0)
+    hi = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, rel_end)), len(sentence))
+    told_as_past = bool(_TOLD_AS_PAST.search(sentence, lo, hi)) and not _FORECAST_BEFORE.search(sentence, 0, rel)
     years = [
-        (m.start(), int(m.group("year")))
+        (m.start(), _fiscal_start(sentence, m))
         for m in _YEAR_RE.finditer(sentence)
-        if not _NOT_THE_PERIOD.search(sentence[max(0, m.start() - 16) : m.start()])
+        if not _not_the_period(sentence[max(0, m.start() - 24) : m.start()], told_as_past)
         and not _COMPARED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
         and not (rel <= m.start() < rel_end)
     ]
@@ -661,6 +815,10 @@ def _year(
                 return a, b
         return None
 
+    last_end = max(b for a, b in [(rel, rel_end), *others])
+    respective = _respective(sentence, rel, others, [y for at, y in years if at > last_end])
+    if respective is not None:
+        return respective, False
     own = [y for at, y in years if owner(at) == (rel, rel_end)]
     if own:
         return own[0], False
@@ -668,27 +826,30 @@ def _year(
         return published.year, False
     relative = _OWN_RELATIVE.match(sentence, rel_end)
     if relative:
-        if published is None:
-            return None, False
-        when = relative.group("when").lower()
-        if relative.group("ago"):  # "20 years ago"
-            ago = relative.group("ago").lower()
-            return published.year - int(NUMBER_WORDS.get(ago, 0) or ago), False
         # "to $1.8 billion in 2022 from $2.1 billion a year earlier": the year before the other's
         # (else the sentence's own year: "In 2024, trade grew to $2 billion from $1.7 billion a year earlier")
         before_other = [y for at, y in years if owner(at) not in (None, (rel, rel_end))] or [
             y for at, y in years if owner(at) is None and at < rel
         ]
-        if when in ("a year earlier", "the previous year") and before_other:
-            return before_other[0] - 1, False
-        past = when in ("last year", "a year earlier", "the previous year")
-        return published.year - 1 if past else published.year, False
+        return _relative_year(relative, published, before_other, estimated), False
+    if that_year is not None and _THAT_YEAR.search(sentence):
+        return that_year, False
+    if _DEADLINE_IN_CLAUSE.match(sentence, rel_end) and not told_as_past:
+        return None, False
     free = [(at, y) for at, y in years if owner(at) is None]
+    forecast = _FORECAST_BEFORE.search(sentence, 0, rel)
+    if forecast:
+        # "signed deals in 2024 and aim to lift trade to $15 billion": a year before the verb of
+        # intent is another predicate's (but "In 2026, trade is expected to reach $15 billion")
+        free = [(at, y) for at, y in free if at > forecast.start() or _OPENING_YEAR.fullmatch(sentence, 0, at)]
+        years = free
     if free or years:  # a year of another amount only when the sentence has no other
         return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
         return None, False
-    if re.search(r"\blast year\b|\ba year earlier\b", sentence, re.I):
+    if re.search(r"\blast (?:fiscal |financial )?year\b", sentence, re.I):  # (a stated period, not assumed)
+        return _last_year(published, estimated), False
+    if re.search(r"\ba year earlier\b", sentence, re.I):
         return published.year - 1, False
     if re.search(r"\bthis year\b", sentence, re.I) or _PERFECT_LEVEL.search(sentence, 0, rel):
         return published.year, False
@@ -702,15 +863,87 @@ def _year(
     return None, False
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
+# told in the past, a "by" year is when the level stood: "By 2024 it had grown to $8.8 billion",
+# "reached $26 billion by the end of 2024"
+_TOLD_AS_PAST = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn))\b|\b(?:reached|exceeded|surpassed|topped|stood|totall?ed|"
+    r"amounted|hit|was|were|rose|grew|fell)\b",
+    re.I,
+)
+# a year opening the sentence: "In 2026, ..."
+_OPENING_YEAR = re.compile(r"\s*(?:In|For|During)\s+(?:the\s+year\s+)?")
+# "the fiscal year ended March 2024": of the year it began (as "2023-24" is of 2023)
+_FISCAL_ENDED = re.compile(
+    r"\bfiscal\s+year\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?(?P<month>" + _MONTH + r")\s+(?:\d{1,2},?\s+)?$",
+    re.I,
+)
+
+
+def _not_the_period(before: str, told_as_past: bool) -> bool:
+    """Whether the words `before` a year make it no period (see _NOT_THE_PERIOD), a deadline's
+    "by" only when the sentence is not told in the past."""
+    m = _NOT_THE_PERIOD.search(before)
+    return m is not None and not (told_as_past and m.group().lower().startswith("by"))
+
+
+def _fiscal_start(sentence: str, m: re.Match[str]) -> int:
+    """The year at `m`, or the year its fiscal year began when it is the one it ended in."""
+    year = int(m.group("year"))
+    ended = _FISCAL_ENDED.search(sentence, 0, m.start())
+    return year - 1 if ended and MONTHS[ended.group("month").lower()] < 12 else year
+
+
+def _relative_year(
+    relative: re.Match[str], published: dt.date | None, before_other: list[int], estimated: bool
+) -> int | None:
+    """The year of "today", "last year", "20 years ago", "a year earlier" written right after an
+    amount (`before_other`: the years of the sentence "a year earlier" may count back from)."""
+    if published is None:
+        return None
+    when = relative.group("when").lower()
+    if relative.group("ago"):  # "20 years ago"
+        ago = relative.group("ago").lower()
+        return published.year - int(NUMBER_WORDS.get(ago, 0) or ago)
+    if when in ("a year earlier", "the previous year"):
+        return before_other[0] - 1 if before_other else published.year - 1
+    return _last_year(published, estimated) if when == "last year" else published.year
+
+
+def _last_year(published: dt.date, estimated: bool) -> int:
+    """ "Last year": the year before publication; on a page with no date (`estimated`), the latest
+    year it reports, since a page reports last year's full-year figures by year."""
+    return published.year if estimated else published.year - 1
+
+
+# a year not reported as past: a deadline's ("by 2030", "by fall of 2026") or one given up ("instead of 2026")
+_NOT_REPORTED = re.compile(
+    r"\b(?:by|until|till|before|to|end of|end|instead of|" + _DEADLINE_PART + r")\s*-?\s*$", re.I
+)
+
+
 def _latest_year(text: str) -> dt.date | None:
     """A page with no date is of the latest year it writes, or later: its "today" is at least
-    that year (not a target's: "by 2030")."""
-    years = [
-        int(m.group("year"))
-        for m in _YEAR_RE.finditer(text)
-        if not re.search(r"\b(?:by|until|till|before|to|end of|end)\s*-?\s*$", text[max(0, m.start() - 10) : m.start()])
-    ]
+    that year (not a target's, "by 2030", nor one in a forecast's clause, "will top $5 billion in 2026")."""
+    years = []
+    for m in _YEAR_RE.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if not (
+            _NOT_REPORTED.search(text[max(0, m.start() - 24) : m.start()])
+            or _FORECAST_BEFORE.search(text, start, m.start())
+        ):
+            years.append(int(m.group("year")))
     return dt.date(max(years), 12, 31) if years else None
+
+
+def _last_year_in(text: str, lo: int, hi: int) -> int | None:
+    """The last year written in text[lo:hi] that is a reported period (not "by 2030", "since 2020")."""
+    found = [
+        int(m.group("year"))
+        for m in _YEAR_RE.finditer(text, lo, hi)
+        if not _NOT_THE_PERIOD.search(text[max(lo, m.start() - 24) : m.start()])
+    ]
+    return found[-1] if found else None
 
 
 def _forecast(sentence: str, rel: int, rel_end: int) -> bool:
