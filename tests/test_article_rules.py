@@ -1782,3 +1782,8 @@ def test_agents_of_a_meeting_and_described_people_in_apposition_are_people() -> 
         "Nordic Salmon AS, a fish farmer, and Andes Copper SA welcomed the deal.\n"
     )
     assert {p.ref.name for p in _parse(text).people} == {"Per Lund", "Rosa Lagos", "Kari Dahl", "Luis Vera"}
+
+
+def test_the_one_met_may_be_named_in_apposition_after_a_role() -> None:
+    text = "Chile’s foreign minister, Luis Vera, met his Norwegian counterpart, Per Lund, in Oslo on Monday.\n"
+    assert _meeting_of(text)[1:] == (("CHL", "NOR"), ["Luis Vera", "Per Lund"])

@@ -45,6 +45,10 @@ _CLAUSE_BREAK = re.compile(
     r",\s|;|\s(?:since|after|when|while|because|amid|following|before|where|which|who|that)\b|"
     r"\sas\s(?!well\s+as\b)|\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
 )
+# a role noun that a name in apposition may follow: "his Norwegian counterpart, Per Lund,"
+_ROLE_END = re.compile(
+    r"\b(?:counterparts?|minister|president|premier|chancellor|leader|envoy|ambassador|secretary)\s*$", re.I
+)
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people
@@ -472,6 +476,14 @@ def _named_participants(
             first_trigger = intro.end()
         listed = any(s0 <= a < s1 and _PRESENT.fullmatch(art.text[a:b]) for a, b in spans)
         clause = None if listed else _CLAUSE_BREAK.search(art.text, first_trigger, s1)
+        while clause and clause.group().startswith(",") and _ROLE_END.search(art.text, first_trigger, clause.start()):
+            # "met his Norwegian counterpart, Per Lund, in Oslo": the name in apposition is the one met
+            named = next(
+                (pm for pm in starting_in(person_mentions, clause.end(), s1) if pm.start == clause.end()), None
+            )
+            if named is None:
+                break
+            clause = _CLAUSE_BREAK.search(art.text, named.end + 1, s1)
         s1 = clause.start() if clause else s1  # (a list of who was there runs past its commas)
         for pm in starting_in(person_mentions, s0, s1):
             if not pm.in_quote and pm.ref not in participants:

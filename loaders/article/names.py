@@ -225,7 +225,8 @@ _APPOSITION_AFTER = re.compile(
 )
 # "Chile's top diplomat, Luis Vera,": a described person in apposition after the description
 _DESCRIBED_APPOSITION_BEFORE = re.compile(
-    r"(?:\b[Tt]he|(?:" + COUNTRY_FORM + r")(?:’s|'s))\s+(?:[a-z]+\s+){0,2}" + _DESCRIBED_ROLE + r",\s+$"
+    r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)|(?:" + COUNTRY_FORM + r")(?:’s|'s))\s+"
+    r"(?:(?:[a-z]+|" + COUNTRY_FORM + r")\s+){0,2}" + _DESCRIBED_ROLE + r",\s+$"
 )
 # only a person takes "who", and has a government, a ministry, a spouse: "Rosa Lagos, who heads",
 # "Kari Dahl's ministry"
