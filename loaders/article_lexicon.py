@@ -85,7 +85,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "the Netherlands": "NLD",
     "Ivory Coast": "CIV",
     "Côte d'Ivoire": "CIV",
+    "Côte d’Ivoire": "CIV",
     "Cote d'Ivoire": "CIV",
+    "DRC": "COD",
+    "DR Congo": "COD",
     "Burma": "MMR",
     "Myanmar": "MMR",
     "Brunei": "BRN",
@@ -107,6 +110,20 @@ COUNTRY_ALIASES: dict[str, str] = {
 
 # Demonyms and adjectives of common countries (and the plural for the people, where it differs).
 DEMONYMS: dict[str, str] = {
+    # (less common ones first; the common ones follow)
+    "Salvadorian": "SLV",
+    "Ivorian": "CIV",
+    "Kyrgyz": "KGZ",
+    "Bruneian": "BRN",
+    "Rwandan": "RWA",
+    "Namibian": "NAM",
+    "Botswanan": "BWA",
+    "Cameroonian": "CMR",
+    "Tajik": "TJK",
+    "Turkmen": "TKM",
+    "Bhutanese": "BTN",
+    "Maldivian": "MDV",
+    "Fijian": "FJI",
     "American": "USA",
     "Americans": "USA",
     "Japanese": "JPN",

@@ -1787,3 +1787,11 @@ def test_agents_of_a_meeting_and_described_people_in_apposition_are_people() -> 
 def test_the_one_met_may_be_named_in_apposition_after_a_role() -> None:
     text = "Chile’s foreign minister, Luis Vera, met his Norwegian counterpart, Per Lund, in Oslo on Monday.\n"
     assert _meeting_of(text)[1:] == (("CHL", "NOR"), ["Luis Vera", "Per Lund"])
+
+
+def test_less_common_demonyms_and_names_of_countries() -> None:
+    text = (
+        "Headline\n\nThe Ivorian, Rwandan and Fijian delegations met Kyrgyz and Bhutanese officials, and "
+        "envoys of the DRC and Côte d’Ivoire joined them.\n"
+    )
+    assert {c.country for c in _parse(text).countries} == {"CIV", "RWA", "FJI", "KGZ", "BTN", "COD"}
