@@ -141,26 +141,26 @@ def test_the_tuned_synthetic_texts_are_a_set_of_their_own(example_kg: KnowledgeG
 
 # what the final rules measure on the real test half (never read while tuning): a floor each,
 # at the measured value rounded down (tests/gold/README.md); issue 14's targets where they are
-# reached. Round 6 (31 test articles; rules from the dev half's leftovers, sentences written for
-# the tests and challenge sets of common forms written from no page)
+# reached. Round 7: the test half is batch 6 (35 pages found and annotated by annotators who
+# change no rule, scored with round 7's rules once; the first test half is dev from round 7 on)
 TEST_HALF_FLOORS = {
-    ("quotes", "precision"): 0.94,
+    ("quotes", "precision"): 0.98,
     ("quotes", "recall"): 0.95,
-    ("attribution", "precision"): 0.92,  # target 0.90: reached (measured 0.929, 52 of 56)
-    ("attribution", "recall"): 0.80,  # target 0.90: not reached (measured 0.800, 52 of 65)
-    ("participants", "precision"): 0.73,  # target 0.95: not reached (measured 0.736, 39 of 53)
-    ("participants", "recall"): 0.70,
-    ("figures", "f1"): 0.97,
-    ("figure_facts", "f1"): 0.49,  # target 0.85: not reached (measured 0.495, 27 of 54 found, 55 in the gold)
-    ("people", "precision"): 0.92,
-    ("people", "recall"): 0.83,
-    ("meeting", "f1"): 0.63,
+    ("attribution", "precision"): 0.98,  # target 0.90: reached (measured 1.000, 49 of 49; one miss allowed)
+    ("attribution", "recall"): 0.83,  # target 0.90: not reached (measured 0.831, 49 of 59)
+    ("participants", "precision"): 0.85,  # target 0.95: not reached (measured 0.855, 47 of 55)
+    ("participants", "recall"): 0.71,
+    ("figures", "f1"): 0.90,
+    ("figure_facts", "f1"): 0.53,  # target 0.85: not reached (measured 0.537, 33 of 57 found, 66 in the gold)
+    ("people", "precision"): 0.88,
+    ("people", "recall"): 0.82,
+    ("meeting", "f1"): 0.79,
 }
 
 
 def test_the_real_test_half_holds_its_floors(example_kg: KnowledgeGraph) -> None:
     paths = gold_files("real-test")
-    assert len(paths) == 31
+    assert len(paths) == 35
     pooled = totals(run(paths, example_kg))
     below = {
         (kind, measure): round(getattr(pooled[kind], measure), 3)
