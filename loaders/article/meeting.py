@@ -474,6 +474,7 @@ def _named_participants(
         if n == main_id and intro and not any(intro.end() <= a < s1 for a, _ in spans):
             # "During a meeting at the White House, X and Y agreed ...": the main clause's subject
             first_trigger = intro.end()
+        # (a list of who was there, "accompanied by X, Y and Z", runs past its commas)
         listed = any(s0 <= a < s1 and _PRESENT.fullmatch(art.text[a:b]) for a, b in spans)
         clause = None if listed else _CLAUSE_BREAK.search(art.text, first_trigger, s1)
         while clause and clause.group().startswith(",") and _ROLE_END.search(art.text, first_trigger, clause.start()):
@@ -484,7 +485,7 @@ def _named_participants(
             if named is None:
                 break
             clause = _CLAUSE_BREAK.search(art.text, named.end + 1, s1)
-        s1 = clause.start() if clause else s1  # (a list of who was there runs past its commas)
+        s1 = clause.start() if clause else s1
         for pm in starting_in(person_mentions, s0, s1):
             if not pm.in_quote and pm.ref not in participants:
                 office, _ = art.people.office_of(pm.ref)
