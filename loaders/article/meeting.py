@@ -15,6 +15,7 @@ from bilateral.loaders.article.text import VERBS, Index, Quote, alternation, sta
 from bilateral.loaders.article_lexicon import (
     CAPITALS,
     ORGANISATIONS,
+    ROLE_WORDS,
     VENUES,
     country_surface_forms,
     office_roles,
@@ -46,9 +47,7 @@ _CLAUSE_BREAK = re.compile(
     r"\sas\s(?!well\s+as\b)|\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
 )
 # a role noun that a name in apposition may follow: "his Norwegian counterpart, Per Lund,"
-_ROLE_END = re.compile(
-    r"\b(?:counterparts?|minister|president|premier|chancellor|leader|envoy|ambassador|secretary)\s*$", re.I
-)
+_ROLE_END = re.compile(r"\b(?:counterparts?|envoy|" + alternation(ROLE_WORDS) + r")\s*$", re.I)
 # "Karoline Leavitt said the talks were ...": a person who speaks of the meeting, not at it
 _SPEAKS_OF_IT = re.compile(r"(?P<app>\s*,[^,]{1,80},)?\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b")
 # "Vance and Rubio were at the event": who was there, a meeting word only beside two people

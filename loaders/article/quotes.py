@@ -72,6 +72,7 @@ _DOCUMENT = r"\b(?:letter|message|note|memo|card|post)\b"
 _SIGNED_BY = re.compile(_DOCUMENT + r"[^.“”\"‘’]{0,40}?\b(?:signed|written|sent)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$")
 _IT_SAID = re.compile(r"[\s,—–-]*it\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\b")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
+_WAS_HOW = re.compile(r"[\s,]*was\s+how\s+")
 _PRONOUN_AFTER_PHRASE = re.compile(
     r"\s+(?:in|at|on|about|of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?P<p>he|she)\s+(?P<verb>" + VERBS + r")\b"
 )
@@ -288,7 +289,7 @@ class Speakers:
             if who and re.match(r"\s+as\s+(?:saying|telling)\b", text[who.end : limit]):
                 return who.ref, who.confidence, f"after: quoted {text[who.start : who.end]} as saying"
         # "“...,” was how Soto described it"
-        m = re.match(r"[\s,]*was\s+how\s+", after)
+        m = _WAS_HOW.match(after)
         if m:
             who = self._speaker_at(q.close + m.end(), limit, q.open)
             if who and _SPEAKER_VERB.match(text, who.end, limit):
