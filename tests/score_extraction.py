@@ -3,7 +3,7 @@
     python -m tests.score_extraction                       # every set, totals per set and half
     python -m tests.score_extraction --set real --half dev # one half, with its differences
     python -m tests.score_extraction --half test --totals  # the test half: totals only
-    python -m tests.score_extraction --half validation --totals --way rules  # another way's output (WAYS)
+    python -m tests.score_extraction --half validation --totals  # the validation half: totals only
     python -m tests.score_extraction --markdown            # the table for README.md
     python -m tests.score_extraction FILE.json ...         # some files, with their differences
     python -m tests.score_extraction --agreement           # the second annotation against the gold, per half
@@ -21,8 +21,8 @@ import datetime as dt
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -385,59 +385,18 @@ def agreement_tables(results: dict[str, dict[str, Score]], *, details: bool = Tr
     )
 
 
-def _rules_only(ex: Extraction) -> Extraction:
-    """Round 7's speakers: only where a rule finds one (the fallback's guesses dropped)."""
-    return replace(
-        ex,
-        quotes=tuple(
-            replace(q, speaker=None, confidence=0.0) if q.how.startswith("fallback") else q for q in ex.quotes
-        ),
-    )
-
-
-def _principals(ex: Extraction) -> Extraction:
-    """The meeting's principals only: the first participant of each country, and people of no
-    known country only while fewer than two are kept."""
-    if ex.meeting is None:
-        return ex
-    country = {p.ref: p.country for p in ex.people}
-    sides: dict[str, PersonRef] = {}
-    for ref in ex.meeting.participants:
-        if country.get(ref) is not None:
-            sides.setdefault(str(country[ref]), ref)
-    kept = list(sides.values())
-    for ref in ex.meeting.participants:
-        if country.get(ref) is None and len(kept) < 2:
-            kept.append(ref)
-    order = {ref: i for i, ref in enumerate(ex.meeting.participants)}
-    return replace(ex, meeting=replace(ex.meeting, participants=tuple(sorted(kept, key=order.__getitem__))))
-
-
-# the ways the validation half chooses among (tests/gold/README.md, "Batch 7"): each turns the
-# extractor's output into what another way would have given
-WAYS: dict[str, Callable[[Extraction], Extraction]] = {
-    "extractor": lambda ex: ex,
-    "rules": _rules_only,
-    "principals": _principals,
-    "rules+principals": lambda ex: _principals(_rules_only(ex)),
-}
-
-
-def run(
-    paths: Iterable[Path] | None = None, kg: KnowledgeGraph | None = None, way: str = "extractor"
-) -> dict[str, dict[str, Score]]:
+def run(paths: Iterable[Path] | None = None, kg: KnowledgeGraph | None = None) -> dict[str, dict[str, Score]]:
     """Extract every gold file's article and score it; a store with the example is made when
-    none is given. `way`: one of WAYS, applied to each extraction before it is scored."""
+    none is given."""
     paths = list(paths) if paths is not None else gold_files()
     if kg is None:
         with tempfile.TemporaryDirectory() as tmp, KnowledgeGraph.open(Path(tmp) / "store") as graph:
             graph.load([example_path()])
-            return run(paths, graph, way)
+            return run(paths, graph)
     results: dict[str, dict[str, Score]] = {}
     for path in paths:
         gold = load_gold(path)
         report = kg.extract(ROOT / str(gold["article"]), published=published_of(gold))
-        report = replace(report, extraction=WAYS[way](report.extraction))
         results[path.stem] = score(gold, report)
     return results
 
@@ -497,7 +456,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--set", choices=("seed", "tuned", "real"))
     ap.add_argument("--half", choices=("dev", "validation", "test"))
-    ap.add_argument("--way", choices=tuple(WAYS), default="extractor", help="score another way's output (WAYS)")
     ap.add_argument("--totals", action="store_true", help="totals only, no article's differences")
     ap.add_argument("--markdown", action="store_true", help="a markdown table per set and half")
     ap.add_argument(
@@ -508,12 +466,12 @@ def main(argv: list[str] | None = None) -> int:
         print(agreement_tables(agreement(), details=not args.totals))
         return 0
     if args.files:
-        print(table(run(args.files, way=args.way), details=not args.totals))
+        print(table(run(args.files), details=not args.totals))
         return 0
     if args.half:
         group = f"real-{args.half}"
         # only the dev half prints its differences (tests/gold/README.md)
-        print(table(run(gold_files(group), way=args.way), details=args.half == "dev" and not args.totals))
+        print(table(run(gold_files(group)), details=args.half == "dev" and not args.totals))
         return 0
     groups = (
         [args.set]

@@ -1795,20 +1795,3 @@ def test_less_common_demonyms_and_names_of_countries() -> None:
         "envoys of the DRC and Côte d’Ivoire joined them.\n"
     )
     assert {c.country for c in _parse(text).countries} == {"CIV", "RWA", "FJI", "KGZ", "BTN", "COD"}
-
-
-def test_a_quote_no_rule_attributes_falls_back_to_its_nearest_likely_speaker() -> None:
-    ex = _parse(
-        MEETING + "Trump rated the talks with his guest “twelve out of ten, the very best” on Friday.\n\n"
-        "“The talks were productive and honest,” Ishiba said after the lunch.\n\n"
-        "Tariffs dominated the agenda. “We will keep talking with our American friends.”\n\n"
-        "Ishiba will give a lecture entitled “The Alliance in a Changing Indo-Pacific Order” at a university.\n"
-    )
-    found = {q.exact: (q.speaker.name if q.speaker else None, q.how.split(":")[0]) for q in ex.quotes}
-    assert found == {
-        "twelve out of ten, the very best": ("Donald Trump", "fallback"),  # the subject of its sentence
-        "The talks were productive and honest,": ("Shigeru Ishiba", "after"),
-        "We will keep talking with our American friends.": ("Shigeru Ishiba", "fallback"),  # the last speaker's
-        "The Alliance in a Changing Indo-Pacific Order": (None, "no attribution found"),  # a title: nobody's words
-    }
-    assert all(q.confidence <= 0.3 for q in ex.quotes if q.how.startswith("fallback"))

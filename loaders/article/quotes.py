@@ -73,7 +73,6 @@ _SIGNED_BY = re.compile(_DOCUMENT + r"[^.“”\"‘’]{0,40}?\b(?:signed|writt
 _IT_SAID = re.compile(r"[\s,—–-]*it\s+(?:" + _ADVERB + r"\s+)?(?:" + VERBS + r")\b")
 _SAYS_NEXT = re.compile(r"\s+(?:says|said)\b")
 _WAS_HOW = re.compile(r"[\s,]*was\s+how\s+")
-_TITLED = re.compile(r"\b(?:entitled|titled|called|named|dubbed|themed|theme|slogan|motto)\s*[:,]?\s*$")
 _PRONOUN_AFTER_PHRASE = re.compile(
     r"\s+(?:in|at|on|about|of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?P<p>he|she)\s+(?P<verb>" + VERBS + r")\b"
 )
@@ -264,37 +263,6 @@ class Speakers:
         who = self._lead_in(q, s0, s1)
         if who:
             return who.ref, 0.4, f"lead-in: {text[who.start : who.end]}"
-        return self._fallback(q, previous, s0, p0, limit)
-
-    def _fallback(
-        self, q: Quote, previous: list[tuple[Quote, PersonRef | None]], s0: int, p0: int, limit: int
-    ) -> tuple[PersonRef | None, float, str]:
-        """No rule fits: the nearest likely speaker, with low confidence. Most unattributed quotes
-        of news text sit in a sentence about their speaker ("Trump described the talks as “...”")
-        or follow that speaker's words in the paragraph."""
-        text = self.text
-        # a scare quote or a title ("a talk entitled “...”") is nobody's words
-        if len(text[q.start : q.end].split()) < 4 or _TITLED.search(text, max(0, q.open - 30), q.open):
-            return None, 0.0, "no attribution found"
-        # the person named right after the quote, before a lower-case word ("“...,” Trump tells reporters")
-        lead = re.match(r"[\s,—–-]*", text[q.close : limit])
-        at = q.close + (lead.end() if lead else 0)
-        who = self._speaker_at(at, limit, q.open)
-        if who and who.how != "pronoun" and re.match(r"\s+[a-z]", text[who.end : limit]):
-            return who.ref, 0.3, f"fallback: named after it: {text[who.start : who.end]}"
-        who = self._clause_subject(s0, q.open) if s0 < q.open else None
-        if who:
-            return who.ref, 0.3, f"fallback: subject of its sentence: {text[who.start : who.end]}"
-        if previous and previous[-1][1] is not None and previous[-1][0].paragraph in (q.paragraph, q.paragraph - 1):
-            last_q, last_ref = previous[-1]
-            named = {m.ref for m in self._within(last_q.close, q.open)} - {last_ref}
-            if not named:
-                return last_ref, 0.25, "fallback: the previous quote's speaker"
-        n = self.index.sentence_of(q.open)
-        if n and self.index.sentences[n - 1][0] >= p0:
-            who = self._clause_subject(*self.index.sentences[n - 1])
-            if who:
-                return who.ref, 0.25, f"fallback: subject of the sentence before: {text[who.start : who.end]}"
         return None, 0.0, "no attribution found"
 
     def _after(self, q: Quote, after: str, limit: int) -> tuple[PersonRef, float, str] | None:
