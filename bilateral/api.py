@@ -615,6 +615,7 @@ class KnowledgeGraph:
         reliability: str = "secondary",
         output: str | Path | None = None,
         load: bool = False,
+        corenlp: str | None = None,
     ) -> ExtractionReport:
         """Draft the facts of an article file (text or HTML), checked against this graph.
 
@@ -622,7 +623,10 @@ class KnowledgeGraph:
         the graph's observations. With `output`, the facts are written as RDF (TriG; N-Quads for
         .nq) and `report.written` says how many quads; with `load`, the article is added as a
         source with its facts (an earlier extraction of it replaced) and `report.added` says how
-        many quads the store grew by. Otherwise nothing is written. Binary input is refused."""
+        many quads the store grew by. Otherwise nothing is written. Binary input is refused.
+        With `corenlp` (a CoreNLP server's URL), a quote the rules leave without a speaker takes
+        CoreNLP's, where it names a person the article names (opt-in: see graph.corenlp)."""
+        from bilateral.graph.corenlp import CoreNLP
         from bilateral.graph.extraction import extract_file, load_report, to_rdf  # loads the article lexicon
 
         report = extract_file(
@@ -634,6 +638,7 @@ class KnowledgeGraph:
             title=title,
             source_id=source_id,
             reliability=reliability,
+            corenlp=CoreNLP(corenlp) if corenlp else None,
         )
         if output is not None:
             report = replace(report, written=to_rdf(report.records(), output))

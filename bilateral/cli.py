@@ -393,6 +393,13 @@ def _params(pairs: Sequence[str]) -> dict[str, str]:
     help="Write the extracted facts as RDF (TriG; N-Quads for .nq).",
 )
 @click.option("--load", "to_store", is_flag=True, help="Add the article as a source and its facts to the store.")
+@click.option(
+    "--corenlp",
+    metavar="URL",
+    envvar="BILATERAL_CORENLP",
+    help="A Stanford CoreNLP server (scripts/corenlp-local): its speaker for quotes the rules leave without one "
+    "[env BILATERAL_CORENLP].",
+)
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def extract(
@@ -404,6 +411,7 @@ def extract(
     source_id: str | None,
     out: Path | None,
     to_store: bool,
+    corenlp: str | None,
     store: Path | None,
     fmt: str,
 ) -> None:
@@ -411,7 +419,8 @@ def extract(
 
     Finds countries, people (resolved through the tenures valid on the publication date),
     the meeting, each quotation with its speaker, figures with their metric and period (each
-    checked against the graph's observations), and topics. Nothing needs a network or a model.
+    checked against the graph's observations), and topics. Nothing needs a network or a model,
+    unless --corenlp names a CoreNLP server for the speakers the rules do not find.
 
     \b
     --format json prints one JSON object:
@@ -433,6 +442,7 @@ def extract(
             source_id=source_id,
             output=out,
             load=to_store,
+            corenlp=corenlp,
         )
     if report.empty_store:
         click.echo(

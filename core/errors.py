@@ -69,3 +69,7 @@ class NameResolutionError(BilateralError):
 
 class Neo4jError(BilateralError):
     """Neo4j is unreachable, refuses the credentials, or fails a write."""
+
+
+class ServiceError(BilateralError):
+    """A helper service the command was pointed at (a CoreNLP server) is unreachable or fails."""

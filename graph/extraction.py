@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from bilateral.core.errors import BilateralError, InputError, Problem
 from bilateral.graph import iri
 from bilateral.graph.claims import ClaimCheck, check_figure
+from bilateral.graph.corenlp import CoreNLP, with_speakers
 from bilateral.graph.gazetteer import build_gazetteer
 from bilateral.graph.rdf import to_quads
 from bilateral.graph.store import OxigraphStore
@@ -248,6 +249,7 @@ def extract_text(
     source_id: str | None = None,
     reliability: str = "secondary",
     path: Path | None = None,
+    corenlp: CoreNLP | None = None,
 ) -> ExtractionReport:
     """`extract_file` for a text already read (an `ArticleText`, or plain text)."""
     if isinstance(article, str):
@@ -263,6 +265,8 @@ def extract_text(
         reliability=reliability,
     )
     extraction = parse_article(article.text, published=source.published, gazetteer=build_gazetteer(store))
+    if corenlp is not None:
+        extraction = with_speakers(extraction, corenlp)
     checks: list[ClaimCheck | None] = []
     own = iri.source_iri(source.id)
     for f in extraction.figures:
@@ -294,12 +298,14 @@ def extract_file(
     title: str | None = None,
     source_id: str | None = None,
     reliability: str = "secondary",
+    corenlp: CoreNLP | None = None,
 ) -> ExtractionReport:
     """Read an article (plain text or HTML) and draft its facts against the graph in `store`.
 
     `published` anchors relative dates ("on Thursday") and picks the tenures "the president"
     is resolved through (an HTML page's own date is used when it is not given). The source id
     defaults to `article-<file name>-<hash of the text>`, so the same text gets the same id.
+    With `corenlp`, a quote the rules leave without a speaker takes CoreNLP's (graph.corenlp).
     Binary input is refused. Writes nothing."""
     path = Path(path)
     if not path.is_file():
@@ -320,6 +326,7 @@ def extract_file(
         source_id=source_id,
         reliability=reliability,
         path=path,
+        corenlp=corenlp,
     )
 
 

@@ -68,14 +68,3 @@ def test_the_benchmark_runs_at_a_tiny_size_and_reports_every_target(tmp_path: Pa
         assert 0 < q["rdf"]["p50_ms"] <= q["rdf"]["p95_ms"], q["label"]
     assert queries["leader-on"]["rdf"]["rows"] >= 1  # the example was added: the cases have answers
     assert not list(tmp_path.glob("bilateral-bench-*")), "the temporary folder is removed"
-
-
-def test_corenlp_utf16_offsets_map_to_python_indices() -> None:
-    # CoreNLP counts UTF-16 units: an emoji before a quote shifts its offsets by one
-    from bench.quotes_corenlp import _code_points
-
-    text = "Hi 😀 “a fine deal”"
-    at = _code_points(text)
-    assert text.index("“") == 5  # in Python; in UTF-16 units the emoji is two, so the mark is at 6
-    assert text[at[6] :] == "“a fine deal”"
-    assert at[len(text.encode("utf-16-le")) // 2] == len(text)
