@@ -92,6 +92,26 @@ needs_fuseki = pytest.mark.skipif(
 )
 
 
+def test_corenlp_url() -> str | None:
+    """CORENLP_URL (scripts/corenlp-local start exports it) when it names a server on this machine,
+    as FUSEKI_URL must: the tests send it their texts, and a remote one only with BILATERAL_TEST_ANY_CORENLP=1."""
+    url = os.environ.get("CORENLP_URL")
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get("BILATERAL_TEST_ANY_CORENLP") == "1":
+        return url
+    return None
+
+
+test_corenlp_url.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+needs_corenlp = pytest.mark.skipif(
+    not test_corenlp_url(),
+    reason='no CORENLP_URL of a local server (eval "$(scripts/corenlp-local start)")',
+)
+
+
 @pytest.fixture
 def fuseki() -> str:
     """The URL of the real Fuseki server (scripts/fuseki-local), its dataset emptied."""
