@@ -4,6 +4,7 @@
     python -m tests.score_extraction --set real --half dev # one half, with its differences
     python -m tests.score_extraction --half test --totals  # the test half: totals only
     python -m tests.score_extraction --half validation --totals  # the validation half: totals only
+    python -m tests.score_extraction --half dev --corenlp URL   # as `bilateral extract --corenlp URL` extracts
     python -m tests.score_extraction --markdown            # the table for README.md
     python -m tests.score_extraction FILE.json ...         # some files, with their differences
     python -m tests.score_extraction --agreement           # the second annotation against the gold, per half
@@ -385,18 +386,20 @@ def agreement_tables(results: dict[str, dict[str, Score]], *, details: bool = Tr
     )
 
 
-def run(paths: Iterable[Path] | None = None, kg: KnowledgeGraph | None = None) -> dict[str, dict[str, Score]]:
+def run(
+    paths: Iterable[Path] | None = None, kg: KnowledgeGraph | None = None, corenlp: str | None = None
+) -> dict[str, dict[str, Score]]:
     """Extract every gold file's article and score it; a store with the example is made when
-    none is given."""
+    none is given. `corenlp`: a CoreNLP server's URL, as `bilateral extract --corenlp` takes."""
     paths = list(paths) if paths is not None else gold_files()
     if kg is None:
         with tempfile.TemporaryDirectory() as tmp, KnowledgeGraph.open(Path(tmp) / "store") as graph:
             graph.load([example_path()])
-            return run(paths, graph)
+            return run(paths, graph, corenlp)
     results: dict[str, dict[str, Score]] = {}
     for path in paths:
         gold = load_gold(path)
-        report = kg.extract(ROOT / str(gold["article"]), published=published_of(gold))
+        report = kg.extract(ROOT / str(gold["article"]), published=published_of(gold), corenlp=corenlp)
         results[path.stem] = score(gold, report)
     return results
 
@@ -457,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=("seed", "tuned", "real"))
     ap.add_argument("--half", choices=("dev", "validation", "test"))
     ap.add_argument("--totals", action="store_true", help="totals only, no article's differences")
+    ap.add_argument("--corenlp", metavar="URL", help="CoreNLP's speakers where the rules find none (extract --corenlp)")
     ap.add_argument("--markdown", action="store_true", help="a markdown table per set and half")
     ap.add_argument(
         "--agreement", action="store_true", help="the second annotation (gold/second) scored against the gold"
@@ -466,12 +470,12 @@ def main(argv: list[str] | None = None) -> int:
         print(agreement_tables(agreement(), details=not args.totals))
         return 0
     if args.files:
-        print(table(run(args.files), details=not args.totals))
+        print(table(run(args.files, corenlp=args.corenlp), details=not args.totals))
         return 0
     if args.half:
         group = f"real-{args.half}"
         # only the dev half prints its differences (tests/gold/README.md)
-        print(table(run(gold_files(group)), details=args.half == "dev" and not args.totals))
+        print(table(run(gold_files(group), corenlp=args.corenlp), details=args.half == "dev" and not args.totals))
         return 0
     groups = (
         [args.set]

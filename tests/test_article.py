@@ -35,8 +35,8 @@ from bilateral.loaders.article import (
     read_article,
 )
 
-from .conftest import ROOT
-from .score_extraction import gold_files, load_gold, published_of, run, split_of, totals
+from .conftest import ROOT, needs_corenlp, test_corenlp_url
+from .score_extraction import Score, gold_files, load_gold, published_of, run, split_of, totals
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SEED = ARTICLES / "seed-trump-ishiba-article.txt"
@@ -161,13 +161,30 @@ TEST_HALF_FLOORS = {
 def test_the_real_test_half_holds_its_floors(example_kg: KnowledgeGraph) -> None:
     paths = gold_files("real-test")
     assert len(paths) == 35
-    pooled = totals(run(paths, example_kg))
-    below = {
+    assert _below(totals(run(paths, example_kg)), TEST_HALF_FLOORS) == {}
+
+
+def _below(pooled: dict[str, Score], floors: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """The measures under their floor, with what they measure."""
+    return {
         (kind, measure): round(getattr(pooled[kind], measure), 3)
-        for (kind, measure), floor in TEST_HALF_FLOORS.items()
+        for (kind, measure), floor in floors.items()
         if getattr(pooled[kind], measure) < floor
     }
-    assert below == {}
+
+
+# `bilateral extract --corenlp` (round 8, an opt-in): CoreNLP's speaker where the rules find none,
+# scored once on the test half (10:38, tests/gold/README.md): 0.98 / 0.92, 54 of 55 and of 59
+CORENLP_FLOORS = {
+    ("attribution", "precision"): 0.96,  # target 0.90: reached (measured 0.982; one miss allowed)
+    ("attribution", "recall"): 0.91,  # target 0.90: reached (measured 0.915)
+}
+
+
+@pytest.mark.corenlp
+@needs_corenlp
+def test_the_real_test_half_with_corenlp_holds_its_attribution_floors(example_kg: KnowledgeGraph) -> None:
+    assert _below(totals(run(gold_files("real-test"), example_kg, corenlp=test_corenlp_url())), CORENLP_FLOORS) == {}
 
 
 def test_the_real_set_is_split_by_the_written_rule() -> None:

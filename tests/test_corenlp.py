@@ -11,7 +11,7 @@ import pytest
 from bilateral.api import KnowledgeGraph
 from bilateral.graph.corenlp import code_points, locate, name_of
 
-from .conftest import run_cli
+from .conftest import needs_corenlp, run_cli, test_corenlp_url
 
 # two quotes no rule attributes (the verb "rated" introduces no speech; a quote after a sentence
 # naming no one), and two the rules do: CoreNLP may fill only the first two
@@ -26,13 +26,13 @@ TEXT = (
 
 
 def _corenlp_url() -> str:
-    url = os.environ.get("CORENLP_URL")
-    if not url:
-        pytest.skip('CORENLP_URL is not set (start a server with: eval "$(scripts/corenlp-local start)")')
+    url = test_corenlp_url()
+    assert url, "needs_corenlp skips without one"
     return url
 
 
 @pytest.mark.corenlp
+@needs_corenlp
 def test_corenlp_names_only_the_speakers_the_rules_leave(example_kg: KnowledgeGraph, tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
@@ -58,6 +58,7 @@ def test_corenlp_names_only_the_speakers_the_rules_leave(example_kg: KnowledgeGr
 
 
 @pytest.mark.corenlp
+@needs_corenlp
 def test_the_cli_takes_the_server_from_the_environment(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
