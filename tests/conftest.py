@@ -34,16 +34,22 @@ def example_kg(tmp_path: Path) -> Iterator[KnowledgeGraph]:
         yield graph
 
 
+def _local_server(variable: str, anywhere: str) -> str | None:
+    """The URL in the environment's `variable` when it names a server on this machine; a server
+    elsewhere only when `anywhere`=1 says it is a scratch one (the tests empty or feed it)."""
+    url = os.environ.get(variable)
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get(anywhere) == "1":
+        return url
+    return None
+
+
 def test_neo4j_uri() -> str | None:
     """NEO4J_URI when the tests may use that server. They empty its database, so a server that is
     not on this machine is only used when BILATERAL_TEST_ANY_NEO4J=1 says it is a scratch one."""
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        return None
-    host = urlsplit(uri).hostname or ""
-    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get("BILATERAL_TEST_ANY_NEO4J") == "1":
-        return uri
-    return None
+    return _local_server("NEO4J_URI", "BILATERAL_TEST_ANY_NEO4J")
 
 
 test_neo4j_uri.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
@@ -75,13 +81,7 @@ def empty_store(path: Path) -> str:
 def test_fuseki_url() -> str | None:
     """FUSEKI_URL (scripts/fuseki-local start exports it) when the tests may use that server: they
     empty its dataset, so one not on this machine needs BILATERAL_TEST_ANY_FUSEKI=1."""
-    url = os.environ.get("FUSEKI_URL")
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get("BILATERAL_TEST_ANY_FUSEKI") == "1":
-        return url
-    return None
+    return _local_server("FUSEKI_URL", "BILATERAL_TEST_ANY_FUSEKI")
 
 
 test_fuseki_url.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
@@ -93,15 +93,9 @@ needs_fuseki = pytest.mark.skipif(
 
 
 def test_corenlp_url() -> str | None:
-    """CORENLP_URL (scripts/corenlp-local start exports it) when it names a server on this machine,
-    as FUSEKI_URL must: the tests send it their texts, and a remote one only with BILATERAL_TEST_ANY_CORENLP=1."""
-    url = os.environ.get("CORENLP_URL")
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    if host in ("localhost", "127.0.0.1", "::1") or os.environ.get("BILATERAL_TEST_ANY_CORENLP") == "1":
-        return url
-    return None
+    """CORENLP_URL (scripts/corenlp-local start exports it) when it names a server on this machine:
+    the tests send it their texts, so a remote one only with BILATERAL_TEST_ANY_CORENLP=1."""
+    return _local_server("CORENLP_URL", "BILATERAL_TEST_ANY_CORENLP")
 
 
 test_corenlp_url.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
