@@ -115,6 +115,37 @@ def test_the_fiscal_year_ended_in_a_month_is_of_the_year_it_began() -> None:
     assert _facts(text)["$61 billion"] == ("imports", "IND", "RUS", 2023)
 
 
+def test_a_twelve_month_period_ending_in_a_month_is_of_the_year_it_began() -> None:
+    # a period across two calendar years is of its first year (the annotators' decision), fiscal or not
+    for period in ("the year ending March 2024", "the year to March 2024", "the 12 months to March 2024"):
+        text = f"India and Russia\n\nIndia’s imports from Russia were $61 billion in {period}.\n"
+        assert _facts(text)["$61 billion"] == ("imports", "IND", "RUS", 2023), period
+    text = "India and Russia\n\nIndia’s imports from Russia were $61 billion in the year to December 2024.\n"
+    assert _facts(text)["$61 billion"][3] == 2024
+
+
+def test_a_part_of_a_year_is_the_latest_whose_last_month_had_begun_by_the_page_date() -> None:
+    # published in March: January-September, the first nine months, the first half of this year
+    # have not ended yet, so they are last year's; the first two months and March itself have begun
+    text = (
+        "Egypt and Turkey\n\nBetween January and September, Turkey’s exports to Egypt were $2 billion.\n"
+        "In the first nine months, Egypt’s exports to Turkey were $3 billion.\n"
+        "In the first half, Egypt’s imports from Turkey were $4 billion.\n"
+        "From January to February, Egypt’s imports from Turkey were $5 billion.\n"
+        "In the first two months, Turkey’s imports from Egypt were $6 billion.\n"
+        "In March, Turkey’s imports from Egypt were $7 billion.\n"
+    )
+    years = {k: v[3] for k, v in _facts(text, dt.date(2025, 3, 10)).items()}
+    assert years == {
+        "$2 billion": 2024,
+        "$3 billion": 2024,
+        "$4 billion": 2024,
+        "$5 billion": 2025,
+        "$6 billion": 2025,
+        "$7 billion": 2025,
+    }
+
+
 def test_a_month_opening_the_sentence_is_a_part_of_this_year() -> None:
     text = (
         "Egypt and Turkey\n\nIn March, Egypt’s exports to Turkey were $1 billion.\n"

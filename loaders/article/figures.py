@@ -747,36 +747,42 @@ _COUNT = "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a")
 # "the January-April period", "year to date"
 _PART_OF_YEAR = re.compile(
     # (any case: "In March", "First-quarter" open a sentence)
-    r"\b(?i:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>"
+    r"\b(?i:between|from)\s+(?P<first>" + _MONTH + r")\s+(?i:and|to|through|until)\s+(?P<last>" + _MONTH + r")\b"
+    r"(?!,?\s+\d)"
+    r"|\b(?i:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>"
     + _MONTH
     + r")\b(?![-–\s]+\d)"
-    r"|\b(?P<ordinal>(?i:first|second|third|fourth))[\s-]+(?P<part>(?i:quarter|half)|(?:"
+    r"|\b(?P<ordinal>(?i:first|second|third|fourth))[\s-]+(?P<part>(?i:quarter|half)|(?P<count>"
     + _COUNT
     + r"|\d+)\s+months)\b"
     r"(?!\s+of\s+(?:last|(?:19|20)\d\d))"
     r"|\bQ(?P<q>[1-4])\b(?!\s*(?:of\s+)?(?:19|20)\d\d)"
-    r"|\b(?P<range>" + _MONTH + r")[-–]" + _MONTH + r"\b(?![-–\s]+\d)"
+    r"|\b(?P<range>" + _MONTH + r")[-–](?P<range_end>" + _MONTH + r")\b(?![-–\s]+\d)"
     r"|\b(?P<ytd>year[- ]to[- ]date|so far this year)\b"
 )
 
 
 def _part_of_year(sentence: str, published: dt.date) -> int | None:
-    """The year of a part of a year the sentence names with no year: the latest that had begun
-    by the publication date ("in November", published in March: last year's)."""
+    """The year of a part of a year the sentence names with no year: the latest whose last month
+    had begun by the publication date ("in November" or "the first half", published in March:
+    last year's)."""
     m = _PART_OF_YEAR.search(sentence)
     if m is None or re.search(r"\bfiscal\b", sentence, re.I):  # "the fiscal year through March": FY's own rule
         return None
-    if m.group("month") or m.group("range"):
-        first = MONTHS[(m.group("month") or m.group("range")).lower()]
+    month = m.group("month") or m.group("last") or m.group("range_end")
+    if month:
+        last = MONTHS[month.lower()]
     elif m.group("q"):
-        first = 3 * int(m.group("q")) - 2
+        last = 3 * int(m.group("q"))
     elif m.group("ordinal"):
-        nth = ("first", "second", "third", "fourth").index(m.group("ordinal").lower())
+        nth = ("first", "second", "third", "fourth").index(m.group("ordinal").lower()) + 1
         part = m.group("part").lower()
-        first = 1 + nth * (3 if part == "quarter" else 6 if part == "half" else 0)
+        count = m.group("count")
+        months = 3 if part == "quarter" else 6 if part == "half" else int(NUMBER_WORDS.get(count.lower(), 0) or count)
+        last = nth * months if count is None else months  # "the first nine months": January to September
     else:
-        first = 1
-    return published.year if first <= published.month else published.year - 1
+        last = published.month  # year to date
+    return published.year if last <= published.month else published.year - 1
 
 
 def _year(
@@ -873,9 +879,11 @@ _TOLD_AS_PAST = re.compile(
 )
 # a year opening the sentence: "In 2026, ..."
 _OPENING_YEAR = re.compile(r"\s*(?:In|For|During)\s+(?:the\s+year\s+)?")
-# "the fiscal year ended March 2024": of the year it began (as "2023-24" is of 2023)
+# "the fiscal year ended March 2024", "the year to March 2024": of the year it began (as "2023-24" is of 2023)
 _FISCAL_ENDED = re.compile(
-    r"\bfiscal\s+year\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?(?P<month>" + _MONTH + r")\s+(?:\d{1,2},?\s+)?$",
+    r"\b(?:(?:fiscal|financial)\s+)?(?:year|12\s+months|twelve\s+months)\s+"
+    r"(?:(?:that\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?|to\s+|through\s+)"
+    r"(?P<month>" + _MONTH + r")\s+(?:\d{1,2},?\s+)?$",
     re.I,
 )
 
