@@ -146,6 +146,40 @@ def test_a_part_of_a_year_is_the_latest_whose_last_month_had_begun_by_the_page_d
     }
 
 
+def test_a_period_to_a_month_with_no_year_is_the_latest_that_had_ended() -> None:
+    # published in May 2025: the year through March is April 2024 to March 2025 (of 2024); the
+    # three months to March are of 2025
+    text = (
+        "India and Japan\n\nIndia’s trade deficit with Japan widened to $11 billion in the year through March.\n"
+        "India’s exports to Japan were $8 billion in the three months to March.\n"
+    )
+    facts = _facts(text, dt.date(2025, 5, 20))
+    assert facts["$11 billion"][3] == 2024
+    assert facts["$8 billion"][3] == 2025
+
+
+def test_a_sum_over_years_is_of_no_year() -> None:
+    # an accumulated amount has year null (the annotators' decision); a year of its own still counts
+    text = (
+        "India and Japan\n\nJapan’s cumulative investment in India since 2000 has reached $43 billion.\n"
+        "India’s exports to Japan totalled $8 billion over the past five years.\n"
+        "Since 2014, Japan has invested $35 billion in India.\n"
+        "Japan’s investment in India over the past decade was $30 billion, and $4 billion in 2024 alone.\n"
+        "Last year, India’s exports to Japan reached $9 billion, the highest since 2015.\n"
+        "Trade between India and Russia has doubled in the past two years to about $6 billion.\n"
+    )
+    years = {k: v[3] for k, v in _facts(text, dt.date(2025, 5, 20)).items()}
+    assert years == {
+        "$43 billion": None,
+        "$8 billion": None,
+        "$35 billion": None,
+        "$30 billion": None,
+        "$4 billion": 2024,
+        "$9 billion": 2024,
+        "$6 billion": 2025,  # not a sum: the level reached, as of the page's year
+    }
+
+
 def test_a_month_opening_the_sentence_is_a_part_of_this_year() -> None:
     text = (
         "Egypt and Turkey\n\nIn March, Egypt’s exports to Turkey were $1 billion.\n"

@@ -551,7 +551,9 @@ def _same_figure_same_year(figures: list[FigureHit]) -> list[FigureHit]:
 
 
 _ANY_PERIOD = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last (?:fiscal |financial )?year|a year earlier)\b", re.I
+    r"\b(?:19|20)\d\d\b|\b(?:today|now|this year|last (?:fiscal |financial )?year|a year earlier|cumulative|"
+    r"accumulated|(?:past|last)\s+(?:\w+\s+)?(?:years|decades?))\b",
+    re.I,
 )
 
 
@@ -747,7 +749,12 @@ _COUNT = "|".join(w for w in NUMBER_WORDS if w.isalpha() and w != "a")
 # "the January-April period", "year to date"
 _PART_OF_YEAR = re.compile(
     # (any case: "In March", "First-quarter" open a sentence)
-    r"\b(?i:between|from)\s+(?P<first>" + _MONTH + r")\s+(?i:and|to|through|until)\s+(?P<last>" + _MONTH + r")\b"
+    r"\b(?P<span>(?i:year|12\s+months|twelve\s+months)|(?:"
+    + _COUNT
+    + r"|\d+)\s+months)\s+(?i:to|through|(?:that\s+)?end(?:ed|ing|s)(?:\s+in)?)\s+(?P<end>"
+    + _MONTH
+    + r")\b(?!,?\s+\d)"
+    r"|\b(?i:between|from)\s+(?P<first>" + _MONTH + r")\s+(?i:and|to|through|until)\s+(?P<last>" + _MONTH + r")\b"
     r"(?!,?\s+\d)"
     r"|\b(?i:in|during|for|over|through|between)\s+(?:the\s+)?(?:month\s+of\s+)?(?P<month>"
     + _MONTH
@@ -769,7 +776,7 @@ def _part_of_year(sentence: str, published: dt.date) -> int | None:
     m = _PART_OF_YEAR.search(sentence)
     if m is None or re.search(r"\bfiscal\b", sentence, re.I):  # "the fiscal year through March": FY's own rule
         return None
-    month = m.group("month") or m.group("last") or m.group("range_end")
+    month = m.group("month") or m.group("last") or m.group("range_end") or m.group("end")
     if month:
         last = MONTHS[month.lower()]
     elif m.group("q"):
@@ -782,7 +789,11 @@ def _part_of_year(sentence: str, published: dt.date) -> int | None:
         last = nth * months if count is None else months  # "the first nine months": January to September
     else:
         last = published.month  # year to date
-    return published.year if last <= published.month else published.year - 1
+    year = published.year if last <= published.month else published.year - 1
+    # "the year to March": twelve months, of the year they began (as "2023-24" is of 2023)
+    span = (m.group("span") or "").lower()
+    twelve = span == "year" or span.startswith(("12", "twelve"))
+    return year - 1 if twelve and last < 12 else year
 
 
 def _year(
@@ -838,6 +849,10 @@ def _year(
             y for at, y in years if owner(at) is None and at < rel
         ]
         return _relative_year(relative, published, before_other, estimated), False
+    if (
+        _ACCUMULATED.search(sentence, lo, hi) or (_SINCE_OPENING.match(sentence) and _HAS_DONE.search(sentence))
+    ) and not _LEVEL_REACHED.search(sentence, 0, rel):
+        return None, False  # a sum over years is of no one year (the annotators' decision)
     if that_year is not None and _THAT_YEAR.search(sentence):
         return that_year, False
     if _DEADLINE_IN_CLAUSE.match(sentence, rel_end) and not told_as_past:
@@ -870,6 +885,19 @@ def _year(
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]\s")
+# a sum over several years: "cumulative investment", "over the past five years", "in the last decade"
+_ACCUMULATED = re.compile(
+    r"\b(?:cumulative(?:ly)?|accumulated|in total since|(?:over|in|during)\s+the\s+(?:past|last)\s+"
+    r"(?:(?:\w+|\d+)\s+)?(?:years|decades?))\b",
+    re.I,
+)
+# not a sum but the level a change reached: "has tripled in the past two years to around $65 billion"
+_LEVEL_REACHED = re.compile(
+    r"\bto\s+(?:(?:about|around|nearly|almost|some|over|roughly|approximately|more than|a record)\s+)?$", re.I
+)
+# "Since 2014, Japan has invested $35 billion in India"
+_SINCE_OPENING = re.compile(r"\s*Since\s+(?:19|20)\d\d\b")
+_HAS_DONE = re.compile(r"\bha(?:s|ve)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne)\b")
 # told in the past, a "by" year is when the level stood: "By 2024 it had grown to $8.8 billion",
 # "reached $26 billion by the end of 2024"
 _TOLD_AS_PAST = re.compile(
