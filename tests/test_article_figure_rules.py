@@ -358,3 +358,29 @@ def test_currencies_of_new_dyads_are_amounts() -> None:
         ("2 billion Saudi riyals", "SAR"),
         ("₸500 billion", "KZT"),
     ]
+
+
+# -- round 9: classes of error on batch 8 (new dev pages), on sentences written for the test ----------
+
+
+def test_a_figure_whose_sentence_names_no_side_takes_the_articles_two_the_more_named_holding_it() -> None:
+    text = (
+        "Chile and Norway\n\nChile’s salmon exports to Norway keep rising, Chile’s ministry said. Chile "
+        "expects more. Norway buys copper too.\nExports rose 9% to $2 billion in 2024.\n"
+    )
+    assert _facts(text)["$2 billion"] == ("exports", "CHL", "NOR", 2024)
+    # a global figure keeps no partner: its sentence names its holder
+    text = "Chile and Norway\n\nChile and Norway talk.\nChile’s global trade surplus was $5 billion in 2024.\n"
+    assert _facts(text)["$5 billion"] == ("balance", "CHL", None, 2024)
+
+
+def test_a_holders_noun_phrase_may_say_foreign_and_its_mark_may_stand_alone() -> None:
+    text = (
+        "Peru and Chile\n\nPeru’s foreign trade surplus with Chile reached $1 billion in 2024.\n"
+        "The Philippines’ exports to Chile were $2 billion in 2024.\n"
+        "Officials pointed to the US’ $3 billion deficit with Chile in 2024.\n"
+    )
+    facts = _facts(text)
+    assert facts["$1 billion"] == ("balance", "PER", "CHL", 2024)
+    assert facts["$2 billion"] == ("exports", "PHL", "CHL", 2024)
+    assert facts["$3 billion"] == ("balance", "USA", "CHL", 2024)

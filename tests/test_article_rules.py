@@ -1795,3 +1795,12 @@ def test_less_common_demonyms_and_names_of_countries() -> None:
         "envoys of the DRC and Côte d’Ivoire joined them.\n"
     )
     assert {c.country for c in _parse(text).countries} == {"CIV", "RWA", "FJI", "KGZ", "BTN", "COD"}
+
+
+def test_the_and_between_two_titles_is_no_name() -> None:
+    # "The President and Chancellor held ...": two titles, nobody named "and"
+    ex = _parse(
+        "Kenya and Germany\n\nKenyan President Amani Odhiambo and German Chancellor Lena Vogt met in Berlin.\n"
+        "The President and Chancellor held talks at the Chancellery.\n"
+    )
+    assert sorted(p.ref.name for p in ex.people) == ["Amani Odhiambo", "Lena Vogt"]

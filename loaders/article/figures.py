@@ -55,13 +55,14 @@ _IN_PLACE_BEFORE = re.compile(
     r"\b(?P<prep>in|into)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
     r"(?:\s+(?:province|state|region|prefecture|county|district|city))?,\s+$"
 )
-_HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")
+_HOLDER_GAP = re.compile(r"(?:’s|'s|’|')?\s*(?:[\w$¥€£.,()-]+\s+){0,7}")  # ("the US’ deficit")
 # the words of a noun phrase between a holder and its metric ("Japan's 9 trillion yen ($62 billion)
 # trade surplus", "the U.S. goods deficit"); any other word (a verb: "Germany account for half of
 # the deficit") means the country is no holder
 _NOUN_PHRASE_WORDS = frozenset(
     "a an the its their his her our of trade goods merchandise services bilateral annual yearly monthly "
-    "record total overall global worldwide current account combined estimated net two-way commercial "
+    "record total overall global worldwide current account combined estimated net two-way commercial foreign "
+    "external "
     "massive huge large larger largest big bigger biggest growing widening narrowing persistent chronic "
     "full-year latest "
     "about around nearly almost roughly some over more than billion million trillion bn tn yen dollars "
@@ -91,7 +92,7 @@ def _noun_phrase_gap(gap: str) -> bool:
     or a holder's verb and its object's first words."""
     if _HOLDER_VERB_OBJECT.fullmatch(gap):
         return True
-    for token in re.sub(r"^(?:’s|'s)", "", gap).split():
+    for token in re.sub(r"^(?:’s|'s|’|')", "", gap).split():
         word = token.removesuffix("’s").removesuffix("'s").strip("()$¥€£.,’'-")
         if word and not (re.search(r"\d", word) or word[0].isupper() or word.lower() in _NOUN_PHRASE_WORDS):
             return False
@@ -606,7 +607,10 @@ def _sentence_countries(
             prep = _PREP_BEFORE.search(text[max(s0, cm.start - 16) : cm.start]) or _IN_PLACE_BEFORE.search(
                 text[max(s0, cm.start - 40) : cm.start]
             )
-            poss = text[cm.end : cm.end + 2] in ("’s", "'s")
+            # "Japan's", and the bare mark after an s: "the US’ deficit", "the Philippines' exports"
+            poss = text[cm.end : cm.end + 2] in ("’s", "'s") or (
+                text[cm.end - 1 : cm.end] in ("s", "S") and re.match(r"[’']\s", text[cm.end : cm.end + 2]) is not None
+            )
             cs.append(
                 _CountryInSentence(
                     cm.country,
@@ -729,6 +733,10 @@ def _from_the_article(
         return (country, dyad[0] if dyad[1] == country else dyad[1]), True
     if country is None and partner is None and metric in last_sides:
         return last_sides[metric], True  # "the deficit" again: the one named before
+    if country is None and partner is None:
+        # "Exports fell to $2 billion" in a text about two countries: the article's two, the one it
+        # names more the holder (the annotators give the sides the text implies)
+        return dyad, True
     return (country, partner), False
 
 

@@ -113,8 +113,13 @@ def parse_article(text: str, *, published: dt.date | None, gazetteer: Gazetteer)
             QuoteHit(qh.start, qh.end, qh.exact, qh.speaker, qh.confidence, qh.how, day or published, qh.topics)
         )
 
+    # (for figures, the more named side first: a figure whose sentence names no side is held by it)
+    figure_dyad: tuple[str, str] | None = None
+    if dyad:
+        a, b = sorted(dyad, key=lambda c: (-counts.get(c, 0), first_at.get(c, len(text))))
+        figure_dyad = (a, b)
     figures = find_figures(
-        text, index, quotes, dated, person_mentions, country_mentions, topic_mentions, dyad, published, people
+        text, index, quotes, dated, person_mentions, country_mentions, topic_mentions, figure_dyad, published, people
     )
 
     # -- people hits
