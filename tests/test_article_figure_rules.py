@@ -384,3 +384,22 @@ def test_a_holders_noun_phrase_may_say_foreign_and_its_mark_may_stand_alone() ->
     assert facts["$1 billion"] == ("balance", "PER", "CHL", 2024)
     assert facts["$2 billion"] == ("exports", "PHL", "CHL", 2024)
     assert facts["$3 billion"] == ("balance", "USA", "CHL", 2024)
+
+
+def test_a_date_written_as_digits_is_no_period() -> None:
+    # a release's date line "2023-11-20" is when it was issued, not what its amounts are of
+    text = "Peru’s exports to Chile hit $2 billion 2023-11-20\n\nPeru and Chile trade more.\n"
+    assert _facts(text)["$2 billion"] == ("exports", "PER", "CHL", 2024)  # no period stated: the last full year
+
+
+def test_last_year_as_the_comparison_is_not_the_period() -> None:
+    text = (
+        "Spain and Chile\n\nIn June alone, Spain’s exports to Chile fell by 40% compared to the same month last "
+        "year, totalling only 50 million euros.\n"
+    )
+    assert _facts(text, dt.date(2025, 8, 19))["50 million euros"] == ("exports", "ESP", "CHL", 2025)
+
+
+def test_a_by_year_after_a_past_verb_is_when_the_level_stood() -> None:
+    text = "Peru and Chile\n\nPeru’s deficit with Chile, $1 billion in 2002, ballooned to $38 billion by 2022.\n"
+    assert _facts(text)["$38 billion"] == ("balance", "PER", "CHL", 2022)

@@ -43,7 +43,9 @@ _METRIC_RE = re.compile(
     re.I,
 )
 _RECEIVED = re.compile(r"\b(?:received|receives|attracted|attracts|drew|draws|secured|secures)\b")
-_YEAR_RE = re.compile(r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion))")
+_YEAR_RE = re.compile(
+    r"(?<![\d$¥€£.,])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\s?(?:billion|million|trillion)|-\d\d-\d\d)"  # (not "2023-11-20")
+)
 _PLEDGE_RE = re.compile(
     r"\b(pledg\w*|promis\w*|commit\w*|vow\w*|will|would|could|may|might|plans?|planned|"
     r"planning|intends?|aims?|announc\w*|target\w*|goal|seeks?|expected to|forecast\w*|"
@@ -317,6 +319,12 @@ _DEADLINE_IN_CLAUSE = re.compile(
     r"[^;.,]{0,40}?\b(?:(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?(?:19|20)\d\d|"
     + _DEADLINE_PART
     + r"\s*(?:(?:19|20)\d\d|the\s+decade))",
+    re.I,
+)
+# "last year" as the period, not as what it is compared with ("the same month last year", "than last year")
+_LAST_YEAR_PERIOD = re.compile(
+    r"(?<!same month )(?<!same period )(?<!same time )(?<!same quarter )(?<!than )(?<!compared to )"
+    r"(?<!compared with )\blast (?:fiscal |financial )?year\b",
     re.I,
 )
 # "That year, exports were ...": the year written before it
@@ -876,7 +884,7 @@ def _year(
         return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
         return None, False
-    if re.search(r"\blast (?:fiscal |financial )?year\b", sentence, re.I):  # (a stated period, not assumed)
+    if _LAST_YEAR_PERIOD.search(sentence):  # (a stated period, not assumed)
         return _last_year(published, estimated), False
     if re.search(r"\ba year earlier\b", sentence, re.I):
         return published.year - 1, False
@@ -910,7 +918,8 @@ _HAS_DONE = re.compile(r"\bha(?:s|ve)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|
 # "reached $26 billion by the end of 2024"
 _TOLD_AS_PAST = re.compile(
     r"\bhad\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn))\b|\b(?:reached|exceeded|surpassed|topped|stood|totall?ed|"
-    r"amounted|hit|was|were|rose|grew|fell)\b",
+    r"amounted|hit|was|were|rose|grew|fell|ballooned|surged|jumped|climbed|soared|widened|narrowed|doubled|"
+    r"tripled|increased|declined|dropped|shrank|expanded|swelled)\b",
     re.I,
 )
 # a year opening the sentence: "In 2026, ..."
@@ -986,6 +995,7 @@ def _last_year_in(text: str, lo: int, hi: int) -> int | None:
         int(m.group("year"))
         for m in _YEAR_RE.finditer(text, lo, hi)
         if not _NOT_THE_PERIOD.search(text[max(lo, m.start() - 24) : m.start()])
+        and not _COMPARED_BEFORE.search(text[max(lo, m.start() - 40) : m.start()])
     ]
     return found[-1] if found else None
 
