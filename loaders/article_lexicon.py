@@ -432,6 +432,8 @@ ATTRIBUTION_VERBS = (
     "announced",
     "observed",
     "claimed",
+    "claims",
+    "expressed",  # "expressed hope that “...”"
     "recalled",
     "joked",
     "quipped",
@@ -468,6 +470,7 @@ ATTRIBUTION_VERBS = (
     "suggesting",
     "stating",
     "claiming",
+    "expressing",
     "insisting",
     "noting",
     "telling",

@@ -1804,3 +1804,23 @@ def test_the_and_between_two_titles_is_no_name() -> None:
         "The President and Chancellor held talks at the Chancellery.\n"
     )
     assert sorted(p.ref.name for p in ex.people) == ["Amani Odhiambo", "Lena Vogt"]
+
+
+def test_the_federal_chancellor_and_a_long_apposition_and_who_claims_name_the_speaker() -> None:
+    # round 9, from batch 8's dev pages: "the Federal Chancellor stressed that “...”" (a role
+    # reference with the country's qualifier), "X, Secretary, Overseas Affairs, in the ministry,
+    # said, “...”" (an apposition of three parts), "X who claims “...”" (no comma before who) and
+    # "X reciprocated, expressing optimism about “...”"
+    ex = _parse(
+        "Germany and Peru\n\nFederal Chancellor Lena Vogt welcomed Peruvian President Ana Quispe in Berlin. "
+        "The Federal Chancellor stressed that “direct dialogue is key, especially now”.\n"
+        "Rosa Lagos, Secretary, Overseas Peruvian Affairs, in the ministry, said, “Both sides want more trade.”\n"
+        "A tariff was announced by Peruvian minister Jorge Salas who claims “Germany has been very unfair to us”.\n"
+        "Quispe reciprocated, expressing optimism about “enhanced collaboration in many areas.”\n"
+    )
+    assert _speakers(ex) == {
+        "direct dialogue is key, especially now": "Lena Vogt",
+        "Both sides want more trade.": "Rosa Lagos",
+        "Germany has been very unfair to us": "Jorge Salas",
+        "enhanced collaboration in many areas.": "Ana Quispe",
+    }

@@ -267,7 +267,8 @@ _DESCRIPTION_WORD = re.compile(r"(?i:" + _DESCRIPTIONS + r")")
 _AGENT_BEFORE = re.compile(r"\b(?:signed|written|sent)\s+by\s+$")
 _CREDIT_BEFORE = re.compile(r"\b(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)\s+by\s+$")
 _VERB_AFTER = re.compile(
-    r"(?:,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?|,)?"
+    # (an apposition of up to three parts: "X, Secretary, Overseas Indian Affairs, in the MEA, said")
+    r"(?:(?:,(?![^,]*\band\b)[^,“”\".]{1,60}){1,3},|,[^,“”\"]{1,120},|\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:of\s+|for\s+)?){1,5}?|,)?"
     r"\s*(?:\w+ly\s+)?(?:" + VERBS + r")\b"
 )
 _VERB_BEFORE = re.compile(r"\b(?:" + VERBS + r")\s+$")
@@ -450,6 +451,7 @@ _THE_ROLE = re.compile(
     + COUNTRY_FORM
     + r")\s+)?"
     + _EPITHETS
+    + r"(?:Federal\s+)?"  # "the Federal Chancellor": the country's own qualifier
     + r"(?P<role>(?i:"
     + _ROLE_WORDS
     + r"))\b(?!\s+[A-Z][a-z])(?!-)"

@@ -461,7 +461,7 @@ class Speakers:
         """The person (or he/she) right before the verb, allowing an apposition and an adverb."""
         # "Berg, who stressed that ...": a relative clause's verb is the person's too
         gap_re = re.compile(
-            r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?(?:\s*,\s*who)?\s*" + _AUX_ADVERB + r"$"
+            r"(?P<app>\s*,[^“”\"]{1,120}?,)?" + _OF_INSTITUTION + r"?(?:\s*,?\s*who)?\s*" + _AUX_ADVERB + r"$"
         )
         options: list[tuple[PersonMention, bool]] = []
         for m in self._within(b0, verb_at):
