@@ -1824,3 +1824,30 @@ def test_the_federal_chancellor_and_a_long_apposition_and_who_claims_name_the_sp
         "Germany has been very unfair to us": "Jorge Salas",
         "enhanced collaboration in many areas.": "Ana Quispe",
     }
+
+
+def test_a_meeting_that_only_sets_a_quotes_scene_or_a_blocs_summit_is_not_reported() -> None:
+    # round 9, from batch 8's dev pages (the annotators: such a meeting is not the one reported)
+    setting = _parse(
+        "Peru and Chile\n\nPeru’s exports to Chile fell to $2 billion in 2024.\n"
+        "In response to a question during a press conference with Chilean President Ana Soto, which he "
+        "hosted in Lima on April 24, Peruvian President Jorge Salas said, “Trade with Chile is over.”\n"
+    )
+    assert setting.meeting is None
+    bloc = _parse(
+        "Peru and Chile\n\nThe Mercosur bloc opened its 65th summit on Thursday. Peru’s trade with Chile fell.\n"
+        "The fall stems from Peruvian President Jorge Salas’s cuts, said Ana Soto, Chile’s ambassador.\n"
+        "“We want balance,” Soto explained during an interview about the summit held in Montevideo.\n"
+    )
+    assert bloc.meeting is None
+    # the same press conference, reported as the event: a meeting
+    held = _parse(
+        "Peru and Chile\n\nPeruvian President Jorge Salas met Chilean President Ana Soto in Lima on April 24.\n"
+        "At a press conference with Soto, Salas said, “Trade with Chile is strong.”\n"
+    )
+    assert held.meeting is not None and held.meeting.countries == ("CHL", "PER")
+
+
+def test_a_surname_in_capitals_is_written_in_title_case() -> None:
+    ex = _parse("Japan and Peru\n\nPrime Minister SATO Kenji held a meeting with Peruvian President Ana Soto.\n")
+    assert "Sato Kenji" in {p.ref.name for p in ex.people}

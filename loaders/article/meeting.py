@@ -189,6 +189,8 @@ def find_meeting(
     if main_id is None:
         return None
     used = sorted({n for n, _ in triggers if n == main_id or (n > main_id and not _other_event(art, n, main_id))})[:6]
+    if all(_quotes_setting(art, n, m) for n, m in triggers if n in used):
+        return None  # the meeting is only where someone said something quoted: not what is reported
     spans = [(m.start(), m.end()) for n, m in triggers if n in used]
     words = [_KIND_WORDS[next(k for k in _KIND_WORDS if m.group(k))] for n, m in triggers if n in used]
     main_words = [w for (a, _), w in zip(spans, words, strict=True) if index.sentence_of(a) == main_id]
@@ -245,6 +247,21 @@ def find_meeting(
         kind_how,
         known is not None,
     )
+
+
+# "In response to a question during a press conference with X, Y said, “...”": an opening phrase
+# that only sets the scene of a quote
+_QUOTES_SETTING = re.compile(
+    r"\s*(?P<phrase>(?:In response to|Asked|Answering|Responding to|Speaking (?:at|during|after))\b[^“”\"]{0,200}?),\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,6}(?:" + VERBS + r")\b[\s,:]*[“\"]"
+)
+
+
+def _quotes_setting(art: _Article, n: int, m: re.Match[str]) -> bool:
+    """Whether the meeting word `m` (of sentence `n`) is inside a phrase that only sets a quote's scene."""
+    s0, s1 = art.index.sentences[n]
+    setting = _QUOTES_SETTING.match(art.text, s0, s1)
+    return setting is not None and m.end() <= setting.end("phrase")
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -374,16 +391,24 @@ def _triggers(art: _Article, person_mentions: list[PersonMention]) -> list[Trigg
 
 # "the climate summit", "the G20 summit": a gathering of many, where one person named met no one yet
 _MULTILATERAL_BEFORE = re.compile(
-    r"(?:\b(?:climate|regional|annual|global|world|multilateral|leaders[’']?)|(?<![\w-])(?:" + _ORG + r")|\bCOP\d*)"
+    r"(?:\b(?:climate|regional|annual|global|world|multilateral|leaders[’']?)|(?<![\w-])(?:" + _ORG + r")|\bCOP\d*|"
+    r"\bits\s+\d+(?:st|nd|rd|th))"  # a bloc's "its 65th summit"
     r"\s+(?:\w+\s+)?$"
 )
 
 
 def _multilateral(art: _Article, m: re.Match[str]) -> bool:
-    """Whether the meeting word is a summit of many ("the G20 summit", "the climate summit")."""
+    """Whether the meeting word is a summit of many ("the G20 summit", "the climate summit", a
+    bloc's "its 65th summit"), or "the summit" after one was named."""
+    if m.group().lower() != "summit":
+        return False
+    if _MULTILATERAL_BEFORE.search(art.text, max(0, m.start() - 40), m.start()):
+        return True
+    earlier = [e for e in re.finditer(r"\bsummit\b", art.text[: m.start()], re.I)]
     return (
-        m.group().lower() == "summit"
-        and _MULTILATERAL_BEFORE.search(art.text, max(0, m.start() - 40), m.start()) is not None
+        bool(earlier)
+        and re.search(r"\bthe\s+$", art.text[max(0, m.start() - 5) : m.start()]) is not None
+        and _MULTILATERAL_BEFORE.search(art.text, max(0, earlier[-1].start() - 40), earlier[-1].start()) is not None
     )
 
 

@@ -556,6 +556,9 @@ def _name_site(text: str, run: list[_Tok]) -> Site | None:
     name = text[start:end]
     if name.isupper():  # a transcript's speaker label, read in title case ("BERG" is Berg)
         name = " ".join(t.text for t in name_toks)
+    elif any(len(t.text) > 2 and t.text.isupper() for t in name_toks):
+        # a surname in capitals, as some governments write it ("KISHIDA Fumio"): in title case
+        name = " ".join(t.text.title() if len(t.text) > 2 and t.text.isupper() else t.text for t in name_toks)
     site = Site(start, end, name, title=title, honorific=honorific, country=country)
     if title or honorific:
         site.evidence = "title"
