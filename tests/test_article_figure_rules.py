@@ -403,3 +403,14 @@ def test_last_year_as_the_comparison_is_not_the_period() -> None:
 def test_a_by_year_after_a_past_verb_is_when_the_level_stood() -> None:
     text = "Peru and Chile\n\nPeru’s deficit with Chile, $1 billion in 2002, ballooned to $38 billion by 2022.\n"
     assert _facts(text)["$38 billion"] == ("balance", "PER", "CHL", 2022)
+
+
+def test_an_amount_compared_with_one_of_a_year_is_of_the_year_after() -> None:
+    text = (
+        "Egypt and Peru\n\nEgypt’s imports from Peru totalled $12.9 billion, compared to $14.8 billion in 2022.\n"
+        "Egypt’s exports to Peru were USD 2 billion versus USD 1.5 billion in 2021.\n"
+    )
+    facts = _facts(text)
+    assert facts["$12.9 billion"] == ("imports", "EGY", "PER", 2023)
+    assert facts["$14.8 billion"][3] == 2022
+    assert facts["USD 2 billion"][3] == 2022

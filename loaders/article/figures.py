@@ -341,6 +341,10 @@ _COMPARED_BEFORE = re.compile(
     r"than(?:\s+in)?|versus|vs\.?|(?:%|per\s?cent|percent)\s+(?:on|over|against))\s+$",
     re.I,
 )
+# another amount it is compared with comes right after it: "$12.9bn, compared to $14.8bn in 2022"
+_COMPARED_AFTER = re.compile(
+    r"\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:[A-Z]{0,3}\s?[$€£¥]|[A-Z]{3}\s|Rs\.?\s?)?\d", re.I
+)
 # a level reached, told in the present perfect, is the level now: "has nearly tripled in the past
 # two years to around $65 billion", "has reached almost €400 billion"
 _PERFECT_LEVEL = re.compile(
@@ -880,6 +884,9 @@ def _year(
         # intent is another predicate's (but "In 2026, trade is expected to reach $15 billion")
         free = [(at, y) for at, y in free if at > forecast.start() or _OPENING_YEAR.fullmatch(sentence, 0, at)]
         years = free
+    if not free and years and _COMPARED_AFTER.match(sentence, rel_end):
+        # "imports totalled $12.9bn, compared to $14.8bn in 2022": the year after the one compared with
+        return years[0][1] + 1, False
     if free or years:  # a year of another amount only when the sentence has no other
         return min(free or years, key=lambda y: abs(y[0] - rel))[1], False
     if published is None:
