@@ -1804,6 +1804,12 @@ def test_the_and_between_two_titles_is_no_name() -> None:
         "The President and Chancellor held talks at the Chancellery.\n"
     )
     assert sorted(p.ref.name for p in ex.people) == ["Amani Odhiambo", "Lena Vogt"]
+    # but a name may open with a particle after its title: "President von der Leyen"
+    ex = _parse(
+        "The EU and Kenya\n\nKenyan President Amani Odhiambo met Commission President Ursula von der Leyen.\n"
+        "“We agreed on a great deal,” said President von der Leyen.\n"
+    )
+    assert _speakers(ex) == {"We agreed on a great deal,": "Ursula von der Leyen"}
 
 
 def test_the_federal_chancellor_and_a_long_apposition_and_who_claims_name_the_speaker() -> None:

@@ -642,7 +642,7 @@ def _begins_no_name(toks: list[_Tok]) -> bool:
 
 def _may_be_a_name(name_toks: list[_Tok]) -> bool:
     """Not an organisation or place, not a title or country, at most five words."""
-    if not name_toks or not name_toks[0].text[:1].isupper():
+    if not name_toks or not (name_toks[0].text[:1].isupper() or name_toks[0].text in PARTICLES):
         return False  # "The President and Chancellor held ...": the "and" of two titles is no name
     if any(t.text in ORG_WORDS for t in name_toks):
         return False  # an organisation or a place ("White House", "Capital Economics")
